@@ -1,0 +1,88 @@
+/**
+ * `npm run generate`: regenerates `src/generated/` from the OpenAPI contract.
+ * `npm run generate -- --check`: writes nothing, exits 1 and names the stale files when they differ.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateContractTables } from './codegen/contract-tables.ts';
+import { OPENAPI_PATH, listOperations, loadOpenApiDocument, requestSchemaName, responseSchemaName } from './codegen/openapi-document.ts';
+import { generateTypes } from './codegen/types.ts';
+import { generateValidators, type ValidatorSpec } from './codegen/validators.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'src', 'generated');
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** Produces every generated file in memory: path relative to the repository → content. */
+export async function generateAll(): Promise<Map<string, string>> {
+  const doc = await loadOpenApiDocument(OPENAPI_PATH);
+  const operations = listOperations(doc);
+  const specs: ValidatorSpec[] = [];
+  for (const op of operations) {
+    const response = responseSchemaName(op);
+    specs.push({ name: `validate${pascal(op.operationId)}Response`, schema: response, type: `components['schemas']['${response}']` });
+    const request = requestSchemaName(op);
+    if (request) specs.push({ name: `validate${pascal(op.operationId)}Request`, schema: request, type: `components['schemas']['${request}']` });
+  }
+  specs.push({ name: 'validateAgentEvent', schema: 'AgentEvent', type: "components['schemas']['AgentEvent']" });
+  const validators = generateValidators(doc, specs);
+  const lookup = [
+    '',
+    '/** The response validator of each operation, keyed by operationId. */',
+    'export const responseValidators = {',
+    ...operations.map((op) => `  ${op.operationId}: validate${pascal(op.operationId)}Response,`),
+    '};',
+    '',
+  ].join('\n');
+  const lookupDts = [
+    '',
+    '/** The response validator of each operation, keyed by operationId. */',
+    'export declare const responseValidators: {',
+    ...operations.map((op) => `  ${op.operationId}: typeof validate${pascal(op.operationId)}Response;`),
+    '};',
+    '',
+  ].join('\n');
+  const files = new Map<string, string>();
+  files.set('src/generated/openapi.ts', await generateTypes(OPENAPI_PATH));
+  files.set('src/generated/validators.js', validators.js + lookup);
+  files.set('src/generated/validators.d.ts', validators.dts + lookupDts);
+  files.set('src/generated/contract.ts', generateContractTables(doc));
+  return files;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const check = argv.includes('--check');
+  const unknown = argv.filter((a) => a !== '--check');
+  if (unknown.length > 0) {
+    console.error(`generate: unknown argument ${JSON.stringify(unknown[0])}; the only option is --check`);
+    return 2;
+  }
+  const files = await generateAll();
+  const stale: string[] = [];
+  for (const [rel, content] of files) {
+    const path = join(ROOT, rel);
+    const current = await readFile(path, 'utf8').catch(() => undefined);
+    if (current === content) continue;
+    if (check) {
+      stale.push(rel);
+    } else {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, content);
+      console.log(`generate: wrote ${relative(ROOT, path)}`);
+    }
+  }
+  if (check && stale.length > 0) {
+    console.error(`generate: stale generated files (run \`npm run generate\` and commit them): ${stale.join(', ')}`);
+    return 1;
+  }
+  if (!check) console.log(`generate: ${files.size} files up to date in ${relative(ROOT, OUT)}`);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,6 @@
+/**
+ * The commands of `ccgw`, in the order `ccgw --help` lists them.
+ */
+import type { Command } from '../command.ts';
+
+export const COMMANDS: readonly Command[] = [];

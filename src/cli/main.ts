@@ -1,0 +1,67 @@
+/**
+ * `ccgw`: the harness's command line. `ccgw --help` lists the commands; each has `--help` with an example.
+ * Exit codes: 0 success, 1 the gateway broke the contract (or a run failed), 2 a usage error.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(['mock', '--port', '8000']);
+ * ```
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from './command.ts';
+import { processIo, type CommandIo } from './io.ts';
+import { ContractFailure, UsageError } from './usage.ts';
+import { COMMANDS } from './commands/index.ts';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `ccgw ${VERSION}: contract tests and load for the Huawei CC-Gateway addinsert interface`,
+    '',
+    'Usage: ccgw <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `ccgw <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+/** Runs `ccgw` with `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: string[], io: CommandIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(VERSION);
+    return 0;
+  }
+  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`ccgw: unknown command ${JSON.stringify(name)}; use one of ${COMMANDS.map((c) => c.name).join(', ')} (see ccgw --help)`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`ccgw ${e.command}: ${e.message}`);
+      io.err(`Run \`ccgw ${e.command} --help\` for usage.`);
+      return 2;
+    }
+    if (e instanceof ContractFailure) {
+      io.err(`ccgw ${name}: ${e.message}`);
+      return 1;
+    }
+    io.err(`ccgw ${name}: ${(e as Error).stack ?? String(e)}`);
+    return 1;
+  }
+}

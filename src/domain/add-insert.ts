@@ -1,0 +1,137 @@
+/**
+ * The addinsert decision: an inspector barges into a signed-in agent of the same VDN.
+ *
+ * Precedence (first applying rule answers; see `addInsertRules`):
+ * IDs against the path pattern → IDs against the range → inspector signed in (100-006) → Guid (100-006) →
+ * self-target (000-005) → inspection right (900-002) → same VDN (900-002) → inspector-as-target (900-002) →
+ * inspector idle (900-005) → target signed in → target not already barged → injected CTI fault (900-001/900-003).
+ *
+ * On success the inspector goes from idle to talking (7) and is barging the target; the inspector receives
+ * AgentState_Busy and, unless always off-hook, AgentOther_PhoneAlerting then AgentOther_PhoneOffhook; the target
+ * receives AgentOther_BeQcStart (qcType 9, qcAgentId = inspector) and keeps its own status.
+ *
+ * @example
+ * ```ts
+ * const d = decideAddInsert(world, { agentid: '30169', workNo: '30170', auth: 'valid' }, DEFAULT_PROFILE, Date.now());
+ * d.retcode;     // '0'
+ * d.deliveries;  // Busy, PhoneAlerting, PhoneOffhook to 30169; BeQcStart to 30170
+ * ```
+ */
+import { GatewayStatus, isIdle, type AgentView } from './agent.ts';
+import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import type { AuthCheck, Decision, Delivery, WorldView } from './decision.ts';
+import { gatewayEvents } from './events.ts';
+import type { Profile } from './profiles.ts';
+import { documented, inferred } from './provenance.ts';
+import { firstApplying, reject, type Rule } from './rules.ts';
+import type { Retcode } from './retcodes.ts';
+import { stamper } from './stamp.ts';
+
+/** One addinsert call as the gateway receives it. */
+export interface AddInsertCall {
+  /** The inspector, raw from the path. */
+  readonly agentid: string;
+  /** The target, raw from the path. */
+  readonly workNo: string;
+  readonly auth: AuthCheck;
+  /** A CTI fault injected for this call (900-001 or 900-003), applied after the state checks. */
+  readonly fault?: Retcode;
+}
+
+/** The context the addinsert rules read. */
+export interface AddInsertContext extends CallerContext {
+  readonly target: AgentView | undefined;
+}
+
+/** The addinsert rules in precedence order. */
+export const addInsertRules: readonly Rule<AddInsertContext>[] = [
+  ...pathIdRules<AddInsertContext>(['agentid', 'workNo']),
+  ...callerRules<AddInsertContext>('the inspector'),
+  {
+    id: 'selfTarget',
+    title: 'the target is the inspector himself',
+    provenance: documented('EN/cec_07_0580', 'The agent to be inspected is the inspector himself'),
+    answer: { setting: 'selfTarget' },
+    applies: (c) => okId(c, 'agentid') === okId(c, 'workNo'),
+  },
+  {
+    id: 'noInspectionRight',
+    title: 'the inspector lacks the inspection right',
+    provenance: documented('EN/cec_07_2401', 'An agent who has the inspection permission can barge into an agent who has signed in.'),
+    answer: { setting: 'noInspectionRight' },
+    applies: (c) => c.caller?.account.inspector !== true,
+  },
+  {
+    id: 'otherVdn',
+    title: 'the target belongs to another VDN',
+    provenance: documented('EN/cec_07_2401', 'The agent ID must belong to the same VDN as the value of agentid.'),
+    answer: { setting: 'otherVdn' },
+    applies: (c) => c.target !== undefined && c.target.account.vdn !== c.caller?.account.vdn,
+    detail: (c) => `inspector ${c.profile.groupWord} ${c.caller?.account.vdn}, target ${c.profile.groupWord} ${c.target?.account.vdn}`,
+  },
+  {
+    id: 'targetIsInspector',
+    title: 'the target is an inspector and QC on inspectors is off',
+    provenance: documented('EN/cec_07_0433', 'Inspecting an agent who is himself an inspector works only if the CTI setting "Support QC on QC Inspectors" is Yes'),
+    answer: { setting: 'targetIsInspector' },
+    applies: (c) => c.target?.account.inspector === true && !c.profile.qcOnInspectors,
+  },
+  {
+    id: 'inspectorNotIdle',
+    title: 'the inspector is not idle',
+    provenance: documented('EN/cec_07_2401', 'The inspector is in idle state.'),
+    answer: { setting: 'inspectorNotIdle' },
+    applies: (c) => !isIdle(c.caller!.session!),
+  },
+  {
+    id: 'targetNotSignedIn',
+    title: 'the target is not signed in',
+    provenance: documented('EN/cec_07_2401', 'An agent who has the inspection permission can barge into an agent who has signed in.'),
+    answer: { setting: 'targetNotSignedIn' },
+    applies: (c) => c.target?.session == null,
+  },
+  {
+    id: 'targetAlreadyBarged',
+    title: 'another inspector is already barged into the target',
+    provenance: inferred('no document allows two inspectors in one agent; the harness keeps at most one'),
+    answer: { setting: 'targetAlreadyBarged' },
+    applies: (c) => c.target!.session!.bargedBy !== null,
+    detail: (c) => `inspector ${c.target?.session?.bargedBy} is already barged into agent ${c.target?.account.id}`,
+  },
+  ctiFaultRule<AddInsertContext>(),
+];
+
+/** Decides one addinsert call. Pure: reads `world`, returns the decision. */
+export function decideAddInsert(world: WorldView, call: AddInsertCall, profile: Profile, now: number): Decision {
+  const base = callerContext(profile, world, { agentid: call.agentid, workNo: call.workNo }, call.auth, call.fault);
+  const targetId = okId(base, 'workNo');
+  const context: AddInsertContext = { ...base, target: targetId === undefined ? undefined : world.agent(targetId) };
+  const failing = firstApplying(addInsertRules, context);
+  if (failing) return reject('addInsert', failing, context);
+
+  const inspectorId = okId(context, 'agentid')!;
+  const inspector = context.caller!.session!;
+  const target = context.target!.session!;
+  const stamp = stamper(now, profile);
+  const deliveries: Delivery[] = [{ to: inspectorId, event: gatewayEvents.busy(stamp(inspectorId)) }];
+  if (!inspector.alwaysOffHook) {
+    deliveries.push({ to: inspectorId, event: gatewayEvents.phoneAlerting(stamp(inspectorId)) });
+    deliveries.push({ to: inspectorId, event: gatewayEvents.phoneOffhook(stamp(inspectorId)) });
+  }
+  deliveries.push({ to: targetId!, event: gatewayEvents.beQcStart(stamp(targetId!), inspectorId) });
+  return {
+    operationId: 'addInsert',
+    retcode: '0',
+    httpStatus: 200,
+    rule: 'addInsert.ok',
+    message: '',
+    changes: [
+      { agent: inspectorId, session: { ...inspector, status: GatewayStatus.Talking, barging: targetId! } },
+      { agent: targetId!, session: { ...target, bargedBy: inspectorId } },
+    ],
+    deliveries,
+    signedIn: null,
+    signedOut: [],
+    result: {},
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * What a decision says: the retcode (or HTTP 404), which rule decided it, the new sessions, and the events to
+ * deliver. Decisions are data; the mock gateway applies them atomically, tests inspect them.
+ *
+ * @example
+ * ```ts
+ * const d = decideAddInsert(world, { agentid: '30169', workNo: '30170', auth: 'valid' }, DEFAULT_PROFILE, now);
+ * if (d.retcode === '0') applyDecision(store, d);
+ * ```
+ */
+import type { AgentSession, AgentView } from './agent.ts';
+import type { AgentEvent } from './events.ts';
+import type { OperationId, Retcode } from './retcodes.ts';
+
+/** Read access to the agents: undefined for an ID that is not configured. */
+export interface WorldView {
+  agent(id: string): AgentView | undefined;
+}
+
+/** Write access used by `applyDecision`. */
+export interface SessionStore {
+  setSession(id: string, session: AgentSession | null): void;
+}
+
+/** How the caller's Guid compared with the one issued: the mock's Guid store decides this, the rules use it. */
+export type AuthCheck = 'valid' | 'missing' | 'mismatch';
+
+/** One event to queue for one agent. */
+export interface Delivery {
+  readonly to: string;
+  readonly event: AgentEvent;
+}
+
+/** An agent's new session, or null when it is signed out. */
+export interface SessionChange {
+  readonly agent: string;
+  readonly session: AgentSession | null;
+}
+
+/** The outcome of one call. */
+export interface Decision<R extends object = Record<string, never>> {
+  readonly operationId: OperationId;
+  /** "0" on success; "" when the answer is HTTP 404 (no resource matched). */
+  readonly retcode: Retcode;
+  /** 200 for every business answer; 404 when an ID fails the path pattern and the profile says so. */
+  readonly httpStatus: 200 | 404;
+  /** The rule that decided, e.g. `addInsert.inspectorNotIdle`, or `<operation>.ok`. */
+  readonly rule: string;
+  /** Human-readable detail for the response's `message` (never contains secrets). */
+  readonly message: string;
+  readonly changes: readonly SessionChange[];
+  readonly deliveries: readonly Delivery[];
+  /** The agent that got a new session (the mock issues a Guid and a fresh event queue). */
+  readonly signedIn: string | null;
+  /** Agents whose sessions ended (the mock revokes their Guids and closes their queues). */
+  readonly signedOut: readonly string[];
+  /** The `result` object of the response. */
+  readonly result: R;
+}
+
+/** True when the call succeeded. */
+export function succeeded(decision: Decision<object>): boolean {
+  return decision.httpStatus === 200 && decision.retcode === '0';
+}
+
+/** Applies the session changes of a decision to a store, in order. */
+export function applyDecision(store: SessionStore, decision: Decision<object>): void {
+  for (const change of decision.changes) store.setSession(change.agent, change.session);
+}

@@ -1,0 +1,74 @@
+/**
+ * The agents of one gateway in memory: configured accounts and their sessions. It is the `WorldView` the
+ * decisions read and the `SessionStore` they are applied to.
+ *
+ * @example
+ * ```ts
+ * const world = new InMemoryWorld([{ id: '30169', vdn: 1, inspector: true, phone: '88830169', password: 'pw' }]);
+ * const d = decideSignIn(world, { agentid: '30169', body: { password: 'pw', phonenum: '88830169' }, force: false }, profile, now);
+ * world.apply(d);
+ * world.agent('30169')?.session?.status; // 4
+ * ```
+ */
+import type { AgentAccount, AgentSession, AgentView } from './agent.ts';
+import { applyDecision, type Decision, type SessionStore, type WorldView } from './decision.ts';
+
+interface Slot {
+  account: AgentAccount;
+  session: AgentSession | null;
+}
+
+export class InMemoryWorld implements WorldView, SessionStore {
+  readonly #slots = new Map<string, Slot>();
+  #signedIn = 0;
+
+  constructor(accounts: Iterable<AgentAccount> = []) {
+    for (const account of accounts) this.addAccount(account);
+  }
+
+  /** Adds or replaces an account; a replaced account keeps no session. */
+  addAccount(account: AgentAccount): void {
+    const previous = this.#slots.get(account.id);
+    if (previous?.session) this.#signedIn--;
+    this.#slots.set(account.id, { account, session: null });
+  }
+
+  agent(id: string): AgentView | undefined {
+    return this.#slots.get(id);
+  }
+
+  /** Sets an agent's session. Throws for an agent that is not configured: decisions never produce one. */
+  setSession(id: string, session: AgentSession | null): void {
+    const slot = this.#slots.get(id);
+    if (!slot) throw new Error(`agent ${JSON.stringify(id)} is not configured; add its account before giving it a session`);
+    if (slot.session && !session) this.#signedIn--;
+    if (!slot.session && session) this.#signedIn++;
+    slot.session = session;
+  }
+
+  /** Applies a decision's session changes. */
+  apply(decision: Decision<object>): void {
+    applyDecision(this, decision);
+  }
+
+  /** Number of configured agents. */
+  get size(): number {
+    return this.#slots.size;
+  }
+
+  /** Number of signed-in agents. */
+  get signedInCount(): number {
+    return this.#signedIn;
+  }
+
+  /** Every agent, in insertion order. */
+  *agents(): IterableIterator<AgentView & { readonly id: string }> {
+    for (const [id, slot] of this.#slots) yield { id, account: slot.account, session: slot.session };
+  }
+
+  /** Signs every agent out and keeps the accounts. */
+  signOutAll(): void {
+    for (const slot of this.#slots.values()) slot.session = null;
+    this.#signedIn = 0;
+  }
+}

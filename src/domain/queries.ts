@@ -1,0 +1,51 @@
+/**
+ * Calls that change nothing: the agent's status (`GET onlineagent/{agentid}/agentstatus`) and the event poll
+ * (`GET agentevent/{agentid}`), whose queue handling belongs to the gateway; here only who may poll.
+ *
+ * @example
+ * ```ts
+ * decideAgentStatus(world, { agentid: '30169', auth: 'valid' }, profile).result; // { agentState: 4, isWorking: false }
+ * decideEventPoll(world, { agentid: '30169', auth: 'valid' }, profile).retcode;  // '0'
+ * ```
+ */
+import { isInCall } from './agent.ts';
+import { callerContext, callerRules, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import type { AuthCheck, Decision, WorldView } from './decision.ts';
+import type { Profile } from './profiles.ts';
+import { firstApplying, reject, type Rule } from './rules.ts';
+
+/** A call by an agent about itself. */
+export interface SelfCall {
+  readonly agentid: string;
+  readonly auth: AuthCheck;
+}
+
+/** The documented agentstatus `result`. */
+export interface AgentStatusResult {
+  readonly agentState: number;
+  readonly isWorking: boolean;
+}
+
+/** Rules of the calls that only need a signed-in caller with its Guid. */
+export const selfCallRules: readonly Rule<CallerContext>[] = [...pathIdRules<CallerContext>(['agentid']), ...callerRules<CallerContext>('the agent')];
+
+function accepted<R extends object>(operationId: 'agentStatus' | 'getAgentEvent', result: R): Decision<R> {
+  return { operationId, retcode: '0', httpStatus: 200, rule: `${operationId}.ok`, message: '', changes: [], deliveries: [], signedIn: null, signedOut: [], result };
+}
+
+/** Decides an agentstatus call. Pure. */
+export function decideAgentStatus(world: WorldView, call: SelfCall, profile: Profile): Decision<AgentStatusResult | Record<string, never>> {
+  const context = callerContext(profile, world, { agentid: call.agentid }, call.auth, undefined);
+  const failing = firstApplying(selfCallRules, context);
+  if (failing) return reject('agentStatus', failing, context);
+  const session = world.agent(okId(context, 'agentid')!)!.session!;
+  return accepted('agentStatus', { agentState: session.status, isWorking: isInCall(session) });
+}
+
+/** Decides whether an event poll is accepted. Pure; the gateway then takes an event from the queue or waits. */
+export function decideEventPoll(world: WorldView, call: SelfCall, profile: Profile): Decision {
+  const context = callerContext(profile, world, { agentid: call.agentid }, call.auth, undefined);
+  const failing = firstApplying(selfCallRules, context);
+  if (failing) return reject('getAgentEvent', failing, context);
+  return accepted('getAgentEvent', {});
+}

@@ -1,0 +1,159 @@
+/**
+ * Sign-in (`PUT onlineagent/{agentid}`) and forced sign-in (`.../forcelogin`).
+ *
+ * Precedence: path ID → body (100-001 missing, 100-011 invalid, 100-012 agent type, 100-016 IP) → configured agent
+ * (100-004) → password (100-004) → phone (100-013) → already signed in (100-002, sign-in only) → injected fault.
+ * On success the agent has a new session in the requested status; it receives AgentOther_InService,
+ * AgentState_Ready, and AgentState_SetNotReady_Success (status 3) or AgentState_Work (status 5). A forced sign-in
+ * over an existing session ends that session and any barge it takes part in.
+ *
+ * @example
+ * ```ts
+ * const d = decideSignIn(world, { agentid: '30169', body: { password: 'pw', phonenum: '88830169' }, force: false }, profile, now);
+ * d.result; // { vdnid: 1, workno: '30169', mediatype: 'TTF', loginTime: '…', isForceChange: 'false', serverName: 'AgentGateway', timeRemaining: '' }
+ * ```
+ */
+import { newSession, type AgentView } from './agent.ts';
+import { endBargesOf } from './barge-teardown.ts';
+import { checkPathIds, ctiFaultRule, okId, pathIdRules, type PathContext } from './common-rules.ts';
+import type { Decision, Delivery, SessionChange, WorldView } from './decision.ts';
+import { gatewayEvents } from './events.ts';
+import type { Profile } from './profiles.ts';
+import { documented } from './provenance.ts';
+import { firstApplying, reject, type Rule } from './rules.ts';
+import type { Retcode } from './retcodes.ts';
+import { checkSignInBody, type SignInBodyCheck } from './sign-in-body.ts';
+import { stamper } from './stamp.ts';
+
+/** One sign-in call. */
+export interface SignInCall {
+  readonly agentid: string;
+  /** The parsed JSON body (anything: it is checked here). */
+  readonly body: unknown;
+  /** true for forcelogin. */
+  readonly force: boolean;
+  /** An injected fault (100-003). */
+  readonly fault?: Retcode;
+}
+
+/** The documented sign-in `result`. */
+export interface SignInResult {
+  readonly vdnid: number;
+  readonly workno: string;
+  readonly mediatype: string;
+  readonly loginTime: string;
+  readonly isForceChange: 'true' | 'false';
+  readonly serverName: string;
+  readonly timeRemaining: string;
+}
+
+export interface SignInContext extends PathContext {
+  readonly agent: AgentView | undefined;
+  readonly body: SignInBodyCheck;
+  readonly force: boolean;
+}
+
+function bodyRule(id: string, retcode: '100-001' | '100-011' | '100-012' | '100-016', title: string, says: string): Rule<SignInContext> {
+  return {
+    id,
+    title,
+    provenance: documented('EN/cec_07_0580', says),
+    answer: { retcode },
+    applies: (c) => !c.body.ok && c.body.retcode === retcode,
+    detail: (c) => (c.body.ok ? undefined : `${c.body.field} ${c.body.reason}`),
+  };
+}
+
+/** The sign-in rules in precedence order (forcelogin skips `alreadySignedIn`). */
+export const signInRules: readonly Rule<SignInContext>[] = [
+  ...pathIdRules<SignInContext>(['agentid']),
+  bodyRule('bodyMissingField', '100-001', 'a sign-in parameter is empty or missing', 'Sign-in parameter empty or invalid'),
+  bodyRule('bodyInvalidField', '100-011', 'a sign-in parameter has an invalid value', 'Invalid parameter at sign-in'),
+  bodyRule('badAgentType', '100-012', 'the agent type is wrong', 'Wrong agent type at sign-in'),
+  bodyRule('badIp', '100-016', 'the IP is invalid', 'Invalid IP at sign-in'),
+  {
+    id: 'unknownAgent',
+    title: 'the agent ID is not configured',
+    provenance: documented('EN/cec_07_0580', 'Wrong user name or password at sign-in'),
+    answer: { setting: 'unknownAgentSignIn' },
+    applies: (c) => c.agent === undefined,
+  },
+  {
+    id: 'wrongPassword',
+    title: 'the password is wrong',
+    provenance: documented('EN/cec_07_0580', 'Wrong user name or password at sign-in'),
+    answer: { retcode: '100-004' },
+    applies: (c) => c.body.ok && c.body.body.password !== c.agent!.account.password,
+  },
+  {
+    id: 'phoneMismatch',
+    title: "the phone number is not the agent's softphone",
+    provenance: documented('EN/cec_07_0580', 'The phone bound at sign-in is invalid'),
+    answer: { setting: 'phoneMismatch' },
+    applies: (c) => c.body.ok && c.body.body.phonenum !== c.agent!.account.phone,
+  },
+  {
+    id: 'alreadySignedIn',
+    title: 'the agent is already signed in',
+    provenance: documented('DEVEN/cec_05_4015', 'retcode 100-002 means the agent is already signed in elsewhere; the client should then call forcelogin'),
+    answer: { retcode: '100-002' },
+    applies: (c) => !c.force && c.agent!.session !== null,
+  },
+  ctiFaultRule<SignInContext>(),
+];
+
+/** Decides one sign-in or forced sign-in. Pure. */
+export function decideSignIn(world: WorldView, call: SignInCall, profile: Profile, now: number): Decision<SignInResult | Record<string, never>> {
+  const ids = checkPathIds(profile, { agentid: call.agentid });
+  const id0 = ids['agentid'];
+  const context: SignInContext = {
+    profile,
+    fault: call.fault,
+    ids,
+    agent: id0?.kind === 'ok' ? world.agent(id0.id) : undefined,
+    body: checkSignInBody(call.body),
+    force: call.force,
+  };
+  const operationId = call.force ? 'forceLogin' : 'signIn';
+  const failing = firstApplying(signInRules, context);
+  if (failing) return reject(operationId, failing, context);
+
+  const agentId = okId(context, 'agentid')!;
+  const account = context.agent!.account;
+  const body = (context.body as Extract<SignInBodyCheck, { ok: true }>).body;
+  const stamp = stamper(now, profile);
+  const changes: SessionChange[] = [];
+  const deliveries: Delivery[] = [];
+  const signedOut: string[] = [];
+  if (context.agent!.session !== null) {
+    const teardown = endBargesOf(world, agentId, stamp);
+    changes.push(...teardown.changes);
+    deliveries.push(...teardown.deliveries.filter((d) => d.to !== agentId));
+    signedOut.push(agentId);
+  }
+  changes.push({ agent: agentId, session: newSession({ status: body.status, alwaysOffHook: !body.releasephone, loginTime: now }) });
+  deliveries.push({ to: agentId, event: gatewayEvents.inService(stamp(agentId)) });
+  deliveries.push({ to: agentId, event: gatewayEvents.ready(stamp(agentId)) });
+  if (body.status === 3) deliveries.push({ to: agentId, event: gatewayEvents.setNotReady(stamp(agentId), 0) });
+  if (body.status === 5) deliveries.push({ to: agentId, event: gatewayEvents.work(stamp(agentId)) });
+  return {
+    operationId,
+    retcode: '0',
+    httpStatus: 200,
+    rule: `${operationId}.ok`,
+    message: '',
+    changes,
+    deliveries,
+    signedIn: agentId,
+    signedOut,
+    result: {
+      vdnid: account.vdn,
+      workno: agentId,
+      mediatype: 'TTF',
+      loginTime: String(now),
+      isForceChange: 'false',
+      serverName: 'AgentGateway',
+      timeRemaining: '',
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Sign-out (`DELETE onlineagent/{agentid}/logout`), forced sign-out (`.../forcelogout`), and the sign-out of an
+ * agent that has not polled for two minutes.
+ *
+ * A plain sign-out is refused while the agent talks or barges (100-010); a forced one releases the call and
+ * ends any barge the agent takes part in, telling the other party. The agent's AgentOther_ShutdownService can
+ * only reach a poll that is already waiting (the documents warn it "will not always be received").
+ *
+ * @example
+ * ```ts
+ * decideSignOut(world, { agentid: '30169', auth: 'valid', force: false }, profile, now).retcode; // '0'
+ * ```
+ */
+import { isInCall } from './agent.ts';
+import { endBargesOf } from './barge-teardown.ts';
+import { callerContext, callerRules, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import type { AuthCheck, Decision, WorldView } from './decision.ts';
+import { gatewayEvents } from './events.ts';
+import type { Profile } from './profiles.ts';
+import { documented } from './provenance.ts';
+import { firstApplying, reject, type Rule } from './rules.ts';
+import { stamper } from './stamp.ts';
+
+/** One sign-out call. */
+export interface SignOutCall {
+  readonly agentid: string;
+  readonly auth: AuthCheck;
+  /** true for forcelogout. */
+  readonly force: boolean;
+}
+
+export interface SignOutContext extends CallerContext {
+  readonly force: boolean;
+}
+
+/** The sign-out rules in precedence order. */
+export const signOutRules: readonly Rule<SignOutContext>[] = [
+  ...pathIdRules<SignOutContext>(['agentid']),
+  ...callerRules<SignOutContext>('the agent'),
+  {
+    id: 'inCall',
+    title: 'the agent is talking or barging',
+    provenance: documented('EN/cec_07_1219', 'When an agent is in talking or answering state, the agent will not be signed out if this interface is invoked.'),
+    answer: { setting: 'logoutInCall' },
+    applies: (c) => !c.force && isInCall(c.caller!.session!),
+  },
+];
+
+/** Decides one sign-out or forced sign-out. Pure. */
+export function decideSignOut(world: WorldView, call: SignOutCall, profile: Profile, now: number): Decision {
+  const context: SignOutContext = { ...callerContext(profile, world, { agentid: call.agentid }, call.auth, undefined), force: call.force };
+  const operationId = call.force ? 'forceLogout' : 'logout';
+  const failing = firstApplying(signOutRules, context);
+  if (failing) return reject(operationId, failing, context);
+  return signedOutDecision(world, okId(context, 'agentid')!, operationId, `${operationId}.ok`, profile, now);
+}
+
+/**
+ * Signs out an agent that has not polled within the no-poll limit, as a forced sign-out would.
+ * Returns null when the agent is not signed in.
+ */
+export function decideNoPollSignOut(world: WorldView, agentId: string, profile: Profile, now: number): Decision | null {
+  if (!world.agent(agentId)?.session) return null;
+  return signedOutDecision(world, agentId, 'forceLogout', 'forceLogout.noPollTimeout', profile, now);
+}
+
+function signedOutDecision(world: WorldView, agentId: string, operationId: 'logout' | 'forceLogout', rule: string, profile: Profile, now: number): Decision {
+  const session = world.agent(agentId)!.session!;
+  const stamp = stamper(now, profile);
+  const teardown = endBargesOf(world, agentId, stamp);
+  return {
+    operationId,
+    retcode: '0',
+    httpStatus: 200,
+    rule,
+    message: '',
+    changes: [...teardown.changes, { agent: agentId, session: null }],
+    deliveries: [
+      ...teardown.deliveries.filter((d) => d.to !== agentId),
+      { to: agentId, event: gatewayEvents.shutdownService(stamp(agentId), session.loginTime) },
+    ],
+    signedIn: null,
+    signedOut: [agentId],
+    result: {},
+  };
+}

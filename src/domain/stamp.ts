@@ -1,0 +1,15 @@
+/**
+ * Event stamps for one moment under one profile.
+ *
+ * @example
+ * ```ts
+ * const stamp = stamper(Date.now(), profile);
+ * gatewayEvents.ready(stamp('30169'));
+ * ```
+ */
+import type { Profile } from './profiles.ts';
+import type { StampFor } from './barge-teardown.ts';
+
+export function stamper(now: number, profile: Profile): StampFor {
+  return (workNo) => ({ workNo, time: now, withGenTime: profile.eventGenTime });
+}

@@ -1,0 +1,102 @@
+/**
+ * Setting the agent idle (`POST onlineagent/{agentid}/sayfree`) or busy (`.../saybusy?reason=&prolong=`).
+ *
+ * Both are refused while the agent talks or barges (100-009). saybusy accepts reason 0 or 200–250 and prolong
+ * true/false (000-002 otherwise). Events: AgentState_Ready, or AgentState_SetNotReady_Success with the reason.
+ *
+ * @example
+ * ```ts
+ * decideStateChange(world, { agentid: '30169', auth: 'valid', to: 'idle' }, profile, now).deliveries;
+ * // [{ to: '30169', event: { eventType: 'AgentState_Ready', ... } }]
+ * ```
+ */
+import { GatewayStatus, isInCall } from './agent.ts';
+import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import type { AuthCheck, Decision, WorldView } from './decision.ts';
+import { gatewayEvents } from './events.ts';
+import type { Profile } from './profiles.ts';
+import { documented, inferred } from './provenance.ts';
+import { firstApplying, reject, type Rule } from './rules.ts';
+import type { Retcode } from './retcodes.ts';
+import { stamper } from './stamp.ts';
+
+/** One sayfree or saybusy call. Query parameters arrive raw (undefined when absent). */
+export interface StateChangeCall {
+  readonly agentid: string;
+  readonly auth: AuthCheck;
+  readonly to: 'idle' | 'busy';
+  readonly reason?: string | undefined;
+  readonly prolong?: string | undefined;
+  readonly fault?: Retcode;
+}
+
+export interface StateChangeContext extends CallerContext {
+  readonly to: 'idle' | 'busy';
+  readonly reason: number | null;
+  readonly prolongValid: boolean;
+}
+
+/** Parses saybusy's `reason`: absent or empty → 0; otherwise an integer 0 or 200–250, else null (invalid). */
+export function parseBusyReason(raw: string | undefined): number | null {
+  if (raw === undefined || raw === '') return 0;
+  if (!/^[0-9]{1,3}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n === 0 || (n >= 200 && n <= 250) ? n : null;
+}
+
+/** The sayfree/saybusy rules in precedence order. */
+export const stateChangeRules: readonly Rule<StateChangeContext>[] = [
+  ...pathIdRules<StateChangeContext>(['agentid']),
+  ...callerRules<StateChangeContext>('the agent'),
+  {
+    id: 'badReason',
+    title: 'the busy reason is not 0 or 200–250',
+    provenance: documented('EN/cec_07_1211', 'Empty or 0 means no busy reason code; the value is an integer ranging from 200 to 250.'),
+    answer: { retcode: '000-002' },
+    applies: (c) => c.to === 'busy' && c.reason === null,
+  },
+  {
+    id: 'badProlong',
+    title: 'prolong is not true or false',
+    provenance: documented('EN/cec_07_1211', 'whether to reset the busy reason when the agent is busy; true or false, default false.'),
+    answer: { retcode: '000-002' },
+    applies: (c) => c.to === 'busy' && !c.prolongValid,
+  },
+  {
+    id: 'inCall',
+    title: 'the agent is talking or barging',
+    provenance: inferred('100-009 "setting the agent state failed" is listed for saybusy; an agent in a conversation cannot change its state', 'EN/cec_07_1211'),
+    answer: { setting: 'stateChangeInCall' },
+    applies: (c) => isInCall(c.caller!.session!),
+  },
+  ctiFaultRule<StateChangeContext>(),
+];
+
+/** Decides one sayfree or saybusy. Pure. */
+export function decideStateChange(world: WorldView, call: StateChangeCall, profile: Profile, now: number): Decision {
+  const context: StateChangeContext = {
+    ...callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault),
+    to: call.to,
+    reason: parseBusyReason(call.reason),
+    prolongValid: call.prolong === undefined || call.prolong === 'true' || call.prolong === 'false',
+  };
+  const operationId = call.to === 'idle' ? 'sayFree' : 'sayBusy';
+  const failing = firstApplying(stateChangeRules, context);
+  if (failing) return reject(operationId, failing, context);
+  const agentId = okId(context, 'agentid')!;
+  const session = context.caller!.session!;
+  const stamp = stamper(now, profile);
+  const event = call.to === 'idle' ? gatewayEvents.ready(stamp(agentId)) : gatewayEvents.setNotReady(stamp(agentId), context.reason!);
+  return {
+    operationId,
+    retcode: '0',
+    httpStatus: 200,
+    rule: `${operationId}.ok`,
+    message: '',
+    changes: [{ agent: agentId, session: { ...session, status: call.to === 'idle' ? GatewayStatus.Idle : GatewayStatus.Busy } }],
+    deliveries: [{ to: agentId, event }],
+    signedIn: null,
+    signedOut: [],
+    result: {},
+  };
+}

@@ -1,0 +1,851 @@
+export interface paths {
+    "/agentgateway/resource/qualitycontrol/{agentid}/addinsert/{workNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Barge into an agent's call (insert)
+         * @description Prerequisites: the inspector (`agentid`) has signed in and is idle, and holds the inspection right.
+         *     The target (`workNo`) is signed in and belongs to the same VDN. No request body.
+         *     On success the inspector enters the insert state (gateway status 7) and receives AgentState_Busy, then
+         *     (unless its phone is always off-hook) AgentOther_PhoneAlerting and AgentOther_PhoneOffhook; the target
+         *     receives AgentOther_BeQcStart with qcType 9.
+         */
+        put: operations["addInsert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/qualitycontrol/{agentid}/{workNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End a listen or insert (cancel the barge)
+         * @description Ends the inspector's listen/insert on `workNo`. Prerequisite: such a session is in progress.
+         *     The inspector receives AgentOther_PhoneRelease (unless always off-hook) and AgentState_Ready and is idle again;
+         *     the target receives AgentOther_BeQcStop.
+         */
+        delete: operations["cancelInsert"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/onlineagent/{agentid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sign in an agent
+         * @description Signs the agent in. Needs no Guid. On retcode 0 the response carries `Set-GUID: JSESSIONID=<guid>`; the part
+         *     after `=` is the Guid for every later call. Start polling events at once: with no poll for 2 minutes the agent
+         *     is signed out. Do not call sign-in again, or sign-out, before it has answered.
+         *     Triggered events: AgentOther_InService, then AgentState_Ready; with `status` 3 also
+         *     AgentState_SetNotReady_Success, with `status` 5 also AgentState_Work.
+         */
+        put: operations["signIn"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/onlineagent/{agentid}/forcelogin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sign in an agent, taking over an existing sign-in
+         * @description Same body and answer as sign-in; if the agent is already signed in elsewhere, that session ends (its Guid
+         *     stops working, any call or barge it holds is released) and a new one starts.
+         */
+        put: operations["forceLogin"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/onlineagent/{agentid}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out
+         * @description Signs the agent out. An agent that is talking (or barging) is not signed out. Triggered event:
+         *     AgentOther_ShutdownService ("if the agent signs out, the event will not always be received").
+         */
+        delete: operations["logout"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/onlineagent/{agentid}/forcelogout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out forcibly, releasing any call
+         * @description Signs the agent out even while talking; the call (and any barge the agent holds or is subject to) is
+         *     released. Triggered event: AgentOther_ShutdownService.
+         */
+        delete: operations["forceLogout"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/onlineagent/{agentid}/sayfree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the agent idle
+         * @description Sets the agent idle (gateway status 4). Fails while the agent is talking or barging.
+         */
+        post: operations["sayFree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/onlineagent/{agentid}/saybusy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the agent busy
+         * @description Sets the agent busy (gateway status 3), with an optional busy reason 200–250. Fails while talking or barging.
+         */
+        post: operations["sayBusy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/onlineagent/{agentid}/agentstatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the agent's status
+         * @description Returns the agent's gateway status (2 signed-out, 3 busy, 4 idle, 5 wrap-up, 7 talking, 8 rest) and whether
+         *     it is talking. The 2023 page types `result` as "array" while listing two fields; the harness reads it as an
+         *     object with those fields.
+         */
+        get: operations["agentStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/agentevent/{agentid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Poll for the next event (long poll)
+         * @description Returns at once with the oldest queued event, or after about 10 s with `event: null`. One event per
+         *     response. The poll is also the heartbeat: an agent that does not poll for 2 minutes is signed out. Under
+         *     dynamic authentication (AUTHMODE 2, the default) a rotated Guid arrives in the `Set-GUID` header of this
+         *     response; the previous Guid stays valid until its timeout. After a forced sign-out the next poll answers 100-006.
+         */
+        get: operations["getAgentEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description Agent ID as a decimal string, 101–59999, no leading zero (2023/24 documents).
+         * @example 30169
+         */
+        AgentId: string;
+        /** @description The agent the event is for, as a decimal string. */
+        EventWorkNo: string;
+        /** @description Free text; empty on success. Consumers must not parse it. */
+        Message: string;
+        /** @description Reserved field (an empty object). */
+        ReservedResult: Record<string, never>;
+        /**
+         * @description Retcodes of addInsert; see x-ccgw-retcodes on the operation for which are documented.
+         * @enum {string}
+         */
+        AddInsertRetcode: "0" | "100-006" | "900-001" | "900-002" | "900-003" | "900-005" | "000-002" | "000-003" | "000-005" | "900-004";
+        /** @enum {string} */
+        CancelInsertRetcode: "0" | "100-006" | "900-001" | "900-002" | "900-003" | "900-005" | "900-004" | "000-002" | "000-003" | "000-005";
+        /** @enum {string} */
+        SignInErrorRetcode: "100-002" | "100-001" | "100-003" | "100-004" | "100-011" | "100-012" | "100-013" | "100-014" | "100-016" | "100-020" | "100-021" | "110-016" | "000-002";
+        /** @enum {string} */
+        ForceLoginErrorRetcode: "100-001" | "100-003" | "100-004" | "100-011" | "100-012" | "100-013" | "100-014" | "100-015" | "100-016" | "100-020" | "100-021" | "110-016" | "000-002";
+        /** @enum {string} */
+        LogoutRetcode: "0" | "100-005" | "100-006" | "100-007" | "100-008" | "100-010" | "000-002" | "000-003";
+        /** @enum {string} */
+        ForceLogoutRetcode: "0" | "100-005" | "100-006" | "100-008" | "000-002" | "000-003";
+        /** @enum {string} */
+        SayFreeRetcode: "0" | "100-006" | "100-007" | "100-009" | "000-002" | "000-003";
+        /** @enum {string} */
+        SayBusyRetcode: "0" | "000-002" | "100-006" | "100-007" | "100-009" | "000-003";
+        /** @enum {string} */
+        AgentStatusErrorRetcode: "000-002" | "100-006" | "000-003";
+        /** @enum {string} */
+        AgentEventErrorRetcode: "100-006" | "000-001" | "000-002" | "000-003";
+        AddInsertResponse: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["AddInsertRetcode"];
+            result: components["schemas"]["ReservedResult"];
+        };
+        CancelInsertResponse: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["CancelInsertRetcode"];
+            result: components["schemas"]["ReservedResult"];
+        };
+        LogoutResponse: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["LogoutRetcode"];
+            result?: components["schemas"]["ReservedResult"];
+        };
+        ForceLogoutResponse: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["ForceLogoutRetcode"];
+            result?: components["schemas"]["ReservedResult"];
+        };
+        SayFreeResponse: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["SayFreeRetcode"];
+            result?: components["schemas"]["ReservedResult"];
+        };
+        SayBusyResponse: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["SayBusyRetcode"];
+            result?: components["schemas"]["ReservedResult"];
+        };
+        /** @description Sign-in body (EN/cec_07_1202). Unknown fields are ignored by the gateway. */
+        SignInRequest: {
+            /** @description The agent's password (or its SM-encrypted form when LOGIN_PWD_DECRYPT_ENABLE is set). Never logged. */
+            password: string;
+            /** @description The softphone number bound at sign-in. */
+            phonenum: string;
+            /**
+             * @description Answer calls automatically.
+             * @default true
+             */
+            autoanswer: boolean;
+            /**
+             * @description Go idle after a call (otherwise wrap-up).
+             * @default true
+             */
+            autoenteridle: boolean;
+            /**
+             * @description Hang up the phone after a call. false means "always off-hook".
+             * @default true
+             */
+            releasephone: boolean;
+            /**
+             * @description 4 = PC + phone, 11 = PC + phone video.
+             * @default 4
+             * @enum {integer}
+             */
+            agenttype: 4 | 11;
+            /**
+             * @description State after sign-in; 3 busy, 4 idle, 5 wrap-up.
+             * @default 4
+             * @enum {integer}
+             */
+            status: 3 | 4 | 5;
+            /** @description Client IPv4 address (default 127.0.0.1). */
+            ip?: string;
+            entryIp?: string;
+            /** @default false */
+            phonelinkage: boolean;
+            /** @default true */
+            checkInWebm: boolean;
+            /** @default false */
+            checkInMailm: boolean;
+            /** @description Push-mode callback; push mode needs both callBackUri and serviceToken. */
+            callBackUri?: string;
+            serviceToken?: string;
+        };
+        SignInResult: {
+            /** @description The VDN ("virtual call center") of the agent. */
+            vdnid: number;
+            /** @description The agent ID. */
+            workno: string;
+            /** @description Three T/F flags: CTIServer, WebM, MailM. */
+            mediatype?: string;
+            /** @description Sign-in time in epoch milliseconds. */
+            loginTime?: string;
+            /**
+             * @description "true": the password must be changed first.
+             * @enum {string}
+             */
+            isForceChange?: "true" | "false";
+            serverName?: string;
+            /** @description Days until the password expires (0–180); empty means never. */
+            timeRemaining?: string;
+        };
+        /** @description Success carries the sign-in result; failure carries an error retcode. */
+        SignInResponse: components["schemas"]["SignInSuccess"] | components["schemas"]["SignInFailure"];
+        /** @description Success carries the sign-in result; failure carries an error retcode. */
+        ForceLoginResponse: components["schemas"]["SignInSuccess"] | components["schemas"]["ForceLoginFailure"];
+        SignInSuccess: {
+            message: components["schemas"]["Message"];
+            /** @constant */
+            retcode: "0";
+            result: components["schemas"]["SignInResult"];
+        };
+        SignInFailure: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["SignInErrorRetcode"];
+            result?: Record<string, never>;
+        };
+        ForceLoginFailure: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["ForceLoginErrorRetcode"];
+            result?: Record<string, never>;
+        };
+        AgentStatusResult: {
+            /**
+             * @description 0 unknown, 1 signed-in (reserved), 2 signed-out, 3 busy, 4 idle, 5 wrap-up, 6 as idle (reserved), 7 talking, 8 rest, 9 pre-rest (EN/cec_07_0581).
+             * @enum {integer}
+             */
+            agentState: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+            /** @description true while the agent is talking. */
+            isWorking: boolean;
+        };
+        AgentStatusResponse: {
+            message: components["schemas"]["Message"];
+            /** @constant */
+            retcode: "0";
+            result: components["schemas"]["AgentStatusResult"];
+        } | {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["AgentStatusErrorRetcode"];
+            result?: Record<string, never>;
+        };
+        AgentEventResponse: {
+            message: components["schemas"]["Message"];
+            /** @constant */
+            retcode: "0";
+            /** @description The oldest queued event, or null when the wait ended without one. */
+            event: components["schemas"]["AgentEvent"] | null;
+        } | {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["AgentEventErrorRetcode"];
+            event?: null;
+        };
+        /** @description When the event was generated, epoch milliseconds (newer documents only). */
+        EventGenTime: number | string;
+        /** @description One event. Listed events have a fixed content shape; other event types may occur and are not checked. */
+        AgentEvent: components["schemas"]["PhoneAlertingEvent"] | components["schemas"]["PhoneOffhookEvent"] | components["schemas"]["PhoneReleaseEvent"] | components["schemas"]["BusyEvent"] | components["schemas"]["ReadyEvent"] | components["schemas"]["WorkEvent"] | components["schemas"]["SetNotReadySuccessEvent"] | components["schemas"]["InServiceEvent"] | components["schemas"]["ShutdownServiceEvent"] | components["schemas"]["TalkingEvent"] | components["schemas"]["CallReleaseEvent"] | components["schemas"]["BeQcStartEvent"] | components["schemas"]["BeQcStopEvent"] | components["schemas"]["QcAgentStateNotifyEvent"] | components["schemas"]["UnlistedEvent"];
+        /** @description The agent's physical phone is ringing. Documented content is null (ZH/cec_07_1398). */
+        PhoneAlertingEvent: {
+            /** @constant */
+            eventType: "AgentOther_PhoneAlerting";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            /** @description null as documented; one third-party client sees {callid, caller} for incoming calls. */
+            content: null | {
+                callid?: string;
+                caller?: string;
+            };
+        };
+        /** @description The agent's phone went off-hook (EN/cec_07_0547). */
+        PhoneOffhookEvent: {
+            /** @constant */
+            eventType: "AgentOther_PhoneOffhook";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: {
+                /** @enum {string} */
+                type: "main" | "assistant" | "unknown";
+            };
+        };
+        /** @description The phone went on-hook (EN/cec_07_0546). phoneState 3 = by the platform, 2 = by the agent. */
+        PhoneReleaseEvent: {
+            /** @constant */
+            eventType: "AgentOther_PhoneRelease";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: {
+                /** @enum {integer} */
+                phoneState: 2 | 3;
+            };
+        };
+        /** @description The agent is handling a call; for an inspector in insert/listen, "pre-occupied" (ZH/cec_07_1343). */
+        BusyEvent: {
+            /** @constant */
+            eventType: "AgentState_Busy";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: null;
+        };
+        /** @description The agent is idle (ZH/cec_07_0492). */
+        ReadyEvent: {
+            /** @constant */
+            eventType: "AgentState_Ready";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: null;
+        };
+        /** @description The agent is in wrap-up (ZH/cec_07_1344). */
+        WorkEvent: {
+            /** @constant */
+            eventType: "AgentState_Work";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: null;
+        };
+        /** @description The agent went busy (EN/cec_07_1346). reason: 0 none, 1 self, 2 no answer, 3 forced by an inspector, 4 rest, 5 phone unavailable, 7 released call, 200–250 custom. */
+        SetNotReadySuccessEvent: {
+            /** @constant */
+            eventType: "AgentState_SetNotReady_Success";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: {
+                reason: string;
+            };
+        };
+        /** @description Sign-in started (ZH/cec_07_0551). */
+        InServiceEvent: {
+            /** @constant */
+            eventType: "AgentOther_InService";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: null;
+        };
+        /** @description The agent was signed out (ZH/cec_07_0552). */
+        ShutdownServiceEvent: {
+            /** @constant */
+            eventType: "AgentOther_ShutdownService";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: {
+                loginTime?: string;
+            };
+        };
+        /** @description The agent entered talking (ZH/cec_07_1355). */
+        TalkingEvent: {
+            /** @constant */
+            eventType: "AgentEvent_Talking";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: {
+                caller?: string;
+                called?: string;
+                callid?: string;
+                type?: number | string;
+                feature?: number | string;
+                mediaAbility?: number | string;
+            };
+        };
+        /** @description The agent left the call; content is the callid (ZH/cec_07_1363). */
+        CallReleaseEvent: {
+            /** @constant */
+            eventType: "AgentEvent_Call_Release";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: string;
+        };
+        /** @description qcType 8 = listen, 9 = insert, 20172/20173 = whisper; qcAgentId = the inspector (ZH/cec_07_0542, Chinese text). */
+        QcContent: {
+            /** @enum {integer} */
+            qcType: 8 | 9 | 20172 | 20173;
+            qcAgentId: number;
+        };
+        /** @description Sent to the inspected agent when monitoring starts (ZH/cec_07_0542). */
+        BeQcStartEvent: {
+            /** @constant */
+            eventType: "AgentOther_BeQcStart";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: components["schemas"]["QcContent"];
+        };
+        /** @description Sent to the inspected agent when monitoring ends (ZH/cec_07_0543). */
+        BeQcStopEvent: {
+            /** @constant */
+            eventType: "AgentOther_BeQcStop";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: components["schemas"]["QcContent"];
+        };
+        /** @description A monitored agent signed in or out (ZH/cec_07_0541). */
+        QcAgentStateNotifyEvent: {
+            /** @constant */
+            eventType: "QC_AgentState_Notify";
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content: {
+                /** @enum {string} */
+                subtype?: "QC_AgentState_Login" | "QC_AgentState_Logout";
+                monitoredagent?: string | number;
+                agentname?: string;
+                mediaserver?: string | number;
+            };
+        };
+        /** @description Any other event type of the gateway; its content is not checked. */
+        UnlistedEvent: {
+            eventType: string;
+            workNo: components["schemas"]["EventWorkNo"];
+            eventGenTime?: components["schemas"]["EventGenTime"];
+            content?: unknown;
+        };
+    };
+    responses: {
+        /**
+         * @description An ID does not match the gateway's path pattern (non-digits, a leading zero, more than five digits, 60000 and
+         *     above in the 2024 builds), so no resource matches. Inferred from the RESTEasy path regex `[1-9]\d{0,3}|[1-5]\d{4}`.
+         */
+        PathPatternMismatch: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": string;
+            };
+        };
+    };
+    parameters: {
+        /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+        AgentIdPath: components["schemas"]["AgentId"];
+        /** @description ID of the agent to be inserted (the target). 101–59999, no leading zero, in the same VDN as agentid. */
+        WorkNoPath: components["schemas"]["AgentId"];
+    };
+    requestBodies: never;
+    headers: {
+        /** @description `JSESSIONID=<guid>`; the Guid is the part after `=`. */
+        SetGuid: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    addInsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+                /** @description ID of the agent to be inserted (the target). 101–59999, no leading zero, in the same VDN as agentid. */
+                workNo: components["parameters"]["WorkNoPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gateway's answer; `retcode` says whether the barge succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddInsertResponse"];
+                };
+            };
+            404: components["responses"]["PathPatternMismatch"];
+        };
+    };
+    cancelInsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+                /** @description ID of the agent to be inserted (the target). 101–59999, no leading zero, in the same VDN as agentid. */
+                workNo: components["parameters"]["WorkNoPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gateway's answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelInsertResponse"];
+                };
+            };
+            404: components["responses"]["PathPatternMismatch"];
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequest"];
+            };
+        };
+        responses: {
+            /** @description The sign-in answer; on retcode 0 it carries the Guid in `Set-GUID`. */
+            200: {
+                headers: {
+                    "Set-GUID": components["headers"]["SetGuid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponse"];
+                };
+            };
+            404: components["responses"]["PathPatternMismatch"];
+        };
+    };
+    forceLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequest"];
+            };
+        };
+        responses: {
+            /** @description The sign-in answer; on retcode 0 it carries the Guid in `Set-GUID`. */
+            200: {
+                headers: {
+                    "Set-GUID": components["headers"]["SetGuid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForceLoginResponse"];
+                };
+            };
+            404: components["responses"]["PathPatternMismatch"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-out answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogoutResponse"];
+                };
+            };
+            404: components["responses"]["PathPatternMismatch"];
+        };
+    };
+    forceLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-out answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForceLogoutResponse"];
+                };
+            };
+            404: components["responses"]["PathPatternMismatch"];
+        };
+    };
+    sayFree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer to the state change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SayFreeResponse"];
+                };
+            };
+            404: components["responses"]["PathPatternMismatch"];
+        };
+    };
+    sayBusy: {
+        parameters: {
+            query?: {
+                /** @description Busy reason code, 200–250; empty or 0 means none. */
+                reason?: number | 0 | unknown;
+                /** @description Whether to reset the busy reason when the agent is already busy. */
+                prolong?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer to the state change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SayBusyResponse"];
+                };
+            };
+            404: components["responses"]["PathPatternMismatch"];
+        };
+    };
+    agentStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent's status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStatusResponse"];
+                };
+            };
+            404: components["responses"]["PathPatternMismatch"];
+        };
+    };
+    getAgentEvent: {
+        parameters: {
+            query?: {
+                /** @description Used when the agent toolbar is refreshed; optional. */
+                calldata?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One event, or none. */
+            200: {
+                headers: {
+                    "Set-GUID": components["headers"]["SetGuid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentEventResponse"];
+                };
+            };
+            404: components["responses"]["PathPatternMismatch"];
+        };
+    };
+}
