@@ -12,6 +12,7 @@ import { generateValidators, type ValidatorSpec } from './codegen/validators.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'src', 'generated');
+const FIXTURES_SCHEMA_PATH = join(ROOT, 'src', 'fixtures', 'fixtures.schema.json');
 
 function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -29,7 +30,9 @@ export async function generateAll(): Promise<Map<string, string>> {
     if (request) specs.push({ name: `validate${pascal(op.operationId)}Request`, schema: request, type: `components['schemas']['${request}']` });
   }
   specs.push({ name: 'validateAgentEvent', schema: 'AgentEvent', type: "components['schemas']['AgentEvent']" });
-  const validators = generateValidators(doc, specs);
+  const fixturesSchema = JSON.parse(await readFile(FIXTURES_SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  specs.push({ name: 'validateFixtures', schema: fixturesSchema, type: "import('../fixtures/fixtures-document.ts').FixturesDocument" });
+  const validators = generateValidators(doc, specs, [fixturesSchema]);
   const lookup = [
     '',
     '/** The response validator of each operation, keyed by operationId. */',

@@ -9,15 +9,18 @@
  * ```
  */
 import { isInCall } from './agent.ts';
-import { callerContext, callerRules, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, WorldView } from './decision.ts';
 import type { Profile } from './profiles.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
+import type { Retcode } from './retcodes.ts';
 
 /** A call by an agent about itself. */
 export interface SelfCall {
   readonly agentid: string;
   readonly auth: AuthCheck;
+  /** A fault injected for this call, answered after the state checks. */
+  readonly fault?: Retcode;
 }
 
 /** The documented agentstatus `result`. */
@@ -27,7 +30,7 @@ export interface AgentStatusResult {
 }
 
 /** Rules of the calls that only need a signed-in caller with its Guid. */
-export const selfCallRules: readonly Rule<CallerContext>[] = [...pathIdRules<CallerContext>(['agentid']), ...callerRules<CallerContext>('the agent')];
+export const selfCallRules: readonly Rule<CallerContext>[] = [...pathIdRules<CallerContext>(['agentid']), ...callerRules<CallerContext>('the agent'), ctiFaultRule<CallerContext>()];
 
 function accepted<R extends object>(operationId: 'agentStatus' | 'getAgentEvent', result: R): Decision<R> {
   return { operationId, retcode: '0', httpStatus: 200, rule: `${operationId}.ok`, message: '', changes: [], deliveries: [], signedIn: null, signedOut: [], result };
@@ -35,7 +38,7 @@ function accepted<R extends object>(operationId: 'agentStatus' | 'getAgentEvent'
 
 /** Decides an agentstatus call. Pure. */
 export function decideAgentStatus(world: WorldView, call: SelfCall, profile: Profile): Decision<AgentStatusResult | Record<string, never>> {
-  const context = callerContext(profile, world, { agentid: call.agentid }, call.auth, undefined);
+  const context = callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault);
   const failing = firstApplying(selfCallRules, context);
   if (failing) return reject('agentStatus', failing, context);
   const session = world.agent(okId(context, 'agentid')!)!.session!;
@@ -44,7 +47,7 @@ export function decideAgentStatus(world: WorldView, call: SelfCall, profile: Pro
 
 /** Decides whether an event poll is accepted. Pure; the gateway then takes an event from the queue or waits. */
 export function decideEventPoll(world: WorldView, call: SelfCall, profile: Profile): Decision {
-  const context = callerContext(profile, world, { agentid: call.agentid }, call.auth, undefined);
+  const context = callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault);
   const failing = firstApplying(selfCallRules, context);
   if (failing) return reject('getAgentEvent', failing, context);
   return accepted('getAgentEvent', {});

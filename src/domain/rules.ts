@@ -72,7 +72,7 @@ export function reject<C extends RuleContext>(operationId: OperationId, rule: Ru
     retcode: answer,
     httpStatus: 200,
     rule: `${operationId}.${rule.id}`,
-    message: `${describeRetcode(answer)} (${detail ?? rule.title})`,
+    message: `${describeRetcode(answer)} — ${detail ?? rule.title}`,
     changes: [],
     deliveries: [],
     signedIn: null,

@@ -13,12 +13,13 @@
  */
 import { isInCall } from './agent.ts';
 import { endBargesOf } from './barge-teardown.ts';
-import { callerContext, callerRules, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
 import { documented } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
+import type { Retcode } from './retcodes.ts';
 import { stamper } from './stamp.ts';
 
 /** One sign-out call. */
@@ -27,6 +28,8 @@ export interface SignOutCall {
   readonly auth: AuthCheck;
   /** true for forcelogout. */
   readonly force: boolean;
+  /** A fault injected for this call, answered after the state checks. */
+  readonly fault?: Retcode;
 }
 
 export interface SignOutContext extends CallerContext {
@@ -44,11 +47,12 @@ export const signOutRules: readonly Rule<SignOutContext>[] = [
     answer: { setting: 'logoutInCall' },
     applies: (c) => !c.force && isInCall(c.caller!.session!),
   },
+  ctiFaultRule<SignOutContext>(),
 ];
 
 /** Decides one sign-out or forced sign-out. Pure. */
 export function decideSignOut(world: WorldView, call: SignOutCall, profile: Profile, now: number): Decision {
-  const context: SignOutContext = { ...callerContext(profile, world, { agentid: call.agentid }, call.auth, undefined), force: call.force };
+  const context: SignOutContext = { ...callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault), force: call.force };
   const operationId = call.force ? 'forceLogout' : 'logout';
   const failing = firstApplying(signOutRules, context);
   if (failing) return reject(operationId, failing, context);

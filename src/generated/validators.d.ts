@@ -29,6 +29,7 @@ export declare const validateSayBusyResponse: Validator<components['schemas']['S
 export declare const validateAgentStatusResponse: Validator<components['schemas']['AgentStatusResponse']>;
 export declare const validateGetAgentEventResponse: Validator<components['schemas']['AgentEventResponse']>;
 export declare const validateAgentEvent: Validator<components['schemas']['AgentEvent']>;
+export declare const validateFixtures: Validator<import('../fixtures/fixtures-document.ts').FixturesDocument>;
 
 /** The response validator of each operation, keyed by operationId. */
 export declare const responseValidators: {
