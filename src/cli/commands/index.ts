@@ -2,5 +2,6 @@
  * The commands of `ccgw`, in the order `ccgw --help` lists them.
  */
 import type { Command } from '../command.ts';
+import { mockCommand } from './mock.ts';
 
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [mockCommand];

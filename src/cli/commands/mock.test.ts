@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../../bin/ccgw.js', import.meta.url));
+
+function startCli(args: string[]) {
+  const child = spawn(process.execPath, [BIN, 'mock', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (err += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = /listening on (\S+)/.exec(out);
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!);
+      }
+    }, 20);
+    void exited.then(() => {
+      clearInterval(timer);
+      reject(new Error(`ccgw mock exited early: ${err}`));
+    });
+  });
+  listening.catch(() => undefined); // observed by the tests that need it; others only check the exit code
+  return { child, listening, exited, output: () => out, errors: () => err };
+}
+
+describe('ccgw mock (as a process)', () => {
+  it('serves, logs one line per call with the documented log name, and shuts down cleanly on SIGTERM', async () => {
+    const cli = startCli(['--port', '0']);
+    const url = await cli.listening;
+    const res = await fetch(`${url}/agentgateway/resource/onlineagent/30101`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password: 'demo', phonenum: '88830101' }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-guid')).toMatch(/^JSESSIONID=/);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toMatch(/ login PUT \/agentgateway\/resource\/onlineagent\/30101 200 retcode=0 signIn\.ok /);
+    expect(cli.output()).not.toContain('demo"');
+    expect(cli.output()).toContain('SIGTERM: shutting down');
+  });
+
+  it('exits 2 naming a bad flag value', async () => {
+    const cli = startCli(['--auth', 'kerberos']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.errors()).toContain('--auth "kerberos" is not one of static, dynamic');
+  });
+
+  it('exits 2 naming a fixtures file problem', async () => {
+    const cli = startCli(['--fixtures', '/nonexistent.json']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.errors()).toContain('fixtures file /nonexistent.json cannot be read (ENOENT)');
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * `ccgw mock`: runs the mock CC-Gateway until SIGINT/SIGTERM.
+ *
+ * @example
+ * ```sh
+ * ccgw mock --port 8000
+ * ccgw mock --tls --cert-out /tmp/mock-ca.pem --profile ccgw-2025 --auth static
+ * ```
+ */
+import { writeFile } from 'node:fs/promises';
+import { PROFILE_NAMES, resolveProfile } from '../../domain/profiles.ts';
+import { GATEWAY_TIMING } from '../../domain/timing.ts';
+import { demoFixtures, FixturesError, loadFixturesFile } from '../../fixtures/load-fixtures.ts';
+import { startMockGateway } from '../../gateway/mock-gateway.ts';
+import { readTlsFiles } from '../../gateway/tls.ts';
+import type { Command } from '../command.ts';
+import type { CommandIo } from '../io.ts';
+import { choiceOption, durationOption, integerOption, parseOptions, portOption, UsageError } from '../usage.ts';
+
+const USAGE = `Usage: ccgw mock [options]
+
+Runs the mock CC-Gateway: the calls of openapi/ccgw-agentgateway.yaml under /agentgateway/resource/, decided by
+src/domain, and the admin API under /__admin/ (see docs/mock-gateway.md). Stops on Ctrl-C or SIGTERM.
+
+Options:
+  --host ADDR            Address to listen on (default 127.0.0.1)
+  --port N               Port (default 8000, or 8043 with --tls; 0 = any free port)
+  --tls                  Serve HTTPS; with no --cert/--key a self-signed certificate is generated at start
+  --cert FILE --key FILE PEM certificate and key for --tls
+  --cert-out FILE        Write the certificate in use (PEM) to FILE, for clients to trust (--ca FILE)
+  --fixtures FILE        Accounts (JSON, src/fixtures/fixtures.schema.json); default: the built-in demo accounts
+  --profile NAME         Gateway rules: ${PROFILE_NAMES.join(', ')} (default ccgw-2024)
+  --auth MODE            static | dynamic Guid (default dynamic, the gateway's default AUTHMODE 2)
+  --poll-wait DURATION   Long-poll wait with no event (default 10s)
+  --sign-out-after DUR   Sign out agents that do not poll for this long (default 120s)
+  --guid-interval DUR    Dynamic auth: rotate the Guid this often (default 60s)
+  --guid-timeout DUR     Dynamic auth: a Guid is valid this long (default 120s)
+  --queue-capacity N     Events kept per agent (default 1000)
+  --admin-token TOKEN    Require X-Admin-Token on admin calls (or CCGW_ADMIN_TOKEN)
+  --quiet                Do not log a line per call
+
+Example:
+  ccgw mock --port 8000
+  curl -s -X PUT http://127.0.0.1:8000/agentgateway/resource/onlineagent/30101 \\
+       -H 'Content-Type: application/json' -d '{"password":"demo","phonenum":"88830101"}' -D -`;
+
+export const mockCommand: Command = {
+  name: 'mock',
+  summary: 'Run the mock CC-Gateway (HTTP or HTTPS) with its admin API',
+  usage: USAGE,
+  async run(argv: string[], io: CommandIo): Promise<number> {
+    const { values } = parseOptions('mock', argv, {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      tls: { type: 'boolean' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      'cert-out': { type: 'string' },
+      fixtures: { type: 'string' },
+      profile: { type: 'string' },
+      auth: { type: 'string' },
+      'poll-wait': { type: 'string' },
+      'sign-out-after': { type: 'string' },
+      'guid-interval': { type: 'string' },
+      'guid-timeout': { type: 'string' },
+      'queue-capacity': { type: 'string' },
+      'admin-token': { type: 'string' },
+      quiet: { type: 'boolean' },
+    });
+    const profileName = values.profile ?? io.env['CCGW_PROFILE'] ?? 'ccgw-2024';
+    if (!(PROFILE_NAMES as readonly string[]).includes(profileName)) throw new UsageError('mock', `--profile ${JSON.stringify(profileName)} is not a profile; use one of ${PROFILE_NAMES.join(', ')}`);
+    const profile = resolveProfile(profileName);
+    if ((values.cert === undefined) !== (values.key === undefined)) throw new UsageError('mock', '--cert and --key go together; give both PEM files, or neither for a self-signed certificate');
+    if (values.cert !== undefined && !values.tls) throw new UsageError('mock', '--cert/--key need --tls');
+    const guidIntervalMs = durationOption('mock', '--guid-interval', values['guid-interval'], GATEWAY_TIMING.guidIntervalMs.value);
+    const guidTimeoutMs = durationOption('mock', '--guid-timeout', values['guid-timeout'], GATEWAY_TIMING.guidTimeoutMs.value);
+    if (guidIntervalMs >= guidTimeoutMs) throw new UsageError('mock', `--guid-interval (${guidIntervalMs} ms) must be shorter than --guid-timeout (${guidTimeoutMs} ms)`);
+    let fixtures;
+    try {
+      fixtures = values.fixtures ? await loadFixturesFile(values.fixtures, { env: io.env, profile }) : demoFixtures(profile);
+    } catch (e) {
+      if (e instanceof FixturesError) throw new UsageError('mock', e.message);
+      throw e;
+    }
+    const tls = values.tls ? (values.cert ? await readTlsFiles(values.cert, values.key!) : 'self-signed') : undefined;
+    const gw = await startMockGateway({
+      host: values.host ?? '127.0.0.1',
+      port: portOption('mock', '--port', values.port, values.tls ? 8043 : 8000),
+      ...(tls ? { tls } : {}),
+      fixtures,
+      profile,
+      auth: choiceOption('mock', '--auth', values.auth, ['static', 'dynamic'] as const, 'dynamic'),
+      pollWaitMs: durationOption('mock', '--poll-wait', values['poll-wait'], GATEWAY_TIMING.pollWaitMs.value),
+      signOutAfterMs: durationOption('mock', '--sign-out-after', values['sign-out-after'], GATEWAY_TIMING.signOutAfterNoPollMs.value),
+      guidIntervalMs,
+      guidTimeoutMs,
+      queueCapacity: integerOption('mock', '--queue-capacity', values['queue-capacity'], 1000, { min: 1, max: 1_000_000 }),
+      ...((values['admin-token'] ?? io.env['CCGW_ADMIN_TOKEN']) ? { adminToken: (values['admin-token'] ?? io.env['CCGW_ADMIN_TOKEN'])! } : {}),
+      ...(values.quiet ? {} : { log: (line: string) => io.out(line) }),
+    });
+    if (values['cert-out'] && gw.certificate) await writeFile(values['cert-out'], gw.certificate);
+    io.out(`mock gateway listening on ${gw.url} (profile ${profile.name}, ${values.auth ?? 'dynamic'} auth, ${fixtures.accounts.length} accounts from ${fixtures.source})`);
+    if (gw.certificate) io.out(values['cert-out'] ? `certificate written to ${values['cert-out']}` : 'serving a self-signed certificate; use --cert-out FILE to save it for clients');
+    const why = await io.stopRequested;
+    io.out(`${why}: shutting down`);
+    await gw.close();
+    io.out('mock gateway stopped');
+    return 0;
+  },
+};

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { AgentEvent } from '../domain/events.ts';
+import { EventQueues } from './event-queues.ts';
+
+const ev = (n: number): AgentEvent => ({ eventType: 'AgentState_Ready', workNo: String(n), content: null });
+
+describe('EventQueues', () => {
+  it('delivers events oldest first', async () => {
+    const q = new EventQueues({ capacity: 10 });
+    q.push('a', ev(1));
+    q.push('a', ev(2));
+    expect(await q.take('a', 1000).outcome).toEqual({ kind: 'event', event: ev(1) });
+    expect(await q.take('a', 1000).outcome).toEqual({ kind: 'event', event: ev(2) });
+  });
+
+  it('hands an event straight to a waiting poll', async () => {
+    const q = new EventQueues({ capacity: 10 });
+    const waiting = q.take('a', 60_000).outcome;
+    q.push('a', ev(1));
+    expect(await waiting).toEqual({ kind: 'event', event: ev(1) });
+    expect(q.queued('a')).toBe(0);
+  });
+
+  it('skips a waiting poll whose caller has gone and queues the event instead', async () => {
+    const q = new EventQueues({ capacity: 10 });
+    const waiting = q.take('a', 60_000, () => true).outcome;
+    q.push('a', ev(1));
+    expect(await waiting).toEqual({ kind: 'closed' });
+    expect(q.queued('a')).toBe(1);
+  });
+
+  it('times out with no event', async () => {
+    const q = new EventQueues({ capacity: 10 });
+    expect(await q.take('a', 5).outcome).toEqual({ kind: 'timeout' });
+  });
+
+  it('drops the oldest event when full, and counts it', () => {
+    const q = new EventQueues({ capacity: 2 });
+    [1, 2, 3].forEach((n) => q.push('a', ev(n)));
+    expect(q.queued('a')).toBe(2);
+    expect(q.dropped).toBe(1);
+  });
+
+  it('closes: waiting polls learn the session ended, queued events go', async () => {
+    const q = new EventQueues({ capacity: 10 });
+    const waiting = q.take('a', 60_000).outcome;
+    q.close('a');
+    expect(await waiting).toEqual({ kind: 'closed' });
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The Guids the mock has issued. Static authentication (AUTHMODE 1): one Guid per sign-in, valid until sign-out.
+ * Dynamic authentication (AUTHMODE 2, the gateway's default): a poll made `intervalMs` after the current Guid was
+ * issued rotates it; the new one is sent in `Set-GUID`; every Guid expires `timeoutMs` after it was issued, so the
+ * previous one keeps working until then.
+ *
+ * @example
+ * ```ts
+ * const book = new GuidBook({ mode: 'dynamic', intervalMs: 60_000, timeoutMs: 120_000 });
+ * const g = book.issue('30169', now);
+ * book.check('30169', g, now); // 'valid'
+ * const next = book.rotateIfDue('30169', now + 60_000); // a new Guid, to send in Set-GUID
+ * ```
+ */
+import { randomUUID } from 'node:crypto';
+import type { AuthCheck } from '../domain/decision.ts';
+
+export type AuthMode = 'static' | 'dynamic';
+
+export interface GuidBookOptions {
+  readonly mode: AuthMode;
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+  /** Gateway node suffix of Guids, e.g. `AgentGateway0`. */
+  readonly node?: string;
+}
+
+interface Issued {
+  readonly guid: string;
+  readonly at: number;
+}
+
+interface Entry {
+  current: Issued;
+  previous: Issued | null;
+}
+
+export class GuidBook {
+  readonly #entries = new Map<string, Entry>();
+  readonly #owner = new Map<string, string>();
+  readonly #node: string;
+
+  constructor(readonly options: GuidBookOptions) {
+    if (options.mode === 'dynamic' && !(options.intervalMs < options.timeoutMs)) {
+      throw new RangeError(`guid interval ${options.intervalMs} ms must be shorter than the guid timeout ${options.timeoutMs} ms (EN/cec_07_0005)`);
+    }
+    this.#node = options.node ?? 'AgentGateway0';
+  }
+
+  /** A fresh Guid in the documented format `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.AgentGateway0`. */
+  newGuid(): string {
+    return `${randomUUID()}.${this.#node}`;
+  }
+
+  /** Issues a Guid for a new session of `agentId`, revoking earlier ones. `guid` forces a value (admin API). */
+  issue(agentId: string, now: number, guid: string = this.newGuid()): string {
+    this.revoke(agentId);
+    this.#entries.set(agentId, { current: { guid, at: now }, previous: null });
+    this.#owner.set(guid, agentId);
+    return guid;
+  }
+
+  /** Forgets every Guid of `agentId`. */
+  revoke(agentId: string): void {
+    const entry = this.#entries.get(agentId);
+    if (!entry) return;
+    this.#owner.delete(entry.current.guid);
+    if (entry.previous) this.#owner.delete(entry.previous.guid);
+    this.#entries.delete(agentId);
+  }
+
+  /** Compares the Guid a call carried with the ones issued to `agentId`. */
+  check(agentId: string, guid: string | undefined, now: number): AuthCheck {
+    if (guid === undefined || guid === '') return 'missing';
+    const entry = this.#entries.get(agentId);
+    if (!entry) return 'mismatch';
+    if (entry.current.guid === guid) return this.options.mode === 'dynamic' && now >= entry.current.at + this.options.timeoutMs ? 'mismatch' : 'valid';
+    if (entry.previous?.guid === guid && now < entry.previous.at + this.options.timeoutMs) return 'valid';
+    return 'mismatch';
+  }
+
+  /** Under dynamic auth, rotates the current Guid when it is due and returns the new one (else undefined). */
+  rotateIfDue(agentId: string, now: number): string | undefined {
+    if (this.options.mode !== 'dynamic') return undefined;
+    const entry = this.#entries.get(agentId);
+    if (!entry || now < entry.current.at + this.options.intervalMs) return undefined;
+    if (entry.previous) this.#owner.delete(entry.previous.guid);
+    const guid = this.newGuid();
+    entry.previous = entry.current;
+    entry.current = { guid, at: now };
+    this.#owner.set(guid, agentId);
+    return guid;
+  }
+
+  /** The current Guid of `agentId`, if signed in. */
+  current(agentId: string): string | undefined {
+    return this.#entries.get(agentId)?.current.guid;
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    this.#entries.clear();
+    this.#owner.clear();
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The gateway's calls: each maps an HTTP request to a `src/domain` decision, applies it, and shapes the answer
+ * the contract describes. No rule lives here; only transport (headers, Guids, the long poll).
+ *
+ * @example
+ * ```ts
+ * const reply = await HANDLERS.addInsert({ state, params: { agentid: '30169', workNo: '30170' }, query, body: undefined, guid, now, gone });
+ * ```
+ */
+import { decideAddInsert } from '../domain/add-insert.ts';
+import { decideCancelInsert } from '../domain/cancel-insert.ts';
+import type { Decision } from '../domain/decision.ts';
+import { decideAgentStatus, decideEventPoll } from '../domain/queries.ts';
+import type { OperationId } from '../domain/retcodes.ts';
+import { decideSignIn } from '../domain/sign-in.ts';
+import { decideSignOut } from '../domain/sign-out.ts';
+import { decideStateChange } from '../domain/state-change.ts';
+import type { GatewayState } from './gateway-state.ts';
+import { textReply, type Reply } from './reply.ts';
+
+/** Everything a handler needs about one call. */
+export interface CallContext {
+  readonly state: GatewayState;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  /** The parsed JSON body, or undefined when there was none. */
+  readonly body: unknown;
+  /** The `Guid` header (any case), if sent. */
+  readonly guid: string | undefined;
+  readonly now: number;
+  /** A retcode fault to answer after the state checks. */
+  readonly fault?: string | undefined;
+  /** Long-poll wait. */
+  readonly pollWaitMs: number;
+  /** True once the client has disconnected. */
+  readonly gone: () => boolean;
+}
+
+export type Handler = (c: CallContext) => Reply | Promise<Reply>;
+
+/** The `Set-Cookie` the mock sends on sign-in, as a load balancer (NSLB) would for stickiness. */
+export const STICKY_COOKIE = 'ccgw_node=AgentGateway0; Path=/; HttpOnly';
+
+function answer(decision: Decision<object>, extra?: Record<string, unknown>, headers?: Record<string, string | string[]>): Reply {
+  if (decision.httpStatus === 404) return { ...textReply(404, decision.message), rule: decision.rule };
+  return {
+    status: 200,
+    json: extra ?? { message: decision.message, retcode: decision.retcode, result: decision.result },
+    retcode: decision.retcode,
+    rule: decision.rule,
+    ...(headers ? { headers } : {}),
+  };
+}
+
+function auth(c: CallContext): 'valid' | 'missing' | 'mismatch' {
+  return c.state.authCheck(c.params['agentid'] ?? '', c.guid, c.now);
+}
+
+const signIn =
+  (force: boolean): Handler =>
+  (c) => {
+    const decision = decideSignIn(c.state.world, { agentid: c.params['agentid']!, body: c.body, force, ...(c.fault ? { fault: c.fault } : {}) }, c.state.profile, c.now);
+    const guid = decision.retcode === '0' ? c.state.perform(decision, c.now) : undefined;
+    return answer(decision, undefined, guid ? { 'Set-GUID': `JSESSIONID=${guid}`, 'Set-Cookie': STICKY_COOKIE } : undefined);
+  };
+
+const signOut =
+  (force: boolean): Handler =>
+  (c) => {
+    const decision = decideSignOut(c.state.world, { agentid: c.params['agentid']!, auth: auth(c), force, ...(c.fault ? { fault: c.fault } : {}) }, c.state.profile, c.now);
+    if (decision.retcode === '0') c.state.perform(decision, c.now);
+    return answer(decision);
+  };
+
+const stateChange =
+  (to: 'idle' | 'busy'): Handler =>
+  (c) => {
+    const decision = decideStateChange(
+      c.state.world,
+      {
+        agentid: c.params['agentid']!,
+        auth: auth(c),
+        to,
+        reason: c.query.get('reason') ?? undefined,
+        prolong: c.query.get('prolong') ?? undefined,
+        ...(c.fault ? { fault: c.fault } : {}),
+      },
+      c.state.profile,
+      c.now,
+    );
+    if (decision.retcode === '0') c.state.perform(decision, c.now);
+    return answer(decision);
+  };
+
+const qc =
+  (decide: typeof decideAddInsert | typeof decideCancelInsert): Handler =>
+  (c) => {
+    const decision = decide(
+      c.state.world,
+      { agentid: c.params['agentid']!, workNo: c.params['workNo']!, auth: auth(c), ...(c.fault ? { fault: c.fault } : {}) },
+      c.state.profile,
+      c.now,
+    );
+    if (decision.retcode === '0') c.state.perform(decision, c.now);
+    return answer(decision);
+  };
+
+const agentStatus: Handler = (c) =>
+  answer(decideAgentStatus(c.state.world, { agentid: c.params['agentid']!, auth: auth(c), ...(c.fault ? { fault: c.fault } : {}) }, c.state.profile));
+
+/**
+ * The long poll. Accepted polls refresh the agent's last-seen time (the poll is the heartbeat), may rotate the
+ * Guid (dynamic auth), and wait for one event. A caller that still uses the previous Guid is sent the current one.
+ */
+const getAgentEvent: Handler = async (c) => {
+  const agentId = c.params['agentid']!;
+  const first = decideEventPoll(c.state.world, { agentid: agentId, auth: auth(c), ...(c.fault ? { fault: c.fault } : {}) }, c.state.profile);
+  if (first.retcode !== '0') return answer(first, first.httpStatus === 200 ? { message: first.message, retcode: first.retcode } : undefined);
+  const { state } = c;
+  state.lastSeen.set(agentId, c.now);
+  const current = state.guids.rotateIfDue(agentId, c.now) ?? (c.guid !== state.guids.current(agentId) ? state.guids.current(agentId) : undefined);
+  const headers = current ? { 'Set-GUID': `JSESSIONID=${current}` } : undefined;
+  const outcome = await state.queues.take(agentId, c.pollWaitMs, c.gone).outcome;
+  const now = state.clock();
+  if (outcome.kind === 'closed') {
+    // The session ended while the poll waited (sign-out, forced sign-in elsewhere): answer as a fresh poll would.
+    const again = decideEventPoll(state.world, { agentid: agentId, auth: state.authCheck(agentId, c.guid, now) }, state.profile);
+    return answer(again, { message: again.message, retcode: again.retcode });
+  }
+  if (state.world.agent(agentId)?.session) state.lastSeen.set(agentId, now);
+  if (outcome.kind === 'event' && c.gone()) {
+    state.queues.unshift(agentId, outcome.event);
+    return { status: 200, abandoned: true, retcode: '0', rule: 'getAgentEvent.abandoned' };
+  }
+  const event = outcome.kind === 'event' ? outcome.event : null;
+  return answer(first, { message: '', retcode: '0', event }, headers);
+};
+
+/** One handler per operation of the contract. */
+export const HANDLERS: Readonly<Record<OperationId, Handler>> = {
+  addInsert: qc(decideAddInsert),
+  cancelInsert: qc(decideCancelInsert),
+  signIn: signIn(false),
+  forceLogin: signIn(true),
+  logout: signOut(false),
+  forceLogout: signOut(true),
+  sayFree: stateChange('idle'),
+  sayBusy: stateChange('busy'),
+  agentStatus,
+  getAgentEvent,
+};

@@ -1,0 +1,24 @@
+/**
+ * What a handler answers: a status, headers, and a JSON object or a text body.
+ *
+ * @example
+ * ```ts
+ * const reply: Reply = { status: 200, json: { message: '', retcode: '0', result: {} } };
+ * ```
+ */
+export interface Reply {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string | string[]>>;
+  readonly json?: unknown;
+  readonly text?: string;
+  /** For the call log: the retcode answered and the rule that decided. */
+  readonly retcode?: string;
+  readonly rule?: string;
+  /** Nothing is sent: the caller went away (a long poll whose client disconnected). */
+  readonly abandoned?: boolean;
+}
+
+/** A plain-text error answer (the servlet container's kind of answer). */
+export function textReply(status: number, text: string, headers?: Record<string, string>): Reply {
+  return { status, text: `${text}\n`, ...(headers ? { headers } : {}) };
+}

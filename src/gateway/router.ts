@@ -1,0 +1,65 @@
+/**
+ * Routing built from the contract's operations table: a path and method find an operation and its path
+ * parameters; a known path with another method is 405 (with the methods that exist); anything else is 404.
+ *
+ * @example
+ * ```ts
+ * matchRoute('PUT', '/agentgateway/resource/qualitycontrol/30169/addinsert/30170');
+ * // { kind: 'match', operationId: 'addInsert', params: { agentid: '30169', workNo: '30170' } }
+ * ```
+ */
+import { operations, type OperationId } from '../generated/contract.ts';
+
+type Segment = { readonly literal: string } | { readonly param: string };
+
+interface Route {
+  readonly operationId: OperationId;
+  readonly method: string;
+  readonly segments: readonly Segment[];
+  readonly literals: number;
+}
+
+export type RouteMatch =
+  | { readonly kind: 'match'; readonly operationId: OperationId; readonly params: Readonly<Record<string, string>> }
+  | { readonly kind: 'method-not-allowed'; readonly allow: readonly string[] }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'bad-encoding'; readonly segment: string };
+
+const ROUTES: readonly Route[] = Object.values(operations)
+  .map((op): Route => {
+    const segments = op.path
+      .split('/')
+      .slice(1)
+      .map((s): Segment => (s.startsWith('{') ? { param: s.slice(1, -1) } : { literal: s }));
+    return { operationId: op.operationId, method: op.method, segments, literals: segments.filter((s) => 'literal' in s).length };
+  })
+  .sort((a, b) => b.literals - a.literals);
+
+/** Finds the operation for a request. `pathname` is the raw path (percent-encoded, without the query). */
+export function matchRoute(method: string, pathname: string): RouteMatch {
+  const raw = pathname.split('/').slice(1);
+  const allow = new Set<string>();
+  for (const route of ROUTES) {
+    if (route.segments.length !== raw.length) continue;
+    let params: Record<string, string> | undefined = {};
+    for (let i = 0; i < raw.length; i++) {
+      const seg = route.segments[i]!;
+      if ('literal' in seg) {
+        if (seg.literal !== raw[i]) {
+          params = undefined;
+          break;
+        }
+      } else {
+        try {
+          params[seg.param] = decodeURIComponent(raw[i]!);
+        } catch {
+          return { kind: 'bad-encoding', segment: raw[i]! };
+        }
+      }
+    }
+    if (!params) continue;
+    if (route.method === method) return { kind: 'match', operationId: route.operationId, params };
+    allow.add(route.method);
+  }
+  return allow.size > 0 ? { kind: 'method-not-allowed', allow: [...allow].sort() } : { kind: 'not-found' };
+}

@@ -1,0 +1,51 @@
+/**
+ * TLS material for the mock: a given certificate and key, or a self-signed certificate generated at start for
+ * `localhost`, `127.0.0.1` and `::1` (clients trust it by its PEM, never by turning verification off unasked).
+ *
+ * @example
+ * ```ts
+ * const tls = await selfSignedCertificate();
+ * https.createServer({ cert: tls.cert, key: tls.key }, handler);
+ * ```
+ */
+import { readFile } from 'node:fs/promises';
+import { generate } from 'selfsigned';
+
+export interface TlsMaterial {
+  readonly cert: string;
+  readonly key: string;
+}
+
+/** A self-signed certificate for the loopback names, valid for 30 days from now. */
+export async function selfSignedCertificate(): Promise<TlsMaterial> {
+  const notBeforeDate = new Date(Date.now() - 60_000);
+  const notAfterDate = new Date(notBeforeDate.getTime() + 30 * 24 * 3600 * 1000);
+  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    notBeforeDate,
+    notAfterDate,
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
+    ],
+  });
+  return { cert: pems.cert, key: pems.private };
+}
+
+/** Reads a PEM certificate and key. Errors name the file that cannot be read. */
+export async function readTlsFiles(certFile: string, keyFile: string): Promise<TlsMaterial> {
+  const read = async (path: string, what: string) => {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (e) {
+      throw new Error(`cannot read the TLS ${what} ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}); pass a PEM file`);
+    }
+  };
+  const [cert, key] = await Promise.all([read(certFile, 'certificate'), read(keyFile, 'key')]);
+  if (!cert.includes('BEGIN CERTIFICATE')) throw new Error(`${certFile} is not a PEM certificate`);
+  if (!key.includes('PRIVATE KEY')) throw new Error(`${keyFile} is not a PEM private key`);
+  return { cert, key };
+}
