@@ -10,6 +10,7 @@
  * ```
  */
 import type { AgentEvent } from '../domain/events.ts';
+import { RingBuffer } from './ring-buffer.ts';
 
 /** What a waiting poll gets. */
 export type PollOutcome = { readonly kind: 'event'; readonly event: AgentEvent } | { readonly kind: 'timeout' } | { readonly kind: 'closed' };
@@ -22,7 +23,7 @@ interface Waiter {
 }
 
 interface Queue {
-  events: AgentEvent[];
+  events: RingBuffer<AgentEvent>;
   waiters: Waiter[];
 }
 
@@ -42,7 +43,7 @@ export class EventQueues {
   #queue(agentId: string): Queue {
     let q = this.#queues.get(agentId);
     if (!q) {
-      q = { events: [], waiters: [] };
+      q = { events: new RingBuffer<AgentEvent>(this.options.capacity), waiters: [] };
       this.#queues.set(agentId, q);
     }
     return q;
@@ -61,11 +62,7 @@ export class EventQueues {
       w.resolve({ kind: 'event', event });
       return;
     }
-    if (q.events.length >= this.options.capacity) {
-      q.events.shift();
-      this.#dropped++;
-    }
-    q.events.push(event);
+    if (q.events.push(event)) this.#dropped++;
   }
 
   /** Puts an event back at the head of the queue (its poll could not be answered). */

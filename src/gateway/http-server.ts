@@ -12,10 +12,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { operations } from '../generated/contract.ts';
 import { handleAdmin, type AdminHost } from './admin.ts';
 import { formatCallLine, type CallLogger } from './call-log.ts';
-import { pickFault } from './faults.ts';
-import { HANDLERS } from './handlers.ts';
+import { pickFault, type FaultEffect } from './faults.ts';
+import { HANDLERS, type CallContext } from './handlers.ts';
 import { textReply, type Reply } from './reply.ts';
-import { matchRoute } from './router.ts';
+import { matchRoute, type RouteMatch } from './router.ts';
+import type { OperationId } from '../generated/contract.ts';
 
 /** What the request path needs from the running mock. */
 export interface ServerHost extends AdminHost {
@@ -71,101 +72,124 @@ function parseJson(buf: Buffer): ParsedBody {
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed || reply.abandoned) return;
-  const headers: Record<string, string | string[]> = { ...(reply.headers ?? {}) };
+  const headers: string[] = [];
+  if (reply.headers) {
+    for (const [k, v] of Object.entries(reply.headers)) {
+      if (Array.isArray(v)) for (const one of v) headers.push(k, one);
+      else headers.push(k, v);
+    }
+  }
   let payload: string | undefined;
   if (reply.json !== undefined) {
     payload = JSON.stringify(reply.json);
-    headers['Content-Type'] = JSON_TYPE;
+    headers.push('Content-Type', JSON_TYPE);
   } else if (reply.text !== undefined) {
     payload = reply.text;
-    headers['Content-Type'] = 'text/plain;charset=UTF-8';
+    headers.push('Content-Type', 'text/plain;charset=UTF-8');
   }
-  if (payload !== undefined) headers['Content-Length'] = String(Buffer.byteLength(payload));
-  else headers['Content-Length'] = '0';
+  headers.push('Content-Length', payload === undefined ? '0' : String(Buffer.byteLength(payload)));
   res.writeHead(reply.status, headers);
   res.end(payload);
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Serves one request. Never throws: an unexpected error is logged and answered 500 (a bug, not a fault). */
-export async function serveRequest(host: ServerHost, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * Serves one request. Calls without a request body, without an injected fault and without waiting (everything
+ * but sign-in and the long poll) are answered synchronously, in the same turn of the event loop: that is both
+ * the atomicity of a decision and the speed of the mock. Never throws: an unexpected error is logged and
+ * answered 500 (a bug of the mock, not a fault).
+ */
+export function serveRequest(host: ServerHost, req: IncomingMessage, res: ServerResponse): void {
   const started = performance.now();
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   const method = req.method ?? 'GET';
-  let logName = '-';
-  let reply: Reply;
-  let gone = false;
-  res.on('close', () => {
-    if (!res.writableFinished) gone = true;
-  });
+  const finish = (reply: Reply, logName: string) => {
+    send(res, reply);
+    host.log?.(formatCallLine({ at: host.state.clock(), logName, method, path, status: reply.status, retcode: reply.retcode, rule: reply.rule, ms: performance.now() - started }));
+  };
+  const fail = (e: unknown, logName: string) => {
+    host.log?.(`mock gateway bug while serving ${method} ${path}: ${(e as Error).stack ?? String(e)}`);
+    finish(textReply(500, `internal error of the mock gateway: ${(e as Error).message}`), logName);
+  };
   try {
     if (path.startsWith('/__admin')) {
-      logName = 'admin';
-      reply = await serveAdmin(host, req, method, path, url, q);
-    } else {
-      const match = matchRoute(method, path);
-      if (match.kind === 'not-found') {
-        reply = textReply(404, `no resource matches ${method} ${path}; the mock serves the calls of openapi/ccgw-agentgateway.yaml under /agentgateway/resource/`);
-        req.resume();
-      } else if (match.kind === 'method-not-allowed') {
-        reply = textReply(405, `${method} is not allowed on ${path}; use ${match.allow.join(', ')}`, { Allow: match.allow.join(', ') });
-        req.resume();
-      } else if (match.kind === 'bad-encoding') {
-        reply = textReply(400, `the path segment ${JSON.stringify(match.segment)} is not valid percent-encoding`);
-        req.resume();
-      } else {
-        const op = operations[match.operationId];
-        logName = op.logName;
-        const { state } = host;
-        const fault = state.faults.length ? pickFault(state.faults, match.operationId, match.params['agentid'] ?? '', host.random) : undefined;
-        if (fault?.reset) {
-          req.socket.destroy();
-          host.log?.(formatCallLine({ at: state.clock(), logName, method, path, status: 0, rule: 'fault.reset', ms: performance.now() - started }));
-          return;
-        }
-        let body: ParsedBody = { ok: true, value: undefined };
-        try {
-          const raw = await readBody(req, host.maxBodyBytes);
-          if (op.requestSchema) body = parseJson(raw);
-        } catch (e) {
-          if (!(e instanceof BodyTooLarge)) throw e;
-          reply = textReply(413, `the body is larger than ${host.maxBodyBytes} bytes`, { Connection: 'close' });
-          send(res, reply);
-          state.counters.count(match.operationId, 413);
-          host.log?.(formatCallLine({ at: state.clock(), logName, method, path, status: 413, ms: performance.now() - started }));
-          return;
-        }
-        if (fault?.latencyMs) await delay(fault.latencyMs);
-        if (fault?.http) {
-          reply = textReply(fault.http, `injected fault: HTTP ${fault.http}`);
-        } else if (!body.ok) {
-          reply = textReply(400, `the body is not valid JSON (${body.reason}); send a JSON object`);
-        } else {
-          const guidHeader = req.headers['guid'];
-          reply = await HANDLERS[match.operationId]({
-            state,
-            params: match.params,
-            query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)),
-            body: body.value,
-            guid: Array.isArray(guidHeader) ? guidHeader[0] : guidHeader,
-            now: state.clock(),
-            fault: fault?.retcode,
-            pollWaitMs: host.pollWaitMs,
-            gone: () => gone,
-          });
-        }
-        if (!reply.abandoned) state.counters.count(match.operationId, reply.status, reply.retcode);
-      }
+      serveAdmin(host, req, method, path, url, q).then((reply) => finish(reply, 'admin'), (e) => fail(e, 'admin'));
+      return;
     }
+    const match = matchRoute(method, path);
+    if (match.kind !== 'match') {
+      req.resume();
+      finish(routingError(match, method, path), '-');
+      return;
+    }
+    const op = operations[match.operationId];
+    const { state } = host;
+    const fault = state.faults.length ? pickFault(state.faults, match.operationId, match.params['agentid'] ?? '', host.random) : undefined;
+    if (fault?.reset) {
+      req.socket.destroy();
+      host.log?.(formatCallLine({ at: state.clock(), logName: op.logName, method, path, status: 0, rule: 'fault.reset', ms: performance.now() - started }));
+      return;
+    }
+    const context = (body: unknown): CallContext => {
+      const guidHeader = req.headers['guid'];
+      return {
+        state,
+        params: match.params,
+        query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)),
+        body,
+        guid: Array.isArray(guidHeader) ? guidHeader[0] : guidHeader,
+        now: state.clock(),
+        fault: fault?.retcode,
+        pollWaitMs: host.pollWaitMs,
+        gone: () => res.destroyed || (res.writableEnded === false && req.socket.destroyed),
+      };
+    };
+    const count = (reply: Reply) => {
+      if (!reply.abandoned) state.counters.count(match.operationId, reply.status, reply.retcode);
+      return reply;
+    };
+    if (!op.requestSchema && !fault && match.operationId !== 'getAgentEvent') {
+      req.resume();
+      finish(count(HANDLERS[match.operationId](context(undefined)) as Reply), op.logName);
+      return;
+    }
+    serveSlowly(host, req, match.operationId, fault, context)
+      .then(count)
+      .then((reply) => finish(reply, op.logName), (e) => fail(e, op.logName));
   } catch (e) {
-    reply = textReply(500, `internal error of the mock gateway: ${(e as Error).message}`);
-    host.log?.(`mock gateway bug while serving ${method} ${path}: ${(e as Error).stack ?? String(e)}`);
+    fail(e, '-');
   }
-  send(res, reply);
-  host.log?.(formatCallLine({ at: host.state.clock(), logName, method, path, status: reply.status, retcode: reply.retcode, rule: reply.rule, ms: performance.now() - started }));
+}
+
+function routingError(match: Exclude<RouteMatch, { kind: 'match' }>, method: string, path: string): Reply {
+  if (match.kind === 'method-not-allowed') return textReply(405, `${method} is not allowed on ${path}; use ${match.allow.join(', ')}`, { Allow: match.allow.join(', ') });
+  if (match.kind === 'bad-encoding') return textReply(400, `the path segment ${JSON.stringify(match.segment)} is not valid percent-encoding`);
+  return textReply(404, `no resource matches ${method} ${path}; the mock serves the calls of openapi/ccgw-agentgateway.yaml under /agentgateway/resource/`);
+}
+
+/** Calls that read a body, wait (the long poll), or carry a fault: read, delay, then decide. */
+async function serveSlowly(
+  host: ServerHost,
+  req: IncomingMessage,
+  operationId: OperationId,
+  fault: FaultEffect | undefined,
+  context: (body: unknown) => CallContext,
+): Promise<Reply> {
+  let body: ParsedBody = { ok: true, value: undefined };
+  try {
+    const raw = await readBody(req, host.maxBodyBytes);
+    if (operations[operationId].requestSchema) body = parseJson(raw);
+  } catch (e) {
+    if (!(e instanceof BodyTooLarge)) throw e;
+    return textReply(413, `the body is larger than ${host.maxBodyBytes} bytes`, { Connection: 'close' });
+  }
+  if (fault?.latencyMs) await delay(fault.latencyMs);
+  if (fault?.http) return textReply(fault.http, `injected fault: HTTP ${fault.http}`);
+  if (!body.ok) return textReply(400, `the body is not valid JSON (${body.reason}); send a JSON object`);
+  return HANDLERS[operationId](context(body.value));
 }
 
 async function serveAdmin(host: ServerHost, req: IncomingMessage, method: string, path: string, url: string, q: number): Promise<Reply> {

@@ -92,7 +92,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     random: options.random ?? Math.random,
   };
   const tls = options.tls === 'self-signed' ? await selfSignedCertificate() : options.tls;
-  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => void serveRequest(host, req, res);
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => serveRequest(host, req, res);
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key, keepAlive: true }, handler) : http.createServer({ keepAlive: true }, handler);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

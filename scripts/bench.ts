@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: performance figures of the mock gateway, each against a baseline measured in the same run.
+ *
+ * 1. Barge/cancel cycle throughput and latency at 32 connections (each connection owns one inspector/agent pair
+ *    and alternates addinsert and cancel), on the mock and on a bare node:http server answering the same bytes.
+ *    Goal: mock throughput ≥ 0.7 × bare, mock p99 ≤ 5 ms.
+ * 2. Resident memory of the mock with all 59,899 IDs of the default range (101–59999) signed in through the
+ *    public sign-in call. Goal: ≤ 150 MB RSS.
+ *
+ * Environment: BENCH_DURATION (seconds per measured run, default 10), BENCH_CONNECTIONS (default 32).
+ * Figures only: it never fails on a goal (the machines are shared and noisy); it prints whether each was met.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { rssBytes, startChild, type ChildServer } from './bench/child-server.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
+const CT = 'application/json; charset=UTF-8';
+
+interface CycleFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  mismatches: number;
+}
+
+async function admin(url: string, method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${url}/__admin${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  if (!res.ok) throw new Error(`admin ${method} ${path} answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+/** Runs the cycle against `url`; `guids` maps inspector IDs to Guids (the bare server ignores them). */
+function cycle(url: string, pairs: Array<{ inspector: string; agent: string; guid: string }>, seconds: number): Promise<CycleFigures> {
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        setupClient(client) {
+          const p = pairs[next++ % pairs.length]!;
+          const headers = { 'Content-Type': CT, Guid: p.guid };
+          client.setRequests([
+            { method: 'PUT', path: `/agentgateway/resource/qualitycontrol/${p.inspector}/addinsert/${p.agent}`, headers },
+            { method: 'DELETE', path: `/agentgateway/resource/qualitycontrol/${p.inspector}/${p.agent}`, headers },
+          ]);
+        },
+        verifyBody: (body: string) => body.includes('"retcode":"0"'),
+      },
+      (err, r) => {
+        if (err) return reject(err);
+        resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors + r.non2xx, mismatches: r.mismatches ?? 0 });
+      },
+    );
+  });
+}
+
+/** Cancels each pair's barge, ignoring the answer (none is open unless a run stopped mid-cycle). */
+async function endOpenBarges(url: string, pairs: Array<{ inspector: string; agent: string; guid: string }>): Promise<void> {
+  await Promise.all(
+    pairs.map((p) => fetch(`${url}/agentgateway/resource/qualitycontrol/${p.inspector}/${p.agent}`, { method: 'DELETE', headers: { 'Content-Type': CT, Guid: p.guid } }).then((r) => r.arrayBuffer())),
+  );
+}
+
+async function measureCycle(server: ChildServer, isMock: boolean): Promise<CycleFigures> {
+  const pairs = Array.from({ length: CONNECTIONS }, (_, i) => ({ inspector: String(30101 + i), agent: String(30201 + i), guid: 'none' }));
+  if (isMock) {
+    const { guids } = await admin(server.url, 'POST', '/agents/sign-in', { ids: pairs.flatMap((p) => [p.inspector, p.agent]) });
+    for (const p of pairs) p.guid = guids[p.inspector];
+  }
+  await cycle(server.url, pairs, 2); // warm-up
+  await endOpenBarges(server.url, pairs); // the warm-up may stop between an addinsert and its cancel
+  return cycle(server.url, pairs, DURATION);
+}
+
+async function measureMemory(): Promise<{ idleMb: number; signedInMb: number; agents: number; signInRps: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'ccgw-bench-'));
+  const fixtures = join(dir, 'all-ids.json');
+  await writeFile(fixtures, JSON.stringify({ name: 'bench: every ID of 101–59999', agents: [], ranges: [{ from: 101, to: 59999, vdn: 1, inspector: false, phone: '{id}', password: 'bench' }] }));
+  const mock = await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet', '--fixtures', fixtures, '--sign-out-after', '1h'], ROOT);
+  try {
+    const idle = await rssBytes(mock.pid);
+    const ids = Array.from({ length: 59999 - 101 + 1 }, (_, i) => String(101 + i));
+    const started = performance.now();
+    let cursor = 0;
+    const worker = async () => {
+      while (cursor < ids.length) {
+        const id = ids[cursor++]!;
+        const res = await fetch(`${mock.url}/agentgateway/resource/onlineagent/${id}`, { method: 'PUT', headers: { 'Content-Type': CT }, body: JSON.stringify({ password: 'bench', phonenum: id }) });
+        const body = (await res.json()) as { retcode: string };
+        if (body.retcode !== '0') throw new Error(`sign-in of ${id} answered ${JSON.stringify(body)}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 32 }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    const health = await admin(mock.url, 'GET', '/health');
+    const signedIn = await rssBytes(mock.pid);
+    return { idleMb: idle / 2 ** 20, signedInMb: signedIn / 2 ** 20, agents: health.signedIn, signInRps: ids.length / seconds };
+  } finally {
+    await mock.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const f1 = (n: number) => n.toFixed(1);
+
+async function main(): Promise<void> {
+  console.log(`ccgw-harness bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${CONNECTIONS} connections, ${DURATION} s per run`);
+  const bare = await startChild(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], ROOT);
+  const baseline = await measureCycle(bare, false).finally(() => bare.stop());
+  const mock = await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet'], ROOT);
+  const mocked = await measureCycle(mock, true).finally(() => mock.stop());
+  const memory = await measureMemory();
+  const ratio = mocked.rps / baseline.rps;
+  const rows = [
+    ['barge/cancel cycle', 'req/s', f1(baseline.rps), f1(mocked.rps), `${ratio.toFixed(2)}×`, 'mock ≥ 0.70 × bare', ratio >= 0.7],
+    ['', 'p50 ms', f1(baseline.p50), f1(mocked.p50), '', '', null],
+    ['', 'p99 ms', f1(baseline.p99), f1(mocked.p99), '', 'mock p99 ≤ 5 ms', mocked.p99 <= 5],
+    ['', 'errors', String(baseline.errors + baseline.mismatches), String(mocked.errors + mocked.mismatches), '', 'no errors, every retcode 0', mocked.errors + mocked.mismatches === 0],
+    ['59,899 agents signed in', 'RSS MB', f1(memory.idleMb) + ' (idle)', f1(memory.signedInMb), '', 'mock ≤ 150 MB', memory.signedInMb <= 150],
+  ] as const;
+  console.log('');
+  console.log('| measure | unit | baseline | mock | ratio | goal | met |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [m, u, b, k, r, g, ok] of rows) console.log(`| ${m} | ${u} | ${b} | ${k} | ${r} | ${g} | ${ok === null ? '' : ok ? 'yes' : 'NO'} |`);
+  console.log('');
+  console.log(`(${mocked.requests} mock requests measured; ${memory.agents} agents signed in through the public sign-in at ${f1(memory.signInRps)} sign-ins/s)`);
+  console.log(JSON.stringify({ node: process.version, connections: CONNECTIONS, durationS: DURATION, baseline, mock: mocked, ratio, memory }));
+}
+
+await main();
