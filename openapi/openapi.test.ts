@@ -78,6 +78,15 @@ describe('the OpenAPI contract', () => {
     }
   });
 
+  it('gives every x-ccgw table entry exactly the known fields (a stray comma in a YAML flow mapping would add one)', () => {
+    const allowed = (keys: string[]) => (entry: object) => Object.keys(entry).every((k) => keys.includes(k));
+    for (const op of ops) {
+      for (const r of op['x-ccgw-retcodes']) expect(allowed(['code', 'status', 'source', 'when'])(r), `${op.operationId} ${JSON.stringify(r)}`).toBe(true);
+      for (const e of op['x-ccgw-triggered-events']) expect(allowed(['eventType', 'to', 'status', 'source', 'when'])(e), `${op.operationId} ${JSON.stringify(e)}`).toBe(true);
+    }
+    for (const c of doc['x-ccgw-retcode-catalogue'].codes) expect(allowed(['code', 'family', 'confidence', 'source', 'meaning'])(c), JSON.stringify(c)).toBe(true);
+  });
+
   it('knows the meaning of every retcode an operation lists', () => {
     const known = new Set(doc['x-ccgw-retcode-catalogue'].codes.map((c) => c.code));
     for (const op of ops) for (const r of op['x-ccgw-retcodes']) expect(known.has(r.code), `${op.operationId} ${r.code}`).toBe(true);

@@ -99,8 +99,7 @@ export const operations = {
         "to": "inspector",
         "status": "documented",
         "source": "DEVZH/cec_05_1440",
-        "when": "After PhoneAlerting",
-        "once the inspector's phone is picked up.": null
+        "when": "After PhoneAlerting, once the inspector's phone is picked up."
       },
       {
         "eventType": "AgentOther_BeQcStart",
