@@ -1,0 +1,42 @@
+/**
+ * `src/client`: the typed client for any CC-Gateway (the mock or a live one). One {@link GatewayClient} per base
+ * URL; one {@link AgentSession} per signed-in agent, with one method per operation of the contract.
+ *
+ * @example
+ * ```ts
+ * import { GatewayClient, GatewayRetcodeError } from '../client/index.ts';
+ *
+ * const client = new GatewayClient({ baseUrl: 'http://127.0.0.1:8000' });
+ * const inspector = client.agent('30169');
+ * (await inspector.signIn({ password: 'demo-only', phonenum: '88830169' })).expectOk();
+ * const reply = await inspector.addInsert('30170');
+ * console.log(reply.ok ? 'barged' : `${reply.retcode}: ${reply.meaning}`);
+ * client.close();
+ * ```
+ */
+export { GatewayClient, DEFAULT_TIMEOUT_MS, POLL_TIMEOUT_SLACK_MS, type GatewayClientOptions } from './gateway-client.ts';
+export { AgentSession, type SignInBody, type SayBusyOptions, type PollEventOptions } from './agent-session.ts';
+export { expectOk, type GatewayReply, type OkReply, type ResponseBody, type ReplyCommon } from './reply.ts';
+export {
+  GatewayError,
+  GatewayHttpError,
+  GatewayContractError,
+  GatewayTimeoutError,
+  GatewayTransportError,
+  GatewayRetcodeError,
+  GatewayEventTimeoutError,
+  BODY_EXCERPT_CHARS,
+  type ContractViolation,
+  type ContractErrorKind,
+  type ExchangeContext,
+} from './errors.ts';
+export type { ExchangeRecord, ExchangeListener } from './exchange-record.ts';
+export { resolveTls, type TlsOptions } from './tls.ts';
+export { parseBaseUrl, type BaseUrl } from './base-url.ts';
+export { operationPath, type PathParamsOf, type QueryOf, type MethodOf } from './operation-path.ts';
+export type { CallOptions, CallInput } from './exchange.ts';
+export { REQUEST_CONTENT_TYPE } from './exchange.ts';
+export { DEFAULT_EVENT_WAIT_MS, type WaitForEventsOptions, type DrainEventsOptions } from './event-wait.ts';
+export type { AgentEvent, EventType } from './event-types.ts';
+export { guidFromSetGuid } from './set-guid.ts';
+export { REDACTED } from './redact.ts';
