@@ -2,6 +2,7 @@
  * The commands of `ccgw`, in the order `ccgw --help` lists them.
  */
 import type { Command } from '../command.ts';
+import { compareCommand } from './compare.ts';
 import { mockCommand } from './mock.ts';
 
-export const COMMANDS: readonly Command[] = [mockCommand];
+export const COMMANDS: readonly Command[] = [mockCommand, compareCommand];

@@ -1,0 +1,115 @@
+// Tests `ccgw compare` (src/cli/commands/compare.ts) in-process. It lives here, with the report tests, because this
+// task owns src/report/ and only the command file under src/cli/.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunSummary } from './run-summary.ts';
+import { samplePassingRun } from './testing/sample-runs.ts';
+import { writeRun } from './write-run.ts';
+import { memoryIo } from '../cli/io.ts';
+import { UsageError } from '../cli/usage.ts';
+import { compareCommand } from '../cli/commands/compare.ts';
+
+let root: string;
+
+/** The old gateway's run, and the new gateway's: one case now fails, a retcode changed 900-005 → 900-003, p95 is 50 % slower. */
+function upgradedRun(): RunSummary {
+  const run = structuredClone(samplePassingRun()) as any;
+  run.runId = '20261125T113000Z-new';
+  run.outcome = 'failed';
+  run.phases[0].outcome = 'failed';
+  Object.assign(run.phases[0].cases[2], { outcome: 'failed', failure: { message: 'expected retcode 000-005, got 0' } });
+  run.phases[0].cases[1].observed = { retcode: '900-003', httpStatus: 200 };
+  run.phases[1].load[0].latencyMs.addInsert.p95 = 24;
+  return run as RunSummary;
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'ccgw-compare-'));
+  await writeRun(join(root, 'old'), samplePassingRun());
+  await writeRun(join(root, 'old-again'), samplePassingRun());
+  await writeRun(join(root, 'new'), upgradedRun());
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('ccgw compare', () => {
+  it('names the failing case, the changed retcode and the slower p95, and exits 1', async () => {
+    const io = memoryIo({}, root);
+    expect(await compareCommand.run(['old', 'new'], io)).toBe(1);
+    const out = io.lines.join('\n');
+    expect(out).toMatch(/^ccgw compare: REGRESSED \(3 regressions, 0 improvements, 0 changes\)/);
+    expect(out).toContain('addinsert.self (contracts): passed → failed: expected retcode 000-005, got 0');
+    expect(out).toContain('retcode       addinsert.target-not-signed-in (contracts): the gateway now answers 900-003 (was 900-005)');
+    expect(out).toContain('latency       barge-storm addInsert p95: 16 ms → 24 ms (+50%, +8 ms)');
+    expect(io.errors).toEqual([]);
+  });
+
+  it('exits 0 for two runs that do not differ', async () => {
+    const io = memoryIo({}, root);
+    expect(await compareCommand.run(['old', 'old-again'], io)).toBe(0);
+    expect(io.lines.join('\n')).toContain('No differences beyond the thresholds.');
+  });
+
+  it('exits 0 when the only slowdown is within a wider --threshold', async () => {
+    const slower = structuredClone(samplePassingRun()) as any;
+    slower.phases[1].load[0].latencyMs.addInsert.p95 = 24;
+    await writeRun(join(root, 'slower'), slower);
+    expect(await compareCommand.run(['old', 'slower'], memoryIo({}, root))).toBe(1);
+    expect(await compareCommand.run(['old', 'slower', '--threshold', '60'], memoryIo({}, root))).toBe(0);
+    expect(await compareCommand.run(['old', 'slower', '--min-ms', '10'], memoryIo({}, root))).toBe(0);
+  });
+
+  it('prints JSON with --json, and writes a self-contained HTML page with --html', async () => {
+    const io = memoryIo({}, root);
+    expect(await compareCommand.run(['old', 'new', '--json', '--html', 'out/compare.html'], io)).toBe(1);
+    const json = JSON.parse(io.lines.join('\n')) as { regressed: boolean; findings: { kind: string }[]; options: unknown };
+    expect(json.regressed).toBe(true);
+    expect(json.findings.map((f) => f.kind)).toEqual(['observed', 'outcome', 'latency']);
+    expect(json.options).toEqual({ latencyThresholdPct: 20, minAbsoluteMs: 2, rpsThresholdPct: 20 });
+    expect(io.errors).toEqual([`HTML comparison written to ${join(root, 'out', 'compare.html')}`]);
+    const html = await readFile(join(root, 'out', 'compare.html'), 'utf8');
+    expect(html).toContain('data-metric="compare.regressions" data-unit="count">3</span>');
+  });
+
+  it('accepts summary.json files as well as run directories', async () => {
+    expect(await compareCommand.run([join(root, 'old', 'summary.json'), join(root, 'new', 'summary.json')], memoryIo())).toBe(1);
+  });
+
+  it('is a usage error to give other than two runs', async () => {
+    await expect(compareCommand.run(['old'], memoryIo({}, root))).rejects.toThrow(
+      new UsageError('compare', 'needs two run directories, RUN_A (the baseline) and RUN_B (the candidate); got "old". Example: ccgw compare runs/old runs/new'),
+    );
+    await expect(compareCommand.run([], memoryIo({}, root))).rejects.toThrow(/got none/);
+  });
+
+  it('is a usage error, naming the path and the fix, when a run directory is missing', async () => {
+    const error = await compareCommand.run(['old', 'missing'], memoryIo({}, root)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe(`RUN_B: run directory ${join(root, 'missing')} does not exist; pass a directory written by \`ccgw run\` (it holds summary.json)`);
+  });
+
+  it('is a usage error, naming the file and field, when a summary is invalid', async () => {
+    const bad = structuredClone(samplePassingRun()) as any;
+    await writeRun(join(root, 'bad'), bad);
+    const { writeFile } = await import('node:fs/promises');
+    bad.target.kind = 'staging';
+    await writeFile(join(root, 'bad', 'summary.json'), JSON.stringify(bad), 'utf8');
+    const error = await compareCommand.run(['bad', 'old'], memoryIo({}, root)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe(`RUN_A: ${join(root, 'bad', 'summary.json')} is not a valid ccgw run summary:\n  - target.kind is "staging"; use one of "mock", "live"`);
+  });
+
+  it('is a usage error to give a threshold that is not a number', async () => {
+    await expect(compareCommand.run(['old', 'new', '--threshold', 'ten'], memoryIo({}, root))).rejects.toThrow('--threshold "ten" is not valid; use a number ≥ 0, e.g. --threshold 20');
+    await expect(compareCommand.run(['old', 'new', '--bogus'], memoryIo({}, root))).rejects.toThrow(UsageError);
+  });
+
+  it('has help text with an example', () => {
+    expect(compareCommand.usage).toMatch(/^Usage: ccgw compare RUN_A RUN_B \[options\]/);
+    expect(compareCommand.usage).toContain('Example:\n  ccgw compare ');
+    for (const flag of ['--threshold', '--min-ms', '--html', '--json']) expect(compareCommand.usage).toContain(flag);
+  });
+});

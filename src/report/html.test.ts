@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { renderHtml } from './html.ts';
+import type { RunSummary } from './run-summary.ts';
+import { SAMPLE_GUID_UUID, SAMPLE_PASSWORD, samplePassingRun, sampleRun } from './testing/sample-runs.ts';
+
+function metricText(html: string, name: string): string | undefined {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`data-metric="${escaped}"[^>]*>([^<]*)<`).exec(html)?.[1];
+}
+
+describe('renderHtml', () => {
+  const html = renderHtml(sampleRun());
+
+  it('is one self-contained page: no script, no external resource, a policy that forbids both', () => {
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script|<link|<iframe|<img|<object|<embed|@import|url\(/i);
+    expect(html).not.toMatch(/\b(?:src|href)="(?!#)/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'`);
+  });
+
+  it('shows the target, profile, versions and outcome in the header', () => {
+    expect(html).toContain('live · <code>https://10.0.0.5:8043</code>');
+    expect(html).toContain('<dt>Profile</dt><dd>ccgw-2024</dd>');
+    expect(html).toContain('ccgw 0.1.0 · Node v20.19.0 · k6 v1.3.0 · Pact 16.5.0 · linux-x64');
+    expect(metricText(html, 'run.outcome')).toBe('failed');
+  });
+
+  it('counts cases per run and per phase, skipped apart from passed', () => {
+    expect(['total', 'passed', 'failed', 'skipped'].map((k) => metricText(html, `cases.${k}`))).toEqual(['8', '3', '3', '2']);
+    expect(['total', 'passed', 'failed', 'skipped'].map((k) => metricText(html, `phase.contracts.${k}`))).toEqual(['5', '2', '2', '1']);
+    expect(metricText(html, 'phase.load.outcome')).toBe('failed');
+  });
+
+  it('lays out request, response, expected and actual of a failed case side by side', () => {
+    const detail = /<tr class="detail" id="case-addinsert\.target-not-signed-in-detail">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? '';
+    expect(detail).toMatch(/<div class="side-by-side"><div><h4>Request<\/h4><pre>PUT https:\/\/10\.0\.0\.5:8043[\s\S]*?<\/pre><\/div><div><h4>Response<\/h4><pre>HTTP 200[\s\S]*?<div><h4>Expected<\/h4>[\s\S]*?<div><h4>Actual<\/h4>/);
+  });
+
+  it('shows a skipped case with its reason', () => {
+    expect(html).toMatch(/<tr class="skipped" id="case-addinsert\.other-vdn"><td><span class="badge skipped">skipped<\/span><\/td><td>[^]*?<div class="reason">Skipped: the fixtures have no second VDN &lt;vdn 2&gt;<\/div>/);
+  });
+
+  it('shows the replay seed and counterexample of a failed property', () => {
+    expect(html).toContain('<h4>Counterexample</h4><pre>SignIn(30169) → AddInsert(30169, 30170) → AddInsert(30171, 30170)</pre>');
+    expect(html).toContain('Replay: { seed: -1187235, path: &quot;36:2:1&quot; }');
+  });
+
+  it('escapes untrusted gateway text everywhere', () => {
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('never shows the password or the session part of the Guid', () => {
+    expect(html).not.toContain(SAMPLE_PASSWORD);
+    expect(html).not.toContain(SAMPLE_GUID_UUID);
+    expect(html).toContain('Guid: ***.AgentGateway1');
+  });
+
+  it('puts the load figures in data-metric elements', () => {
+    expect(metricText(html, 'load.barge-storm.latency.addInsert.p95')).toBe('18.75');
+    expect(metricText(html, 'load.barge-storm.latency.all.p99')).toBe('27.45');
+    expect(metricText(html, 'load.barge-storm.retcodes.addInsert.900-005')).toBe('88');
+    expect(metricText(html, 'load.barge-storm.rps')).toBe('48.25');
+    expect(metricText(html, 'load.barge-storm.checksRate')).toBe('99.75');
+    expect(metricText(html, 'load.barge-storm.errorRate')).toBe('0.08');
+    expect(metricText(html, 'load.barge-storm.invariant.violations')).toBe('2');
+    expect(metricText(html, 'load.smoke.iterations')).toBe('30');
+  });
+
+  it('explains retcodes with the catalogue and shows thresholds with measured values', () => {
+    expect(html).toMatch(/<td class="mono">900-005<\/td><td class="num">.*?<\/td><td>[^<]*exception[^<]*<\/td>/);
+    expect(html).toMatch(/<span class="badge failed">crossed<\/span><\/td><td class="mono">checks<\/td><td class="mono">rate&gt;0.999<\/td><td class="num">0.9975<\/td>/);
+    expect(html).toContain('<span class="badge failed">violated</span>');
+    expect(html).toContain('<li>t=31.2s agent 30170 barged by 30169 and 30171 &lt;at once&gt;</li>');
+  });
+
+  it('draws latency and throughput over time as SVG polylines with a point per timeline entry', () => {
+    const charts = [...html.matchAll(/<svg [^>]*data-chart="(\w+)" data-scenario="([\w-]+)"[\s\S]*?<\/svg>/g)];
+    expect(charts.map((c) => `${c[1]}:${c[2]}`)).toEqual(['latency:barge-storm', 'throughput:barge-storm', 'latency:smoke', 'throughput:smoke']);
+    const points = (svg: string) => (/<polyline[^>]*points="([^"]*)"/.exec(svg)?.[1] ?? '').split(' ').length;
+    expect(charts.map((c) => points(c[0]))).toEqual([60, 60, 10, 10]);
+    // Intervals with errors (t=31 and t=44 in the sample) are marked on the throughput chart.
+    expect(charts[1]?.[0].match(/class="marker"/g)).toHaveLength(2);
+  });
+
+  it('says so instead of drawing when a scenario has no timeline', () => {
+    const run = samplePassingRun();
+    const load = run.phases[1]?.load?.[0];
+    if (!load) throw new Error('sample changed');
+    const noTimeline: RunSummary = { ...run, phases: [run.phases[0]!, { ...run.phases[1]!, load: [{ ...load, timeline: [] }] }] };
+    const out = renderHtml(noTimeline);
+    expect(out).toContain('No timeline recorded.');
+    expect(out).not.toContain('<svg');
+  });
+
+  it('describes a phase of load scenarios by its thresholds, not by empty case counts', () => {
+    expect(html).toContain('<p class="muted">2 load scenarios · 1 of 3 thresholds crossed · invariant violated in 1 · 1m 10.5s</p>');
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { isRunSummary, parseRunSummary, RunSummaryError } from './parse-run-summary.ts';
+import { samplePassingRun, sampleRun } from './testing/sample-runs.ts';
+
+function issuesOf(doc: unknown): string[] {
+  try {
+    parseRunSummary(doc, 'runs/x/summary.json');
+  } catch (e) {
+    if (e instanceof RunSummaryError) return e.issues.map((i) => `${i.path} ${i.message}`);
+    throw e;
+  }
+  return [];
+}
+
+function mutated(edit: (doc: any) => void): unknown {
+  const doc = structuredClone(sampleRun()) as any;
+  edit(doc);
+  return doc;
+}
+
+describe('parseRunSummary', () => {
+  it('accepts the sample runs as they are', () => {
+    expect(parseRunSummary(sampleRun(), 'a')).toEqual(sampleRun());
+    expect(isRunSummary(samplePassingRun())).toBe(true);
+  });
+
+  it('names the file, the field, the bad value and the allowed values for a wrong outcome', () => {
+    const doc = mutated((d) => (d.phases[0].cases[0].outcome = 'pass'));
+    expect(() => parseRunSummary(doc, 'runs/x/summary.json')).toThrow(/^runs\/x\/summary\.json is not a valid ccgw run summary:\n {2}- phases\[0\]\.cases\[0\]\.outcome is "pass"; use one of "passed", "failed", "skipped"/);
+  });
+
+  it('names a missing required field with its full path', () => {
+    expect(issuesOf(mutated((d) => delete d.target.profile))).toContain('target.profile is missing; it is required');
+  });
+
+  it('says a skipped case needs a reason and a failed case needs a failure', () => {
+    const issues = issuesOf(
+      mutated((d) => {
+        delete d.phases[0].cases[4].skipReason;
+        delete d.phases[0].cases[1].failure;
+      }),
+    );
+    expect(issues).toContain('phases[0].cases[4] is skipped but has no skipReason; add skipReason saying why the case did not run');
+    expect(issues).toContain('phases[0].cases[1] is failed but has no failure; add failure with at least a message');
+  });
+
+  it('names an unknown field and lists the known ones', () => {
+    const [issue] = issuesOf(mutated((d) => (d.phases[2].load[0].p95 = 3)));
+    expect(issue).toMatch(/^phases\[2\]\.load\[0\]\.p95 is not a known field; remove it \(known fields: scenario, iterations, .*timeline\)$/);
+  });
+
+  it('explains a wrong type and a wrong timestamp', () => {
+    const issues = issuesOf(
+      mutated((d) => {
+        d.durationMs = '75s';
+        d.startedAt = '25/11/2026 10:00';
+      }),
+    );
+    expect(issues).toContain('durationMs is string "75s"; it must be a number');
+    expect(issues.some((i) => i.startsWith('startedAt is "25/11/2026 10:00"; it must match') && i.includes('ISO 8601'))).toBe(true);
+  });
+
+  it('rejects a date that has the right shape but does not exist', () => {
+    expect(issuesOf(mutated((d) => (d.finishedAt = '2026-13-45T10:00:00Z')))).toEqual([
+      'finishedAt is "2026-13-45T10:00:00Z", which is not a real date and time; use e.g. 2026-11-25T10:00:00.000Z',
+    ]);
+  });
+
+  it('rejects duplicate case ids, because compare matches cases by id', () => {
+    const issues = issuesOf(mutated((d) => (d.phases[1].cases[0].id = 'addinsert.ok')));
+    expect(issues).toEqual(['phases[1].cases[0].id is "addinsert.ok", the same as phases[0].cases[0].id; case ids must be unique in a run (compare matches cases by id)']);
+  });
+
+  it('rejects outcomes that contradict their cases', () => {
+    const issues = issuesOf(
+      mutated((d) => {
+        d.phases[0].outcome = 'passed';
+        d.phases[1].outcome = 'passed';
+        d.phases[2].outcome = 'passed';
+        d.outcome = 'passed';
+      }),
+    );
+    expect(issues).toContain('phases[0].outcome is "passed" but phases[0].cases[1] failed; a phase with a failed case is "failed"');
+    const fixedPhases = issuesOf(
+      mutated((d) => {
+        d.phases[2].outcome = 'failed';
+        d.outcome = 'passed';
+      }),
+    );
+    expect(fixedPhases).toEqual(['outcome is "passed" but phases[0] ("contracts") failed; a run with a failed phase is "failed"']);
+  });
+
+  it('points to the right ccgw version for another schemaVersion', () => {
+    expect(() => parseRunSummary(mutated((d) => (d.schemaVersion = 2)), 'old/summary.json')).toThrow(
+      'old/summary.json was written by another version of ccgw:\n  - schemaVersion is 2; this ccgw reads schemaVersion 1: use the ccgw version that wrote the run',
+    );
+  });
+
+  it('rejects something that is not an object', () => {
+    expect(() => parseRunSummary([1, 2], 'x.json')).toThrow('x.json is not a valid ccgw run summary:\n  - (document) is an array; a run summary is a JSON object (see src/report/run-summary.schema.json)');
+  });
+
+  it('lists at most a dozen problems and says how many more there are', () => {
+    const doc = mutated((d) => {
+      for (const c of d.phases[0].cases) c.kind = 'weird';
+      for (const c of d.phases[1].cases) c.kind = 'weird';
+      for (const l of d.phases[2].load) l.rps = -1;
+      d.target.kind = 'staging';
+      d.target.auth = 'none';
+      d.tool = {};
+    });
+    const issues = issuesOf(doc);
+    expect(issues).toHaveLength(13);
+    expect(issues[12]).toMatch(/^\.\.\. and [0-9]+ more problems; fix the ones above first$/);
+  });
+
+  it('names a load key that is not an operation name', () => {
+    expect(issuesOf(mutated((d) => (d.phases[2].load[1].latencyMs['add insert'] = d.phases[2].load[1].latencyMs.addInsert)))).toContain(
+      'phases[2].load[1].latencyMs["add insert"] is not a name; use letters, digits, _ and -',
+    );
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * Checks a parsed `summary.json` against `run-summary.schema.json` and the rules a schema cannot state (unique
+ * case ids, outcomes that agree with their cases), and returns it typed. Every problem is named with its place
+ * in the document, the bad value and what to use instead.
+ *
+ * @example
+ * ```ts
+ * const summary = parseRunSummary(JSON.parse(text), 'runs/a/summary.json');
+ * // or, on a bad document, throws RunSummaryError:
+ * // runs/a/summary.json is not a valid ccgw run summary:
+ * //   - phases[0].cases[3].outcome is "pass"; use one of "passed", "failed", "skipped"
+ * ```
+ */
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import schema from './run-summary.schema.json' with { type: 'json' };
+import { RUN_SUMMARY_SCHEMA_VERSION, type RunSummary } from './run-summary.ts';
+
+/** One problem in a run summary: where (a readable path such as `phases[0].cases[2].outcome`) and what. */
+export interface RunSummaryIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * A run summary that cannot be used: the file (or other source) and every problem found in it.
+ *
+ * @example
+ * ```ts
+ * try { parseRunSummary(doc, 'summary.json'); } catch (e) { if (e instanceof RunSummaryError) console.error(e.issues); }
+ * ```
+ */
+export class RunSummaryError extends Error {
+  override readonly name = 'RunSummaryError';
+  constructor(
+    /** Where the document came from, e.g. the path of `summary.json`. */
+    readonly source: string,
+    /** The problems, the first `MAX_ISSUES` of them. */
+    readonly issues: readonly RunSummaryIssue[],
+    headline = 'is not a valid ccgw run summary',
+  ) {
+    super(`${source} ${headline}:\n${issues.map((i) => `  - ${i.path === '' ? '(document)' : i.path} ${i.message}`).join('\n')}`);
+  }
+}
+
+/** At most this many problems are listed; the first ones are usually the cause of the rest. */
+export const MAX_ISSUES = 12;
+
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+
+function validator(): ReturnType<Ajv2020['compile']> {
+  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(schema);
+  return compiled;
+}
+
+/** `/phases/0/cases/2/outcome` → `phases[0].cases[2].outcome`. */
+function readablePath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, seg) => (/^[0-9]+$/.test(seg) ? `${path}[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? (path === '' ? seg : `${path}.${seg}`) : `${path}[${JSON.stringify(seg)}]`), '');
+}
+
+function join(path: string, key: string): string {
+  return readablePath(`${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'missing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${show(value)}`;
+}
+
+function describe(e: ErrorObject): RunSummaryIssue {
+  const path = readablePath(e.instancePath);
+  const parent = (e.parentSchema ?? {}) as { description?: string; properties?: Record<string, unknown> };
+  const hint = parent.description ? ` (${parent.description.replace(/\.$/, '')})` : '';
+  switch (e.keyword) {
+    case 'required': {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      if (e.schemaPath.endsWith('/allOf/0/then/required')) return { path, message: `is skipped but has no skipReason; add skipReason saying why the case did not run` };
+      if (e.schemaPath.endsWith('/allOf/1/then/required')) return { path, message: `is failed but has no failure; add failure with at least a message` };
+      return { path: join(e.instancePath, missing), message: 'is missing; it is required' };
+    }
+    case 'additionalProperties': {
+      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys(parent.properties ?? {});
+      return { path: join(e.instancePath, extra), message: `is not a known field; remove it${allowed.length ? ` (known fields: ${allowed.join(', ')})` : ''}` };
+    }
+    case 'enum':
+      return { path, message: `is ${show(e.data)}; use one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map(show).join(', ')}` };
+    case 'const':
+      return { path, message: `is ${show(e.data)}; it must be ${show((e.params as { allowedValue: unknown }).allowedValue)}` };
+    case 'type':
+      return { path, message: `is ${kindOf(e.data)}; it must be ${(e.params as { type: string }).type === 'integer' ? 'an integer' : `a ${(e.params as { type: string }).type}`}` };
+    case 'pattern':
+      return { path, message: `is ${show(e.data)}; it must match ${(e.params as { pattern: string }).pattern}${hint}` };
+    case 'propertyNames':
+      return { path, message: `has a key that is not a name${hint || ' (use letters, digits, _ and -)'}` };
+    default:
+      return { path, message: `is ${show(e.data)}; it ${e.message ?? `fails ${e.keyword}`}` };
+  }
+}
+
+function schemaIssues(doc: unknown): RunSummaryIssue[] {
+  const validate = validator();
+  if (validate(doc)) return [];
+  const seen = new Set<string>();
+  const issues: RunSummaryIssue[] = [];
+  for (const e of validate.errors ?? []) {
+    // The `if` of an if/then only says that `then` failed; the `required` error under `then` says what is missing.
+    // A `propertyNames` failure is also reported by the `pattern` under it, with the bad key as the path.
+    if (e.keyword === 'if') continue;
+    const issue = e.keyword === 'pattern' && e.propertyName !== undefined ? { path: join(e.instancePath, e.propertyName), message: `is not a name; use letters, digits, _ and -` } : describe(e);
+    const key = `${issue.path}\u0000${issue.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      issues.push(issue);
+    }
+  }
+  return issues;
+}
+
+function ruleIssues(s: RunSummary): RunSummaryIssue[] {
+  const issues: RunSummaryIssue[] = [];
+  for (const field of ['startedAt', 'finishedAt'] as const) {
+    if (Number.isNaN(Date.parse(s[field]))) issues.push({ path: field, message: `is ${show(s[field])}, which is not a real date and time; use e.g. 2026-11-25T10:00:00.000Z` });
+  }
+  const phaseNames = new Map<string, number>();
+  const caseIds = new Map<string, string>();
+  const scenarios = new Map<string, string>();
+  s.phases.forEach((phase, p) => {
+    const where = `phases[${p}]`;
+    const earlier = phaseNames.get(phase.name);
+    if (earlier !== undefined) issues.push({ path: `${where}.name`, message: `is ${show(phase.name)}, the same as phases[${earlier}].name; phase names must be unique` });
+    phaseNames.set(phase.name, p);
+    phase.cases.forEach((c, i) => {
+      const first = caseIds.get(c.id);
+      if (first !== undefined) issues.push({ path: `${where}.cases[${i}].id`, message: `is ${show(c.id)}, the same as ${first}; case ids must be unique in a run (compare matches cases by id)` });
+      else caseIds.set(c.id, `${where}.cases[${i}].id`);
+    });
+    (phase.load ?? []).forEach((l, i) => {
+      const first = scenarios.get(l.scenario);
+      if (first !== undefined) issues.push({ path: `${where}.load[${i}].scenario`, message: `is ${show(l.scenario)}, the same as ${first}; scenario names must be unique in a run (compare matches scenarios by name)` });
+      else scenarios.set(l.scenario, `${where}.load[${i}].scenario`);
+    });
+    const failedCase = phase.cases.findIndex((c) => c.outcome === 'failed');
+    if (failedCase >= 0 && phase.outcome !== 'failed') {
+      issues.push({ path: `${where}.outcome`, message: `is ${show(phase.outcome)} but ${where}.cases[${failedCase}] failed; a phase with a failed case is "failed"` });
+    }
+  });
+  const failedPhase = s.phases.findIndex((p) => p.outcome === 'failed');
+  if (failedPhase >= 0 && s.outcome !== 'failed') {
+    issues.push({ path: 'outcome', message: `is ${show(s.outcome)} but phases[${failedPhase}] (${show(s.phases[failedPhase]?.name)}) failed; a run with a failed phase is "failed"` });
+  }
+  return issues;
+}
+
+/**
+ * Returns `doc` as a RunSummary, or throws RunSummaryError naming `source` and every problem.
+ *
+ * @example
+ * ```ts
+ * const summary = parseRunSummary(JSON.parse(readFileSync(file, 'utf8')), file);
+ * ```
+ */
+export function parseRunSummary(doc: unknown, source: string): RunSummary {
+  if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
+    const version = (doc as { schemaVersion?: unknown }).schemaVersion;
+    if (typeof version === 'number' && version !== RUN_SUMMARY_SCHEMA_VERSION) {
+      throw new RunSummaryError(source, [
+        { path: 'schemaVersion', message: `is ${version}; this ccgw reads schemaVersion ${RUN_SUMMARY_SCHEMA_VERSION}: use the ccgw version that wrote the run` },
+      ], 'was written by another version of ccgw');
+    }
+  } else {
+    throw new RunSummaryError(source, [{ path: '', message: `is ${kindOf(doc)}; a run summary is a JSON object (see src/report/run-summary.schema.json)` }]);
+  }
+  const issues = schemaIssues(doc);
+  if (issues.length === 0) issues.push(...ruleIssues(doc as RunSummary));
+  if (issues.length > MAX_ISSUES) {
+    const more = issues.length - MAX_ISSUES;
+    issues.splice(MAX_ISSUES, more, { path: '...', message: `and ${more} more problem${more === 1 ? '' : 's'}; fix the ones above first` });
+  }
+  if (issues.length > 0) throw new RunSummaryError(source, issues);
+  return doc as RunSummary;
+}
+
+/**
+ * True when `doc` is a valid run summary; for tests and quick checks where the reasons do not matter.
+ *
+ * @example
+ * ```ts
+ * if (!isRunSummary(doc)) throw new Error('not a run summary');
+ * ```
+ */
+export function isRunSummary(doc: unknown): doc is RunSummary {
+  try {
+    parseRunSummary(doc, 'document');
+    return true;
+  } catch (e) {
+    if (e instanceof RunSummaryError) return false;
+    throw e;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Redaction: passwords, tokens and session Guids never reach a report. Gateway answers and recorded requests are
+ * untrusted and may carry a sign-in body (`{"password": ...}`), a `Guid` header, a `serviceToken` or credentials in
+ * a URL; every renderer passes the summary through `redactSummary` first, and the run writer does so before writing
+ * `summary.json`.
+ *
+ * @example
+ * ```ts
+ * redactValue({ password: 'Huawei@123', phonenum: '88880001' });
+ * // { password: '***', phonenum: '88880001' }
+ * redactText('PUT /login body {"password":"Huawei@123"}');
+ * // 'PUT /login body {"password":"***"}'
+ * redactValue({ Guid: '6f1c1a52-4b8e-4a57-9b0e-1d8c2a4e7f10.AgentGateway1' });
+ * // { Guid: '***.AgentGateway1' }
+ * ```
+ */
+import type { RunSummary } from './run-summary.ts';
+
+/** What replaces a secret: the same placeholder as the client's records (`src/client/redact.ts`). */
+export const REDACTED = '***';
+
+/** Extra values to scrub wherever they appear, e.g. the passwords the run signed in with. */
+export interface RedactOptions {
+  /** Literal secrets (at least 4 characters; shorter ones would erase ordinary text). */
+  readonly secrets?: readonly string[];
+}
+
+function normalise(key: string): string {
+  return key.toLowerCase().replace(/[-_\s]/g, '');
+}
+
+/**
+ * True when a field or header of this name holds a secret: passwords, tokens, cookies, API keys, credentials.
+ *
+ * @example
+ * ```ts
+ * isSecretKey('newPassword'); // true
+ * isSecretKey('service_token'); // true
+ * isSecretKey('phonenum');    // false
+ * ```
+ */
+export function isSecretKey(key: string): boolean {
+  const k = normalise(key);
+  return (
+    k.includes('password') || k.includes('passwd') || k === 'pass' || k === 'pwd' || k.endsWith('pwd') ||
+    k.includes('secret') || k.endsWith('token') || k === 'authorization' || k === 'proxyauthorization' ||
+    k.includes('cookie') || k.includes('apikey') || k.includes('credential')
+  );
+}
+
+const GUID = /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?=\.[A-Za-z][\w-]*)/g;
+const SECRET_WORD = String.raw`[\w-]*(?:password|passwd|pwd|secret|token|api[-_]?key|credential)[\w-]*`;
+// "password": "…" inside JSON text (escaped quotes inside the value are kept in the match).
+const JSON_PAIR = new RegExp(String.raw`("${SECRET_WORD}"\s*:\s*)"(?:[^"\\]|\\.)*"`, 'gi');
+// \"password\": \"…\" inside JSON text that is itself inside a JSON string.
+const ESCAPED_JSON_PAIR = new RegExp(String.raw`(\\"${SECRET_WORD}\\"\s*:\s*)\\"(?:[^"\\]|\\[^"])*\\"`, 'gi');
+// password=…, token: … in query strings, form bodies and log lines.
+const KEY_VALUE = new RegExp(String.raw`(\b${SECRET_WORD}\s*[=:]\s*)(?:"[^"\n]*"|'[^'\n]*'|[^\s&,;"'<>]+)`, 'gi');
+// https://user:secret@host
+const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/gi;
+// Authorization: Bearer …
+const AUTH_HEADER = /(\b(?:authorization|proxy-authorization)\s*:\s*)(?:\w+\s+)?[^\s,;]+/gi;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Redacts secrets inside free text: JSON pairs, `key=value`, URL credentials, Guids, and the given literals.
+ *
+ * @example
+ * ```ts
+ * redactText('https://qa:pw@gw:8043/?password=x'); // 'https://qa:***@gw:8043/?password=***'
+ * ```
+ */
+export function redactText(text: string, options: RedactOptions = {}): string {
+  let out = text;
+  for (const secret of options.secrets ?? []) {
+    if (secret.length >= 4) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
+  }
+  return out
+    .replace(AUTH_HEADER, `$1${REDACTED}`)
+    .replace(JSON_PAIR, `$1"${REDACTED}"`)
+    .replace(ESCAPED_JSON_PAIR, `$1\\"${REDACTED}\\"`)
+    .replace(KEY_VALUE, `$1${REDACTED}`)
+    .replace(URL_USERINFO, `$1${REDACTED}@`)
+    .replace(GUID, REDACTED);
+}
+
+function redactGuid(value: string): string {
+  if (value === '') return value;
+  // Keep the node suffix (`.AgentGateway1`): it tells which gateway node answered, and is not secret.
+  const suffix = /\.[A-Za-z][\w-]*$/.exec(value);
+  return suffix && suffix.index > 0 ? `${REDACTED}${suffix[0]}` : REDACTED;
+}
+
+/**
+ * Returns a deep copy of `value` with secret fields replaced and every string passed through `redactText`.
+ *
+ * @example
+ * ```ts
+ * redactValue({ headers: { Guid: 'c0ffee.AgentGateway1', Cookie: 'JSESSIONID=1' } });
+ * // { headers: { Guid: '***.AgentGateway1', Cookie: '***' } }
+ * ```
+ */
+export function redactValue<T>(value: T, options: RedactOptions = {}): T {
+  return walk(value, options) as T;
+}
+
+function walk(value: unknown, options: RedactOptions): unknown {
+  if (typeof value === 'string') return redactText(value, options);
+  if (Array.isArray(value)) return value.map((v) => walk(v, options));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (isSecretKey(key) && v !== null && v !== undefined && v !== '') out[key] = REDACTED;
+      else if (normalise(key) === 'guid' && typeof v === 'string') out[key] = redactGuid(v);
+      else out[key] = walk(v, options);
+    }
+    return out;
+  }
+  return value;
+}
+
+/**
+ * A copy of the run summary with every secret redacted; the numbers and outcomes are unchanged.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('summary.json', JSON.stringify(redactSummary(summary, { secrets: [password] }), null, 2));
+ * ```
+ */
+export function redactSummary(summary: RunSummary, options: RedactOptions = {}): RunSummary {
+  return redactValue(summary, options);
+}
