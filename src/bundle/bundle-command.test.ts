@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bundleCommand, createBundleCommand } from '../cli/commands/bundle.ts';
+import { memoryIo } from '../cli/io.ts';
+import { UsageError } from '../cli/usage.ts';
+import { minimalPact, tempRepository, type TempRepository } from './testing/temp-repository.ts';
+
+const repos: TempRepository[] = [];
+afterEach(async () => {
+  for (const r of repos.splice(0)) await r.remove();
+});
+
+async function repoWith(pacts?: Record<string, unknown>): Promise<TempRepository> {
+  const repo = await tempRepository(pacts ? { pacts } : {});
+  repos.push(repo);
+  return repo;
+}
+
+describe('ccgw bundle', () => {
+  it('has --help text with an example', () => {
+    expect(bundleCommand.name).toBe('bundle');
+    expect(bundleCommand.usage).toContain('Usage: ccgw bundle [--out DIR] [--archive FILE] [--allow-missing-pact]');
+    expect(bundleCommand.usage).toMatch(/Examples:\n {2}ccgw bundle\n/);
+  });
+
+  it('exits 1 without a pact, naming the fix, and writes nothing', async () => {
+    const repo = await repoWith();
+    const io = memoryIo({}, repo.scratch);
+    expect(await createBundleCommand({ root: repo.root }).run([], io)).toBe(1);
+    expect(io.errors.join('\n')).toContain('ccgw bundle: no pact file in contracts/pacts/: run npm test to write contracts/pacts/');
+    expect(existsSync(join(repo.root, 'dist'))).toBe(false);
+  });
+
+  it('exits 1 and refuses a pact that holds a real password, without printing it', async () => {
+    const repo = await repoWith({ 'a.json': minimalPact({ password: 'Huawei@123' }) });
+    const io = memoryIo({}, repo.scratch);
+    expect(await createBundleCommand({ root: repo.root }).run(['--out', 'b', '--archive', 'b.tar.gz'], io)).toBe(1);
+    expect(io.errors.join('\n')).toContain('refusing to bundle: contracts/pacts/a.json has a password-like value at $.interactions[0].request.body.content.password');
+    expect([...io.lines, ...io.errors].join('\n')).not.toContain('Huawei@123');
+    expect(existsSync(join(repo.scratch, 'b.tar.gz'))).toBe(false);
+  });
+
+  it('writes the directory and the archive (relative paths from the current directory), and reports the checksum', async () => {
+    const repo = await repoWith({ 'a.json': minimalPact() });
+    const io = memoryIo({}, repo.scratch);
+    expect(await createBundleCommand({ root: repo.root }).run(['--out', 'vendor', '--archive', 'out/vendor.tar.gz'], io)).toBe(0);
+    expect(io.lines[0]).toBe('ccgw bundle: wrote vendor/ (9 files) and out/vendor.tar.gz');
+    expect(io.lines[1]).toMatch(/^ {2}archive sha256 [0-9a-f]{64} /);
+    expect(existsSync(join(repo.scratch, 'vendor', 'rules.md'))).toBe(true);
+    expect(existsSync(join(repo.scratch, 'out', 'vendor.tar.gz'))).toBe(true);
+  });
+
+  it('writes to dist/ of the repository by default and replaces its previous bundle on a second run', async () => {
+    const repo = await repoWith({ 'a.json': minimalPact() });
+    const command = createBundleCommand({ root: repo.root });
+    expect(await command.run([], memoryIo({}, repo.scratch))).toBe(0);
+    const archive = await readFile(join(repo.root, 'dist', 'ccgw-addinsert-contract.tar.gz'));
+    await writeFile(join(repo.root, 'dist', 'vendor-bundle', 'stale.txt'), 'left over');
+    expect(await command.run([], memoryIo({}, repo.scratch))).toBe(0);
+    expect(existsSync(join(repo.root, 'dist', 'vendor-bundle', 'stale.txt'))).toBe(false);
+    expect((await readFile(join(repo.root, 'dist', 'ccgw-addinsert-contract.tar.gz'))).equals(archive)).toBe(true);
+  });
+
+  it('exits 1 rather than replace a directory that holds something other than a bundle', async () => {
+    const repo = await repoWith({ 'a.json': minimalPact() });
+    await mkdir(join(repo.scratch, 'mine'));
+    await writeFile(join(repo.scratch, 'mine', 'notes.txt'), 'keep me');
+    const io = memoryIo({}, repo.scratch);
+    expect(await createBundleCommand({ root: repo.root }).run(['--out', 'mine', '--archive', 'x.tar.gz'], io)).toBe(1);
+    expect(io.errors.join('\n')).toMatch(/refusing to replace .*mine: it is not empty and holds no previous bundle/);
+    expect(await readFile(join(repo.scratch, 'mine', 'notes.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('exits 1 when the archive would be inside the bundle directory', async () => {
+    const repo = await repoWith({ 'a.json': minimalPact() });
+    const io = memoryIo({}, repo.scratch);
+    expect(await createBundleCommand({ root: repo.root }).run(['--out', 'b', '--archive', 'b/b.tar.gz'], io)).toBe(1);
+    expect(io.errors.join('\n')).toContain('choose an --archive outside --out');
+  });
+
+  it('rejects an unknown flag and an empty path as usage errors', async () => {
+    const repo = await repoWith({ 'a.json': minimalPact() });
+    const command = createBundleCommand({ root: repo.root });
+    await expect(command.run(['--zip'], memoryIo({}, repo.scratch))).rejects.toBeInstanceOf(UsageError);
+    await expect(command.run(['--out', ''], memoryIo({}, repo.scratch))).rejects.toThrow('--out "" is empty');
+  });
+
+  it('exits 1 naming a SOURCE_DATE_EPOCH that is not a number of seconds', async () => {
+    const repo = await repoWith({ 'a.json': minimalPact() });
+    const io = memoryIo({ SOURCE_DATE_EPOCH: 'tomorrow' }, repo.scratch);
+    expect(await createBundleCommand({ root: repo.root }).run(['--out', 'b', '--archive', 'b.tar.gz'], io)).toBe(1);
+    expect(io.errors.join('\n')).toContain('SOURCE_DATE_EPOCH "tomorrow" is not a whole number of seconds');
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Makes the vendor bundle in memory: the files of the bundle directory (with SHA256SUMS) and the .tar.gz archive
+ * of them under one top directory. Nothing here reads the clock or writes to disk; the same inputs give the
+ * same bytes.
+ *
+ * @example
+ * ```ts
+ * const bundle = await buildBundle({ root: '/work/main' });
+ * bundle.files.map((f) => f.path); // ['README.md', 'SHA256SUMS', 'VERSIONS.txt', 'openapi/ccgw-agentgateway.yaml', …]
+ * bundle.archive;                  // the .tar.gz bytes
+ * ```
+ */
+import { fileURLToPath } from 'node:url';
+import { sha256sums, type BundleFile } from './checksums.ts';
+import { gzipDeterministic } from './gzip.ts';
+import { OPENAPI_PATH, readBundleInputs, type BundleInputs } from './inputs.ts';
+import { renderOpenApiHtml } from './openapi-html.ts';
+import { readmeText } from './readme-file.ts';
+import { retcodesCsv, retcodesMarkdown } from './retcode-table.ts';
+import { rulesMarkdown } from './rules-document.ts';
+import { createTar } from './tar.ts';
+import { versionsText } from './versions-file.ts';
+
+/**
+ * The top directory of the archive: `tar -xzf` creates it.
+ *
+ * @example
+ * ```ts
+ * `${ARCHIVE_ROOT}/README.md`; // 'ccgw-addinsert-contract/README.md', as `tar -tzf` lists it
+ * ```
+ */
+export const ARCHIVE_ROOT = 'ccgw-addinsert-contract';
+
+/**
+ * This harness's checkout: the default repository and tools directory.
+ *
+ * @example
+ * ```ts
+ * join(HARNESS_ROOT, 'openapi', 'ccgw-agentgateway.yaml'); // this checkout's contract
+ * ```
+ */
+export const HARNESS_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * What to bundle.
+ *
+ * @example
+ * ```ts
+ * const options: BundleOptions = { root: '/tmp/repo', allowMissingPact: true, env: { SOURCE_DATE_EPOCH: '0' } };
+ * ```
+ */
+export interface BundleOptions {
+  /** The repository: `openapi/`, `contracts/pacts/`, `package.json`, its git checkout. Default: this harness. */
+  readonly root?: string | undefined;
+  /** Where `node_modules` with Redocly CLI and Pact lives. Default: this harness. */
+  readonly toolsRoot?: string | undefined;
+  /** The pact directory. Default: `<root>/contracts/pacts`. */
+  readonly pactDir?: string | undefined;
+  /** Make the bundle without a pact when there is none (its README says so). */
+  readonly allowMissingPact?: boolean | undefined;
+  /** Environment variables; only `SOURCE_DATE_EPOCH` is read. Default: none. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+/**
+ * The bundle in memory.
+ *
+ * @example
+ * ```ts
+ * const { files, archive } = await buildBundle({ root }); // files[0].path === 'README.md'
+ * ```
+ */
+export interface Bundle {
+  /** The files of the bundle directory, sorted by path, SHA256SUMS included. */
+  readonly files: readonly BundleFile[];
+  /** The uncompressed tar of `files` under `ARCHIVE_ROOT/`. */
+  readonly tar: Buffer;
+  /** `tar`, gzipped deterministically. */
+  readonly archive: Buffer;
+  readonly inputs: BundleInputs;
+}
+
+/**
+ * Reads the inputs, renders every document and builds the archive.
+ *
+ * @throws MissingPactError when there is no pact and `allowMissingPact` is not set.
+ * @throws PasswordInBundleError when a pact or the OpenAPI document holds a password-like value.
+ * @throws BundleError for any other bad input (named, with the fix).
+ *
+ * @example
+ * ```ts
+ * const a = await buildBundle({ root, env: {} });
+ * const b = await buildBundle({ root, env: {} });
+ * a.archive.equals(b.archive); // true
+ * ```
+ */
+export async function buildBundle(options: BundleOptions = {}): Promise<Bundle> {
+  const root = options.root ?? HARNESS_ROOT;
+  const toolsRoot = options.toolsRoot ?? HARNESS_ROOT;
+  const inputs = await readBundleInputs({ root, toolsRoot, pactDir: options.pactDir, allowMissingPact: options.allowMissingPact, env: options.env });
+  const html = await renderOpenApiHtml({ specPath: inputs.openapi.path, toolsRoot, configPath: inputs.redoclyConfig });
+  const text = (s: string) => Buffer.from(s, 'utf8');
+  const content: BundleFile[] = [
+    { path: 'README.md', bytes: text(readmeText(inputs)) },
+    { path: 'VERSIONS.txt', bytes: text(versionsText(inputs)) },
+    { path: OPENAPI_PATH, bytes: inputs.openapi.bytes },
+    { path: 'openapi/index.html', bytes: html },
+    ...inputs.pacts.map((p) => ({ path: `pact/${p.name}`, bytes: p.bytes })),
+    { path: 'retcodes.md', bytes: text(retcodesMarkdown()) },
+    { path: 'retcodes.csv', bytes: text(retcodesCsv()) },
+    { path: 'rules.md', bytes: text(rulesMarkdown()) },
+  ];
+  const files = [...content, { path: 'SHA256SUMS', bytes: text(sha256sums(content)) }].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+  const tar = createTar(
+    files.map((f) => ({ path: `${ARCHIVE_ROOT}/${f.path}`, bytes: f.bytes })),
+    { mtime: inputs.fileTime.seconds },
+  );
+  return { files, tar, archive: gzipDeterministic(tar), inputs };
+}

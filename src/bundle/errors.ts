@@ -1,0 +1,76 @@
+/**
+ * Errors of `ccgw bundle`. Each message names the bad input and how to fix it; the command prints the message
+ * and exits 1.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await buildBundle({ root });
+ * } catch (e) {
+ *   if (e instanceof BundleError) console.error(e.message); // e.g. 'no pact file in contracts/pacts/: run npm test ...'
+ * }
+ * ```
+ */
+
+/**
+ * The bundle cannot be made from these inputs. The message says which input and what to do.
+ *
+ * @example
+ * ```ts
+ * throw new BundleError('openapi/ccgw-agentgateway.yaml is missing; restore it with git checkout -- openapi/');
+ * ```
+ */
+export class BundleError extends Error {
+  override readonly name: string = 'BundleError';
+}
+
+/**
+ * No pact file was found and `--allow-missing-pact` was not given.
+ *
+ * @example
+ * ```ts
+ * throw new MissingPactError('contracts/pacts/');
+ * // 'no pact file in contracts/pacts/: run npm test to write contracts/pacts/*.json (...)'
+ * ```
+ */
+export class MissingPactError extends BundleError {
+  override readonly name = 'MissingPactError';
+  constructor(readonly pactDir: string) {
+    super(
+      `no pact file in ${pactDir}: run npm test to write contracts/pacts/*.json (the Pact consumer tests write it), ` +
+        'or pass --allow-missing-pact to make a bundle whose README says the pact is missing',
+    );
+  }
+}
+
+/**
+ * Where a password-like value sits: the file and a JSON path into it. The value itself is never kept.
+ *
+ * @example
+ * ```ts
+ * const at: PasswordLocation = { file: 'contracts/pacts/a.json', path: '$.interactions[0].request.body.content.password' };
+ * ```
+ */
+export interface PasswordLocation {
+  readonly file: string;
+  readonly path: string;
+}
+
+/**
+ * A file meant for the vendor holds a password-like value. The message names the file and the JSON path, never the value.
+ *
+ * @example
+ * ```ts
+ * throw new PasswordInBundleError([{ file: 'pact/a.json', path: '$.interactions[0].request.body.content.password' }]);
+ * ```
+ */
+export class PasswordInBundleError extends BundleError {
+  override readonly name = 'PasswordInBundleError';
+  constructor(readonly locations: readonly PasswordLocation[]) {
+    super(
+      `refusing to bundle: ${locations.map((l) => `${l.file} has a password-like value at ${l.path}`).join('; ')} ` +
+        '(the value is not shown). The bundle goes to the vendor and must carry no password: write a placeholder such as ' +
+        '"********" in the consumer test (e.g. like("********")), then run npm test to rewrite the pact.',
+    );
+  }
+}

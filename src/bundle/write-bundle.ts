@@ -1,0 +1,101 @@
+/**
+ * Writes a bundle to disk: the directory (replacing a previous bundle there, refusing anything else) and the
+ * archive (written beside its final name, then renamed into place).
+ *
+ * @example
+ * ```ts
+ * const bundle = await buildBundle({ root });
+ * await writeBundle(bundle, { outDir: '/repo/dist/vendor-bundle', archivePath: '/repo/dist/ccgw-addinsert-contract.tar.gz' });
+ * ```
+ */
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import type { Bundle } from './bundle.ts';
+import { sha256Hex } from './checksums.ts';
+import { BundleError } from './errors.ts';
+
+/**
+ * Where to write.
+ *
+ * @example
+ * ```ts
+ * const targets: BundleTargets = { outDir: 'dist/vendor-bundle', archivePath: 'dist/ccgw-addinsert-contract.tar.gz' };
+ * ```
+ */
+export interface BundleTargets {
+  readonly outDir: string;
+  readonly archivePath: string;
+}
+
+/**
+ * What was written.
+ *
+ * @example
+ * ```ts
+ * const { archiveSha256, tarSha256 } = await writeBundle(bundle, targets);
+ * ```
+ */
+export interface WrittenBundle extends BundleTargets {
+  /** SHA-256 of the archive, hex. */
+  readonly archiveSha256: string;
+  /** SHA-256 of the uncompressed tar, hex: equal on every machine, whatever zlib compressed it. */
+  readonly tarSha256: string;
+}
+
+/** The files that mark a directory as a previous bundle, which may be replaced. */
+const BUNDLE_MARKERS = ['VERSIONS.txt', 'SHA256SUMS'];
+
+/**
+ * Writes `bundle` to `targets`.
+ *
+ * @throws BundleError when the archive would go inside the directory, or the directory holds something that is not a bundle.
+ *
+ * @example
+ * ```ts
+ * const written = await writeBundle(bundle, { outDir, archivePath });
+ * written.archiveSha256; // '5d1c…'
+ * ```
+ */
+export async function writeBundle(bundle: Bundle, targets: BundleTargets): Promise<WrittenBundle> {
+  const outDir = resolve(targets.outDir);
+  const archivePath = resolve(targets.archivePath);
+  const inside = relative(outDir, archivePath);
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+    throw new BundleError(`the archive ${archivePath} would be inside the bundle directory ${outDir}; choose an --archive outside --out`);
+  }
+  await clearDirectory(outDir);
+  for (const file of bundle.files) {
+    const path = join(outDir, ...file.path.split('/'));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.bytes);
+  }
+  await mkdir(dirname(archivePath), { recursive: true });
+  const partial = `${archivePath}.partial-${process.pid}`;
+  try {
+    await writeFile(partial, bundle.archive);
+    await rename(partial, archivePath);
+  } finally {
+    await rm(partial, { force: true });
+  }
+  return { outDir, archivePath, archiveSha256: sha256Hex(bundle.archive), tarSha256: sha256Hex(bundle.tar) };
+}
+
+/** Leaves `dir` existing and empty: creates it, or empties it when it holds a previous bundle. */
+async function clearDirectory(dir: string): Promise<void> {
+  let entries: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new BundleError(`--out ${dir} is a file, not a directory; choose a directory`);
+    entries = await readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    await mkdir(dir, { recursive: true });
+    return;
+  }
+  if (entries.length === 0) return;
+  if (!BUNDLE_MARKERS.every((m) => entries.includes(m))) {
+    throw new BundleError(
+      `refusing to replace ${dir}: it is not empty and holds no previous bundle (no ${BUNDLE_MARKERS.join(' and ')}); choose a new or empty directory with --out`,
+    );
+  }
+  for (const entry of entries) await rm(join(dir, entry), { recursive: true, force: true });
+}

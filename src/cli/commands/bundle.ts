@@ -1,0 +1,144 @@
+/**
+ * `ccgw bundle`: writes the vendor bundle of the addinsert contract, a directory and a .tar.gz archive that is
+ * byte-identical from run to run at the same commit.
+ *
+ * @example
+ * ```ts
+ * const code = await bundleCommand.run(['--out', '/tmp/vendor', '--archive', '/tmp/vendor.tar.gz'], processIo());
+ * ```
+ */
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { BundleError, HARNESS_ROOT, PACT_DIR, buildBundle, writeBundle } from '../../bundle/index.ts';
+import type { Command } from '../command.ts';
+import type { CommandIo } from '../io.ts';
+import { UsageError, parseOptions } from '../usage.ts';
+
+const NAME = 'bundle';
+
+/**
+ * Default bundle directory, relative to the repository.
+ *
+ * @example
+ * ```ts
+ * join(root, DEFAULT_OUT); // '/repo/dist/vendor-bundle'
+ * ```
+ */
+export const DEFAULT_OUT = 'dist/vendor-bundle';
+/**
+ * Default archive, relative to the repository.
+ *
+ * @example
+ * ```ts
+ * join(root, DEFAULT_ARCHIVE); // '/repo/dist/ccgw-addinsert-contract.tar.gz'
+ * ```
+ */
+export const DEFAULT_ARCHIVE = 'dist/ccgw-addinsert-contract.tar.gz';
+
+const USAGE = `Usage: ccgw bundle [--out DIR] [--archive FILE] [--allow-missing-pact]
+
+Writes the bundle Huawei receives: a directory and a .tar.gz archive holding the OpenAPI document
+(openapi/ccgw-agentgateway.yaml) and its HTML rendering by Redocly CLI (openapi/index.html, opens offline),
+the pact file(s) of ${PACT_DIR}/, the retcode table (retcodes.md, retcodes.csv), the rules and profiles
+(rules.md), README.md, VERSIONS.txt and SHA256SUMS.
+
+The archive is byte-identical from run to run at the same commit: sorted entries, uid/gid 0, fixed modes, and
+one file time: SOURCE_DATE_EPOCH when set, else the commit time of HEAD, else 0. (The uncompressed tar is the
+same on every machine; the gzip bytes are the same for the same Node zlib build.)
+
+Options:
+  --out DIR             bundle directory (default: ${DEFAULT_OUT}/ in the repository); a previous bundle
+                        there is replaced, a directory holding anything else is refused
+  --archive FILE        archive (default: ${DEFAULT_ARCHIVE} in the repository); must not be inside --out
+  --allow-missing-pact  make the bundle even when ${PACT_DIR}/ holds no pact; its README then says so
+  -h, --help            show this help
+
+Relative paths are taken from the current directory. A pact holding a password-like value (a "password"
+field that is not a placeholder such as "********") is refused, never scrubbed.
+
+Environment:
+  SOURCE_DATE_EPOCH     file time of the archive entries, in seconds since 1970
+
+Exit codes: 0 written; 1 the bundle cannot be made (no pact, a password in a pact, Redocly failed); 2 usage error.
+
+Examples:
+  ccgw bundle
+  ccgw bundle --out /tmp/vendor --archive /tmp/ccgw-addinsert-contract.tar.gz
+  SOURCE_DATE_EPOCH=0 ccgw bundle --allow-missing-pact`;
+
+/**
+ * Where a bundle command reads from; tests point it at a temporary repository.
+ *
+ * @example
+ * ```ts
+ * createBundleCommand({ root: '/tmp/repo-copy' } satisfies BundleCommandDefaults);
+ * ```
+ */
+export interface BundleCommandDefaults {
+  /** The repository to bundle (default: this harness's checkout). Default --out and --archive are inside it. */
+  readonly root?: string;
+  /** Where node_modules with Redocly CLI and Pact lives (default: this harness's checkout). */
+  readonly toolsRoot?: string;
+}
+
+/**
+ * A `bundle` command for the repository `defaults.root`.
+ *
+ * @example
+ * ```ts
+ * const command = createBundleCommand({ root: '/tmp/repo-copy' });
+ * await command.run(['--allow-missing-pact'], memoryIo());
+ * ```
+ */
+export function createBundleCommand(defaults: BundleCommandDefaults = {}): Command {
+  const root = defaults.root ?? HARNESS_ROOT;
+  return {
+    name: NAME,
+    summary: 'Write the vendor bundle: OpenAPI + HTML, pact, retcodes, rules (reproducible archive)',
+    usage: USAGE,
+    run: async (argv, io) => {
+      const { values } = parseOptions(NAME, argv, {
+        out: { type: 'string' },
+        archive: { type: 'string' },
+        'allow-missing-pact': { type: 'boolean' },
+      });
+      const outDir = target(io, '--out', values.out, join(root, DEFAULT_OUT));
+      const archivePath = target(io, '--archive', values.archive, join(root, DEFAULT_ARCHIVE));
+      try {
+        const bundle = await buildBundle({ root, toolsRoot: defaults.toolsRoot, allowMissingPact: values['allow-missing-pact'] ?? false, env: io.env });
+        const written = await writeBundle(bundle, { outDir, archivePath });
+        const { git, pacts, pactDirShown } = bundle.inputs;
+        io.out(`ccgw bundle: wrote ${shown(io, written.outDir)}/ (${bundle.files.length} files) and ${shown(io, written.archivePath)}`);
+        io.out(`  archive sha256 ${written.archiveSha256} (uncompressed tar sha256 ${written.tarSha256}; Node zlib ${process.versions.zlib})`);
+        io.out(`  from ${git ? `git commit ${git.commit}${git.clean ? '' : ' with local changes to tracked files'}` : 'a directory that is not a git checkout'}`);
+        if (pacts.length === 0) io.err(`ccgw bundle: warning: no pact in ${pactDirShown}; the bundle's README says the pact is missing (run npm test, then bundle again)`);
+        for (const p of pacts) io.out(`  pact/${p.name}: Pact ${p.specification ?? '(specification not stated)'}, ${p.interactions} interactions`);
+        return 0;
+      } catch (e) {
+        if (!(e instanceof BundleError)) throw e;
+        io.err(`ccgw bundle: ${e.message}`);
+        return 1;
+      }
+    },
+  };
+}
+
+/**
+ * `ccgw bundle` for this harness's checkout.
+ *
+ * @example
+ * ```ts
+ * await bundleCommand.run(['--allow-missing-pact'], processIo()); // 0
+ * ```
+ */
+export const bundleCommand: Command = createBundleCommand();
+
+function target(io: CommandIo, flag: string, raw: string | undefined, fallback: string): string {
+  if (raw === undefined) return fallback;
+  if (raw.trim() === '') throw new UsageError(NAME, `${flag} ${JSON.stringify(raw)} is empty; give a path, e.g. ${flag} /tmp/vendor`);
+  return resolve(io.cwd, raw);
+}
+
+function shown(io: CommandIo, path: string): string {
+  const rel = relative(io.cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
