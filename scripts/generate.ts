@@ -13,6 +13,7 @@ import { generateValidators, type ValidatorSpec } from './codegen/validators.ts'
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'src', 'generated');
 const FIXTURES_SCHEMA_PATH = join(ROOT, 'src', 'fixtures', 'fixtures.schema.json');
+const CONFIG_SCHEMA_PATH = join(ROOT, 'src', 'config', 'config.schema.json');
 
 function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -32,7 +33,9 @@ export async function generateAll(): Promise<Map<string, string>> {
   specs.push({ name: 'validateAgentEvent', schema: 'AgentEvent', type: "components['schemas']['AgentEvent']" });
   const fixturesSchema = JSON.parse(await readFile(FIXTURES_SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
   specs.push({ name: 'validateFixtures', schema: fixturesSchema, type: "import('../fixtures/fixtures-document.ts').FixturesDocument" });
-  const validators = generateValidators(doc, specs, [fixturesSchema]);
+  const configSchema = JSON.parse(await readFile(CONFIG_SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  specs.push({ name: 'validateConfig', schema: configSchema, type: "import('../config/config-document.ts').ConfigDocument" });
+  const validators = generateValidators(doc, specs, [fixturesSchema, configSchema]);
   const lookup = [
     '',
     '/** The response validator of each operation, keyed by operationId. */',

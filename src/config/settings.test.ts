@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../cli/io.ts';
+import { UsageError } from '../cli/usage.ts';
+import { DEFAULT_LIVE_MAX_RPS, resolveSettings } from './settings.ts';
+
+function dirWith(config?: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ccgw-config-'));
+  if (config !== undefined) writeFileSync(join(dir, 'ccgw.config.json'), JSON.stringify(config));
+  return dir;
+}
+
+describe('settings', () => {
+  it('default to the embedded mock, profile ccgw-2024, reports under runs/', async () => {
+    const dir = dirWith();
+    const s = await resolveSettings('run', {}, memoryIo({}, dir));
+    expect(s.target).toEqual({ kind: 'mock', auth: 'dynamic' });
+    expect(s.profile.name).toBe('ccgw-2024');
+    expect(s.reportDir).toBe(join(dir, 'runs'));
+    expect(s.maxRequestsPerSecond).toBeUndefined();
+  });
+
+  it('layer flags over CCGW_* over ccgw.config.json', async () => {
+    const dir = dirWith({ gateway: { profile: 'ccgw-2025' }, report: { dir: 'from-file' }, properties: { runs: 10 } });
+    const fileOnly = await resolveSettings('run', {}, memoryIo({}, dir));
+    expect([fileOnly.profile.name, fileOnly.reportDir, fileOnly.properties.runs]).toEqual(['ccgw-2025', join(dir, 'from-file'), 10]);
+    const env = await resolveSettings('run', {}, memoryIo({ CCGW_PROFILE: 'ccgw-2024', CCGW_REPORT_DIR: 'from-env' }, dir));
+    expect([env.profile.name, env.reportDir]).toEqual(['ccgw-2024', join(dir, 'from-env')]);
+    const flags = await resolveSettings('run', { profile: 'ccgw-2025', out: 'from-flag' }, memoryIo({ CCGW_PROFILE: 'ccgw-2024' }, dir));
+    expect([flags.profile.name, flags.reportDir]).toEqual(['ccgw-2025', join(dir, 'from-flag')]);
+    expect(flags.layers).toEqual(['ccgw.config.json', 'environment', 'flags']);
+  });
+
+  it('applies profile overrides from the config file', async () => {
+    const dir = dirWith({ profileOverrides: { answers: { targetNotSignedIn: '900-003' } } });
+    expect((await resolveSettings('run', {}, memoryIo({}, dir))).profile.answers.targetNotSignedIn.value).toBe('900-003');
+  });
+
+  it('refuses a gateway that is not on this machine without --live, naming it and the fix', async () => {
+    const dir = dirWith();
+    await expect(resolveSettings('load', { gateway: 'https://10.20.30.40:8043', fixtures: 'f.json' }, memoryIo({}, dir))).rejects.toThrow(
+      /--gateway https:\/\/10\.20\.30\.40:8043 is not on this machine.*Pass --live/,
+    );
+  });
+
+  it('accepts a live gateway with --live, capping the rate by default', async () => {
+    const dir = dirWith();
+    const s = await resolveSettings('verify', { gateway: 'https://gw.example:8043/', fixtures: 'f.json', live: true, ca: 'ca.pem' }, memoryIo({}, dir));
+    expect(s.target).toEqual({ kind: 'live', url: 'https://gw.example:8043', loopback: false, insecure: false, caFile: join(dir, 'ca.pem') });
+    expect(s.maxRequestsPerSecond).toBe(DEFAULT_LIVE_MAX_RPS);
+    expect(s.fixturesPath).toBe(join(dir, 'f.json'));
+  });
+
+  it('treats a gateway on loopback as needing no opt-in (the mock run as a separate process)', async () => {
+    const s = await resolveSettings('verify', { gateway: 'http://127.0.0.1:8000', fixtures: 'f.json' }, memoryIo({}, dirWith()));
+    expect(s.target).toMatchObject({ kind: 'live', loopback: true });
+    expect(s.maxRequestsPerSecond).toBeUndefined();
+  });
+
+  it.each([
+    [{ gateway: 'http://127.0.0.1:8000' }, {}, '--gateway needs --fixtures FILE'],
+    [{ gateway: 'ftp://x' }, {}, '--gateway "ftp://x" must be http:// or https://'],
+    [{ gateway: 'https://u:p@127.0.0.1' }, {}, '--gateway must not carry credentials'],
+    [{ 'max-rps': '0' }, {}, '--max-rps "0" is not valid; use an integer from 1 to 1000'],
+    [{}, { CCGW_LIVE: 'maybe' }, 'CCGW_LIVE="maybe" is not a boolean; use 1 or 0'],
+    [{ profile: 'ccgw-1999' }, {}, 'unknown profile "ccgw-1999"; use one of ccgw-2024, ccgw-2025 (--profile)'],
+    [{ insecure: true }, {}, '--ca and --insecure apply to a --gateway'],
+  ])('names a bad value: %j %j', async (flags, env, message) => {
+    await expect(resolveSettings('run', flags, memoryIo(env, dirWith()))).rejects.toThrow(message);
+  });
+
+  it('names the field of a bad config file', async () => {
+    const dir = dirWith({ gateway: { url: 'nope' } });
+    const err = await resolveSettings('run', {}, memoryIo({}, dir)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toMatch(/ccgw\.config\.json: gateway\.url must match pattern/);
+    const unknown = dirWith({ gatway: {} });
+    await expect(resolveSettings('run', {}, memoryIo({}, unknown))).rejects.toThrow('(document) has an unknown property "gatway"');
+  });
+
+  it('fails on an explicitly named config file that does not exist', async () => {
+    await expect(resolveSettings('run', { config: 'nope.json' }, memoryIo({}, dirWith()))).rejects.toThrow(/the config file .*nope\.json cannot be read \(ENOENT\)/);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Settings of `ccgw run`, `verify` and `load`: defaults, then `ccgw.config.json` (or `--config FILE`), then
+ * `CCGW_*` environment variables, then command-line flags. Every bad value is named with where it came from.
+ * A gateway that is not on this machine needs the explicit `--live` opt-in and gets a request-rate cap.
+ *
+ * @example
+ * ```ts
+ * const { values } = parseOptions('verify', argv, TARGET_OPTIONS);
+ * const settings = await resolveSettings('verify', values, io);
+ * settings.target.kind; // 'mock' or 'live'
+ * ```
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { ProfileError, resolveProfile, withOverrides, type Profile } from '../domain/profiles.ts';
+import { validateConfig } from '../generated/validators.js';
+import type { CommandIo } from '../cli/io.ts';
+import { UsageError } from '../cli/usage.ts';
+import type { ConfigDocument } from './config-document.ts';
+
+/** Flags shared by the commands that talk to a gateway, for `parseOptions`. */
+export const TARGET_OPTIONS = {
+  config: { type: 'string' },
+  gateway: { type: 'string' },
+  fixtures: { type: 'string' },
+  profile: { type: 'string' },
+  ca: { type: 'string' },
+  insecure: { type: 'boolean' },
+  live: { type: 'boolean' },
+  'max-rps': { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+/** The values parseOptions gives for TARGET_OPTIONS. */
+export interface TargetFlags {
+  readonly config?: string | undefined;
+  readonly gateway?: string | undefined;
+  readonly fixtures?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly ca?: string | undefined;
+  readonly insecure?: boolean | undefined;
+  readonly live?: boolean | undefined;
+  readonly 'max-rps'?: string | undefined;
+  readonly out?: string | undefined;
+}
+
+/** The gateway a command talks to. */
+export type Target =
+  | { readonly kind: 'mock'; readonly auth: 'static' | 'dynamic' }
+  | { readonly kind: 'live'; readonly url: string; readonly loopback: boolean; readonly caFile?: string; readonly insecure: boolean };
+
+export interface Settings {
+  readonly target: Target;
+  /** Absolute path of the fixtures file, if any (required for a live gateway). */
+  readonly fixturesPath: string | undefined;
+  readonly profile: Profile;
+  /** Requests per second all phases together may send; undefined = unlimited (the embedded mock). */
+  readonly maxRequestsPerSecond: number | undefined;
+  readonly properties: { readonly runs: number | undefined; readonly seed: number | undefined; readonly path: string | undefined };
+  readonly load: NonNullable<ConfigDocument['load']>;
+  /** Absolute directory where run directories go. */
+  readonly reportDir: string;
+  /** Where the settings came from, for the report: e.g. ['ccgw.config.json', 'environment', 'flags']. */
+  readonly layers: readonly string[];
+}
+
+/** Default rate cap against a live gateway when none is given. */
+export const DEFAULT_LIVE_MAX_RPS = 5;
+
+const LOOPBACK_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
+
+/** True when the URL's host is this machine (loopback). */
+export function isLoopbackUrl(url: string): boolean {
+  return LOOPBACK_HOSTS.test(new URL(url).hostname);
+}
+
+async function readConfigFile(command: string, path: string, explicit: boolean): Promise<ConfigDocument | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(command, `the config file ${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); check --config or CCGW_CONFIG`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(command, `the config file ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!validateConfig(doc)) {
+    const err = validateConfig.errors?.[0];
+    const where = err?.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : '(document)';
+    const what = err?.keyword === 'additionalProperties' ? `has an unknown property ${JSON.stringify(err.params['additionalProperty'])}` : (err?.message ?? 'is invalid');
+    throw new UsageError(command, `${path}: ${where} ${what} (see src/config/config.schema.json)`);
+  }
+  return doc;
+}
+
+function bool(command: string, name: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  if (/^(0|false|no)$/i.test(raw)) return false;
+  throw new UsageError(command, `${name}=${JSON.stringify(raw)} is not a boolean; use 1 or 0`);
+}
+
+function int(command: string, name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^-?[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UsageError(command, `${name} ${JSON.stringify(raw)} is not valid; use an integer from ${min} to ${max}`);
+  return Number(raw);
+}
+
+function checkUrl(command: string, name: string, url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(command, `${name} ${JSON.stringify(url)} is not a URL; use e.g. https://10.0.0.5:8043`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(command, `${name} ${JSON.stringify(url)} must be http:// or https://`);
+  if (parsed.username || parsed.password) throw new UsageError(command, `${name} must not carry credentials; accounts come from the fixtures file`);
+  return url.replace(/\/+$/, '');
+}
+
+/** Resolves the settings of one command run. @throws UsageError naming the bad value and where it came from */
+export async function resolveSettings(command: string, flags: TargetFlags, io: CommandIo): Promise<Settings> {
+  const env = io.env;
+  const layers: string[] = [];
+  const configPath = flags.config ?? env['CCGW_CONFIG'];
+  const file = await readConfigFile(command, resolve(io.cwd, configPath ?? 'ccgw.config.json'), configPath !== undefined);
+  if (file) layers.push(configPath ?? 'ccgw.config.json');
+  const fromEnv = Object.keys(env).some((k) => k.startsWith('CCGW_'));
+  if (fromEnv) layers.push('environment');
+  if (Object.values(flags).some((v) => v !== undefined)) layers.push('flags');
+
+  const rawUrl = flags.gateway ?? env['CCGW_GATEWAY'] ?? file?.gateway?.url;
+  const urlSource = flags.gateway !== undefined ? '--gateway' : env['CCGW_GATEWAY'] !== undefined ? 'CCGW_GATEWAY' : 'gateway.url';
+  const caRaw = flags.ca ?? env['CCGW_CA'] ?? file?.gateway?.ca;
+  const insecure = flags.insecure ?? bool(command, 'CCGW_INSECURE', env['CCGW_INSECURE']) ?? file?.gateway?.insecure ?? false;
+  const allowLive = flags.live ?? bool(command, 'CCGW_LIVE', env['CCGW_LIVE']) ?? file?.live?.allow ?? false;
+  const maxRps = int(command, flags['max-rps'] !== undefined ? '--max-rps' : 'CCGW_MAX_RPS', flags['max-rps'] ?? env['CCGW_MAX_RPS'], 1, 1000) ?? file?.live?.maxRequestsPerSecond;
+  const fixturesRaw = flags.fixtures ?? env['CCGW_FIXTURES'] ?? file?.fixtures;
+  const fixturesPath = fixturesRaw === undefined ? undefined : isAbsolute(fixturesRaw) ? fixturesRaw : resolve(io.cwd, fixturesRaw);
+
+  const profileName = flags.profile ?? env['CCGW_PROFILE'] ?? file?.gateway?.profile ?? 'ccgw-2024';
+  let profile: Profile;
+  try {
+    profile = withOverrides(resolveProfile(profileName), file?.profileOverrides ?? {});
+  } catch (e) {
+    if (e instanceof ProfileError) throw new UsageError(command, `${e.message}${flags.profile ? ' (--profile)' : ''}`);
+    throw e;
+  }
+  const auth = (env['CCGW_AUTH'] ?? file?.gateway?.auth ?? 'dynamic') as 'static' | 'dynamic';
+  if (auth !== 'static' && auth !== 'dynamic') throw new UsageError(command, `CCGW_AUTH=${JSON.stringify(auth)} is not static or dynamic`);
+
+  let target: Target;
+  if (rawUrl === undefined) {
+    if (caRaw !== undefined || insecure) throw new UsageError(command, '--ca and --insecure apply to a --gateway; without one the embedded mock is used');
+    target = { kind: 'mock', auth };
+  } else {
+    const url = checkUrl(command, urlSource, rawUrl);
+    const loopback = isLoopbackUrl(url);
+    if (!loopback && !allowLive) {
+      throw new UsageError(command, `${urlSource} ${url} is not on this machine: it is someone else's gateway. Pass --live (or CCGW_LIVE=1) to send traffic to it, with --max-rps N to cap the rate (default ${DEFAULT_LIVE_MAX_RPS})`);
+    }
+    if (fixturesPath === undefined) throw new UsageError(command, `${urlSource} needs --fixtures FILE (or CCGW_FIXTURES): the test accounts to sign in on that gateway`);
+    if (url.startsWith('http://') && (caRaw !== undefined || insecure)) throw new UsageError(command, `--ca and --insecure apply to https:// gateways; ${url} is plain HTTP`);
+    target = {
+      kind: 'live',
+      url,
+      loopback,
+      insecure,
+      ...(caRaw !== undefined ? { caFile: isAbsolute(caRaw) ? caRaw : resolve(io.cwd, caRaw) } : {}),
+    };
+  }
+  const isRemote = target.kind === 'live' && !target.loopback;
+  const scenario = env['CCGW_LOAD_SCENARIO'] ?? file?.load?.scenario;
+  if (scenario !== undefined && !['smoke', 'barge-storm', 'throughput', 'soak'].includes(scenario)) {
+    throw new UsageError(command, `CCGW_LOAD_SCENARIO=${JSON.stringify(scenario)} is not one of smoke, barge-storm, throughput, soak`);
+  }
+  const duration = env['CCGW_LOAD_DURATION'] ?? file?.load?.duration;
+  if (duration !== undefined && !/^[0-9]+(ms|s|m|h)$/.test(duration)) throw new UsageError(command, `CCGW_LOAD_DURATION=${JSON.stringify(duration)} is not a duration such as 30s or 5m`);
+  const rate = int(command, 'CCGW_LOAD_RATE', env['CCGW_LOAD_RATE'], 1, 100000) ?? file?.load?.rate;
+  const reportDirRaw = flags.out ?? env['CCGW_REPORT_DIR'] ?? file?.report?.dir ?? 'runs';
+  const seed = int(command, 'CCGW_PROPERTY_SEED', env['CCGW_PROPERTY_SEED'], -(2 ** 31), 2 ** 31 - 1) ?? file?.properties?.seed;
+  const path = env['CCGW_PROPERTY_PATH'] ?? file?.properties?.path;
+  if (path !== undefined && !/^[0-9]+(:[0-9]+)*$/.test(path)) throw new UsageError(command, `CCGW_PROPERTY_PATH=${JSON.stringify(path)} is not a fast-check replay path such as 12:3:0`);
+  return {
+    target,
+    fixturesPath,
+    profile,
+    maxRequestsPerSecond: isRemote ? (maxRps ?? DEFAULT_LIVE_MAX_RPS) : maxRps,
+    properties: { runs: int(command, 'CCGW_PROPERTY_RUNS', env['CCGW_PROPERTY_RUNS'], 1, 100000) ?? file?.properties?.runs, seed, path },
+    load: {
+      ...file?.load,
+      ...(scenario !== undefined ? { scenario: scenario as NonNullable<ConfigDocument['load']>['scenario'] } : {}),
+      ...(duration !== undefined ? { duration } : {}),
+      ...(rate !== undefined ? { rate } : {}),
+    },
+    reportDir: isAbsolute(reportDirRaw) ? reportDirRaw : resolve(io.cwd, reportDirRaw),
+    layers,
+  };
+}
