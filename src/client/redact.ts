@@ -1,8 +1,8 @@
 /**
  * Keeping secrets out of records and errors. The contract marks `password` and `serviceToken` of the sign-in body
- * `writeOnly`; the client replaces them with `***` in what it hands out, and scrubs their values (when at least
- * {@link MIN_SCRUB_LENGTH} characters long) from anything that came back from the gateway before it goes into a
- * reply, an error or an exchange record.
+ * `writeOnly`; the client replaces every secret field (see `src/redact/secrets.ts`) with `***` in what it hands
+ * out, and scrubs their values from anything that came back from the gateway before it goes into a reply, an
+ * error or an exchange record.
  *
  * @example
  * ```ts
@@ -12,98 +12,39 @@
  * ```
  */
 
-/**
- * Secrets shorter than this are not scrubbed from the gateway's text: replacing every "0" or "pw" would corrupt
- * retcodes and IDs, and no real password is that short. (Secret fields of the request are always replaced.)
- *
- * @example
- * ```ts
- * secretsOf({ password: 'abc' }); // [] (too short to scrub)
- * ```
- */
-export const MIN_SCRUB_LENGTH = 4;
+import { REDACTED, redactSecretFields, scrubLiterals, secretValues } from '../redact/secrets.ts';
+
+export { REDACTED, MIN_SECRET_LENGTH as MIN_SCRUB_LENGTH } from '../redact/secrets.ts';
 
 /**
- * The placeholder that replaces a secret.
- *
- * @example
- * ```ts
- * JSON.parse(record.requestBody!).password === REDACTED; // true
- * ```
- */
-export const REDACTED = '***';
-
-/**
- * Body fields that hold secrets (writeOnly in the contract's SignInRequest), compared without case.
- *
- * @example
- * ```ts
- * SECRET_FIELDS.includes('password'); // true
- * ```
- */
-export const SECRET_FIELDS: readonly string[] = ['password', 'servicetoken'];
-
-function isSecretField(name: string): boolean {
-  return SECRET_FIELDS.includes(name.toLowerCase());
-}
-
-/**
- * A deep copy of `body` with every secret field's value replaced by `***` (at any depth).
+ * A deep copy of a request body with every secret field's value replaced by `***` (at any depth).
  *
  * @example
  * ```ts
  * redactBody({ password: 'x', nested: { serviceToken: 'y' } }); // { password: '***', nested: { serviceToken: '***' } }
  * ```
  */
-export function redactBody(body: unknown): unknown {
-  if (Array.isArray(body)) return body.map(redactBody);
-  if (body === null || typeof body !== 'object') return body;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) out[key] = isSecretField(key) && value !== undefined && value !== null ? REDACTED : redactBody(value);
-  return out;
-}
+export const redactBody = redactSecretFields;
 
 /**
- * The secret strings in `body` (values of secret fields at any depth, at least {@link MIN_SCRUB_LENGTH} long),
- * longest first.
+ * The secret strings of a request body, longest first (see `secretValues`).
  *
  * @example
  * ```ts
  * secretsOf({ password: 'pw-30169', phonenum: '1' }); // ['pw-30169']
  * ```
  */
-export function secretsOf(body: unknown): string[] {
-  const found = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) {
-        if (isSecretField(key) && typeof inner === 'string' && inner.length >= MIN_SCRUB_LENGTH) found.add(inner);
-        else visit(inner);
-      }
-    }
-  };
-  visit(body);
-  return [...found].sort((a, b) => b.length - a.length);
-}
+export const secretsOf = secretValues;
 
 /**
- * `text` with every occurrence of each secret (raw, and as escaped inside a JSON string) replaced by `***`.
+ * `text` with each secret (raw and JSON-escaped) replaced by `***` (see `scrubLiterals`).
  *
  * @example
  * ```ts
- * scrub('{"password":"a\\"b"}', ['a"b']); // '{"password":"***"}'
+ * scrub('echo pw-30169', ['pw-30169']); // 'echo ***'
  * ```
  */
-export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    const escaped = JSON.stringify(secret).slice(1, -1);
-    out = out.split(secret).join(REDACTED);
-    if (escaped !== secret) out = out.split(escaped).join(REDACTED);
-  }
-  return out;
-}
+export const scrub = scrubLiterals;
 
 /**
  * A deep copy of parsed JSON with each secret scrubbed from every string value, except the top-level `retcode`.

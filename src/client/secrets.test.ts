@@ -125,12 +125,12 @@ describe('the password never leaves the request', () => {
 });
 
 describe('redaction helpers', () => {
-  it('replaces secret fields at any depth, whatever their case', () => {
-    expect(redactBody({ Password: 'a', nested: [{ serviceToken: 'b' }], phonenum: '1', password2: 'kept' })).toEqual({
+  it('replaces secret fields at any depth, whatever their case or suffix', () => {
+    expect(redactBody({ Password: 'a', nested: [{ serviceToken: 'b' }], phonenum: '1', password2: 'also-secret' })).toEqual({
       Password: '***',
       nested: [{ serviceToken: '***' }],
       phonenum: '1',
-      password2: 'kept',
+      password2: '***',
     });
   });
 

@@ -14,10 +14,10 @@
  * // { Guid: '***.AgentGateway1' }
  * ```
  */
+import { isSecretKey, REDACTED, scrubLiterals } from '../redact/secrets.ts';
 import type { RunSummary } from './run-summary.ts';
 
-/** What replaces a secret: the same placeholder as the client's records (`src/client/redact.ts`). */
-export const REDACTED = '***';
+export { isSecretKey, REDACTED };
 
 /** Extra values to scrub wherever they appear, e.g. the passwords the run signed in with. */
 export interface RedactOptions {
@@ -27,25 +27,6 @@ export interface RedactOptions {
 
 function normalise(key: string): string {
   return key.toLowerCase().replace(/[-_\s]/g, '');
-}
-
-/**
- * True when a field or header of this name holds a secret: passwords, tokens, cookies, API keys, credentials.
- *
- * @example
- * ```ts
- * isSecretKey('newPassword'); // true
- * isSecretKey('service_token'); // true
- * isSecretKey('phonenum');    // false
- * ```
- */
-export function isSecretKey(key: string): boolean {
-  const k = normalise(key);
-  return (
-    k.includes('password') || k.includes('passwd') || k === 'pass' || k === 'pwd' || k.endsWith('pwd') ||
-    k.includes('secret') || k.endsWith('token') || k === 'authorization' || k === 'proxyauthorization' ||
-    k.includes('cookie') || k.includes('apikey') || k.includes('credential')
-  );
 }
 
 const GUID = /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?=\.[A-Za-z][\w-]*)/g;
@@ -61,10 +42,6 @@ const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/gi;
 // Authorization: Bearer …
 const AUTH_HEADER = /(\b(?:authorization|proxy-authorization)\s*:\s*)(?:\w+\s+)?[^\s,;]+/gi;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Redacts secrets inside free text: JSON pairs, `key=value`, URL credentials, Guids, and the given literals.
  *
@@ -74,11 +51,7 @@ function escapeRegExp(s: string): string {
  * ```
  */
 export function redactText(text: string, options: RedactOptions = {}): string {
-  let out = text;
-  for (const secret of options.secrets ?? []) {
-    if (secret.length >= 4) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
-  }
-  return out
+  return scrubLiterals(text, options.secrets ?? [])
     .replace(AUTH_HEADER, `$1${REDACTED}`)
     .replace(JSON_PAIR, `$1"${REDACTED}"`)
     .replace(ESCAPED_JSON_PAIR, `$1\\"${REDACTED}\\"`)
