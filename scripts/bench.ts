@@ -7,7 +7,8 @@
  * 2. Resident memory of the mock with all 59,899 IDs of the default range (101–59999) signed in through the
  *    public sign-in call. Goal: ≤ 150 MB RSS.
  *
- * Environment: BENCH_DURATION (seconds per measured run, default 10), BENCH_CONNECTIONS (default 32).
+ * Environment: BENCH_DURATION (seconds per measured run, default 10), BENCH_CONNECTIONS (default 32),
+ * BENCH_ONLY=cycle|memory to run one part.
  * Figures only: it never fails on a goal (the machines are shared and noisy); it prints whether each was met.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -21,6 +22,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const CT = 'application/json; charset=UTF-8';
+const ONLY = process.env['BENCH_ONLY'];
+if (ONLY !== undefined && ONLY !== 'cycle' && ONLY !== 'memory') {
+  console.error(`bench: BENCH_ONLY=${JSON.stringify(ONLY)} is not cycle or memory`);
+  process.exit(2);
+}
 
 interface CycleFigures {
   rps: number;
@@ -88,7 +94,7 @@ async function measureMemory(): Promise<{ idleMb: number; signedInMb: number; ag
   await writeFile(fixtures, JSON.stringify({ name: 'bench: every ID of 101–59999', agents: [], ranges: [{ from: 101, to: 59999, vdn: 1, inspector: false, phone: '{id}', password: 'bench' }] }));
   const mock = await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet', '--fixtures', fixtures, '--sign-out-after', '1h'], ROOT);
   try {
-    const idle = await rssBytes(mock.pid);
+    const idle = await rssBytes((await admin(mock.url, 'GET', '/health')).pid);
     const ids = Array.from({ length: 59999 - 101 + 1 }, (_, i) => String(101 + i));
     const started = performance.now();
     let cursor = 0;
@@ -103,7 +109,7 @@ async function measureMemory(): Promise<{ idleMb: number; signedInMb: number; ag
     await Promise.all(Array.from({ length: 32 }, worker));
     const seconds = (performance.now() - started) / 1000;
     const health = await admin(mock.url, 'GET', '/health');
-    const signedIn = await rssBytes(mock.pid);
+    const signedIn = await rssBytes(health.pid);
     return { idleMb: idle / 2 ** 20, signedInMb: signedIn / 2 ** 20, agents: health.signedIn, signInRps: ids.length / seconds };
   } finally {
     await mock.stop();
@@ -115,25 +121,33 @@ const f1 = (n: number) => n.toFixed(1);
 
 async function main(): Promise<void> {
   console.log(`ccgw-harness bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${CONNECTIONS} connections, ${DURATION} s per run`);
-  const bare = await startChild(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], ROOT);
-  const baseline = await measureCycle(bare, false).finally(() => bare.stop());
-  const mock = await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet'], ROOT);
-  const mocked = await measureCycle(mock, true).finally(() => mock.stop());
-  const memory = await measureMemory();
-  const ratio = mocked.rps / baseline.rps;
-  const rows = [
-    ['barge/cancel cycle', 'req/s', f1(baseline.rps), f1(mocked.rps), `${ratio.toFixed(2)}×`, 'mock ≥ 0.70 × bare', ratio >= 0.7],
-    ['', 'p50 ms', f1(baseline.p50), f1(mocked.p50), '', '', null],
-    ['', 'p99 ms', f1(baseline.p99), f1(mocked.p99), '', 'mock p99 ≤ 5 ms', mocked.p99 <= 5],
-    ['', 'errors', String(baseline.errors + baseline.mismatches), String(mocked.errors + mocked.mismatches), '', 'no errors, every retcode 0', mocked.errors + mocked.mismatches === 0],
-    ['59,899 agents signed in', 'RSS MB', f1(memory.idleMb) + ' (idle)', f1(memory.signedInMb), '', 'mock ≤ 150 MB', memory.signedInMb <= 150],
-  ] as const;
+  let baseline: CycleFigures | undefined;
+  let mocked: CycleFigures | undefined;
+  if (ONLY !== 'memory') {
+    const bare = await startChild(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], ROOT);
+    baseline = await measureCycle(bare, false).finally(() => bare.stop());
+    const mock = await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet'], ROOT);
+    mocked = await measureCycle(mock, true).finally(() => mock.stop());
+  }
+  const memory = ONLY === 'cycle' ? undefined : await measureMemory();
+  const ratio = baseline && mocked ? mocked.rps / baseline.rps : undefined;
+  const rows: Array<readonly [string, string, string, string, string, string, boolean | null]> = [];
+  if (baseline && mocked && ratio !== undefined) {
+    rows.push(
+      ['barge/cancel cycle', 'req/s', f1(baseline.rps), f1(mocked.rps), `${ratio.toFixed(2)}×`, 'mock ≥ 0.70 × bare', ratio >= 0.7],
+      ['', 'p50 ms', f1(baseline.p50), f1(mocked.p50), '', '', null],
+      ['', 'p99 ms', f1(baseline.p99), f1(mocked.p99), '', 'mock p99 ≤ 5 ms', mocked.p99 <= 5],
+      ['', 'errors', String(baseline.errors + baseline.mismatches), String(mocked.errors + mocked.mismatches), '', 'no errors, every retcode 0', mocked.errors + mocked.mismatches === 0],
+    );
+  }
+  if (memory) rows.push(['59,899 agents signed in', 'RSS MB', `${f1(memory.idleMb)} (idle)`, f1(memory.signedInMb), '', 'mock ≤ 150 MB', memory.signedInMb <= 150]);
   console.log('');
   console.log('| measure | unit | baseline | mock | ratio | goal | met |');
   console.log('|---|---|---|---|---|---|---|');
   for (const [m, u, b, k, r, g, ok] of rows) console.log(`| ${m} | ${u} | ${b} | ${k} | ${r} | ${g} | ${ok === null ? '' : ok ? 'yes' : 'NO'} |`);
   console.log('');
-  console.log(`(${mocked.requests} mock requests measured; ${memory.agents} agents signed in through the public sign-in at ${f1(memory.signInRps)} sign-ins/s)`);
+  if (mocked) console.log(`(${mocked.requests} mock requests measured in the cycle)`);
+  if (memory) console.log(`(${memory.agents} agents signed in through the public sign-in at ${f1(memory.signInRps)} sign-ins/s)`);
   console.log(JSON.stringify({ node: process.version, connections: CONNECTIONS, durationS: DURATION, baseline, mock: mocked, ratio, memory }));
 }
 

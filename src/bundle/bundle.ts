@@ -10,7 +10,7 @@
  * bundle.archive;                  // the .tar.gz bytes
  * ```
  */
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../paths.ts';
 import { sha256sums, type BundleFile } from './checksums.ts';
 import { gzipDeterministic } from './gzip.ts';
 import { OPENAPI_PATH, readBundleInputs, type BundleInputs } from './inputs.ts';
@@ -39,7 +39,7 @@ export const ARCHIVE_ROOT = 'ccgw-addinsert-contract';
  * join(HARNESS_ROOT, 'openapi', 'ccgw-agentgateway.yaml'); // this checkout's contract
  * ```
  */
-export const HARNESS_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const HARNESS_ROOT = REPO_ROOT;
 
 /**
  * What to bundle.

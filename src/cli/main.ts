@@ -7,13 +7,12 @@
  * process.exitCode = await main(['mock', '--port', '8000']);
  * ```
  */
-import { readFileSync } from 'node:fs';
+import { HARNESS_VERSION as VERSION } from '../paths.ts';
 import type { Command } from './command.ts';
 import { processIo, type CommandIo } from './io.ts';
 import { ContractFailure, UsageError } from './usage.ts';
 import { COMMANDS } from './commands/index.ts';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -17,7 +17,7 @@
  * d.deliveries;  // Busy, PhoneAlerting, PhoneOffhook to 30169; BeQcStart to 30170
  * ```
  */
-import { GatewayStatus, isIdle, type AgentView } from './agent.ts';
+import { GatewayStatus, isIdle, sessionWith, type AgentView } from './agent.ts';
 import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, Delivery, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
@@ -126,8 +126,8 @@ export function decideAddInsert(world: WorldView, call: AddInsertCall, profile: 
     rule: 'addInsert.ok',
     message: '',
     changes: [
-      { agent: inspectorId, session: { ...inspector, status: GatewayStatus.Talking, barging: targetId! } },
-      { agent: targetId!, session: { ...target, bargedBy: inspectorId } },
+      { agent: inspectorId, session: sessionWith(inspector, { status: GatewayStatus.Talking, barging: targetId! }) },
+      { agent: targetId!, session: sessionWith(target, { bargedBy: inspectorId }) },
     ],
     deliveries,
     signedIn: null,

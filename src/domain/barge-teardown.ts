@@ -7,7 +7,7 @@
  * const { changes, deliveries } = endBargesOf(world, '30170', stampAt(now, profile));
  * ```
  */
-import { GatewayStatus, type AgentSession } from './agent.ts';
+import { GatewayStatus, sessionWith, type AgentSession } from './agent.ts';
 import type { Delivery, SessionChange, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 
@@ -23,7 +23,7 @@ export function endBargesOf(world: WorldView, agentId: string, stamp: StampFor):
   if (session.barging !== null) {
     const target = world.agent(session.barging)?.session;
     if (target) {
-      changes.push({ agent: session.barging, session: { ...target, bargedBy: null } });
+      changes.push({ agent: session.barging, session: sessionWith(target, { bargedBy: null }) });
       deliveries.push({ to: session.barging, event: gatewayEvents.beQcStop(stamp(session.barging), agentId) });
     }
   }
@@ -41,5 +41,5 @@ export function endBargesOf(world: WorldView, agentId: string, stamp: StampFor):
 
 /** The inspector's session after its barge ended: idle, barging nothing. */
 export function releasedInspector(inspector: AgentSession): AgentSession {
-  return { ...inspector, status: GatewayStatus.Idle, barging: null };
+  return sessionWith(inspector, { status: GatewayStatus.Idle, barging: null });
 }

@@ -11,7 +11,7 @@
  * const d = decideCancelInsert(world, { agentid: '30169', workNo: '30170', auth: 'valid' }, DEFAULT_PROFILE, Date.now());
  * ```
  */
-import type { AgentView } from './agent.ts';
+import { sessionWith, type AgentView } from './agent.ts';
 import { releasedInspector } from './barge-teardown.ts';
 import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, Delivery, SessionChange, WorldView } from './decision.ts';
@@ -86,7 +86,7 @@ export function decideCancelInsert(world: WorldView, call: CancelInsertCall, pro
   deliveries.push({ to: inspectorId, event: gatewayEvents.ready(stamp(inspectorId)) });
   const target = context.target?.session;
   if (target) {
-    changes.push({ agent: targetId!, session: { ...target, bargedBy: null } });
+    changes.push({ agent: targetId!, session: sessionWith(target, { bargedBy: null }) });
     deliveries.push({ to: targetId!, event: gatewayEvents.beQcStop(stamp(targetId!), inspectorId) });
   }
   return {

@@ -10,7 +10,7 @@
  * // [{ to: '30169', event: { eventType: 'AgentState_Ready', ... } }]
  * ```
  */
-import { GatewayStatus, isInCall } from './agent.ts';
+import { GatewayStatus, isInCall, sessionWith } from './agent.ts';
 import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
@@ -93,7 +93,7 @@ export function decideStateChange(world: WorldView, call: StateChangeCall, profi
     httpStatus: 200,
     rule: `${operationId}.ok`,
     message: '',
-    changes: [{ agent: agentId, session: { ...session, status: call.to === 'idle' ? GatewayStatus.Idle : GatewayStatus.Busy } }],
+    changes: [{ agent: agentId, session: sessionWith(session, { status: call.to === 'idle' ? GatewayStatus.Idle : GatewayStatus.Busy }) }],
     deliveries: [{ to: agentId, event }],
     signedIn: null,
     signedOut: [],

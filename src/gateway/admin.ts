@@ -7,7 +7,7 @@
  * const reply = handleAdmin(gateway, 'PUT', '/__admin/agents/30170/state', new URLSearchParams(), { signedIn: true, status: 4 });
  * ```
  */
-import { GatewayStatus, newSession, type AgentSession } from '../domain/agent.ts';
+import { GatewayStatus, newSession, sessionWith, type AgentSession } from '../domain/agent.ts';
 import { endBargesOf } from '../domain/barge-teardown.ts';
 import type { Decision, SessionChange } from '../domain/decision.ts';
 import { stamper } from '../domain/stamp.ts';
@@ -53,7 +53,7 @@ function route(host: AdminHost, method: string, path: string, query: URLSearchPa
   const key = `${method} /${parts.map((p, i) => (parts[0] === 'agents' && i === 1 && p !== 'sign-in' ? ':id' : p)).join('/')}`;
   switch (key) {
     case 'GET /health':
-      return ok({ ok: true, profile: state.profile.name, auth: host.authMode, agents: state.world.size, signedIn: state.world.signedInCount, version: host.version });
+      return ok({ ok: true, profile: state.profile.name, auth: host.authMode, agents: state.world.size, signedIn: state.world.signedInCount, version: host.version, pid: process.pid });
     case 'POST /reset': {
       const fixtures = (body as { fixtures?: unknown } | undefined)?.fixtures;
       if (fixtures !== undefined) state.replaceAccounts(parseFixtures(fixtures, { source: 'POST /__admin/reset fixtures', env: process.env, profile: state.profile }).accounts);
@@ -159,8 +159,8 @@ function putState(state: GatewayState, id: string, body: unknown): { guid: strin
     if (!inspector?.session) throw new AdminError(409, 'conflict', `"bargedBy" ${bargedBy} must be a signed-in agent; put it into a state first`);
     if (!inspector.account.inspector) throw new AdminError(409, 'conflict', `"bargedBy" ${bargedBy} has no inspection right in the fixtures`);
     if (inspector.session.barging !== null || bargedBy === id) throw new AdminError(409, 'conflict', `inspector ${bargedBy} is already barging ${inspector.session.barging ?? 'itself'}`);
-    changes.push({ agent: id, session: { ...session, bargedBy } });
-    changes.push({ agent: bargedBy, session: { ...inspector.session, status: GatewayStatus.Talking, barging: id } });
+    changes.push({ agent: id, session: sessionWith(session, { bargedBy }) });
+    changes.push({ agent: bargedBy, session: sessionWith(inspector.session, { status: GatewayStatus.Talking, barging: id }) });
   }
   const issued = state.perform(adminDecision(changes, id, view.session ? [id] : []), now, guid as string | undefined);
   return { guid: issued ?? null };

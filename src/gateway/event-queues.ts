@@ -22,38 +22,37 @@ interface Waiter {
   gone(): boolean;
 }
 
-interface Queue {
-  events: RingBuffer<AgentEvent>;
-  waiters: Waiter[];
-}
-
 export interface EventQueuesOptions {
   /** Events kept per agent; on overflow the oldest is dropped and counted. */
   readonly capacity: number;
 }
 
 export class EventQueues {
-  readonly #queues = new Map<string, Queue>();
+  // Two maps rather than one record per agent: most agents have queued events and no waiting poll, and with
+  // 60,000 signed-in agents every per-agent object counts.
+  readonly #events = new Map<string, RingBuffer<AgentEvent>>();
+  readonly #waiters = new Map<string, Waiter[]>();
   #dropped = 0;
 
   constructor(readonly options: EventQueuesOptions) {
     if (!(options.capacity >= 1)) throw new RangeError(`event queue capacity ${options.capacity} must be at least 1`);
   }
 
-  #queue(agentId: string): Queue {
-    let q = this.#queues.get(agentId);
-    if (!q) {
-      q = { events: new RingBuffer<AgentEvent>(this.options.capacity), waiters: [] };
-      this.#queues.set(agentId, q);
+  #ring(agentId: string): RingBuffer<AgentEvent> {
+    let ring = this.#events.get(agentId);
+    if (!ring) {
+      ring = new RingBuffer<AgentEvent>(this.options.capacity);
+      this.#events.set(agentId, ring);
     }
-    return q;
+    return ring;
   }
 
   /** Delivers an event: to the oldest live waiting poll, else into the queue. */
   push(agentId: string, event: AgentEvent): void {
-    const q = this.#queue(agentId);
-    while (q.waiters.length > 0) {
-      const w = q.waiters.shift()!;
+    const waiters = this.#waiters.get(agentId);
+    while (waiters && waiters.length > 0) {
+      const w = waiters.shift()!;
+      if (waiters.length === 0) this.#waiters.delete(agentId);
       clearTimeout(w.timer);
       if (w.gone()) {
         w.resolve({ kind: 'closed' });
@@ -62,12 +61,12 @@ export class EventQueues {
       w.resolve({ kind: 'event', event });
       return;
     }
-    if (q.events.push(event)) this.#dropped++;
+    if (this.#ring(agentId).push(event)) this.#dropped++;
   }
 
   /** Puts an event back at the head of the queue (its poll could not be answered). */
   unshift(agentId: string, event: AgentEvent): void {
-    this.#queue(agentId).events.unshift(event);
+    this.#ring(agentId).unshift(event);
   }
 
   /**
@@ -75,8 +74,7 @@ export class EventQueues {
    * returned `cancel` ends the wait early (with `timeout`).
    */
   take(agentId: string, waitMs: number, gone: () => boolean = () => false): { outcome: Promise<PollOutcome>; cancel(): void } {
-    const q = this.#queue(agentId);
-    const event = q.events.shift();
+    const event = this.#events.get(agentId)?.shift();
     if (event) return { outcome: Promise.resolve({ kind: 'event', event }), cancel: () => {} };
     let waiter!: Waiter;
     const outcome = new Promise<PollOutcome>((resolve) => {
@@ -84,16 +82,18 @@ export class EventQueues {
         resolve,
         gone,
         timer: setTimeout(() => {
-          remove(q.waiters, waiter);
+          this.#removeWaiter(agentId, waiter);
           resolve({ kind: 'timeout' });
         }, waitMs),
       };
     });
-    q.waiters.push(waiter);
+    let waiters = this.#waiters.get(agentId);
+    if (!waiters) this.#waiters.set(agentId, (waiters = []));
+    waiters.push(waiter);
     return {
       outcome,
       cancel: () => {
-        if (remove(q.waiters, waiter)) {
+        if (this.#removeWaiter(agentId, waiter)) {
           clearTimeout(waiter.timer);
           waiter.resolve({ kind: 'timeout' });
         }
@@ -101,15 +101,21 @@ export class EventQueues {
     };
   }
 
+  #removeWaiter(agentId: string, waiter: Waiter): boolean {
+    const waiters = this.#waiters.get(agentId);
+    if (!waiters || !remove(waiters, waiter)) return false;
+    if (waiters.length === 0) this.#waiters.delete(agentId);
+    return true;
+  }
+
   /** Ends an agent's session: waiting polls get `closed`, queued events are discarded. */
   close(agentId: string): void {
-    const q = this.#queues.get(agentId);
-    if (!q) return;
-    for (const w of q.waiters) {
+    for (const w of this.#waiters.get(agentId) ?? []) {
       clearTimeout(w.timer);
       w.resolve({ kind: 'closed' });
     }
-    this.#queues.delete(agentId);
+    this.#waiters.delete(agentId);
+    this.#events.delete(agentId);
   }
 
   /** Starts a fresh, empty queue for a new session. */
@@ -119,17 +125,18 @@ export class EventQueues {
 
   /** Answers every waiting poll now (with `timeout`), e.g. at shutdown. */
   releaseAllWaiters(): void {
-    for (const q of this.#queues.values()) {
-      for (const w of q.waiters.splice(0)) {
+    for (const waiters of this.#waiters.values()) {
+      for (const w of waiters) {
         clearTimeout(w.timer);
         w.resolve({ kind: 'timeout' });
       }
     }
+    this.#waiters.clear();
   }
 
   /** Events queued for `agentId`. */
   queued(agentId: string): number {
-    return this.#queues.get(agentId)?.events.length ?? 0;
+    return this.#events.get(agentId)?.length ?? 0;
   }
 
   /** Events dropped because a queue was full. */
@@ -138,7 +145,8 @@ export class EventQueues {
   }
 
   clear(): void {
-    for (const id of [...this.#queues.keys()]) this.close(id);
+    for (const id of [...this.#waiters.keys()]) this.close(id);
+    this.#events.clear();
     this.#dropped = 0;
   }
 }

@@ -32,6 +32,17 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 class BodyTooLarge extends Error {}
 
+const NO_QUERY = new URLSearchParams();
+
+/** The first `Guid` header, in any case, read from the raw headers (cheaper than building `req.headers`). */
+function guidHeader(raw: readonly string[]): string | undefined {
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 4 && name.toLowerCase() === 'guid') return raw[i + 1];
+  }
+  return undefined;
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -134,13 +145,12 @@ export function serveRequest(host: ServerHost, req: IncomingMessage, res: Server
       return;
     }
     const context = (body: unknown): CallContext => {
-      const guidHeader = req.headers['guid'];
       return {
         state,
         params: match.params,
-        query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)),
+        query: q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1)),
         body,
-        guid: Array.isArray(guidHeader) ? guidHeader[0] : guidHeader,
+        guid: guidHeader(req.rawHeaders),
         now: state.clock(),
         fault: fault?.retcode,
         pollWaitMs: host.pollWaitMs,

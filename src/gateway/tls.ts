@@ -9,7 +9,6 @@
  * ```
  */
 import { readFile } from 'node:fs/promises';
-import { generate } from 'selfsigned';
 
 export interface TlsMaterial {
   readonly cert: string;
@@ -18,6 +17,8 @@ export interface TlsMaterial {
 
 /** A self-signed certificate for the loopback names, valid for 30 days from now. */
 export async function selfSignedCertificate(): Promise<TlsMaterial> {
+  // Loaded only when a certificate is generated: the library is large and most runs serve plain HTTP.
+  const { generate } = await import('selfsigned');
   const notBeforeDate = new Date(Date.now() - 60_000);
   const notAfterDate = new Date(notBeforeDate.getTime() + 30 * 24 * 3600 * 1000);
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
