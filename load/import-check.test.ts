@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ensureK6 } from '../scripts/ensure-k6.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const BUILD_TIMEOUT = 20 * 60_000;
+
+interface K6Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function k6Run(args: readonly string[]): Promise<K6Run> {
+  const k6 = await ensureK6();
+  return new Promise((resolve) => {
+    execFile(k6, ['run', ...args], { cwd: ROOT, env: { ...process.env, K6_NO_USAGE_REPORT: 'true' }, timeout: 120_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+describe('the real k6 runs src/domain and the generated validators', () => {
+  it('load/checks/import-check.ts passes every check (exit 0)', { timeout: BUILD_TIMEOUT }, async () => {
+    const run = await k6Run(['--iterations', '1', '--quiet', 'load/checks/import-check.ts']);
+    expect(run.stderr + run.stdout).not.toMatch(/level=error/);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/checks_succeeded\.*: 100\.00%/);
+    expect(run.stdout).toMatch(/import_check_completed\.*: 1\b/);
+  });
+
+  it('fails (non-zero exit) when a script imports a module k6 cannot resolve', { timeout: BUILD_TIMEOUT }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-check-'));
+    try {
+      const script = join(dir, 'broken.ts');
+      writeFileSync(script, `import { nothing } from '${join(ROOT, 'src', 'domain', 'does-not-exist.ts')}';\nexport default function (): void { nothing(); }\n`);
+      const run = await k6Run(['--iterations', '1', '--quiet', script]);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toMatch(/does-not-exist\.ts/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * The frame of every load scenario: planning the units in the init context, `setup()` that fails fast when the
+ * gateway is down and prepares the mock, and `teardown()` that always cleans up — cancels inserts and signs this
+ * process's accounts out through the gateway API (so it works on a live gateway too), then reads the mock's audit.
+ *
+ * @example
+ * ```ts
+ * const config = loadConfig('smoke', SMOKE_DEFAULTS);
+ * const plan = planUnits(config, 'pairs');
+ * export function setup(): SetupData { return prepareRun(config, plan); }
+ * export function teardown(data: SetupData): void { cleanupRun(config, plan, data); }
+ * ```
+ */
+import exec from 'k6/execution';
+import http from 'k6/http';
+import { AdminClient, type Fault } from './admin.ts';
+import { LoadConfigError, type LoadConfig } from './config-parse.ts';
+import { GatewayClient, gatewayOptions, signInAll, type GatewaySession } from './gateway.ts';
+import { metrics } from './metrics.ts';
+import { PartitionError, accountsOf, executionTuple, ownedIndices, planPairs, planStormGroups, type Unit } from './partition.ts';
+import type { UnitKind } from './profiles.ts';
+
+/**
+ * What `setup()` hands to the VUs and to `teardown()`. Holds no secrets (k6 passes it to handleSummary).
+ *
+ * @example
+ * ```ts
+ * export default function (data: SetupData): void { pairIteration(config, plan, data); }
+ * ```
+ */
+export interface SetupData {
+  /** Indexes of the plan this process owns (its execution segment). */
+  readonly owned: readonly number[];
+  /** The mock's admin API is in use. */
+  readonly admin: boolean;
+  /** The process ran alone (no execution segment), so it reset the mock. */
+  readonly whole: boolean;
+  readonly startedAt: number;
+}
+
+/**
+ * The units of the run, one per VU, from the fixtures. Call in the init context: a shortage fails before any
+ * traffic, naming the variables to change.
+ *
+ * @throws LoadConfigError when the fixtures cannot give `CCGW_LOAD_VUS` units.
+ * @example
+ * ```ts
+ * const plan = planUnits(config, 'storm'); // config.load.vus groups of config.load.inspectorsPerGroup inspectors
+ * ```
+ */
+export function planUnits(config: LoadConfig, kind: UnitKind): Unit[] {
+  const { vus, inspectorsPerGroup } = config.load;
+  let plan: Unit[];
+  try {
+    plan = kind === 'storm' ? planStormGroups(config.accounts, inspectorsPerGroup, vus) : planPairs(config.accounts, vus);
+  } catch (e) {
+    if (e instanceof PartitionError) throw new LoadConfigError(`${config.fixturesPath}: ${e.message}`);
+    throw e;
+  }
+  if (plan.length < vus) {
+    const what = kind === 'storm' ? `storm groups of ${inspectorsPerGroup} inspectors and 1 agent` : '(inspector, agent) pairs';
+    throw new LoadConfigError(
+      `CCGW_LOAD_VUS=${vus} needs ${vus} ${what} of one VDN each, but the fixtures ${config.fixturesPath} give only ${plan.length}; lower CCGW_LOAD_VUS${kind === 'storm' ? ' or CCGW_LOAD_INSPECTORS' : ''}, or add accounts`,
+    );
+  }
+  return plan;
+}
+
+function segmentOptions(): { segment: string | undefined; sequence: string | undefined } {
+  const o = exec.test.options as { executionSegment?: string | null; executionSegmentSequence?: string | null };
+  return { segment: o.executionSegment ?? undefined, sequence: o.executionSegmentSequence ?? undefined };
+}
+
+/**
+ * `setup()`: fails fast when nothing answers at `BASE_URL`, detects the mock's admin API (CCGW_ADMIN=auto),
+ * resets the mock when this process runs the whole test, and works out which units this process owns.
+ *
+ * @throws Error naming the target and the fix when the gateway does not answer.
+ * @example
+ * ```ts
+ * export function setup(): SetupData { return prepareRun(config, plan); }
+ * ```
+ */
+export function prepareRun(config: LoadConfig, plan: readonly Unit[]): SetupData {
+  const probeId = accountsOf(plan[0]!)[0]!;
+  const probe = http.get(`${config.baseUrl}/agentgateway/resource/onlineagent/${probeId}/agentstatus`, {
+    timeout: config.timing.requestTimeoutMs,
+    tags: { name: 'setup-probe' },
+    responseCallback: http.expectedStatuses({ min: 200, max: 499 }),
+  });
+  if (probe.status === 0) {
+    if (/x509|certificate|tls/i.test(probe.error)) {
+      throw new Error(
+        `the TLS certificate of ${config.baseUrl} is not trusted (${probe.error}); run k6 with SSL_CERT_FILE=<the CA or the mock's --cert-out file>${config.loopback ? ', or set CCGW_INSECURE=1 for the mock' : ''}`,
+      );
+    }
+    throw new Error(`no gateway answers at BASE_URL=${config.baseUrl} (${probe.error}); start the mock with \`node bin/ccgw.js mock --port 8000\` or set BASE_URL to the gateway`);
+  }
+  if (probe.status !== 200) console.warn(`the gateway at ${config.baseUrl} answered the reachability probe with HTTP ${probe.status}; continuing`);
+
+  let admin = false;
+  if (config.admin !== 'off') {
+    const client = new AdminClient(config);
+    admin = client.available();
+    if (!admin && config.admin === 'on') throw new Error(`CCGW_ADMIN=on, but ${config.baseUrl}/__admin/health does not answer; is BASE_URL the mock (\`node bin/ccgw.js mock\`)?`);
+  }
+
+  const { segment, sequence } = segmentOptions();
+  const tuple = executionTuple(segment, sequence);
+  const whole = tuple.sequence.length === 1;
+  if (admin && whole && config.adminReset) new AdminClient(config).reset();
+  if (admin && !whole && config.adminReset) console.info(`running segment ${segment} of ${sequence ?? 'the test'}: the mock is not reset; reset it once before starting the processes`);
+  if (config.faults.length > 0) {
+    if (!admin) throw new Error(`CCGW_FAULTS needs the mock's admin API, which does not answer at ${config.baseUrl}/__admin`);
+    new AdminClient(config).setFaults(config.faults as unknown as Fault[]);
+  }
+  return { owned: ownedIndices(tuple, plan.length), admin, whole, startedAt: Date.now() };
+}
+
+function targetsOf(unit: Unit): Map<string, string[]> {
+  return unit.kind === 'storm' ? new Map(unit.inspectors.map((i) => [i, [unit.target]])) : new Map([[unit.inspector, [unit.agent]]]);
+}
+
+/**
+ * `teardown()`: for every account of this process's units, in parallel batches: forcelogin (a fresh Guid, the
+ * account's old session ends), cancel the inserts an inspector may hold, forcelogout. Failures add to
+ * `ccgw_cleanup_failures`. Then, on the mock, clears the faults set from `CCGW_FAULTS` (before the cleanup, so it
+ * is not itself faulted) and reads `/__admin/audit` into `ccgw_audit_violations`.
+ *
+ * @example
+ * ```ts
+ * export function teardown(data: SetupData): void { cleanupRun(config, plan, data); }
+ * ```
+ */
+export function cleanupRun(config: LoadConfig, plan: readonly Unit[], data: SetupData): void {
+  if (data.admin && config.faults.length > 0) new AdminClient(config).clearFaults();
+  const client = new GatewayClient(gatewayOptions(config));
+  const byId = new Map(config.accounts.map((a) => [a.id, a]));
+  const units = data.owned.map((i) => plan[i]!).filter((u) => u !== undefined);
+  const noBarge = config.profile.answers.cancelWithoutBarge.value;
+  const chunk = 20;
+  for (let start = 0; start < units.length; start += chunk) {
+    const slice = units.slice(start, start + chunk);
+    const sessions: GatewaySession[] = slice.flatMap(accountsOf).map((id) => client.session(byId.get(id)!));
+    for (const s of sessions) s.verbose = false;
+    const signIns = signInAll(client, sessions, true);
+    signIns.forEach((r, i) => {
+      if (!r.ok) {
+        metrics.cleanupFailures.add(1, { step: 'forceLogin' });
+        console.warn(`teardown: forcelogin of ${sessions[i]!.id} answered ${r.retcode ?? `HTTP ${r.status}`}`);
+      }
+    });
+    const live = new Map(sessions.filter((s) => s.signedIn).map((s) => [s.id, s]));
+    const cancels = slice.flatMap((u) => [...targetsOf(u)].flatMap(([inspector, targets]) => targets.map((t) => ({ inspector, t })))).filter(({ inspector }) => live.has(inspector));
+    const cancelResults = client.sendBatch(cancels.map(({ inspector, t }) => client.prepare('cancelInsert', { agentid: inspector, workNo: t }, { session: live.get(inspector)! })));
+    cancelResults.forEach((r, i) => {
+      if (!r.ok && r.retcode !== noBarge) {
+        metrics.cleanupFailures.add(1, { step: 'cancelInsert' });
+        console.warn(`teardown: cancel of ${cancels[i]!.inspector} on ${cancels[i]!.t} answered ${r.retcode ?? `HTTP ${r.status}`}`);
+      }
+    });
+    const outs = [...live.values()];
+    client.sendBatch(outs.map((s) => client.prepare('forceLogout', { agentid: s.id }, { session: s }))).forEach((r, i) => {
+      if (!r.ok) {
+        metrics.cleanupFailures.add(1, { step: 'forceLogout' });
+        console.warn(`teardown: forcelogout of ${outs[i]!.id} answered ${r.retcode ?? `HTTP ${r.status}`}`);
+      }
+    });
+  }
+  if (data.admin) {
+    const audit = new AdminClient(config).audit();
+    metrics.auditViolations.add(audit.violations.length);
+    for (const v of audit.violations.slice(0, 10)) console.error(`mock audit: ${v.invariant}: ${v.detail}`);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Throughput: disjoint (inspector, agent) pairs, one per VU, driven at a constant arrival rate (open model):
+ * `CCGW_LOAD_RATE` barge-and-cancel iterations per second for `CCGW_LOAD_DURATION`. Each iteration barges, waits for the
+ * inspector's events, cancels. Iterations that find every pair busy are dropped (k6's `dropped_iterations`).
+ *
+ * @example
+ * ```sh
+ * k6 run load/scenarios/throughput.ts
+ * CCGW_LOAD_RATE=50 CCGW_LOAD_VUS=80 CCGW_LOAD_DURATION=5m k6 run load/scenarios/throughput.ts
+ * ```
+ */
+import { describeConfig, loadConfig } from '../lib/config.ts';
+import { pairIteration } from '../lib/flows.ts';
+import { cleanupRun, planUnits, prepareRun, type SetupData } from '../lib/lifecycle.ts';
+import { constantArrivalRate, optionsFor } from '../lib/profiles.ts';
+import { summaryOutputs, type SummaryData } from '../lib/summary.ts';
+
+const config = loadConfig('throughput', { vus: 20, iterations: 1, duration: '1m', rate: 10, inspectorsPerGroup: 2, thinkMs: 0 });
+const plan = planUnits(config, 'pairs');
+
+/**
+ * k6 options: one scenario, the thresholds, and the live rate cap when live.
+ *
+ * @example
+ * ```sh
+ * CCGW_LOAD_VUS=4 k6 run load/scenarios/throughput.ts  # size the run with CCGW_* variables, not --vus/--iterations (those replace the scenario)
+ * ```
+ */
+export const options = optionsFor(config, 'throughput', constantArrivalRate(config.load), 'pairs');
+
+/**
+ * Fails fast when the gateway is down; prepares the mock; works out this process's units.
+ *
+ * @example
+ * ```sh
+ * k6 run load/scenarios/throughput.ts  # setup() runs once per process before the VUs
+ * ```
+ */
+export function setup(): SetupData {
+  return prepareRun(config, plan);
+}
+
+export default function (data: SetupData): void {
+  pairIteration(config, plan, data);
+}
+
+/**
+ * Always runs: cancels inserts and signs this process's accounts out; reads the mock's audit.
+ *
+ * @example
+ * ```sh
+ * k6 run load/scenarios/throughput.ts  # teardown() runs once per process after the VUs, also after an abort
+ * ```
+ */
+export function teardown(data: SetupData): void {
+  cleanupRun(config, plan, data);
+}
+
+/**
+ * Writes `<CCGW_REPORT_DIR>/<CCGW_RUN_NAME>.json` and `.junit.xml` (the directory must exist) and prints the summary.
+ *
+ * @example
+ * ```sh
+ * mkdir -p reports/load && k6 run load/scenarios/throughput.ts
+ * ```
+ */
+export function handleSummary(data: SummaryData): Record<string, string> {
+  return summaryOutputs(data, { name: config.report.name, dir: config.report.dir, config: describeConfig(config) });
+}

@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureK6 } from '../scripts/ensure-k6.ts';
+import { startMockGateway, type MockGateway } from '../src/gateway/index.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const BUILD_TIMEOUT = 20 * 60_000;
+
+interface K6Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function k6Run(k6: string, args: readonly string[], env: Record<string, string>): Promise<K6Run> {
+  return new Promise((resolve) => {
+    execFile(k6, ['run', '--quiet', ...args], { cwd: ROOT, env: { ...process.env, K6_NO_USAGE_REPORT: 'true', ...env }, timeout: 180_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+interface AdminJson {
+  readonly signedIn?: number;
+  readonly violations?: readonly unknown[];
+  readonly operations?: Record<string, { retcodes: Record<string, number> }>;
+}
+
+async function admin(gw: MockGateway, path: string): Promise<AdminJson> {
+  return (await (await fetch(`${gw.url}/__admin${path}`)).json()) as AdminJson;
+}
+
+describe('load scenarios against the in-process mock gateway', () => {
+  let gw: MockGateway;
+  let k6: string;
+  let reports: string;
+
+  beforeAll(async () => {
+    k6 = await ensureK6();
+    gw = await startMockGateway({ port: 0, pollWaitMs: 1000 });
+    reports = mkdtempSync(join(tmpdir(), 'load-reports-'));
+  }, BUILD_TIMEOUT);
+
+  afterAll(async () => {
+    await gw?.close();
+    if (reports) rmSync(reports, { recursive: true, force: true });
+  });
+
+  it('smoke passes every threshold, writes JSON and JUnit, and leaves nobody signed in', async () => {
+    const run = await k6Run(k6, ['load/scenarios/smoke.ts'], { BASE_URL: gw.url, CCGW_REPORT_DIR: reports });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('ccgw load smoke: PASSED');
+    const junit = readFileSync(join(reports, 'smoke.junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuites name="ccgw-load" tests="\d+" failures="0"/);
+    const json = JSON.parse(readFileSync(join(reports, 'smoke.json'), 'utf8')) as { passed: boolean; invariant: { holds: boolean; barges: number } };
+    expect(json.passed).toBe(true);
+    expect(json.invariant.holds).toBe(true);
+    expect(json.invariant.barges).toBeGreaterThan(0);
+    expect((await admin(gw, '/health')).signedIn).toBe(0);
+    expect((await admin(gw, '/audit')).violations).toEqual([]);
+    const counters = (await admin(gw, '/counters')).operations!;
+    expect(counters['addInsert']!.retcodes['900-005']).toBeGreaterThan(0); // storm losers
+  });
+
+  it('two processes with complementary execution segments never sign the same account in', async () => {
+    await fetch(`${gw.url}/__admin/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const runs = await Promise.all(
+      ['0:1/2', '1/2:1'].map((segment, i) =>
+        k6Run(k6, ['--execution-segment', segment, '--execution-segment-sequence', '0,1/2,1', 'load/scenarios/smoke.ts'], {
+          BASE_URL: gw.url,
+          CCGW_LOAD_VUS: '5',
+          CCGW_REPORT_DIR: reports,
+          CCGW_RUN_NAME: `smoke-segment-${i}`,
+        }),
+      ),
+    );
+    for (const run of runs) expect(run.code, run.stdout + run.stderr).toBe(0);
+    const counters = (await admin(gw, '/counters')).operations!;
+    expect(counters['signIn']!.retcodes).toEqual({ '0': 5 * 4 }); // 5 groups of 3 inspectors and 1 agent, each signed in once
+    expect((await admin(gw, '/audit')).violations).toEqual([]);
+    expect((await admin(gw, '/health')).signedIn).toBe(0);
+  });
+
+  it('fails with crossed thresholds (exit 99) and a JUnit failure when the mock injects CTI faults', async () => {
+    const run = await k6Run(k6, ['load/scenarios/smoke.ts'], {
+      BASE_URL: gw.url,
+      CCGW_REPORT_DIR: reports,
+      CCGW_RUN_NAME: 'smoke-faults',
+      CCGW_FAULTS: JSON.stringify([{ operation: 'addInsert', rate: 0.5, retcode: '900-001' }]),
+    });
+    expect(run.code).toBe(99);
+    expect(readFileSync(join(reports, 'smoke-faults.junit.xml'), 'utf8')).toMatch(/<failure message="threshold crossed: ccgw_unexpected_answer/);
+    expect((await admin(gw, '/health')).signedIn).toBe(0);
+  });
+
+  it('refuses a non-loopback target without the live opt-in, before any traffic', async () => {
+    const run = await k6Run(k6, ['load/scenarios/smoke.ts'], { BASE_URL: 'http://192.0.2.10:8000', CCGW_REPORT_DIR: reports });
+    expect(run.code).toBe(107);
+    expect(run.stderr).toMatch(/not a loopback address.*CCGW_LIVE=1.*CCGW_MAX_RPS/);
+  });
+
+  it('fails fast in setup when no gateway answers', async () => {
+    const closed = await startMockGateway({ port: 0 });
+    const url = closed.url;
+    await closed.close();
+    const run = await k6Run(k6, ['load/scenarios/smoke.ts'], { BASE_URL: url, CCGW_REPORT_DIR: reports, CCGW_RUN_NAME: 'smoke-down' });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/no gateway answers at BASE_URL=.*start the mock/);
+  });
+});
