@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureK6 } from '../scripts/ensure-k6.ts';
+import { ensureK6 } from '../src/tools/ensure-k6.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BUILD_TIMEOUT = 20 * 60_000;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureK6 } from '../scripts/ensure-k6.ts';
+import { ensureK6 } from '../src/tools/ensure-k6.ts';
 import { startMockGateway, type MockGateway } from '../src/gateway/index.ts';
 
 const ROOT = join(import.meta.dirname, '..');

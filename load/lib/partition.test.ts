@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ensureK6 } from '../../scripts/ensure-k6.ts';
+import { ensureK6 } from '../../src/tools/ensure-k6.ts';
 import {
   PartitionError,
   accountsOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE, ProfileError, resolveProfile, withOverrides } from './profiles.ts';
+import { DEFAULT_PROFILE, overridesOf, ProfileError, resolveProfile, withOverrides } from './profiles.ts';
 
 describe('profiles', () => {
   it('defaults to ccgw-2024, which follows the interface document (101–59999, VDN)', () => {
@@ -31,5 +31,13 @@ describe('profiles', () => {
 
   it('refuses an unknown answer name', () => {
     expect(() => withOverrides(DEFAULT_PROFILE, { answers: { nope: '0' } as never })).toThrow(/unknown profile answer "nope"/);
+  });
+});
+
+describe('overridesOf', () => {
+  it('recovers the overrides withOverrides applied, and nothing for a plain profile', () => {
+    const overrides = { answers: { targetNotSignedIn: '900-003' }, qcOnInspectors: true };
+    expect(overridesOf(withOverrides(DEFAULT_PROFILE, overrides))).toEqual(overrides);
+    expect(overridesOf(DEFAULT_PROFILE)).toEqual({});
   });
 });

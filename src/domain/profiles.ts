@@ -225,3 +225,26 @@ export function withOverrides(profile: Profile, overrides: ProfileOverrides): Pr
     answers: answers as unknown as ProfileAnswers,
   };
 }
+
+/**
+ * The overrides that turn the named base profile into `profile` (the inverse of `withOverrides`), e.g. to pass a
+ * configured profile to another process.
+ *
+ * @example
+ * ```ts
+ * overridesOf(withOverrides(PROFILE_2024, { answers: { targetNotSignedIn: '900-003' } }));
+ * // { answers: { targetNotSignedIn: '900-003' } }
+ * ```
+ */
+export function overridesOf(profile: Profile): ProfileOverrides {
+  const base = resolveProfile(profile.name);
+  const answers: Partial<Record<AnswerName, string>> = {};
+  for (const name of Object.keys(base.answers) as AnswerName[]) {
+    if (profile.answers[name].value !== base.answers[name].value) answers[name] = profile.answers[name].value;
+  }
+  return {
+    ...(Object.keys(answers).length ? { answers } : {}),
+    ...(profile.qcOnInspectors !== base.qcOnInspectors ? { qcOnInspectors: profile.qcOnInspectors } : {}),
+    ...(profile.eventGenTime !== base.eventGenTime ? { eventGenTime: profile.eventGenTime } : {}),
+  };
+}

@@ -4,7 +4,7 @@
  * process runs as root on a Debian-like system, installs the `chromium` package with apt-get once (printing one
  * progress line); otherwise fails with the command to run.
  *
- * Run as a script it prints the path: `tsx scripts/ensure-chromium.ts`.
+ * Run as a script it prints the path: `tsx src/tools/ensure-chromium.ts`.
  *
  * @example
  * ```ts
@@ -15,7 +15,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { DEFAULT_CHROMIUM } from '../src/report/browser-check.ts';
+import { DEFAULT_CHROMIUM } from '../report/browser-check.ts';
 
 const run = promisify(execFile);
 

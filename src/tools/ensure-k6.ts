@@ -6,7 +6,7 @@
  * `go install go.k6.io/k6@v1.8.1` into a scratch GOBIN and moved into place, under a lock so that parallel callers
  * (vitest workers, CI steps) build it once.
  *
- * Run as a script it prints the path: `tsx scripts/ensure-k6.ts`.
+ * Run as a script it prints the path: `tsx src/tools/ensure-k6.ts` (`npm run k6`).
  *
  * @example
  * ```ts
@@ -20,6 +20,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../paths.ts';
 
 /**
  * The k6 release the harness pins when it builds k6 itself.
@@ -122,7 +123,7 @@ export function parseGoVersion(output: string): [number, number] | undefined {
 }
 
 const EXE = process.platform === 'win32' ? '.exe' : '';
-const DEFAULT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_ROOT = REPO_ROOT;
 
 /**
  * Returns the path of a usable k6, building the pinned version once when needed.

@@ -1,0 +1,104 @@
+/**
+ * `ccgw load`: one k6 load scenario against the embedded mock or a gateway, written as a run directory.
+ *
+ * @example
+ * ```sh
+ * ccgw load --scenario barge-storm
+ * ccgw load --scenario throughput --gateway https://gw.example:8043 --fixtures accounts.json --live --max-rps 20 --ca ca.pem
+ * ```
+ */
+import { join } from 'node:path';
+import { resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
+import { LOAD_SCENARIOS, type LoadScenario } from '../../load-runner/run-k6-scenario.ts';
+import { writeRun } from '../../report/write-run.ts';
+import { loadPhase } from '../../run/load-phase.ts';
+import { createProgress } from '../../run/progress.ts';
+import { newRunId } from '../../run/run-id.ts';
+import { fixtureSecrets, runSummary } from '../../run/run-summary.ts';
+import { openTarget } from '../../run/target.ts';
+import { toolVersions } from '../../run/tool-versions.ts';
+import { ensureK6 } from '../../tools/ensure-k6.ts';
+import type { Command } from '../command.ts';
+import type { CommandIo } from '../io.ts';
+import { choiceOption, integerOption, parseOptions, UsageError } from '../usage.ts';
+
+const USAGE = `Usage: ccgw load [--scenario NAME] [options]
+
+Runs one k6 load scenario (load/scenarios/) against the embedded mock gateway, or against --gateway. Writes a run
+directory (summary.json, junit.xml, report.html, summary.md; k6's own files and its web dashboard in load/).
+Exit 0 when the thresholds and the barge invariant hold, 1 otherwise, 2 on a usage error.
+
+Scenarios:
+  smoke        a few seconds of each kind of traffic (default; what CI runs)
+  barge-storm  rounds in which K inspectors race to barge one agent: exactly one winner per round
+  throughput   disjoint inspector/agent pairs barge and cancel at a constant arrival rate
+  soak         a closed model over a long time; sessions kept alive by polling and Guid rotation
+
+Options:
+  --scenario NAME      ${LOAD_SCENARIOS.join(' | ')} (or CCGW_LOAD_SCENARIO, config load.scenario)
+  --duration D         the scenario's time bound, e.g. 30s, 10m (CCGW_LOAD_DURATION)
+  --rate N             throughput: barge/cancel cycles per second (CCGW_LOAD_RATE)
+  --inspectors N       barge-storm: inspectors racing per round
+  --rounds N           barge-storm: rounds per storm group
+  --gateway URL        a gateway instead of the embedded mock (needs --fixtures; --live when not on this machine)
+  --fixtures FILE      test accounts (src/fixtures/fixtures.schema.json)
+  --live               allow traffic to a gateway that is not on this machine
+  --max-rps N          request-rate cap (default ${5} against a live gateway)
+  --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
+  --profile NAME       ccgw-2024 | ccgw-2025
+  --config FILE        settings file (default ./ccgw.config.json when present)
+  --out DIR            where run directories go (default runs/)
+  --quiet              print only failures and the result
+  --json               print the run summary JSON and nothing else
+
+Examples:
+  ccgw load --scenario barge-storm --inspectors 50 --rounds 20
+  ccgw load --scenario throughput --rate 200 --duration 1m`;
+
+export const loadCommand: Command = {
+  name: 'load',
+  summary: 'Run a k6 load scenario (smoke, barge-storm, throughput, soak) against the mock or a gateway',
+  usage: USAGE,
+  async run(argv: string[], io: CommandIo): Promise<number> {
+    const { values } = parseOptions('load', argv, {
+      ...TARGET_OPTIONS,
+      scenario: { type: 'string' },
+      duration: { type: 'string' },
+      rate: { type: 'string' },
+      inspectors: { type: 'string' },
+      rounds: { type: 'string' },
+      quiet: { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    if (values.duration !== undefined && !/^[0-9]+(ms|s|m|h)$/.test(values.duration)) throw new UsageError('load', `--duration ${JSON.stringify(values.duration)} is not a duration such as 30s or 10m`);
+    const base = await resolveSettings('load', values, io);
+    const settings = {
+      ...base,
+      load: {
+        ...base.load,
+        ...(values.duration ? { duration: values.duration } : {}),
+        ...(values.rate ? { rate: integerOption('load', '--rate', values.rate, 1, { min: 1, max: 100_000 }) } : {}),
+        ...(values.inspectors ? { inspectors: integerOption('load', '--inspectors', values.inspectors, 1, { min: 1, max: 10_000 }) } : {}),
+        ...(values.rounds ? { rounds: integerOption('load', '--rounds', values.rounds, 1, { min: 1, max: 100_000 }) } : {}),
+      },
+    };
+    const scenario: LoadScenario = choiceOption('load', '--scenario', values.scenario ?? settings.load.scenario, LOAD_SCENARIOS, 'smoke');
+    const progress = createProgress(io, { quiet: values.quiet ?? false, json: values.json ?? false });
+    const k6 = await ensureK6({ log: (line) => progress.step(line) });
+    const startedAt = new Date();
+    const target = await openTarget('load', settings, io.env);
+    const runId = newRunId(startedAt, [target.kind, scenario]);
+    const dir = join(settings.reportDir, runId);
+    try {
+      const phase = await loadPhase({ target, settings, scenario, dir: join(dir, 'load'), progress, k6 });
+      const summary = runSummary({ runId, startedAt, target, settings, tool: await toolVersions({ k6 }), phases: [phase] });
+      const files = await writeRun(dir, summary, { secrets: fixtureSecrets(target) });
+      if (values.json) io.out(JSON.stringify(summary, null, 2));
+      progress.result(`${summary.outcome === 'passed' ? 'PASSED' : 'FAILED'}: load ${scenario} against ${target.url}`);
+      progress.result(`report: ${files.html}`);
+      return summary.outcome === 'passed' ? 0 : 1;
+    } finally {
+      await target.close();
+    }
+  },
+};

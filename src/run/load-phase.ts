@@ -1,0 +1,78 @@
+/**
+ * The load phase of a run: one k6 scenario against the target, reported as a phase with one case (the
+ * scenario, failed when a threshold is crossed or the barge invariant breaks) and its load result.
+ *
+ * @example
+ * ```ts
+ * const phase = await loadPhase({ target, settings, scenario: 'smoke', dir: 'runs/x/load', progress });
+ * ```
+ */
+import type { Settings } from '../config/settings.ts';
+import { runK6Scenario, type LoadScenario } from '../load-runner/run-k6-scenario.ts';
+import type { Case, Phase } from '../report/run-summary.ts';
+import type { OpenTarget } from './target.ts';
+import type { Progress } from './progress.ts';
+
+export interface LoadPhaseOptions {
+  readonly target: OpenTarget;
+  readonly settings: Settings;
+  readonly scenario: LoadScenario;
+  readonly dir: string;
+  readonly progress: Progress;
+  readonly k6?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** k6 status lines worth passing on as progress (not the banner or the summary table). */
+const STATUS = /^(?:running|default|setup|teardown|smoke|storm|throughput|soak)\b|level=(?:error|warning)|✗/;
+
+export async function loadPhase(o: LoadPhaseOptions): Promise<Phase> {
+  const started = Date.now();
+  o.progress.phase('load', `k6 scenario ${o.scenario} against ${o.target.url}`);
+  const run = await runK6Scenario({
+    scenario: o.scenario,
+    baseUrl: o.target.url,
+    live: o.target.kind === 'live' && !o.target.loopback,
+    maxRequestsPerSecond: o.settings.maxRequestsPerSecond,
+    fixturesPath: o.target.fixturesPath,
+    profile: o.settings.profile,
+    ...(o.target.tls ? { tls: o.target.tls } : {}),
+    load: { duration: o.settings.load.duration, rate: o.settings.load.rate, inspectors: o.settings.load.inspectors, rounds: o.settings.load.rounds },
+    outDir: o.dir,
+    onLine: (line) => {
+      if (STATUS.test(line.trim())) o.progress.step(`k6: ${line.trim()}`);
+    },
+    ...(o.k6 ? { k6: o.k6 } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+  const durationMs = Date.now() - started;
+  const crossed = run.result?.thresholds.filter((t) => !t.ok) ?? [];
+  const broken = (run.result?.invariant.violations ?? 0) > 0;
+  const title = `load scenario ${o.scenario} meets its thresholds and keeps the barge invariant`;
+  const scenarioCase: Case = run.passed
+    ? { id: `load.${o.scenario}`, title, kind: 'scenario', outcome: 'passed', durationMs }
+    : {
+        id: `load.${o.scenario}`,
+        title,
+        kind: 'scenario',
+        outcome: 'failed',
+        durationMs,
+        failure: {
+          message: [
+            run.problem ?? `k6 exited ${run.exitCode}`,
+            ...crossed.map((t) => `threshold crossed: ${t.metric} ${t.expression}${t.value !== undefined ? ` (measured ${t.value})` : ''}`),
+            ...(broken ? run.result!.invariant.detail ?? [] : []),
+            `k6 files: ${run.files.json}, ${run.files.junit}, ${run.files.dashboard}`,
+          ].join('\n'),
+        },
+      };
+  if (!run.passed) o.progress.failure(`load ${o.scenario}: ${scenarioCase.failure!.message.split('\n')[0]}`);
+  else o.progress.step(`load ${o.scenario}: passed (${run.result?.rps ?? 0} calls/s, p95 ${run.result?.latencyMs['all']?.p95 ?? '–'} ms)`);
+  return {
+    name: 'load',
+    outcome: run.passed ? 'passed' : 'failed',
+    durationMs,
+    cases: [scenarioCase],
+    ...(run.result ? { load: [run.result] } : { reason: run.problem ?? 'k6 gave no result' }),
+  };
+}

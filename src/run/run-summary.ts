@@ -1,0 +1,42 @@
+/**
+ * Assembling a run's summary from its phases, and writing the run directory.
+ *
+ * @example
+ * ```ts
+ * const summary = runSummary({ runId, startedAt, target, settings, tool, phases });
+ * const files = await writeRun(join(settings.reportDir, runId), summary, { secrets });
+ * ```
+ */
+import type { Settings } from '../config/settings.ts';
+import type { Phase, RunSummary, ToolVersions } from '../report/run-summary.ts';
+import type { OpenTarget } from './target.ts';
+
+export interface RunParts {
+  readonly runId: string;
+  readonly startedAt: Date;
+  readonly target: OpenTarget;
+  readonly settings: Settings;
+  readonly tool: ToolVersions;
+  readonly phases: readonly Phase[];
+  readonly faults?: string;
+}
+
+export function runSummary(p: RunParts): RunSummary {
+  const finishedAt = new Date();
+  return {
+    schemaVersion: 1,
+    runId: p.runId,
+    startedAt: p.startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - p.startedAt.getTime(),
+    target: { kind: p.target.kind, url: p.target.url, profile: p.settings.profile.name, auth: p.target.auth, ...(p.faults ? { faults: p.faults } : {}) },
+    tool: p.tool,
+    outcome: p.phases.every((ph) => ph.outcome !== 'failed') ? 'passed' : 'failed',
+    phases: p.phases,
+  };
+}
+
+/** The passwords of the fixtures, to scrub from everything written (besides the secret-field redaction). */
+export function fixtureSecrets(target: OpenTarget): string[] {
+  return [...new Set(target.fixtures.accounts.map((a) => a.password))];
+}

@@ -1,0 +1,69 @@
+/**
+ * The gateway a run talks to: the embedded mock (started here, with the profile and the fixtures of the
+ * settings) or a live gateway (its URL, TLS options, and the fixtures file with its test accounts).
+ *
+ * @example
+ * ```ts
+ * const target = await openTarget(settings, io.env);
+ * try { ... target.url ... } finally { await target.close(); }
+ * ```
+ */
+import { join } from 'node:path';
+import type { Settings } from '../config/settings.ts';
+import { demoFixtures, FixturesError, loadFixturesFile, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
+import { startMockGateway, type MockGateway } from '../gateway/mock-gateway.ts';
+import { REPO_ROOT } from '../paths.ts';
+import { ContractFailure, UsageError } from '../cli/usage.ts';
+
+/** An open target. */
+export interface OpenTarget {
+  readonly kind: 'mock' | 'live';
+  readonly url: string;
+  /** The accounts: the mock's (demo unless a fixtures file is given) or the live gateway's test accounts. */
+  readonly fixtures: LoadedFixtures;
+  /** The fixtures file (the demo file for the default mock), for processes that load it themselves (k6). */
+  readonly fixturesPath: string;
+  readonly tls: { readonly caFile?: string; readonly insecure: boolean } | undefined;
+  /** Loopback or mock: rehearsal rules do not apply, no rate cap needed. */
+  readonly loopback: boolean;
+  /** The embedded mock, when the target is the mock (for its admin state in checks). */
+  readonly mock: MockGateway | undefined;
+  readonly auth: 'static' | 'dynamic';
+  close(): Promise<void>;
+}
+
+/** The built-in demo fixtures file. */
+export const DEMO_FIXTURES_PATH = join(REPO_ROOT, 'src', 'fixtures', 'demo.json');
+
+/** Opens the target of the settings. @throws UsageError for a fixtures problem; ContractFailure when the mock cannot start */
+export async function openTarget(command: string, settings: Settings, env: Readonly<Record<string, string | undefined>>): Promise<OpenTarget> {
+  let fixtures: LoadedFixtures;
+  try {
+    fixtures = settings.fixturesPath ? await loadFixturesFile(settings.fixturesPath, { env, profile: settings.profile }) : demoFixtures(settings.profile);
+  } catch (e) {
+    if (e instanceof FixturesError) throw new UsageError(command, e.message);
+    throw e;
+  }
+  const fixturesPath = settings.fixturesPath ?? DEMO_FIXTURES_PATH;
+  if (settings.target.kind === 'live') {
+    const t = settings.target;
+    return {
+      kind: 'live',
+      url: t.url,
+      fixtures,
+      fixturesPath,
+      tls: t.url.startsWith('https:') ? { ...(t.caFile ? { caFile: t.caFile } : {}), insecure: t.insecure } : undefined,
+      loopback: t.loopback,
+      mock: undefined,
+      auth: 'dynamic',
+      close: async () => {},
+    };
+  }
+  let mock: MockGateway;
+  try {
+    mock = await startMockGateway({ port: 0, profile: settings.profile, auth: settings.target.auth, fixtures });
+  } catch (e) {
+    throw new ContractFailure(`the embedded mock gateway could not start: ${(e as Error).message}`);
+  }
+  return { kind: 'mock', url: mock.url, fixtures, fixturesPath, tls: undefined, loopback: true, mock, auth: settings.target.auth, close: () => mock.close() };
+}
