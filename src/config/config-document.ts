@@ -30,6 +30,7 @@ export interface ConfigDocument {
     readonly rate?: number;
     readonly inspectors?: number;
     readonly rounds?: number;
+    readonly vus?: number;
   };
   readonly report?: { readonly dir?: string };
 }

@@ -6641,7 +6641,7 @@ return errors === 0;
 validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateConfig = validate92;
-const schema135 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/config.schema.json","title":"ccgw-harness configuration (ccgw.config.json)","description":"Settings for ccgw run, verify and load. CCGW_* environment variables override them, and command-line flags override both. Passwords never go here: fixtures read them from environment variables or a secrets file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"gateway":{"description":"The gateway to check. Without a url, the embedded mock gateway is used.","type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$","description":"Base URL, e.g. https://10.0.0.5:8043 (no credentials, no query)."},"ca":{"type":"string","minLength":1,"description":"PEM file of the CA that signed the gateway's certificate."},"insecure":{"type":"boolean","description":"Accept any certificate. Only when asked for; never the default."},"profile":{"type":"string","enum":["ccgw-2024","ccgw-2025"],"description":"The gateway version's rules."},"auth":{"type":"string","enum":["static","dynamic"],"description":"Guid mode of the embedded mock (a live gateway decides its own)."}}},"fixtures":{"type":"string","minLength":1,"description":"Fixtures file with the test accounts (required for a live gateway)."},"profileOverrides":{"description":"Answers for undocumented cases that differ from the profile's defaults.","type":"object","additionalProperties":false,"properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"qcOnInspectors":{"type":"boolean"},"eventGenTime":{"type":"boolean"}}},"live":{"description":"Safety rails for a gateway that is not on this machine.","type":"object","additionalProperties":false,"properties":{"allow":{"type":"boolean","description":"Explicit opt-in to send load and property traffic to a non-loopback gateway."},"maxRequestsPerSecond":{"type":"integer","minimum":1,"maximum":1000,"description":"Rate cap for every phase against a live gateway."}}},"properties":{"type":"object","additionalProperties":false,"properties":{"runs":{"type":"integer","minimum":1,"maximum":100000},"seed":{"type":"integer"},"path":{"type":"string","pattern":"^[0-9]+(:[0-9]+)*$"}}},"load":{"type":"object","additionalProperties":false,"properties":{"scenario":{"type":"string","enum":["smoke","barge-storm","throughput","soak"]},"duration":{"type":"string","pattern":"^[0-9]+(ms|s|m|h)$"},"rate":{"type":"integer","minimum":1,"maximum":100000,"description":"Arrival rate (iterations per second) for the throughput scenario."},"inspectors":{"type":"integer","minimum":1,"maximum":10000},"rounds":{"type":"integer","minimum":1,"maximum":100000}}},"report":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1,"description":"Where run directories are written (default runs/)."}}}}};
+const schema135 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/config.schema.json","title":"ccgw-harness configuration (ccgw.config.json)","description":"Settings for ccgw run, verify and load. CCGW_* environment variables override them, and command-line flags override both. Passwords never go here: fixtures read them from environment variables or a secrets file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"gateway":{"description":"The gateway to check. Without a url, the embedded mock gateway is used.","type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$","description":"Base URL, e.g. https://10.0.0.5:8043 (no credentials, no query)."},"ca":{"type":"string","minLength":1,"description":"PEM file of the CA that signed the gateway's certificate."},"insecure":{"type":"boolean","description":"Accept any certificate. Only when asked for; never the default."},"profile":{"type":"string","enum":["ccgw-2024","ccgw-2025"],"description":"The gateway version's rules."},"auth":{"type":"string","enum":["static","dynamic"],"description":"Guid mode of the embedded mock (a live gateway decides its own)."}}},"fixtures":{"type":"string","minLength":1,"description":"Fixtures file with the test accounts (required for a live gateway)."},"profileOverrides":{"description":"Answers for undocumented cases that differ from the profile's defaults.","type":"object","additionalProperties":false,"properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"qcOnInspectors":{"type":"boolean"},"eventGenTime":{"type":"boolean"}}},"live":{"description":"Safety rails for a gateway that is not on this machine.","type":"object","additionalProperties":false,"properties":{"allow":{"type":"boolean","description":"Explicit opt-in to send load and property traffic to a non-loopback gateway."},"maxRequestsPerSecond":{"type":"integer","minimum":1,"maximum":1000,"description":"Rate cap for every phase against a live gateway."}}},"properties":{"type":"object","additionalProperties":false,"properties":{"runs":{"type":"integer","minimum":1,"maximum":100000},"seed":{"type":"integer"},"path":{"type":"string","pattern":"^[0-9]+(:[0-9]+)*$"}}},"load":{"type":"object","additionalProperties":false,"properties":{"scenario":{"type":"string","enum":["smoke","barge-storm","throughput","soak"]},"duration":{"type":"string","pattern":"^[0-9]+(ms|s|m|h)$"},"rate":{"type":"integer","minimum":1,"maximum":100000,"description":"Arrival rate (iterations per second) for the throughput scenario."},"inspectors":{"type":"integer","minimum":1,"maximum":10000},"rounds":{"type":"integer","minimum":1,"maximum":100000},"vus":{"type":"integer","minimum":1,"maximum":10000,"description":"Units of work: storm groups (barge-storm) or inspector/agent pairs."}}},"report":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1,"description":"Where run directories are written (default runs/)."}}}}};
 const pattern45 = new RegExp("^https?://[^\\s/?#@]+(/[^\\s?#]*)?$", "u");
 const pattern46 = new RegExp("^[0-9]+(:[0-9]+)*$", "u");
 const pattern47 = new RegExp("^[0-9]+(ms|s|m|h)$", "u");
@@ -7061,7 +7061,7 @@ if(errors === _errs47){
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 const _errs49 = errors;
 for(const key6 in data20){
-if(!(((((key6 === "scenario") || (key6 === "duration")) || (key6 === "rate")) || (key6 === "inspectors")) || (key6 === "rounds"))){
+if(!((((((key6 === "scenario") || (key6 === "duration")) || (key6 === "rate")) || (key6 === "inspectors")) || (key6 === "rounds")) || (key6 === "vus"))){
 validate92.errors = [{instancePath:instancePath+"/load",schemaPath:"#/properties/load/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -7186,6 +7186,34 @@ var valid6 = _errs58 === errors;
 else {
 var valid6 = true;
 }
+if(valid6){
+if(data20.vus !== undefined){
+let data26 = data20.vus;
+const _errs60 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+validate92.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs60){
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 10000 || isNaN(data26)){
+validate92.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"}];
+return false;
+}
+else {
+if(data26 < 1 || isNaN(data26)){
+validate92.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid6 = _errs60 === errors;
+}
+else {
+var valid6 = true;
+}
+}
 }
 }
 }
@@ -7204,25 +7232,25 @@ var valid0 = true;
 }
 if(valid0){
 if(data.report !== undefined){
-let data26 = data.report;
-const _errs60 = errors;
-if(errors === _errs60){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let data27 = data.report;
 const _errs62 = errors;
-for(const key7 in data26){
+if(errors === _errs62){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+const _errs64 = errors;
+for(const key7 in data27){
 if(!(key7 === "dir")){
 validate92.errors = [{instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs62 === errors){
-if(data26.dir !== undefined){
-let data27 = data26.dir;
-const _errs63 = errors;
-if(errors === _errs63){
-if(typeof data27 === "string"){
-if(func1(data27) < 1){
+if(_errs64 === errors){
+if(data27.dir !== undefined){
+let data28 = data27.dir;
+const _errs65 = errors;
+if(errors === _errs65){
+if(typeof data28 === "string"){
+if(func1(data28) < 1){
 validate92.errors = [{instancePath:instancePath+"/report/dir",schemaPath:"#/properties/report/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7240,7 +7268,7 @@ validate92.errors = [{instancePath:instancePath+"/report",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs60 === errors;
+var valid0 = _errs62 === errors;
 }
 else {
 var valid0 = true;

@@ -40,6 +40,7 @@ Options:
   --rate N             throughput: barge/cancel cycles per second (CCGW_LOAD_RATE)
   --inspectors N       barge-storm: inspectors racing per round
   --rounds N           barge-storm: rounds per storm group
+  --vus N              units of work: storm groups (barge-storm) or inspector/agent pairs
   --gateway URL        a gateway instead of the embedded mock (needs --fixtures; --live when not on this machine)
   --fixtures FILE      test accounts (src/fixtures/fixtures.schema.json)
   --live               allow traffic to a gateway that is not on this machine
@@ -52,7 +53,7 @@ Options:
   --json               print the run summary JSON and nothing else
 
 Examples:
-  ccgw load --scenario barge-storm --inspectors 50 --rounds 20
+  ccgw load --scenario barge-storm --vus 1 --inspectors 50 --rounds 20
   ccgw load --scenario throughput --rate 200 --duration 1m`;
 
 export const loadCommand: Command = {
@@ -67,6 +68,7 @@ export const loadCommand: Command = {
       rate: { type: 'string' },
       inspectors: { type: 'string' },
       rounds: { type: 'string' },
+      vus: { type: 'string' },
       quiet: { type: 'boolean' },
       json: { type: 'boolean' },
     });
@@ -80,6 +82,7 @@ export const loadCommand: Command = {
         ...(values.rate ? { rate: integerOption('load', '--rate', values.rate, 1, { min: 1, max: 100_000 }) } : {}),
         ...(values.inspectors ? { inspectors: integerOption('load', '--inspectors', values.inspectors, 1, { min: 1, max: 10_000 }) } : {}),
         ...(values.rounds ? { rounds: integerOption('load', '--rounds', values.rounds, 1, { min: 1, max: 100_000 }) } : {}),
+        ...(values.vus ? { vus: integerOption('load', '--vus', values.vus, 1, { min: 1, max: 10_000 }) } : {}),
       },
     };
     const scenario: LoadScenario = choiceOption('load', '--scenario', values.scenario ?? settings.load.scenario, LOAD_SCENARIOS, 'smoke');
