@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// The pact-to-OpenAPI check: the committed pact must stay within openapi/ccgw-agentgateway.yaml
+// (@pactflow/swagger-mock-validator), and deliberately wrong pacts must be rejected.
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    include: ['contracts/pact-vs-openapi/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
