@@ -29,7 +29,7 @@ describe('ccgw bundle', () => {
     const repo = await repoWith();
     const io = memoryIo({}, repo.scratch);
     expect(await createBundleCommand({ root: repo.root }).run([], io)).toBe(1);
-    expect(io.errors.join('\n')).toContain('ccgw bundle: no pact file in contracts/pacts/: run npm test to write contracts/pacts/');
+    expect(io.errors.join('\n')).toContain('ccgw bundle: no pact file in contracts/pacts/: run npm run pact:update to write contracts/pacts/');
     expect(existsSync(join(repo.root, 'dist'))).toBe(false);
   });
 

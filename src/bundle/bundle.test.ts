@@ -165,7 +165,7 @@ describe('the vendor bundle without a pact', () => {
   it('is refused unless allowed; when allowed its README and VERSIONS.txt say the pact is missing', async () => {
     const repo = await tempRepository();
     try {
-      await expect(buildBundle({ root: repo.root, env: {} })).rejects.toThrow('run npm test to write contracts/pacts/');
+      await expect(buildBundle({ root: repo.root, env: {} })).rejects.toThrow('run npm run pact:update to write contracts/pacts/');
       const bundle = await buildBundle({ root: repo.root, env: {}, allowMissingPact: true });
       expect(bundle.files.some((f) => f.path.startsWith('pact/'))).toBe(false);
       expect(bundle.files.find((f) => f.path === 'README.md')!.bytes.toString('utf8')).toContain('**The pact is missing from this bundle.**');

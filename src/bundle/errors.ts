@@ -7,7 +7,7 @@
  * try {
  *   await buildBundle({ root });
  * } catch (e) {
- *   if (e instanceof BundleError) console.error(e.message); // e.g. 'no pact file in contracts/pacts/: run npm test ...'
+ *   if (e instanceof BundleError) console.error(e.message); // e.g. 'no pact file in contracts/pacts/: run npm run pact:update ...'
  * }
  * ```
  */
@@ -30,14 +30,14 @@ export class BundleError extends Error {
  * @example
  * ```ts
  * throw new MissingPactError('contracts/pacts/');
- * // 'no pact file in contracts/pacts/: run npm test to write contracts/pacts/*.json (...)'
+ * // 'no pact file in contracts/pacts/: run npm run pact:update ...write contracts/pacts/*.json (...)'
  * ```
  */
 export class MissingPactError extends BundleError {
   override readonly name = 'MissingPactError';
   constructor(readonly pactDir: string) {
     super(
-      `no pact file in ${pactDir}: run npm test to write contracts/pacts/*.json (the Pact consumer tests write it), ` +
+      `no pact file in ${pactDir}: run npm run pact:update to write contracts/pacts/*.json (the Pact consumer tests write it), ` +
         'or pass --allow-missing-pact to make a bundle whose README says the pact is missing',
     );
   }
@@ -70,7 +70,7 @@ export class PasswordInBundleError extends BundleError {
     super(
       `refusing to bundle: ${locations.map((l) => `${l.file} has a password-like value at ${l.path}`).join('; ')} ` +
         '(the value is not shown). The bundle goes to the vendor and must carry no password: write a placeholder such as ' +
-        '"********" in the consumer test (e.g. like("********")), then run npm test to rewrite the pact.',
+        '"********" in the consumer test (e.g. like("********")), then run npm run pact:update ...rewrite the pact.',
     );
   }
 }

@@ -15,10 +15,10 @@ afterEach(async () => {
 });
 
 describe('readPactFiles', () => {
-  it('refuses an empty pact directory with the fix: run npm test, or --allow-missing-pact', async () => {
+  it('refuses an empty pact directory with the fix: run npm run pact:update, or --allow-missing-pact', async () => {
     const error = await readPactFiles(dir, 'contracts/pacts/').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingPactError);
-    expect((error as Error).message).toContain('no pact file in contracts/pacts/: run npm test to write contracts/pacts/');
+    expect((error as Error).message).toContain('no pact file in contracts/pacts/: run npm run pact:update to write contracts/pacts/');
     expect((error as Error).message).toContain('--allow-missing-pact');
   });
 
@@ -42,7 +42,7 @@ describe('readPactFiles', () => {
   it('names a pact file that is not JSON and says how to rewrite it', async () => {
     await writeFile(join(dir, 'broken.json'), '{"consumer":');
     await expect(readPactFiles(dir, 'contracts/pacts/')).rejects.toThrow(BundleError);
-    await expect(readPactFiles(dir, 'contracts/pacts/')).rejects.toThrow(/contracts\/pacts\/broken.json is not valid JSON .*run npm test/);
+    await expect(readPactFiles(dir, 'contracts/pacts/')).rejects.toThrow(/contracts\/pacts\/broken.json is not valid JSON .*run npm run pact:update/);
   });
 
   it('refuses a pact holding a real password, naming the file and the field but not the value', async () => {

@@ -79,10 +79,10 @@ export function describePact(name: string, bytes: Buffer, shown: string): PactFi
   try {
     doc = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
-    throw new BundleError(`${shown} is not valid JSON (${(e as Error).message}); delete it and run npm test to write it again`);
+    throw new BundleError(`${shown} is not valid JSON (${(e as Error).message}); delete it and run npm run pact:update to write it again`);
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new BundleError(`${shown} is not a pact (its JSON is not an object); delete it and run npm test to write it again`);
+    throw new BundleError(`${shown} is not a pact (its JSON is not an object); delete it and run npm run pact:update to write it again`);
   }
   const pact = doc as Record<string, unknown>;
   const interactions = Array.isArray(pact['interactions']) ? (pact['interactions'] as unknown[]) : [];

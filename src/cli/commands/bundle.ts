@@ -110,7 +110,7 @@ export function createBundleCommand(defaults: BundleCommandDefaults = {}): Comma
         io.out(`ccgw bundle: wrote ${shown(io, written.outDir)}/ (${bundle.files.length} files) and ${shown(io, written.archivePath)}`);
         io.out(`  archive sha256 ${written.archiveSha256} (uncompressed tar sha256 ${written.tarSha256}; Node zlib ${process.versions.zlib})`);
         io.out(`  from ${git ? `git commit ${git.commit}${git.clean ? '' : ' with local changes to tracked files'}` : 'a directory that is not a git checkout'}`);
-        if (pacts.length === 0) io.err(`ccgw bundle: warning: no pact in ${pactDirShown}; the bundle's README says the pact is missing (run npm test, then bundle again)`);
+        if (pacts.length === 0) io.err(`ccgw bundle: warning: no pact in ${pactDirShown}; the bundle's README says the pact is missing (run npm run pact:update, then bundle again)`);
         for (const p of pacts) io.out(`  pact/${p.name}: Pact ${p.specification ?? '(specification not stated)'}, ${p.interactions} interactions`);
         return 0;
       } catch (e) {
