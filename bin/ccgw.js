@@ -1,52 +1,58 @@
 #!/usr/bin/env node
-// The `ccgw` command. The harness is TypeScript; this launcher runs it from one JavaScript bundle that esbuild
+// The `ccgw` command. The harness is TypeScript; this launcher runs it from a JavaScript bundle that esbuild
 // makes from src/ into node_modules/.cache/ccgw/ (plain Node then runs it: no loader thread, ~30 MB less memory
-// per process, faster start). The bundle is rebuilt whenever a file under src/ or package.json changes.
+// per process, faster start). The bundle is rebuilt whenever a file under src/ or contracts/, or package.json,
+// changes.
 // CCGW_NO_BUNDLE=1 runs the sources through tsx instead.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'ccgw');
-const BUNDLE = join(CACHE, 'ccgw.mjs');
-const STAMP = join(CACHE, 'fingerprint');
 
-/** A hash of every source file's path, size and modification time, and of package.json. */
+/** The directories whose code the bundle holds (src/cli/main.ts imports from both). */
+const BUNDLED_DIRS = ['src', 'contracts'];
+
+/** A hash of the path, size and modification time of every file the bundle may hold, and of package.json. */
 function fingerprint() {
   const hash = createHash('sha256');
   const visit = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (!entry.name.endsWith('.test.ts')) {
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.')) visit(path);
+      } else if (/\.(ts|js|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
         const s = statSync(path);
         hash.update(`${path}\0${s.size}\0${s.mtimeMs}\n`);
       }
     }
   };
-  visit(join(ROOT, 'src'));
+  for (const dir of BUNDLED_DIRS) visit(join(ROOT, dir));
   hash.update(readFileSync(join(ROOT, 'package.json')));
   return hash.digest('hex');
 }
 
+/**
+ * The CLI's entry in the bundle for the current sources, built when missing. The bundle is split into chunks
+ * (esbuild code splitting), so a command's packages (pact-js for verify, k6 tooling for load) load only with it.
+ * Each build goes to its own directory, named by the sources' fingerprint, and appears by one rename: processes
+ * starting at the same time never see half a bundle.
+ */
 async function bundledMain() {
-  const stamp = fingerprint();
-  let current;
-  try {
-    current = readFileSync(STAMP, 'utf8');
-  } catch {
-    current = undefined;
-  }
-  if (current !== stamp) {
+  const stamp = fingerprint().slice(0, 24);
+  const dir = join(CACHE, stamp);
+  const entry = join(dir, 'main.js');
+  if (!existsSync(entry)) {
     const { build } = await import('esbuild');
     mkdirSync(CACHE, { recursive: true });
-    const temp = join(CACHE, `ccgw.${process.pid}.mjs`);
+    const temp = join(CACHE, `.build-${process.pid}-${Date.now()}`);
     await build({
-      entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-      outfile: temp,
+      entryPoints: { main: join(ROOT, 'src', 'cli', 'main.ts') },
+      outdir: temp,
       bundle: true,
+      splitting: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',
@@ -54,11 +60,17 @@ async function bundledMain() {
       sourcemap: 'inline',
       logLevel: 'error',
     });
-    renameSync(temp, BUNDLE);
-    writeFileSync(STAMP, stamp);
+    try {
+      renameSync(temp, dir);
+    } catch {
+      rmSync(temp, { recursive: true, force: true }); // another process put the same build in place first
+    }
+    for (const old of readdirSync(CACHE)) {
+      if (old !== stamp && !old.startsWith('.build-')) rmSync(join(CACHE, old), { recursive: true, force: true });
+    }
   }
   process.setSourceMapsEnabled(true);
-  return import(pathToFileURL(BUNDLE).href);
+  return import(pathToFileURL(entry).href);
 }
 
 async function sourceMain() {

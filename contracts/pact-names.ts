@@ -9,7 +9,7 @@
  * ```
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../src/paths.ts';
 
 /** The consumer: the quality-control console that barges inspectors into calls. */
 export const CONSUMER = 'qc-console';
@@ -20,8 +20,8 @@ export const PROVIDER = 'cc-gateway';
 /** The pact's file name, as Pact names it (`<consumer>-<provider>.json`). */
 export const PACT_FILE_NAME = `${CONSUMER}-${PROVIDER}.json`;
 
-/** The repository root (this file lives in `contracts/`). */
-export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The repository root (also right when this code runs from the CLI's bundle). */
+export { REPO_ROOT };
 
 /** The directory of committed pacts, which the vendor bundle carries. */
 export const PACT_DIR = join(REPO_ROOT, 'contracts', 'pacts');

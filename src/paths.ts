@@ -14,9 +14,10 @@ import { fileURLToPath } from 'node:url';
 export const CLI_BUNDLE_DIR = 'node_modules/.cache/ccgw/';
 
 const here = import.meta.url;
+const inBundle = here.indexOf(`/${CLI_BUNDLE_DIR}`);
 
 /** The repository root as a directory URL (ends with `/`). */
-export const REPO_ROOT_URL = new URL(here.includes(`/${CLI_BUNDLE_DIR}`) ? '../../../' : '../', here);
+export const REPO_ROOT_URL = inBundle >= 0 ? new URL(here.slice(0, inBundle + 1)) : new URL('../', here);
 
 /** The repository root as a path. */
 export const REPO_ROOT = fileURLToPath(REPO_ROOT_URL);

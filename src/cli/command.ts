@@ -1,19 +1,27 @@
 /**
- * The shape of a `ccgw` command.
+ * The shape of a `ccgw` command, and of its entry in the command list (which loads the command only when it is
+ * invoked, so that `ccgw mock` does not load what `ccgw verify` needs).
  *
  * @example
  * ```ts
- * export const mockCommand: Command = { name: 'mock', summary: 'Start the mock gateway', usage: '...', run: async (argv, io) => 0 };
+ * export const mockCommand: Command = { name: 'mock', usage: '...', run: async (argv, io) => 0 };
+ * const entry: CommandEntry = { name: 'mock', summary: 'Run the mock gateway', load: async () => (await import('./mock.ts')).mockCommand };
  * ```
  */
 import type { CommandIo } from './io.ts';
 
 export interface Command {
   readonly name: string;
-  /** One line for `ccgw --help`. */
-  readonly summary: string;
   /** The full `--help` text, with at least one example. */
   readonly usage: string;
   /** Runs the command; resolves to the exit code (0 ok, 1 contract failure, 2 usage error). */
   run(argv: string[], io: CommandIo): Promise<number>;
+}
+
+/** A command as `ccgw --help` lists it; `load` imports its implementation. */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for `ccgw --help`. */
+  readonly summary: string;
+  load(): Promise<Command>;
 }

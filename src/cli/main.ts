@@ -8,7 +8,7 @@
  * ```
  */
 import { HARNESS_VERSION as VERSION } from '../paths.ts';
-import type { Command } from './command.ts';
+import type { CommandEntry } from './command.ts';
 import { processIo, type CommandIo } from './io.ts';
 import { ContractFailure, UsageError } from './usage.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -39,11 +39,12 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
     io.out(VERSION);
     return 0;
   }
-  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry: CommandEntry | undefined = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`ccgw: unknown command ${JSON.stringify(name)}; use one of ${COMMANDS.map((c) => c.name).join(', ')} (see ccgw --help)`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return 0;

@@ -93,7 +93,6 @@ export function createBundleCommand(defaults: BundleCommandDefaults = {}): Comma
   const root = defaults.root ?? HARNESS_ROOT;
   return {
     name: NAME,
-    summary: 'Write the vendor bundle: OpenAPI + HTML, pact, retcodes, rules (reproducible archive)',
     usage: USAGE,
     run: async (argv, io) => {
       const { values } = parseOptions(NAME, argv, {

@@ -72,7 +72,6 @@ async function load(label: string, path: string, cwd: string): Promise<RunSummar
  */
 export const compareCommand: Command = {
   name: NAME,
-  summary: 'Compare two runs (old and new gateway); exit 1 when the second regressed',
   usage: USAGE,
   async run(argv: string[], io: CommandIo): Promise<number> {
     const { values, positionals } = parseOptions(

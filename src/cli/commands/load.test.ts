@@ -13,7 +13,7 @@ describe('ccgw load (as a process, with the real k6)', () => {
   it('runs the smoke scenario against the embedded mock and writes a run directory with the load result', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ccgw-load-'));
     const { stdout } = await run(process.execPath, [BIN, 'load', '--scenario', 'smoke', '--out', out, '--quiet'], { timeout: 180_000 });
-    expect(stdout).toMatch(/^PASSED: load smoke against http:\/\/127\.0\.0\.1:\d+/m);
+    expect(stdout).toMatch(/^PASSED: load passed \(1\/1\) against http:\/\/127\.0\.0\.1:\d+/m);
     const [runDir] = readdirSync(out);
     const dir = join(out, runDir!);
     for (const f of ['summary.json', 'junit.xml', 'report.html', 'summary.md', 'load/dashboard.html', 'load/smoke.json']) expect(existsSync(join(dir, f)), f).toBe(true);

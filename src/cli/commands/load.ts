@@ -7,16 +7,11 @@
  * ccgw load --scenario throughput --gateway https://gw.example:8043 --fixtures accounts.json --live --max-rps 20 --ca ca.pem
  * ```
  */
-import { join } from 'node:path';
 import { resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
 import { LOAD_SCENARIOS, type LoadScenario } from '../../load-runner/run-k6-scenario.ts';
-import { writeRun } from '../../report/write-run.ts';
-import { loadPhase } from '../../run/load-phase.ts';
 import { createProgress } from '../../run/progress.ts';
-import { newRunId } from '../../run/run-id.ts';
-import { fixtureSecrets, runSummary } from '../../run/run-summary.ts';
-import { openTarget } from '../../run/target.ts';
-import { toolVersions } from '../../run/tool-versions.ts';
+import { runPhases } from '../../run/run-phases.ts';
+import { phaseSteps } from './phase-steps.ts';
 import { ensureK6 } from '../../tools/ensure-k6.ts';
 import type { Command } from '../command.ts';
 import type { CommandIo } from '../io.ts';
@@ -58,7 +53,6 @@ Examples:
 
 export const loadCommand: Command = {
   name: 'load',
-  summary: 'Run a k6 load scenario (smoke, barge-storm, throughput, soak) against the mock or a gateway',
   usage: USAGE,
   async run(argv: string[], io: CommandIo): Promise<number> {
     const { values } = parseOptions('load', argv, {
@@ -88,20 +82,8 @@ export const loadCommand: Command = {
     const scenario: LoadScenario = choiceOption('load', '--scenario', values.scenario ?? settings.load.scenario, LOAD_SCENARIOS, 'smoke');
     const progress = createProgress(io, { quiet: values.quiet ?? false, json: values.json ?? false });
     const k6 = await ensureK6({ log: (line) => progress.step(line) });
-    const startedAt = new Date();
-    const target = await openTarget('load', settings, io.env);
-    const runId = newRunId(startedAt, [target.kind, scenario]);
-    const dir = join(settings.reportDir, runId);
-    try {
-      const phase = await loadPhase({ target, settings, scenario, dir: join(dir, 'load'), progress, k6 });
-      const summary = runSummary({ runId, startedAt, target, settings, tool: await toolVersions({ k6 }), phases: [phase] });
-      const files = await writeRun(dir, summary, { secrets: fixtureSecrets(target) });
-      if (values.json) io.out(JSON.stringify(summary, null, 2));
-      progress.result(`${summary.outcome === 'passed' ? 'PASSED' : 'FAILED'}: load ${scenario} against ${target.url}`);
-      progress.result(`report: ${files.html}`);
-      return summary.outcome === 'passed' ? 0 : 1;
-    } finally {
-      await target.close();
-    }
+    const steps = phaseSteps({ settings, progress, env: io.env, contracts: false, load: { scenario, k6 } });
+    const result = await runPhases({ command: 'load', settings, io, progress, steps, idParts: [scenario], k6, json: values.json ?? false });
+    return result.outcome === 'passed' && !result.interrupted ? 0 : 1;
   },
 };

@@ -46,7 +46,6 @@ Example:
 
 export const mockCommand: Command = {
   name: 'mock',
-  summary: 'Run the mock CC-Gateway (HTTP or HTTPS) with its admin API',
   usage: USAGE,
   async run(argv: string[], io: CommandIo): Promise<number> {
     const { values } = parseOptions('mock', argv, {

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../../bin/ccgw.js', import.meta.url));
+const run = promisify(execFile);
+
+function summaryIn(out: string) {
+  const [dir] = readdirSync(out);
+  return JSON.parse(readFileSync(join(out, dir!, 'summary.json'), 'utf8'));
+}
+
+describe('ccgw run and ccgw verify (as processes)', () => {
+  it('ccgw verify checks the embedded mock against every interaction of the pact and exits 0', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ccgw-verify-'));
+    const { stdout } = await run(process.execPath, [BIN, 'verify', '--out', out, '--quiet'], { timeout: 120_000 });
+    expect(stdout).toMatch(/^PASSED: contracts passed \(16\/16\)/m);
+    const summary = summaryIn(out);
+    expect(summary.phases.map((p: { name: string }) => p.name)).toEqual(['contracts']);
+    expect(summary.phases[0].cases.find((c: { id: string }) => c.id === 'pact.addinsert.cti-provider-unavailable').observed.retcode).toBe('900-001');
+  }, 150_000);
+
+  it('ccgw run names an unknown phase and exits 2', async () => {
+    const err = await run(process.execPath, [BIN, 'run', '--phases', 'contracts,speed'], { timeout: 60_000 }).catch((e: { code: number; stderr: string }) => e);
+    expect((err as { code: number }).code).toBe(2);
+    expect((err as { stderr: string }).stderr).toContain('--phases has "speed", which is not a phase');
+  }, 60_000);
+
+  it('ccgw verify refuses a gateway off this machine without --live, before any traffic', async () => {
+    const err = await run(process.execPath, [BIN, 'verify', '--gateway', 'https://10.255.255.1:8043', '--fixtures', 'src/fixtures/demo.json'], { timeout: 60_000 }).catch((e: { code: number; stderr: string }) => e);
+    expect((err as { code: number }).code).toBe(2);
+    expect((err as { stderr: string }).stderr).toContain('is not on this machine');
+  }, 60_000);
+});

@@ -1,0 +1,73 @@
+/**
+ * `ccgw run`: the whole harness (what `npm start` does). Against the embedded mock gateway by default, or a
+ * gateway with `--gateway URL --fixtures FILE` (and the live rails): the Pact verification and the load smoke,
+ * then one run directory with JUnit, JSON, HTML and Markdown. Exit 0 only when everything passed.
+ *
+ * @example
+ * ```sh
+ * ccgw run
+ * ccgw run --gateway https://10.0.0.5:8043 --fixtures qa-accounts.json --live --max-rps 5 --ca gw-ca.pem
+ * ```
+ */
+import { resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
+import { LOAD_SCENARIOS } from '../../load-runner/run-k6-scenario.ts';
+import { createProgress } from '../../run/progress.ts';
+import { runPhases } from '../../run/run-phases.ts';
+import { ensureK6 } from '../../tools/ensure-k6.ts';
+import type { Command } from '../command.ts';
+import type { CommandIo } from '../io.ts';
+import { choiceOption, parseOptions, UsageError } from '../usage.ts';
+import { PHASE_NAMES, phaseSteps } from './phase-steps.ts';
+
+const USAGE = `Usage: ccgw run [options]
+
+The main job: checks a gateway (the embedded mock gateway unless --gateway is given) in phases and writes one
+run directory under runs/ (summary.json, junit.xml, report.html, summary.md, and k6's files in load/):
+  contracts    the committed pact, verified against the gateway
+  load         the k6 smoke scenario: concurrent barges, thresholds and the barge invariant
+Exit 0 only when everything passed; 1 when something failed; 2 on a usage error. Ctrl-C finishes the current
+phase's clean-up, skips the rest, and still writes the report.
+
+Options:
+  --phases LIST        which phases, comma-separated (default ${PHASE_NAMES.join(',')})
+  --scenario NAME      the load scenario (default smoke): ${LOAD_SCENARIOS.join(', ')}
+  --gateway URL        a gateway instead of the embedded mock (needs --fixtures; --live when not on this machine)
+  --fixtures FILE      test accounts (src/fixtures/fixtures.schema.json); passwords from env or a secrets file
+  --live               allow traffic to a gateway that is not on this machine
+  --max-rps N          request-rate cap (default 5 against a live gateway)
+  --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
+  --profile NAME       ccgw-2024 | ccgw-2025
+  --config FILE        settings file (default ./ccgw.config.json when present)
+  --out DIR            where run directories go (default runs/)
+  --quiet              print only failures and the result
+  --json               print the run summary JSON and nothing else
+
+Examples:
+  ccgw run
+  ccgw run --phases contracts --profile ccgw-2025
+  ccgw run --gateway https://10.0.0.5:8043 --fixtures qa-accounts.json --live --max-rps 5 --ca gw-ca.pem`;
+
+export const runCommand: Command = {
+  name: 'run',
+  usage: USAGE,
+  async run(argv: string[], io: CommandIo): Promise<number> {
+    const { values } = parseOptions('run', argv, { ...TARGET_OPTIONS, phases: { type: 'string' }, scenario: { type: 'string' }, quiet: { type: 'boolean' }, json: { type: 'boolean' } });
+    const settings = await resolveSettings('run', values, io);
+    const phases = (values.phases ?? PHASE_NAMES.join(',')).split(',').map((p) => p.trim());
+    for (const p of phases) {
+      if (!(PHASE_NAMES as readonly string[]).includes(p)) throw new UsageError('run', `--phases has ${JSON.stringify(p)}, which is not a phase; use ${PHASE_NAMES.join(', ')}`);
+    }
+    const scenario = choiceOption('run', '--scenario', values.scenario ?? settings.load.scenario, LOAD_SCENARIOS, 'smoke');
+    const progress = createProgress(io, { quiet: values.quiet ?? false, json: values.json ?? false });
+    const k6 = phases.includes('load') ? await ensureK6({ log: (line) => progress.step(line) }) : undefined;
+    const steps = phaseSteps({
+      settings,
+      progress,
+      env: io.env,
+      contracts: phases.includes('contracts'),
+      load: k6 ? { scenario, k6 } : undefined,
+    });
+    const result = await runPhases({ command: 'run', settings, io, progress, steps, idParts: ['run'], ...(k6 ? { k6 } : {}), json: values.json ?? false });
+    return result.outcome === 'passed' && !result.interrupted ? 0 : 1;
+  },
+};

@@ -1,0 +1,84 @@
+/**
+ * A run: phases one after the other against one target, a summary, a run directory. A stop request (Ctrl-C,
+ * SIGTERM) lets the current phase finish its clean-up, skips the others, and still writes the report.
+ *
+ * @example
+ * ```ts
+ * const outcome = await runPhases({ command: 'run', settings, io, phases: [contracts, load], parts: ['smoke'] });
+ * ```
+ */
+import { join } from 'node:path';
+import type { CommandIo } from '../cli/io.ts';
+import type { Settings } from '../config/settings.ts';
+import type { Phase } from '../report/run-summary.ts';
+import { writeRun, type RunFiles } from '../report/write-run.ts';
+import type { Progress } from './progress.ts';
+import { newRunId } from './run-id.ts';
+import { fixtureSecrets, runSummary } from './run-summary.ts';
+import { openTarget, type OpenTarget } from './target.ts';
+import { toolVersions } from './tool-versions.ts';
+
+/** What a phase gets: the open target, the stop signal, and the run directory (for files of its own). */
+export interface PhaseContext {
+  readonly target: OpenTarget;
+  readonly signal: AbortSignal;
+  readonly dir: string;
+}
+
+/** One phase of a run. */
+export interface PhaseStep {
+  readonly name: string;
+  run(context: PhaseContext): Promise<Phase>;
+}
+
+export interface RunPhasesOptions {
+  readonly command: string;
+  readonly settings: Settings;
+  readonly io: CommandIo;
+  readonly progress: Progress;
+  readonly steps: readonly PhaseStep[];
+  /** Words for the run id after the target kind, e.g. ['verify']. */
+  readonly idParts: readonly string[];
+  /** The k6 binary when a load phase runs (for the tool versions). */
+  readonly k6?: string;
+  readonly json: boolean;
+}
+
+export interface RunResult {
+  readonly outcome: 'passed' | 'failed';
+  readonly files: RunFiles;
+  readonly interrupted: string | undefined;
+}
+
+export async function runPhases(o: RunPhasesOptions): Promise<RunResult> {
+  const startedAt = new Date();
+  const stop = new AbortController();
+  let interrupted: string | undefined;
+  void o.io.stopRequested.then((why) => {
+    interrupted = why;
+    o.progress.failure(`${why}: finishing the current phase (its clean-up runs), skipping the rest`);
+    stop.abort(new Error(why));
+  });
+  const target = await openTarget(o.command, o.settings, o.io.env);
+  const runId = newRunId(startedAt, [target.kind, ...o.idParts]);
+  const dir = join(o.settings.reportDir, runId);
+  const phases: Phase[] = [];
+  try {
+    for (const step of o.steps) {
+      if (interrupted) {
+        phases.push({ name: step.name, outcome: 'skipped', durationMs: 0, reason: `the run was interrupted (${interrupted}) before this phase`, cases: [] });
+        continue;
+      }
+      phases.push(await step.run({ target, signal: stop.signal, dir }));
+    }
+    const summary = runSummary({ runId, startedAt, target, settings: o.settings, tool: await toolVersions({ k6: o.k6 }), phases });
+    const files = await writeRun(dir, summary, { secrets: fixtureSecrets(target) });
+    if (o.json) o.io.out(JSON.stringify(summary, null, 2));
+    const counts = phases.map((p) => `${p.name} ${p.outcome}${p.cases.length ? ` (${p.cases.filter((c) => c.outcome === 'passed').length}/${p.cases.length})` : ''}`);
+    o.progress.result(`${summary.outcome === 'passed' ? 'PASSED' : 'FAILED'}: ${counts.join(', ')} against ${target.url}`);
+    o.progress.result(`report: ${files.html}`);
+    return { outcome: summary.outcome, files, interrupted };
+  } finally {
+    await target.close();
+  }
+}
