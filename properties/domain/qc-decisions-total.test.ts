@@ -1,0 +1,75 @@
+import * as fc from 'fast-check';
+import { describe } from 'vitest';
+import { decideAddInsert } from '../../src/domain/add-insert.ts';
+import { decideCancelInsert } from '../../src/domain/cancel-insert.ts';
+import type { Decision } from '../../src/domain/decision.ts';
+import { operations } from '../../src/generated/contract.ts';
+import { answersOfProfile } from '../oracle/documented-rules.ts';
+import { expectedAddInsert, expectedCancel } from '../oracle/qc-expectations.ts';
+import { propertyTest } from '../testing/property-test.ts';
+import { outcomeOf, qcCaseArb, type QcCase } from './qc-case.ts';
+import { NOW, qcWorld, sessionsOf } from './qc-world.ts';
+
+type QcOperation = 'addInsert' | 'cancelInsert';
+
+const decide = (op: QcOperation, c: QcCase) => {
+  const { world, call } = qcWorld(c.scenario, c.roles, c.vdns);
+  const before = sessionsOf(world);
+  const decision = op === 'addInsert' ? decideAddInsert(world, call, c.profile, NOW) : decideCancelInsert(world, call, c.profile, NOW);
+  return { world, call, before, decision };
+};
+
+function checkTotal(op: QcOperation, c: QcCase): void {
+  const { world, call, before, decision } = decide(op, c);
+  const listed = operations[op].retcodes.map((r) => r.code as string);
+  if (decision.httpStatus === 404) {
+    if (c.profile.answers.pathMismatch.value !== 'http-404') throw new Error(`answered HTTP 404 although the profile answers a path mismatch with ${c.profile.answers.pathMismatch.value}`);
+    if (decision.retcode !== '') throw new Error(`an HTTP 404 carries retcode ${JSON.stringify(decision.retcode)}; it has no body retcode`);
+  } else if (decision.httpStatus !== 200 || !listed.includes(decision.retcode)) {
+    throw new Error(`answered HTTP ${decision.httpStatus} retcode ${JSON.stringify(decision.retcode)}, which the contract does not list for ${op} (it lists ${listed.join(', ')})`);
+  }
+  if (decision.retcode !== '0' && (decision.changes.length > 0 || decision.deliveries.length > 0)) {
+    throw new Error(`rejected with ${outcomeOf(decision)} yet changes ${decision.changes.length} session(s) and delivers ${decision.deliveries.length} event(s)`);
+  }
+  const again = op === 'addInsert' ? decideAddInsert(world, call, c.profile, NOW) : decideCancelInsert(world, call, c.profile, NOW);
+  if (JSON.stringify(again) !== JSON.stringify(decision)) throw new Error('deciding the same call twice gave two different decisions');
+  if (JSON.stringify(sessionsOf(world)) !== JSON.stringify(before)) throw new Error('deciding changed the world; a decision must only describe changes');
+}
+
+function checkPrecedence(op: QcOperation, c: QcCase): void {
+  const { decision } = decide(op, c);
+  const answers = answersOfProfile(c.profile);
+  const expected = op === 'addInsert' ? expectedAddInsert(c.scenario, answers, { qcOnInspectors: c.profile.qcOnInspectors }) : expectedCancel(c.scenario, answers);
+  const got = outcomeOf(decision as Decision<object>);
+  if (got !== expected) throw new Error(`expected ${expected}, got ${got} (rule ${decision.rule})`);
+}
+
+describe('addinsert and cancel decisions over every situation', () => {
+  propertyTest({
+    id: 'domain.addinsert.total',
+    title: 'every addinsert gets exactly one answer: a retcode the contract lists for addinsert, or HTTP 404 when the profile says so',
+    defaultRuns: 2000,
+    property: fc.property(qcCaseArb(), (c) => checkTotal('addInsert', c)),
+  });
+
+  propertyTest({
+    id: 'domain.addinsert.documented-precedence',
+    title: 'every addinsert answers what the documented precedence gives for its situation',
+    defaultRuns: 3000,
+    property: fc.property(qcCaseArb(), (c) => checkPrecedence('addInsert', c)),
+  });
+
+  propertyTest({
+    id: 'domain.cancelinsert.total',
+    title: 'every cancel gets exactly one answer: a retcode the contract lists for cancel, or HTTP 404 when the profile says so',
+    defaultRuns: 2000,
+    property: fc.property(qcCaseArb(), (c) => checkTotal('cancelInsert', c)),
+  });
+
+  propertyTest({
+    id: 'domain.cancelinsert.documented-precedence',
+    title: 'every cancel answers what the documented precedence gives for its situation',
+    defaultRuns: 3000,
+    property: fc.property(qcCaseArb(), (c) => checkPrecedence('cancelInsert', c)),
+  });
+});

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { demoFixtures } from '../../src/fixtures/index.ts';
+import { GatewayDriver } from '../gateway/gateway-driver.ts';
+import { RateLimiter } from '../gateway/rate-limiter.ts';
+import { castFromAccounts } from '../model/cast.ts';
+import { DOCUMENTED_ID_RANGES } from '../oracle/documented-rules.ts';
+import { startInProcessGateway, type InProcessGateway } from '../testing/in-process-gateway.ts';
+import { propertyTest } from '../testing/property-test.ts';
+import { conformanceProperty } from './random-calls.ts';
+
+describe('every answer of the mock gateway is in the contract', () => {
+  let gw: InProcessGateway;
+  beforeAll(async () => {
+    gw = await startInProcessGateway();
+  });
+  afterAll(async () => gw?.close());
+
+  const cast = castFromAccounts(demoFixtures().accounts);
+  propertyTest(
+    {
+      id: 'http.conformance.mock',
+      title: 'any sequence of calls of any operation, with any IDs, Guids, bodies and query parameters, gets answers the contract validators accept with retcodes listed for each operation',
+      defaultRuns: 500,
+      property: conformanceProperty({
+        cast,
+        range: DOCUMENTED_ID_RANGES['ccgw-2024'],
+        pathMismatch: 'http-404',
+        live: false,
+        unknownIds: ['12345'],
+        maxCalls: 25,
+        async startRun() {
+          await gw.admin.reset();
+          return new GatewayDriver(gw.client, cast.all, new RateLimiter(undefined));
+        },
+        async checkEnd() {
+          const audit = await gw.admin.audit();
+          return audit.violations.map((v) => `audit: ${v.invariant}: ${v.detail}`);
+        },
+        async finishRun() {},
+      }),
+    },
+    180_000,
+  );
+});
