@@ -519,7 +519,7 @@ return errors === 0;
 validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateSignInRequest = validate28;
-const schema47 = {"type":"object","description":"Sign-in body (EN/cec_07_1202). Unknown fields are ignored by the gateway.","required":["password","phonenum"],"properties":{"password":{"type":"string","maxLength":32,"description":"The agent's password (or its SM-encrypted form when LOGIN_PWD_DECRYPT_ENABLE is set). Never logged.","writeOnly":true},"phonenum":{"type":"string","maxLength":24,"description":"The softphone number bound at sign-in."},"autoanswer":{"type":"boolean","default":true,"description":"Answer calls automatically."},"autoenteridle":{"type":"boolean","default":true,"description":"Go idle after a call (otherwise wrap-up)."},"releasephone":{"type":"boolean","default":true,"description":"Hang up the phone after a call. false means \"always off-hook\"."},"agenttype":{"type":"integer","enum":[4,11],"default":4,"description":"4 = PC + phone, 11 = PC + phone video."},"status":{"type":"integer","enum":[3,4,5],"default":4,"description":"State after sign-in; 3 busy, 4 idle, 5 wrap-up."},"ip":{"type":"string","description":"Client IPv4 address (default 127.0.0.1).","pattern":"^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$"},"entryIp":{"type":"string"},"phonelinkage":{"type":"boolean","default":false},"checkInWebm":{"type":"boolean","default":true},"checkInMailm":{"type":"boolean","default":false},"callBackUri":{"type":"string","description":"Push-mode callback; push mode needs both callBackUri and serviceToken."},"serviceToken":{"type":"string","writeOnly":true}}};
+const schema47 = {"type":"object","description":"Sign-in body (EN/cec_07_1202). Unknown fields are ignored by the gateway.","required":["password","phonenum"],"properties":{"password":{"type":"string","minLength":1,"maxLength":32,"description":"The agent's password (or its SM-encrypted form when LOGIN_PWD_DECRYPT_ENABLE is set). Never logged.","writeOnly":true},"phonenum":{"type":"string","minLength":1,"maxLength":24,"description":"The softphone number bound at sign-in."},"autoanswer":{"type":"boolean","default":true,"description":"Answer calls automatically."},"autoenteridle":{"type":"boolean","default":true,"description":"Go idle after a call (otherwise wrap-up)."},"releasephone":{"type":"boolean","default":true,"description":"Hang up the phone after a call. false means \"always off-hook\"."},"agenttype":{"type":"integer","enum":[4,11],"default":4,"description":"4 = PC + phone, 11 = PC + phone video."},"status":{"type":"integer","enum":[3,4,5],"default":4,"description":"State after sign-in; 3 busy, 4 idle, 5 wrap-up."},"ip":{"type":"string","description":"Client IPv4 address (default 127.0.0.1).","pattern":"^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$"},"entryIp":{"type":"string"},"phonelinkage":{"type":"boolean","default":false},"checkInWebm":{"type":"boolean","default":true},"checkInMailm":{"type":"boolean","default":false},"callBackUri":{"type":"string","description":"Push-mode callback; push mode needs both callBackUri and serviceToken."},"serviceToken":{"type":"string","writeOnly":true}}};
 const func1 = ucs2length;
 const pattern7 = new RegExp("^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$", "u");
 
@@ -550,6 +550,12 @@ if(func1(data0) > 32){
 validate28.errors = [{instancePath:instancePath+"/password",schemaPath:"#/properties/password/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"}];
 return false;
 }
+else {
+if(func1(data0) < 1){
+validate28.errors = [{instancePath:instancePath+"/password",schemaPath:"#/properties/password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
 }
 else {
 validate28.errors = [{instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -570,6 +576,12 @@ if(typeof data1 === "string"){
 if(func1(data1) > 24){
 validate28.errors = [{instancePath:instancePath+"/phonenum",schemaPath:"#/properties/phonenum/maxLength",keyword:"maxLength",params:{limit: 24},message:"must NOT have more than 24 characters"}];
 return false;
+}
+else {
+if(func1(data1) < 1){
+validate28.errors = [{instancePath:instancePath+"/phonenum",schemaPath:"#/properties/phonenum/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
 }
 }
 else {
