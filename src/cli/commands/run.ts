@@ -1,7 +1,7 @@
 /**
  * `ccgw run`: the whole harness (what `npm start` does). Against the embedded mock gateway by default, or a
- * gateway with `--gateway URL --fixtures FILE` (and the live rails): the Pact verification and the load smoke,
- * then one run directory with JUnit, JSON, HTML and Markdown. Exit 0 only when everything passed.
+ * gateway with `--gateway URL --fixtures FILE` (and the live rails): the Pact verification, the properties and the
+ * load smoke, then one run directory with JUnit, JSON, HTML and Markdown. Exit 0 only when everything passed.
  *
  * @example
  * ```sh
@@ -21,9 +21,10 @@ import { PHASE_NAMES, phaseSteps } from './phase-steps.ts';
 
 const USAGE = `Usage: ccgw run [options]
 
-The main job: checks a gateway (the embedded mock gateway unless --gateway is given) in phases and writes one
-run directory under runs/ (summary.json, junit.xml, report.html, summary.md, and k6's files in load/):
+The main job: checks a gateway (the embedded mock gateway unless --gateway is given) in three phases and writes
+one run directory under runs/ (summary.json, junit.xml, report.html, summary.md, and k6's files in load/):
   contracts    the committed pact, verified against the gateway
+  properties   property-based checks: random calls answered within the contract, model-based call sequences
   load         the k6 smoke scenario: concurrent barges, thresholds and the barge invariant
 Exit 0 only when everything passed; 1 when something failed; 2 on a usage error. Ctrl-C finishes the current
 phase's clean-up, skips the rest, and still writes the report.
@@ -44,7 +45,7 @@ Options:
 
 Examples:
   ccgw run
-  ccgw run --phases contracts --profile ccgw-2025
+  ccgw run --phases contracts,properties --profile ccgw-2025
   ccgw run --gateway https://10.0.0.5:8043 --fixtures qa-accounts.json --live --max-rps 5 --ca gw-ca.pem`;
 
 export const runCommand: Command = {
@@ -64,7 +65,9 @@ export const runCommand: Command = {
       settings,
       progress,
       env: io.env,
+      command: 'run',
       contracts: phases.includes('contracts'),
+      properties: phases.includes('properties'),
       load: k6 ? { scenario, k6 } : undefined,
     });
     const result = await runPhases({ command: 'run', settings, io, progress, steps, idParts: ['run'], ...(k6 ? { k6 } : {}), json: values.json ?? false });

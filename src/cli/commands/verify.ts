@@ -1,6 +1,6 @@
 /**
- * `ccgw verify`: verifies a gateway (the embedded mock by default) against the committed pact. Writes a run
- * directory.
+ * `ccgw verify`: verifies a gateway (the embedded mock by default) against the contract: the committed pact,
+ * and with `--properties` the property-based checks. Writes a run directory.
  *
  * @example
  * ```sh
@@ -13,15 +13,17 @@ import { runPhases, type PhaseStep } from '../../run/run-phases.ts';
 import type { Command } from '../command.ts';
 import type { CommandIo } from '../io.ts';
 import { parseOptions } from '../usage.ts';
-import { phaseSteps } from './phase-steps.ts';
+import { phaseSteps, PROPERTIES_USAGE } from './phase-steps.ts';
 
-const USAGE = `Usage: ccgw verify [options]
+const USAGE = `Usage: ccgw verify [--contracts] [--properties] [options]
 
-Verifies a gateway against the committed pact (contracts/pacts/qc-console-cc-gateway.json) and writes a run
-directory (summary.json, junit.xml, report.html, summary.md). Without --gateway it checks the embedded mock
-gateway, setting provider states through its admin API; a gateway is driven through its public calls only
-(sign-in, sayfree, saybusy, logout, cancel) on the fixtures' accounts, and the CTI faults (900-001, 900-003) are
-then skipped with the reason. Exit 0 when everything passed (skipped is not passed, but does not fail),
+Verifies a gateway against the contract and writes a run directory (summary.json, junit.xml, report.html,
+summary.md). Without --gateway it checks the embedded mock gateway.
+  --contracts    the committed pact (contracts/pacts/qc-console-cc-gateway.json): provider states set through
+                 the mock's admin API, or on a gateway through its public calls only (sign-in, sayfree, saybusy,
+                 logout, cancel) on the fixtures' accounts; the CTI faults (900-001, 900-003) are then skipped
+${PROPERTIES_USAGE}
+With neither flag, --contracts. Exit 0 when everything passed (skipped is not passed, but does not fail),
 1 when the gateway broke the contract, 2 on a usage error. Every account the run touched is signed out at the end,
 also after a failure or Ctrl-C.
 
@@ -40,16 +42,17 @@ Options:
 Examples:
   ccgw verify
   ccgw verify --gateway https://10.0.0.5:8043 --fixtures qa-accounts.json --live --ca gw-ca.pem
-  ccgw verify --gateway http://127.0.0.1:8000 --fixtures src/fixtures/demo.json`;
+  ccgw verify --properties --gateway http://127.0.0.1:8000 --fixtures src/fixtures/demo.json`;
 
 export const verifyCommand: Command = {
   name: 'verify',
   usage: USAGE,
   async run(argv: string[], io: CommandIo): Promise<number> {
-    const { values } = parseOptions('verify', argv, { ...TARGET_OPTIONS, quiet: { type: 'boolean' }, json: { type: 'boolean' } });
+    const { values } = parseOptions('verify', argv, { ...TARGET_OPTIONS, contracts: { type: 'boolean' }, properties: { type: 'boolean' }, quiet: { type: 'boolean' }, json: { type: 'boolean' } });
     const settings = await resolveSettings('verify', values, io);
     const progress = createProgress(io, { quiet: values.quiet ?? false, json: values.json ?? false });
-    const steps: PhaseStep[] = phaseSteps({ settings, progress, env: io.env, contracts: true, load: undefined });
+    const contracts = values.contracts ?? !values.properties;
+    const steps: PhaseStep[] = phaseSteps({ command: 'verify', settings, progress, env: io.env, contracts, properties: values.properties ?? false, load: undefined });
     const result = await runPhases({ command: 'verify', settings, io, progress, steps, idParts: ['verify'], json: values.json ?? false });
     return result.outcome === 'passed' && !result.interrupted ? 0 : 1;
   },
