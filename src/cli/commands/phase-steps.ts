@@ -36,7 +36,7 @@ export interface PhaseChoice {
 
 export function phaseSteps(c: PhaseChoice): PhaseStep[] {
   const steps: PhaseStep[] = [];
-  if (c.contracts) steps.push({ name: 'contracts', run: ({ target }) => contractsPhase({ target, settings: c.settings, progress: c.progress, env: c.env }) });
+  if (c.contracts) steps.push({ name: 'contracts', run: ({ target }) => contractsPhase({ target, settings: c.settings, progress: c.progress }) });
   if (c.properties) steps.push({ name: 'properties', run: ({ target, signal }) => propertiesPhase({ command: c.command, target, settings: c.settings, progress: c.progress, env: c.env, signal }) });
   if (c.load) {
     const load = c.load;

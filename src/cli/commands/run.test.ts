@@ -24,6 +24,21 @@ describe('ccgw run and ccgw verify (as processes)', () => {
     expect(summary.phases[0].cases.find((c: { id: string }) => c.id === 'pact.addinsert.cti-provider-unavailable').observed.retcode).toBe('900-001');
   }, 150_000);
 
+  it('ccgw verify --json prints the run summary and nothing else (Pact\'s transcript stays out of stdout)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ccgw-verify-json-'));
+    const { stdout } = await run(process.execPath, [BIN, 'verify', '--out', out, '--json'], { timeout: 120_000 });
+    const printed = JSON.parse(stdout);
+    expect(printed).toEqual(summaryIn(out));
+    expect(printed.phases[0].cases).toHaveLength(16);
+  }, 150_000);
+
+  it('ccgw verify --quiet prints no line of Pact\'s verification transcript when all passes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ccgw-verify-quiet-'));
+    const { stdout } = await run(process.execPath, [BIN, 'verify', '--out', out, '--quiet'], { timeout: 120_000 });
+    expect(stdout).not.toMatch(/Verifying a pact between|Request Failed|has status code/);
+    expect(stdout.trim().split('\n').length).toBeLessThanOrEqual(3);
+  }, 150_000);
+
   it('ccgw run names an unknown phase and exits 2', async () => {
     const err = await run(process.execPath, [BIN, 'run', '--phases', 'contracts,speed'], { timeout: 60_000 }).catch((e: { code: number; stderr: string }) => e);
     expect((err as { code: number }).code).toBe(2);
