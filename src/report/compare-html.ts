@@ -11,7 +11,7 @@
 import type { RunComparison, RunSide } from './compare.ts';
 import { findingParts, SEVERITY_HEADINGS } from './compare-text.ts';
 import { escapeHtml as e } from './escape.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber, profileLabel } from './format.ts';
 import { badge, htmlPage, metric } from './html-page.ts';
 
 function sideColumn(label: string, s: RunSide): string {
@@ -21,7 +21,7 @@ function sideColumn(label: string, s: RunSide): string {
     '<dl class="facts">',
     `<dt>Run</dt><dd><code>${e(s.runId)}</code> ${badge(s.outcome)}</dd>`,
     `<dt>Target</dt><dd>${e(s.target.kind)} · <code>${e(s.target.url)}</code></dd>`,
-    `<dt>Profile</dt><dd>${e(s.target.profile)}</dd>`,
+    `<dt>Profile</dt><dd>${e(profileLabel(s.target))}</dd>`,
     `<dt>Auth</dt><dd>${e(s.target.auth)}</dd>`,
     s.target.faults === undefined ? '' : `<dt>Faults</dt><dd>${e(s.target.faults)}</dd>`,
     `<dt>Started</dt><dd>${e(s.startedAt)}</dd>`,

@@ -13,7 +13,7 @@
  * ```
  */
 import type { Finding, RunComparison, RunSide, Severity } from './compare.ts';
-import { formatNumber, formatSignedPercent } from './format.ts';
+import { formatNumber, formatSignedPercent, profileLabel } from './format.ts';
 
 function ms(n: number): string {
   return `${formatNumber(n, n < 10 ? 2 : 1)} ms`;
@@ -87,7 +87,7 @@ export function countsText(c: Readonly<Record<Severity, number>>): string {
 }
 
 function sideLine(label: string, s: RunSide): string {
-  return `  ${label}  ${s.runId}  ${s.target.kind} ${s.target.url}  profile ${s.target.profile}  ${s.outcome}  (started ${s.startedAt}, ccgw ${s.toolVersion})`;
+  return `  ${label}  ${s.runId}  ${s.target.kind} ${s.target.url}  profile ${profileLabel(s.target)}  ${s.outcome}  (started ${s.startedAt}, ccgw ${s.toolVersion})`;
 }
 
 /** The section headings, in the order they are printed. */

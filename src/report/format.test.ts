@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, formatDuration, formatMeasured, formatNumber, formatPercent, formatSeconds, formatSignedPercent } from './format.ts';
+import { firstLine, formatDuration, formatMeasured, formatNumber, formatPercent, formatSeconds, formatSignedPercent, profileLabel } from './format.ts';
 
 describe('number formatting', () => {
   it('prints at most two decimals and no thousands separators, so figures parse back', () => {
@@ -42,5 +42,17 @@ describe('firstLine', () => {
   it('takes the first non-empty line and cuts it', () => {
     expect(firstLine('\n  expected 900-005\nbut got 900-003')).toBe('expected 900-005');
     expect(firstLine('x'.repeat(300), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('profileLabel', () => {
+  it('is the profile name alone when the settings changed nothing', () => {
+    expect(profileLabel({ profile: 'ccgw-2024' })).toBe('ccgw-2024');
+  });
+
+  it('names each changed answer and switch after the profile name', () => {
+    expect(profileLabel({ profile: 'ccgw-2025', profileOverrides: { answers: { targetAlreadyBarged: '900-003' }, qcOnInspectors: true, eventGenTime: false } })).toBe(
+      'ccgw-2025 (targetAlreadyBarged → 900-003, qcOnInspectors on, eventGenTime off)',
+    );
   });
 });

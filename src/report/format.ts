@@ -10,6 +10,7 @@
  * formatSignedPercent(50);   // '+50%'
  * ```
  */
+import type { ProfileOverrides } from '../domain/profiles.ts';
 
 /**
  * A number with at most `digits` decimals, trailing zeros dropped; non-finite numbers are spelled out.
@@ -113,4 +114,24 @@ export function formatSeconds(ms: number): string {
 export function firstLine(text: string, max = 200): string {
   const line = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/**
+ * The profile a run expected, with what its settings changed.
+ *
+ * @example
+ * ```ts
+ * profileLabel({ profile: 'ccgw-2024', profileOverrides: { answers: { targetAlreadyBarged: '900-003' } } });
+ * // 'ccgw-2024 (targetAlreadyBarged → 900-003)'
+ * ```
+ */
+export function profileLabel(target: { readonly profile: string; readonly profileOverrides?: ProfileOverrides | undefined }): string {
+  const o = target.profileOverrides;
+  if (!o) return target.profile;
+  const changes = [
+    ...Object.entries(o.answers ?? {}).map(([name, retcode]) => `${name} → ${retcode}`),
+    ...(o.qcOnInspectors === undefined ? [] : [`qcOnInspectors ${o.qcOnInspectors ? 'on' : 'off'}`]),
+    ...(o.eventGenTime === undefined ? [] : [`eventGenTime ${o.eventGenTime ? 'on' : 'off'}`]),
+  ];
+  return changes.length ? `${target.profile} (${changes.join(', ')})` : target.profile;
 }

@@ -22,7 +22,7 @@
 import { catalogueEntry } from '../domain/retcodes.ts';
 import { escapeHtml } from './escape.ts';
 import { httpPartText, replayText, valueText } from './failure-text.ts';
-import { formatDuration, formatMeasured, formatNumber } from './format.ts';
+import { formatDuration, formatMeasured, formatNumber, profileLabel } from './format.ts';
 import { badge, htmlPage, metric } from './html-page.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
 import { LATENCY_STATS, type Case, type LoadResult, type Observed, type Phase, type RunSummary } from './run-summary.ts';
@@ -48,7 +48,7 @@ function header(s: RunSummary): string {
     `<h1>ccgw run <code>${e(s.runId)}</code> <span class="badge ${s.outcome}" data-metric="run.outcome" data-unit="text">${e(s.outcome)}</span></h1>`,
     '<dl class="facts">',
     fact('Target', `${s.target.kind} · <code>${e(s.target.url)}</code>`, true),
-    fact('Profile', s.target.profile),
+    fact('Profile', profileLabel(s.target)),
     fact('Auth', s.target.auth),
     fact('Faults', s.target.faults),
     fact('Started', s.startedAt),

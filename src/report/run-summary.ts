@@ -19,6 +19,7 @@
  * };
  * ```
  */
+import type { ProfileOverrides } from '../domain/profiles.ts';
 
 /** The `schemaVersion` this harness writes and reads. */
 export const RUN_SUMMARY_SCHEMA_VERSION = 1;
@@ -66,6 +67,8 @@ export interface RunTarget {
   readonly auth: 'static' | 'dynamic';
   /** The faults injected into the mock gateway, as given on the command line (mock runs only). */
   readonly faults?: string;
+  /** What the run's settings changed in the profile (`profileOverrides` of ccgw.config.json); absent when nothing. */
+  readonly profileOverrides?: ProfileOverrides;
 }
 
 /** The versions of the tools that produced a run. */

@@ -7,6 +7,7 @@
  * const files = await writeRun(join(settings.reportDir, runId), summary, { secrets });
  * ```
  */
+import { overridesOf } from '../domain/profiles.ts';
 import type { Settings } from '../config/settings.ts';
 import type { Phase, RunSummary, ToolVersions } from '../report/run-summary.ts';
 import type { OpenTarget } from './target.ts';
@@ -23,13 +24,17 @@ export interface RunParts {
 
 export function runSummary(p: RunParts): RunSummary {
   const finishedAt = new Date();
+  const overrides = overridesOf(p.settings.profile);
   return {
     schemaVersion: 1,
     runId: p.runId,
     startedAt: p.startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - p.startedAt.getTime(),
-    target: { kind: p.target.kind, url: p.target.url, profile: p.settings.profile.name, auth: p.target.auth, ...(p.faults ? { faults: p.faults } : {}) },
+    target: { kind: p.target.kind, url: p.target.url, profile: p.settings.profile.name, auth: p.target.auth,
+      ...(p.faults ? { faults: p.faults } : {}),
+      ...(Object.keys(overrides).length ? { profileOverrides: overrides } : {}),
+    },
     tool: p.tool,
     outcome: p.phases.every((ph) => ph.outcome !== 'failed') ? 'passed' : 'failed',
     phases: p.phases,
