@@ -4,7 +4,7 @@ import { GatewayClient, type AgentSession } from '../../src/client/index.ts';
 import { startMockGateway, type MockGateway } from '../../src/gateway/index.ts';
 import { AdminApi } from '../gateway/admin-api.ts';
 import { DEFAULT_ANSWERS } from '../oracle/documented-rules.ts';
-import { ModelMismatchError } from '../model/model-real.ts';
+import { failure, traced, Wait, type ClockedModel, type ClockedReal } from '../model/clocked-commands.ts';
 import { propertyTest } from '../testing/property-test.ts';
 
 // EN/cec_07_0005: under dynamic authentication the Guid is rotated every GUIDINTERVAL (60 s) and the new one is
@@ -14,17 +14,14 @@ const GUID_TIMEOUT_MS = 120_000;
 const AGENT = { id: '30101', password: 'demo', phonenum: '88830101' };
 
 /** The test's model of one agent's Guids: the ones issued, when, and which one the client holds. */
-interface GuidModel {
-  now: number;
+interface GuidModel extends ClockedModel {
   /** Issued Guids, oldest first, with their issue time. */
   readonly issued: { readonly guid: string; readonly at: number }[];
   held: string;
-  readonly trace: string[];
 }
 
-interface GuidReal {
+interface GuidReal extends ClockedReal {
   readonly session: AgentSession;
-  readonly setClock: (now: number) => void;
 }
 
 const valid = (m: GuidModel, guid: string) => {
@@ -33,31 +30,6 @@ const valid = (m: GuidModel, guid: string) => {
   // Only the current Guid and the one before it are kept; each lasts GUIDTIMEOUT from its issue.
   return i >= last - 1 && i >= 0 && m.now < m.issued[i]!.at + GUID_TIMEOUT_MS;
 };
-
-const fail = (m: GuidModel, detail: string) => new ModelMismatchError(`${m.trace.join(' → ')} ${detail}`);
-
-/** Runs one command's calls; an error other than a mismatch (e.g. an answer outside the contract) is told with the trace. */
-async function traced(m: GuidModel, label: string, act: () => Promise<void>): Promise<void> {
-  m.trace.push(label);
-  try {
-    await act();
-  } catch (e) {
-    if (e instanceof ModelMismatchError) throw e;
-    throw fail(m, `threw ${e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e)}`);
-  }
-}
-
-class Advance implements fc.AsyncCommand<GuidModel, GuidReal> {
-  constructor(readonly ms: number) {}
-  check = () => true;
-  async run(m: GuidModel, r: GuidReal): Promise<void> {
-    await traced(m, this.toString(), async () => {
-      m.now += this.ms;
-      r.setClock(m.now);
-    });
-  }
-  toString = () => `Wait(${this.ms} ms)`;
-}
 
 class Poll implements fc.AsyncCommand<GuidModel, GuidReal> {
   check = () => true;
@@ -70,14 +42,14 @@ class Poll implements fc.AsyncCommand<GuidModel, GuidReal> {
     const current = m.issued[m.issued.length - 1]!;
     const reply = await r.session.pollEvent();
     const expected = ok ? '0' : DEFAULT_ANSWERS.guidMismatch;
-    if (reply.retcode !== expected) throw fail(m, `expected ${expected} got ${reply.retcode}`);
+    if (reply.retcode !== expected) throw failure(m, `expected ${expected} got ${reply.retcode}`);
     if (!ok) return;
     if (m.now >= current.at + GUID_INTERVAL_MS) {
       const fresh = r.session.guid!;
-      if (m.issued.some((x) => x.guid === fresh)) throw fail(m, `expected a new Guid in Set-GUID (the current one is ${(m.now - current.at) / 1000} s old) got ${m.held === fresh ? 'none' : 'an old one'}`);
+      if (m.issued.some((x) => x.guid === fresh)) throw failure(m, `expected a new Guid in Set-GUID (the current one is ${(m.now - current.at) / 1000} s old) got ${m.held === fresh ? 'none' : 'an old one'}`);
       m.issued.push({ guid: fresh, at: m.now });
     } else if (r.session.guid !== current.guid) {
-      throw fail(m, `expected the client to hold the current Guid after the poll (sent in Set-GUID when it polled with the previous one)`);
+      throw failure(m, `expected the client to hold the current Guid after the poll (sent in Set-GUID when it polled with the previous one)`);
     }
     m.held = r.session.guid!;
   }
@@ -96,7 +68,7 @@ class Status implements fc.AsyncCommand<GuidModel, GuidReal> {
       r.session.useGuid(guid);
       try {
         const reply = await r.session.agentStatus();
-        if (reply.retcode !== expected) throw fail(m, `expected ${expected} got ${reply.retcode}`);
+        if (reply.retcode !== expected) throw failure(m, `expected ${expected} got ${reply.retcode}`);
       } finally {
         r.session.useGuid(own);
       }
@@ -110,7 +82,7 @@ const wait = fc
     fc.constantFrom(0, 1_000, GUID_INTERVAL_MS - 1, GUID_INTERVAL_MS, GUID_INTERVAL_MS + 1, GUID_TIMEOUT_MS - 1, GUID_TIMEOUT_MS, GUID_TIMEOUT_MS + 1),
     fc.integer({ min: 0, max: GUID_TIMEOUT_MS + 10_000 }),
   )
-  .map((ms) => new Advance(ms));
+  .map((ms) => new Wait<GuidModel, GuidReal>(ms));
 const commands = fc.commands([wait, fc.constant(new Poll()), fc.constantFrom(new Status('held'), new Status('first'))], { maxCommands: 20, size: 'max' });
 
 describe('Guids under dynamic authentication on the mock gateway', () => {

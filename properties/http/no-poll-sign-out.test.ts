@@ -4,7 +4,7 @@ import { GatewayClient, type AgentSession } from '../../src/client/index.ts';
 import { startMockGateway, type MockGateway } from '../../src/gateway/index.ts';
 import { sweepSilentAgents } from '../../src/gateway/no-poll-watchdog.ts';
 import { AdminApi } from '../gateway/admin-api.ts';
-import { ModelMismatchError } from '../model/model-real.ts';
+import { failure, traced, Wait, type ClockedModel, type ClockedReal } from '../model/clocked-commands.ts';
 import { DOCUMENTED } from '../oracle/documented-rules.ts';
 import { propertyTest } from '../testing/property-test.ts';
 
@@ -19,23 +19,19 @@ const AGENTS = [
 ];
 const EVERYONE = [INSPECTOR, ...AGENTS];
 
-interface SilenceModel {
-  now: number;
+interface SilenceModel extends ClockedModel {
   /** Last poll or sign-in, of the agents the model holds signed in. */
   readonly lastSeen: Map<string, number>;
   /** The agent the inspector barges into, if any. */
   barging: string | null;
-  readonly trace: string[];
 }
 
-interface SilenceReal {
+interface SilenceReal extends ClockedReal {
   readonly gw: MockGateway;
   readonly admin: AdminApi;
   readonly sessions: ReadonlyMap<string, AgentSession>;
-  readonly setClock: (now: number) => void;
 }
 
-const fail = (m: SilenceModel, detail: string) => new ModelMismatchError(`${m.trace.join(' → ')} ${detail}`);
 
 /** Compares the mock's agents (who is signed in, who barges whom) and its audit with the model. */
 async function expectSameState(m: SilenceModel, r: SilenceReal): Promise<void> {
@@ -43,34 +39,12 @@ async function expectSameState(m: SilenceModel, r: SilenceReal): Promise<void> {
   for (const { id } of EVERYONE) {
     const agent = snapshot.find((a) => a.id === id);
     const expected = m.lastSeen.has(id);
-    if (agent?.signedIn !== expected) throw fail(m, `expected agent ${id} ${expected ? 'signed in' : 'signed out'}, the mock has it ${agent?.signedIn ? 'signed in' : 'signed out'}`);
+    if (agent?.signedIn !== expected) throw failure(m, `expected agent ${id} ${expected ? 'signed in' : 'signed out'}, the mock has it ${agent?.signedIn ? 'signed in' : 'signed out'}`);
   }
   const barging = snapshot.find((a) => a.id === INSPECTOR.id)?.barging ?? null;
-  if (barging !== m.barging) throw fail(m, `expected the inspector to barge into ${m.barging ?? 'nobody'}, the mock says ${barging ?? 'nobody'}`);
+  if (barging !== m.barging) throw failure(m, `expected the inspector to barge into ${m.barging ?? 'nobody'}, the mock says ${barging ?? 'nobody'}`);
   const audit = await r.admin.audit();
-  if (audit.violationCount !== 0) throw fail(m, `the audit saw ${audit.violationCount} violation(s): ${audit.violations[0]?.detail}`);
-}
-
-async function traced(m: SilenceModel, label: string, act: () => Promise<void>): Promise<void> {
-  m.trace.push(label);
-  try {
-    await act();
-  } catch (e) {
-    if (e instanceof ModelMismatchError) throw e;
-    throw fail(m, `threw ${e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e)}`);
-  }
-}
-
-class Wait implements fc.AsyncCommand<SilenceModel, SilenceReal> {
-  constructor(readonly ms: number) {}
-  check = () => true;
-  async run(m: SilenceModel, r: SilenceReal): Promise<void> {
-    await traced(m, this.toString(), async () => {
-      m.now += this.ms;
-      r.setClock(m.now);
-    });
-  }
-  toString = () => `Wait(${this.ms} ms)`;
+  if (audit.violationCount !== 0) throw failure(m, `the audit saw ${audit.violationCount} violation(s): ${audit.violations[0]?.detail}`);
 }
 
 class Poll implements fc.AsyncCommand<SilenceModel, SilenceReal> {
@@ -80,7 +54,7 @@ class Poll implements fc.AsyncCommand<SilenceModel, SilenceReal> {
     await traced(m, this.toString(), async () => {
       const reply = await r.sessions.get(this.agentId)!.pollEvent();
       const expected = m.lastSeen.has(this.agentId) ? '0' : DOCUMENTED.notSignedIn;
-      if (reply.retcode !== expected) throw fail(m, `expected ${expected} got ${reply.retcode}`);
+      if (reply.retcode !== expected) throw failure(m, `expected ${expected} got ${reply.retcode}`);
       if (expected === '0') m.lastSeen.set(this.agentId, m.now);
     });
   }
@@ -93,7 +67,7 @@ class Sweep implements fc.AsyncCommand<SilenceModel, SilenceReal> {
     await traced(m, this.toString(), async () => {
       const out = sweepSilentAgents(r.gw.state, LIMIT_MS, m.now).sort();
       const expected = [...m.lastSeen].filter(([, seen]) => m.now - seen >= LIMIT_MS).map(([id]) => id).sort();
-      if (out.join() !== expected.join()) throw fail(m, `expected the sweep to sign out [${expected.join(', ')}], it signed out [${out.join(', ')}]`);
+      if (out.join() !== expected.join()) throw failure(m, `expected the sweep to sign out [${expected.join(', ')}], it signed out [${out.join(', ')}]`);
       for (const id of expected) m.lastSeen.delete(id);
       if (m.barging !== null && (!m.lastSeen.has(INSPECTOR.id) || !m.lastSeen.has(m.barging))) m.barging = null;
       await expectSameState(m, r);
@@ -104,7 +78,7 @@ class Sweep implements fc.AsyncCommand<SilenceModel, SilenceReal> {
 
 const wait = fc
   .oneof(fc.constantFrom(0, LIMIT_MS - 1, LIMIT_MS, LIMIT_MS + 1, LIMIT_MS / 2), fc.integer({ min: 0, max: LIMIT_MS + 10_000 }))
-  .map((ms) => new Wait(ms));
+  .map((ms) => new Wait<SilenceModel, SilenceReal>(ms));
 const poll = fc.constantFrom(...EVERYONE.map((a) => new Poll(a.id)));
 const commands = fc.commands([wait, poll, fc.constant(new Sweep())], { maxCommands: 25, size: 'max' });
 
