@@ -18,8 +18,10 @@ import type { VerificationRequest } from '../../contracts/provider/verify-child.
 import type { Settings } from '../config/settings.ts';
 import { overridesOf } from '../domain/profiles.ts';
 import { REPO_ROOT } from '../paths.ts';
+import { redactText } from '../report/redact.ts';
 import type { Phase } from '../report/run-summary.ts';
 import type { Progress } from './progress.ts';
+import { fixtureSecrets } from './run-summary.ts';
 import type { OpenTarget } from './target.ts';
 
 export interface ContractsPhaseOptions {
@@ -28,7 +30,15 @@ export interface ContractsPhaseOptions {
   readonly progress: Progress;
 }
 
-/** Runs the verification in a child process; resolves with its result and Pact's transcript. */
+/**
+ * Runs the verification in a child process; resolves with its result and Pact's transcript (what Pact printed).
+ *
+ * @example
+ * ```ts
+ * const { verification } = await verifyInChildProcess({ kind: 'mock', gatewayUrl, fixtures, profile: { name: 'ccgw-2024', overrides: {} }, auth: 'dynamic' });
+ * verification.outcome; // 'passed'
+ * ```
+ */
 export function verifyInChildProcess(request: VerificationRequest): Promise<{ verification: GatewayVerification; transcript: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'contracts', 'provider', 'verify-child.ts')], {
@@ -44,7 +54,11 @@ export function verifyInChildProcess(request: VerificationRequest): Promise<{ ve
     child.once('error', reject);
     child.once('close', (code) => {
       if (code === 0 && result) resolve({ verification: JSON.parse(result) as GatewayVerification, transcript });
-      else reject(new Error(`the pact verification process failed (exit ${code}): ${errors.trim() || transcript.trim().split('\n').slice(-5).join('\n')}`));
+      else {
+        const secrets = [...new Set(request.fixtures.accounts.map((a) => a.password))];
+        const reason = errors.trim() || transcript.trim().split('\n').slice(-5).join('\n');
+        reject(new Error(`the pact verification process failed (exit ${code}): ${redactText(reason, { secrets })}`));
+      }
     });
     child.stdin!.end(JSON.stringify(request));
   });
@@ -61,13 +75,15 @@ export async function contractsPhase(o: ContractsPhaseOptions): Promise<Phase> {
     auth: o.target.auth,
     ...(o.target.tls ? { tls: o.target.tls } : {}),
   });
+  // What is printed passes the same redaction as the report: a provider state injects the accounts' real passwords.
+  const secrets = fixtureSecrets(o.target);
   for (const c of verification.cases) {
-    if (c.outcome === 'failed') o.progress.failure(`${c.id}: ${c.failure?.message.split('\n').slice(0, 3).join(' / ') ?? 'failed'}`);
+    if (c.outcome === 'failed') o.progress.failure(redactText(`${c.id}: ${c.failure?.message.split('\n').slice(0, 3).join(' / ') ?? 'failed'}`, { secrets }));
     else o.progress.step(`${c.outcome === 'passed' ? '✓' : '–'} ${c.id}${c.outcome === 'skipped' ? ` (skipped: ${c.skipReason})` : ''}`);
   }
   if (verification.outcome === 'failed') {
     const failures = transcript.slice(Math.max(0, transcript.indexOf('Failures:')));
-    if (failures) o.progress.step(`Pact's report:\n${failures.replace(/\x1b\[[0-9;]*m/g, '').trim()}`);
+    if (failures) o.progress.step(redactText(`Pact's report:\n${failures.replace(/\x1b\[[0-9;]*m/g, '').trim()}`, { secrets }));
   }
   return { name: 'contracts', outcome: verification.outcome, durationMs: Date.now() - started, cases: verification.cases };
 }
