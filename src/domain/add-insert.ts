@@ -17,8 +17,8 @@
  * d.deliveries;  // Busy, PhoneAlerting, PhoneOffhook to 30169; BeQcStart to 30170
  * ```
  */
-import { GatewayStatus, isIdle, sessionWith, type AgentView } from './agent.ts';
-import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { GatewayStatus, isIdle, sessionWith } from './agent.ts';
+import { callerRules, ctiFaultRule, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';
 import type { AuthCheck, Decision, Delivery, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
@@ -39,9 +39,7 @@ export interface AddInsertCall {
 }
 
 /** The context the addinsert rules read. */
-export interface AddInsertContext extends CallerContext {
-  readonly target: AgentView | undefined;
-}
+export type AddInsertContext = TargetContext;
 
 /** The addinsert rules in precedence order. */
 export const addInsertRules: readonly Rule<AddInsertContext>[] = [
@@ -103,9 +101,8 @@ export const addInsertRules: readonly Rule<AddInsertContext>[] = [
 
 /** Decides one addinsert call. Pure: reads `world`, returns the decision. */
 export function decideAddInsert(world: WorldView, call: AddInsertCall, profile: Profile, now: number): Decision {
-  const base = callerContext(profile, world, { agentid: call.agentid, workNo: call.workNo }, call.auth, call.fault);
-  const targetId = okId(base, 'workNo');
-  const context: AddInsertContext = { ...base, target: targetId === undefined ? undefined : world.agent(targetId) };
+  const context: AddInsertContext = targetContext(profile, world, call);
+  const targetId = okId(context, 'workNo');
   const failing = firstApplying(addInsertRules, context);
   if (failing) return reject('addInsert', failing, context);
 

@@ -11,9 +11,9 @@
  * const d = decideCancelInsert(world, { agentid: '30169', workNo: '30170', auth: 'valid' }, DEFAULT_PROFILE, Date.now());
  * ```
  */
-import { sessionWith, type AgentView } from './agent.ts';
+import { sessionWith } from './agent.ts';
 import { releasedInspector } from './barge-teardown.ts';
-import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { callerRules, ctiFaultRule, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';
 import type { AuthCheck, Decision, Delivery, SessionChange, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
@@ -30,9 +30,7 @@ export interface CancelInsertCall {
   readonly fault?: Retcode;
 }
 
-export interface CancelInsertContext extends CallerContext {
-  readonly target: AgentView | undefined;
-}
+export type CancelInsertContext = TargetContext;
 
 /** The cancel rules in precedence order. */
 export const cancelInsertRules: readonly Rule<CancelInsertContext>[] = [
@@ -71,9 +69,8 @@ export const cancelInsertRules: readonly Rule<CancelInsertContext>[] = [
 
 /** Decides one cancel call. Pure. */
 export function decideCancelInsert(world: WorldView, call: CancelInsertCall, profile: Profile, now: number): Decision {
-  const base = callerContext(profile, world, { agentid: call.agentid, workNo: call.workNo }, call.auth, call.fault);
-  const targetId = okId(base, 'workNo');
-  const context: CancelInsertContext = { ...base, target: targetId === undefined ? undefined : world.agent(targetId) };
+  const context: CancelInsertContext = targetContext(profile, world, call);
+  const targetId = okId(context, 'workNo');
   const failing = firstApplying(cancelInsertRules, context);
   if (failing) return reject('cancelInsert', failing, context);
 

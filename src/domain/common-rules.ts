@@ -26,10 +26,16 @@ export interface CallerContext extends PathContext {
   readonly auth: AuthCheck;
 }
 
+/** Context of a call by `agentid` about another agent, `workNo` (addinsert, cancel). */
+export interface TargetContext extends CallerContext {
+  /** The agent named by `workNo`; undefined when it is not configured (or the ID is bad). */
+  readonly target: AgentView | undefined;
+}
+
 /** Checks each raw path ID of a call against the profile's ID rule. */
 export function checkPathIds(profile: Profile, raw: Readonly<Record<string, string>>): Record<string, IdCheck> {
   const out: Record<string, IdCheck> = {};
-  for (const [name, value] of Object.entries(raw)) out[name] = checkAgentId(value, profile.ids);
+  for (const name in raw) out[name] = checkAgentId(raw[name]!, profile.ids);
   return out;
 }
 
@@ -116,4 +122,26 @@ export function callerContext(
   const callerCheck = ids['agentid'];
   const caller = callerCheck?.kind === 'ok' ? world.agent(callerCheck.id) : undefined;
   return { profile, fault, ids, caller, auth };
+}
+
+/**
+ * The context of a call by `agentid` about `workNo`: the common context and the target agent.
+ *
+ * @example
+ * ```ts
+ * const c = targetContext(profile, world, { agentid: '30169', workNo: '30170', auth: 'valid' });
+ * c.target?.session?.bargedBy; // null
+ * ```
+ */
+export function targetContext(
+  profile: Profile,
+  world: { agent(id: string): AgentView | undefined },
+  call: { readonly agentid: string; readonly workNo: string; readonly auth: AuthCheck; readonly fault?: Retcode | undefined },
+): TargetContext {
+  const ids = checkPathIds(profile, { agentid: call.agentid, workNo: call.workNo });
+  const callerCheck = ids['agentid'];
+  const targetCheck = ids['workNo'];
+  const caller = callerCheck?.kind === 'ok' ? world.agent(callerCheck.id) : undefined;
+  const target = targetCheck?.kind === 'ok' ? world.agent(targetCheck.id) : undefined;
+  return { profile, fault: call.fault, ids, caller, auth: call.auth, target };
 }
