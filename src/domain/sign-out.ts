@@ -52,7 +52,9 @@ export const signOutRules: readonly Rule<SignOutContext>[] = [
 
 /** Decides one sign-out or forced sign-out. Pure. */
 export function decideSignOut(world: WorldView, call: SignOutCall, profile: Profile, now: number): Decision {
-  const context: SignOutContext = { ...callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault), force: call.force };
+  const base = callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault);
+  // A literal, not a spread: this runs on the mock's request path (see targetContext).
+  const context: SignOutContext = { profile, fault: base.fault, ids: base.ids, caller: base.caller, auth: base.auth, force: call.force };
   const operationId = call.force ? 'forceLogout' : 'logout';
   const failing = firstApplying(signOutRules, context);
   if (failing) return reject(operationId, failing, context);

@@ -74,8 +74,14 @@ export const stateChangeRules: readonly Rule<StateChangeContext>[] = [
 
 /** Decides one sayfree or saybusy. Pure. */
 export function decideStateChange(world: WorldView, call: StateChangeCall, profile: Profile, now: number): Decision {
+  const base = callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault);
+  // A literal, not a spread: this runs on the mock's request path (see targetContext).
   const context: StateChangeContext = {
-    ...callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault),
+    profile,
+    fault: base.fault,
+    ids: base.ids,
+    caller: base.caller,
+    auth: base.auth,
     to: call.to,
     reason: parseBusyReason(call.reason),
     prolongValid: call.prolong === undefined || call.prolong === 'true' || call.prolong === 'false',

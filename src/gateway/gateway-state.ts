@@ -73,10 +73,10 @@ export class GatewayState {
    * Returns the Guid issued to a newly signed-in agent. `forcedGuid` sets that Guid's value (admin API).
    */
   perform(decision: Decision<object>, now: number = this.clock(), forcedGuid?: string): string | undefined {
-    const affected = new Set<string>();
+    const affected: string[] = [];
     for (const change of decision.changes) {
       this.world.setSession(change.agent, change.session);
-      affected.add(change.agent);
+      affected.push(change.agent);
     }
     for (const id of decision.signedOut) {
       this.guids.revoke(id);

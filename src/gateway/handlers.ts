@@ -44,10 +44,25 @@ export const STICKY_COOKIE = 'ccgw_node=AgentGateway0; Path=/; HttpOnly';
 // The request path builds its objects from literals of fixed shape, without spreads: a spread into a literal is a
 // call into V8's runtime, and on the mock's hot path those calls were a large part of the cost of a call.
 
+/** The text of `{message: '', retcode, result: {}}` per retcode: most answers are one of these. */
+const plainEnvelopes = new Map<string, string>();
+
+function isEmptyObject(value: object): boolean {
+  for (const _ in value) return false;
+  return Object.getPrototypeOf(value) === Object.prototype;
+}
+
 function answer(decision: Decision<object>, extra?: Record<string, unknown>, headers?: Record<string, string | string[]>): Reply {
   if (decision.httpStatus === 404) return { ...textReply(404, decision.message), rule: decision.rule };
   const json = extra ?? { message: decision.message, retcode: decision.retcode, result: decision.result };
-  return headers ? { status: 200, json, retcode: decision.retcode, rule: decision.rule, headers } : { status: 200, json, retcode: decision.retcode, rule: decision.rule };
+  let jsonText: string | undefined;
+  if (extra === undefined && decision.message === '' && isEmptyObject(decision.result)) {
+    jsonText = plainEnvelopes.get(decision.retcode);
+    if (jsonText === undefined) plainEnvelopes.set(decision.retcode, (jsonText = JSON.stringify(json)));
+  }
+  return headers
+    ? { status: 200, json, jsonText, retcode: decision.retcode, rule: decision.rule, headers }
+    : { status: 200, json, jsonText, retcode: decision.retcode, rule: decision.rule };
 }
 
 /** The injected CTI fault of a call, or undefined. */

@@ -10,6 +10,8 @@ export interface Reply {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string | string[]>>;
   readonly json?: unknown;
+  /** `json` already serialized (the envelopes every call repeats); sent instead of serializing `json` again. */
+  readonly jsonText?: string;
   readonly text?: string;
   /** For the call log: the retcode answered and the rule that decided. */
   readonly retcode?: string;
