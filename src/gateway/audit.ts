@@ -21,7 +21,8 @@ export interface Violation {
 const MAX_KEPT = 1000;
 
 export class Audit {
-  readonly #bargers = new Map<string, Set<string>>();
+  /** Inspectors inserted into each agent (a short array: it holds one, unless something is wrong). */
+  readonly #bargers = new Map<string, string[]>();
   readonly #barging = new Map<string, string>();
   #violations: Violation[] = [];
   #count = 0;
@@ -36,15 +37,17 @@ export class Audit {
     const after = session?.barging ?? undefined;
     if (before !== after) {
       if (before !== undefined) {
-        this.#bargers.get(before)?.delete(agentId);
+        const inspectors = this.#bargers.get(before);
+        const at = inspectors ? inspectors.indexOf(agentId) : -1;
+        if (at >= 0) inspectors!.splice(at, 1);
         this.#barging.delete(agentId);
       }
       if (after !== undefined) {
-        let set = this.#bargers.get(after);
-        if (!set) this.#bargers.set(after, (set = new Set()));
-        set.add(agentId);
+        let inspectors = this.#bargers.get(after);
+        if (!inspectors) this.#bargers.set(after, (inspectors = []));
+        if (!inspectors.includes(agentId)) inspectors.push(agentId);
         this.#barging.set(agentId, after);
-        if (set.size > 1) this.#violate('one-inspector-per-agent', `agent ${after} has ${set.size} inspectors inserted: ${[...set].join(', ')}`);
+        if (inspectors.length > 1) this.#violate('one-inspector-per-agent', `agent ${after} has ${inspectors.length} inspectors inserted: ${inspectors.join(', ')}`);
       }
     }
     // Links are checked once the decision is fully applied; see `checkLinks`.
@@ -56,7 +59,7 @@ export class Audit {
       const s = world.agent(id)?.session;
       const inspectors = this.#bargers.get(id);
       if (!s) {
-        if (inspectors && inspectors.size > 0) this.#violate('barge-parties-signed-in', `agent ${id} is signed out but ${[...inspectors].join(', ')} still barge into it`);
+        if (inspectors && inspectors.length > 0) this.#violate('barge-parties-signed-in', `agent ${id} is signed out but ${inspectors.join(', ')} still barge into it`);
         if (this.#barging.has(id)) this.#violate('barge-parties-signed-in', `inspector ${id} is signed out but still barging ${this.#barging.get(id)}`);
         continue;
       }
