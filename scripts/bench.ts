@@ -7,12 +7,12 @@
  * 2. Resident memory of the mock with all 59,899 IDs of the default range (101–59999) signed in through the
  *    public sign-in call. Goal: ≤ 150 MB RSS.
  *
- * The cycle runs in rounds (BENCH_ROUNDS, default 3): each round measures the bare server and then the mock, both
+ * The cycle runs in rounds (BENCH_ROUNDS, default 5): each round measures the bare server and then the mock, both
  * started once and kept running, so a slow spell of a shared machine falls on both; the figures are the medians
  * over the rounds, and each round's own ratio is printed to show the spread.
  *
  * Environment: BENCH_DURATION (seconds per measured run, default 10), BENCH_CONNECTIONS (default 32),
- * BENCH_ROUNDS (default 3), BENCH_ONLY=cycle|memory to run one part.
+ * BENCH_ROUNDS (default 5), BENCH_ONLY=cycle|memory to run one part.
  * Figures only: it never fails on a goal (the machines are shared and noisy); it prints whether each was met.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -26,7 +26,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const CT = 'application/json; charset=UTF-8';
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const ONLY = process.env['BENCH_ONLY'];
 if (ONLY !== undefined && ONLY !== 'cycle' && ONLY !== 'memory') {
   console.error(`bench: BENCH_ONLY=${JSON.stringify(ONLY)} is not cycle or memory`);
@@ -129,7 +129,10 @@ function medianFigures(runs: CycleFigures[]): CycleFigures {
 async function measureCycleRounds(): Promise<{ baseline: CycleFigures; mocked: CycleFigures; roundRatios: number[] }> {
   const bare = await startChild(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], ROOT);
   try {
-    const mock = await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet'], ROOT);
+    // The cycle's agents never poll for events, and the poll is what renews a Guid and keeps an agent signed in:
+    // with the defaults every call after 2 minutes would be a cheap 100-006 rejection. Longer limits keep the
+    // rounds measuring barges and cancels.
+    const mock = await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet', '--sign-out-after', '1h', '--guid-timeout', '1h'], ROOT);
     try {
       const barePairs = await cyclePairs(bare, false);
       const mockPairs = await cyclePairs(mock, true);
