@@ -110,12 +110,12 @@ export function decideAddInsert(world: WorldView, call: AddInsertCall, profile: 
   const inspector = context.caller!.session!;
   const target = context.target!.session!;
   const stamp = stamper(now, profile);
-  const deliveries: Delivery[] = [{ to: inspectorId, event: gatewayEvents.busy(stamp(inspectorId)) }];
-  if (!inspector.alwaysOffHook) {
-    deliveries.push({ to: inspectorId, event: gatewayEvents.phoneAlerting(stamp(inspectorId)) });
-    deliveries.push({ to: inspectorId, event: gatewayEvents.phoneOffhook(stamp(inspectorId)) });
-  }
-  deliveries.push({ to: targetId!, event: gatewayEvents.beQcStart(stamp(targetId!), inspectorId) });
+  const toInspector = stamp(inspectorId);
+  const busy: Delivery = { to: inspectorId, event: gatewayEvents.busy(toInspector) };
+  const beQcStart: Delivery = { to: targetId!, event: gatewayEvents.beQcStart(stamp(targetId!), inspectorId) };
+  const deliveries: Delivery[] = inspector.alwaysOffHook
+    ? [busy, beQcStart]
+    : [busy, { to: inspectorId, event: gatewayEvents.phoneAlerting(toInspector) }, { to: inspectorId, event: gatewayEvents.phoneOffhook(toInspector) }, beQcStart];
   return {
     operationId: 'addInsert',
     retcode: '0',

@@ -77,15 +77,13 @@ export function decideCancelInsert(world: WorldView, call: CancelInsertCall, pro
   const inspectorId = okId(context, 'agentid')!;
   const inspector = context.caller!.session!;
   const stamp = stamper(now, profile);
-  const changes: SessionChange[] = [{ agent: inspectorId, session: releasedInspector(inspector) }];
-  const deliveries: Delivery[] = [];
-  if (!inspector.alwaysOffHook) deliveries.push({ to: inspectorId, event: gatewayEvents.phoneRelease(stamp(inspectorId), 3) });
-  deliveries.push({ to: inspectorId, event: gatewayEvents.ready(stamp(inspectorId)) });
+  const toInspector = stamp(inspectorId);
+  const released: SessionChange = { agent: inspectorId, session: releasedInspector(inspector) };
+  const ready: Delivery = { to: inspectorId, event: gatewayEvents.ready(toInspector) };
+  const toInspectorAll: Delivery[] = inspector.alwaysOffHook ? [ready] : [{ to: inspectorId, event: gatewayEvents.phoneRelease(toInspector, 3) }, ready];
   const target = context.target?.session;
-  if (target) {
-    changes.push({ agent: targetId!, session: sessionWith(target, { bargedBy: null }) });
-    deliveries.push({ to: targetId!, event: gatewayEvents.beQcStop(stamp(targetId!), inspectorId) });
-  }
+  const changes: SessionChange[] = target ? [released, { agent: targetId!, session: sessionWith(target, { bargedBy: null }) }] : [released];
+  const deliveries: Delivery[] = target ? [...toInspectorAll, { to: targetId!, event: gatewayEvents.beQcStop(stamp(targetId!), inspectorId) }] : toInspectorAll;
   return {
     operationId: 'cancelInsert',
     retcode: '0',

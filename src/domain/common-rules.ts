@@ -139,10 +139,9 @@ export function targetContext(
   world: { agent(id: string): AgentView | undefined },
   call: { readonly agentid: string; readonly workNo: string; readonly auth: AuthCheck; readonly fault?: Retcode | undefined },
 ): TargetContext {
-  const ids = checkPathIds(profile, { agentid: call.agentid, workNo: call.workNo });
-  const callerCheck = ids['agentid'];
-  const targetCheck = ids['workNo'];
-  const caller = callerCheck?.kind === 'ok' ? world.agent(callerCheck.id) : undefined;
-  const target = targetCheck?.kind === 'ok' ? world.agent(targetCheck.id) : undefined;
-  return { profile, fault: call.fault, ids, caller, auth: call.auth, target };
+  const callerCheck = checkAgentId(call.agentid, profile.ids);
+  const targetCheck = checkAgentId(call.workNo, profile.ids);
+  const caller = callerCheck.kind === 'ok' ? world.agent(callerCheck.id) : undefined;
+  const target = targetCheck.kind === 'ok' ? world.agent(targetCheck.id) : undefined;
+  return { profile, fault: call.fault, ids: { agentid: callerCheck, workNo: targetCheck }, caller, auth: call.auth, target };
 }

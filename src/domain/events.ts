@@ -35,6 +35,11 @@ function envelope<T extends ListedEventType, C>(eventType: T, stamp: EventStamp,
     : { eventType, workNo: stamp.workNo, content };
 }
 
+// Contents that never vary are one frozen object each, shared by every event that carries them: queued events
+// then hold no object of their own beyond the envelope (a full queue of a load test keeps thousands of them).
+const OFFHOOK_MAIN = Object.freeze({ type: 'main' as const });
+const RELEASED_BY = { 2: Object.freeze({ phoneState: 2 as const }), 3: Object.freeze({ phoneState: 3 as const }) };
+
 /** The events of the modelled calls. */
 export const gatewayEvents = {
   inService: (s: EventStamp): Schemas['InServiceEvent'] => envelope('AgentOther_InService', s, null),
@@ -44,9 +49,9 @@ export const gatewayEvents = {
   setNotReady: (s: EventStamp, reason: number): Schemas['SetNotReadySuccessEvent'] =>
     envelope('AgentState_SetNotReady_Success', s, { reason: String(reason) }),
   phoneAlerting: (s: EventStamp): Schemas['PhoneAlertingEvent'] => envelope('AgentOther_PhoneAlerting', s, null),
-  phoneOffhook: (s: EventStamp): Schemas['PhoneOffhookEvent'] => envelope('AgentOther_PhoneOffhook', s, { type: 'main' as const }),
+  phoneOffhook: (s: EventStamp): Schemas['PhoneOffhookEvent'] => envelope('AgentOther_PhoneOffhook', s, OFFHOOK_MAIN),
   /** phoneState 3: released by the platform; 2: by the agent (EN/cec_07_0546). */
-  phoneRelease: (s: EventStamp, phoneState: 2 | 3 = 3): Schemas['PhoneReleaseEvent'] => envelope('AgentOther_PhoneRelease', s, { phoneState }),
+  phoneRelease: (s: EventStamp, phoneState: 2 | 3 = 3): Schemas['PhoneReleaseEvent'] => envelope('AgentOther_PhoneRelease', s, RELEASED_BY[phoneState]),
   beQcStart: (s: EventStamp, inspector: string, qcType: 8 | 9 = QcType.Insert): Schemas['BeQcStartEvent'] =>
     envelope('AgentOther_BeQcStart', s, { qcType, qcAgentId: Number(inspector) }),
   beQcStop: (s: EventStamp, inspector: string, qcType: 8 | 9 = QcType.Insert): Schemas['BeQcStopEvent'] =>

@@ -41,6 +41,23 @@ describe('EventQueues', () => {
     expect(q.dropped).toBe(1);
   });
 
+  it('queues one object per repeated event value, and keeps distinct values apart', async () => {
+    const q = new EventQueues({ capacity: 100 });
+    const beQc = (inspector: number): AgentEvent => ({ eventType: 'AgentOther_BeQcStart', workNo: '30201', content: { qcType: 9, qcAgentId: inspector } });
+    const pushed = [beQc(30101), ev(1), beQc(30101), beQc(30102), ev(1), { ...ev(1), eventGenTime: 5 }];
+    for (const e of pushed) q.push('a', e);
+    const taken: AgentEvent[] = [];
+    for (let i = 0; i < pushed.length; i++) {
+      const outcome = await q.take('a', 1000).outcome;
+      if (outcome.kind === 'event') taken.push(outcome.event);
+    }
+    expect(taken).toEqual(pushed);
+    expect(taken[2]).toBe(taken[0]);
+    expect(taken[4]).toBe(taken[1]);
+    expect(taken[3]).not.toBe(taken[0]);
+    expect(taken[5]).not.toBe(taken[1]);
+  });
+
   it('closes: waiting polls learn the session ended, queued events go', async () => {
     const q = new EventQueues({ capacity: 10 });
     const waiting = q.take('a', 60_000).outcome;

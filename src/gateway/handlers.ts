@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * const reply = await HANDLERS.addInsert({ state, params: { agentid: '30169', workNo: '30170' }, query, body: undefined, guid, now, gone });
+ * const reply = await HANDLERS.addInsert({ state, params: { agentid: '30169', workNo: '30170' }, query, body: undefined, guid, now, pollWaitMs: 10_000, gone: () => false });
  * ```
  */
 import { decideAddInsert } from '../domain/add-insert.ts';
@@ -33,7 +33,7 @@ export interface CallContext {
   /** Long-poll wait. */
   readonly pollWaitMs: number;
   /** True once the client has disconnected. */
-  readonly gone: () => boolean;
+  gone(): boolean;
 }
 
 export type Handler = (c: CallContext) => Reply | Promise<Reply>;
@@ -44,8 +44,22 @@ export const STICKY_COOKIE = 'ccgw_node=AgentGateway0; Path=/; HttpOnly';
 // The request path builds its objects from literals of fixed shape, without spreads: a spread into a literal is a
 // call into V8's runtime, and on the mock's hot path those calls were a large part of the cost of a call.
 
-/** The text of `{message: '', retcode, result: {}}` per retcode: most answers are one of these. */
-const plainEnvelopes = new Map<string, string>();
+/** `{message: '', retcode, result: {}}`, as an object and as its text, per retcode: most answers are one of these. */
+interface PlainEnvelope {
+  readonly json: { readonly message: ''; readonly retcode: string; readonly result: Readonly<Record<string, never>> };
+  readonly text: string;
+}
+
+const plainEnvelopes = new Map<string, PlainEnvelope>();
+
+function plainEnvelope(retcode: string): PlainEnvelope {
+  let plain = plainEnvelopes.get(retcode);
+  if (plain === undefined) {
+    const json = Object.freeze({ message: '' as const, retcode, result: Object.freeze({}) });
+    plainEnvelopes.set(retcode, (plain = { json, text: JSON.stringify(json) }));
+  }
+  return plain;
+}
 
 function isEmptyObject(value: object): boolean {
   for (const _ in value) return false;
@@ -54,11 +68,14 @@ function isEmptyObject(value: object): boolean {
 
 function answer(decision: Decision<object>, extra?: Record<string, unknown>, headers?: Record<string, string | string[]>): Reply {
   if (decision.httpStatus === 404) return { ...textReply(404, decision.message), rule: decision.rule };
-  const json = extra ?? { message: decision.message, retcode: decision.retcode, result: decision.result };
+  let json: unknown;
   let jsonText: string | undefined;
   if (extra === undefined && decision.message === '' && isEmptyObject(decision.result)) {
-    jsonText = plainEnvelopes.get(decision.retcode);
-    if (jsonText === undefined) plainEnvelopes.set(decision.retcode, (jsonText = JSON.stringify(json)));
+    const plain = plainEnvelope(decision.retcode);
+    json = plain.json;
+    jsonText = plain.text;
+  } else {
+    json = extra ?? { message: decision.message, retcode: decision.retcode, result: decision.result };
   }
   return headers
     ? { status: 200, json, jsonText, retcode: decision.retcode, rule: decision.rule, headers }
@@ -136,7 +153,7 @@ const getAgentEvent: Handler = async (c) => {
   state.lastSeen.set(agentId, c.now);
   const current = state.guids.rotateIfDue(agentId, c.now) ?? (c.guid !== state.guids.current(agentId) ? state.guids.current(agentId) : undefined);
   const headers = current ? { 'Set-GUID': `JSESSIONID=${current}` } : undefined;
-  const outcome = await state.queues.take(agentId, c.pollWaitMs, c.gone).outcome;
+  const outcome = await state.queues.take(agentId, c.pollWaitMs, () => c.gone()).outcome;
   const now = state.clock();
   if (outcome.kind === 'closed') {
     // The session ended while the poll waited (sign-out, forced sign-in elsewhere): answer as a fresh poll would.

@@ -24,6 +24,7 @@ describe('RingBuffer', () => {
             if (model.length > capacity) model.pop();
           }
           expect(ring.length).toBe(model.length);
+          for (let i = -1; i <= model.length; i++) expect(ring.fromNewest(i)).toBe(i >= 0 ? model[model.length - 1 - i] : undefined);
         }
         const rest: number[] = [];
         while (ring.length) rest.push(ring.shift()!);

@@ -54,6 +54,13 @@ export class RingBuffer<T> {
     if (this.#size < this.#items.length) this.#size++;
   }
 
+  /** The item `i` places back from the newest (0 is the newest), or undefined past the oldest. */
+  fromNewest(i: number): T | undefined {
+    if (i < 0 || i >= this.#size) return undefined;
+    const at = this.#head + this.#size - 1 - i; // below twice the length: one wrap at most
+    return this.#items[at < this.#items.length ? at : at - this.#items.length];
+  }
+
   #grow(): void {
     const next = new Array<T | undefined>(Math.min(this.#items.length * 2, this.capacity));
     for (let i = 0; i < this.#size; i++) next[i] = this.#items[(this.#head + i) % this.#items.length];

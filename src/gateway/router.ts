@@ -36,7 +36,9 @@ const ROUTES: readonly Route[] = Object.values(operations)
   .sort((a, b) => b.literals - a.literals);
 
 const CACHE_LIMIT = 10_000;
-const cache = new Map<string, RouteMatch>();
+/** Answers by method, then by raw path: two lookups of strings the parser made, no key built per request. */
+const cache = new Map<string, Map<string, RouteMatch>>();
+let cached = 0;
 
 /**
  * Finds the operation for a request. `pathname` is the raw path (percent-encoded, without the query).
@@ -44,12 +46,18 @@ const cache = new Map<string, RouteMatch>();
  * 10,000 entries, so random paths cannot make it grow without bound.
  */
 export function matchRoute(method: string, pathname: string): RouteMatch {
-  const key = `${method} ${pathname}`;
-  let match = cache.get(key);
+  let byPath = cache.get(method);
+  let match = byPath?.get(pathname);
   if (match === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (cached >= CACHE_LIMIT) {
+      cache.clear();
+      cached = 0;
+      byPath = undefined;
+    }
+    if (byPath === undefined) cache.set(method, (byPath = new Map()));
     match = computeRoute(method, pathname);
-    cache.set(key, match);
+    byPath.set(pathname, match);
+    cached++;
   }
   return match;
 }
