@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE_2024, withOverrides } from '../domain/profiles.ts';
 import { startMockGateway, type MockGateway } from './mock-gateway.ts';
@@ -124,6 +125,68 @@ describe('mock gateway: concurrency', () => {
     const audit = (await admin(gw.url, 'GET', '/audit')).json;
     expect(audit.violationCount).toBe(0);
     expect(audit.checks).toBeGreaterThan(0);
+  });
+});
+
+/** Writes `requests` in one packet on one connection and reads `requests.length` answers (status and JSON body). */
+function pipelined(port: number, requests: string[]): Promise<Array<{ status: number; json: any }>> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let buffered = Buffer.alloc(0);
+    const answers: Array<{ status: number; json: any }> = [];
+    socket.setTimeout(5000, () => socket.destroy(new Error(`only ${answers.length} of ${requests.length} answers arrived`)));
+    socket.on('error', reject);
+    socket.on('data', (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      for (;;) {
+        const end = buffered.indexOf('\r\n\r\n');
+        if (end < 0) break;
+        const head = buffered.subarray(0, end).toString('latin1');
+        const length = Number(/content-length: (\d+)/i.exec(head)?.[1] ?? 0);
+        if (buffered.length < end + 4 + length) break;
+        answers.push({ status: Number(head.slice(9, 12)), json: JSON.parse(buffered.subarray(end + 4, end + 4 + length).toString('utf8')) });
+        buffered = buffered.subarray(end + 4 + length);
+      }
+      if (answers.length === requests.length) {
+        socket.end();
+        resolve(answers);
+      }
+    });
+    socket.write(requests.join(''));
+  });
+}
+
+describe('mock gateway: answers written at the end of the turn', () => {
+  it('answers pipelined calls on one connection in order, each decided on the state the previous one left', async () => {
+    const { gi } = await bothIdle();
+    const line = (method: string, path: string) => `${method} /agentgateway/resource/${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nGuid: ${gi}\r\nContent-Type: application/json\r\n\r\n`;
+    const answers = await pipelined(gw.port, [
+      line('PUT', `qualitycontrol/${INSPECTOR}/addinsert/${AGENT}`),
+      line('GET', `onlineagent/${INSPECTOR}/agentstatus`),
+      line('PUT', `qualitycontrol/${INSPECTOR}/addinsert/${AGENT}`),
+      line('DELETE', `qualitycontrol/${INSPECTOR}/${AGENT}`),
+      line('GET', `onlineagent/${INSPECTOR}/agentstatus`),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.map((a) => a.json.retcode)).toEqual(['0', '0', PROFILE_2024.answers.inspectorNotIdle.value, '0', '0']);
+    expect(answers[1]!.json.result).toEqual({ agentState: 7, isWorking: true });
+    expect(answers[4]!.json.result).toEqual({ agentState: 4, isWorking: false });
+  });
+
+  it('survives clients that leave before their answers are written, and keeps every decision', async () => {
+    const { gi } = await bothIdle();
+    const request = `PUT /agentgateway/resource/qualitycontrol/${INSPECTOR}/addinsert/${AGENT} HTTP/1.1\r\nHost: 127.0.0.1\r\nGuid: ${gi}\r\n\r\n`;
+    await new Promise<void>((resolve) => {
+      const socket = connect(gw.port, '127.0.0.1', () => {
+        socket.write(request);
+        socket.destroy();
+        resolve();
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const snapshot = (await admin(gw.url, 'GET', '/snapshot')).json.agents;
+    expect(snapshot.find((a: { id: string }) => a.id === AGENT)).toMatchObject({ bargedBy: INSPECTOR });
+    expect((await call(gw.url, 'cancelInsert', { agentid: INSPECTOR, workNo: AGENT }, { guid: gi })).json.retcode).toBe('0');
   });
 });
 
