@@ -80,10 +80,16 @@ export function decideCancelInsert(world: WorldView, call: CancelInsertCall, pro
   const toInspector = stamp(inspectorId);
   const released: SessionChange = { agent: inspectorId, session: releasedInspector(inspector) };
   const ready: Delivery = { to: inspectorId, event: gatewayEvents.ready(toInspector) };
-  const toInspectorAll: Delivery[] = inspector.alwaysOffHook ? [ready] : [{ to: inspectorId, event: gatewayEvents.phoneRelease(toInspector, 3) }, ready];
+  const phoneRelease: Delivery | undefined = inspector.alwaysOffHook ? undefined : { to: inspectorId, event: gatewayEvents.phoneRelease(toInspector, 3) };
   const target = context.target?.session;
-  const changes: SessionChange[] = target ? [released, { agent: targetId!, session: sessionWith(target, { bargedBy: null }) }] : [released];
-  const deliveries: Delivery[] = target ? [...toInspectorAll, { to: targetId!, event: gatewayEvents.beQcStop(stamp(targetId!), inspectorId) }] : toInspectorAll;
+  // Arrays of their final size (this runs on the mock's request path; a push would grow each to 17 slots).
+  let changes: SessionChange[] = [released];
+  let deliveries: Delivery[] = phoneRelease ? [phoneRelease, ready] : [ready];
+  if (target) {
+    const beQcStop: Delivery = { to: targetId!, event: gatewayEvents.beQcStop(stamp(targetId!), inspectorId) };
+    changes = [released, { agent: targetId!, session: sessionWith(target, { bargedBy: null }) }];
+    deliveries = phoneRelease ? [phoneRelease, ready, beQcStop] : [ready, beQcStop];
+  }
   return {
     operationId: 'cancelInsert',
     retcode: '0',

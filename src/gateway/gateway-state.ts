@@ -73,11 +73,7 @@ export class GatewayState {
    * Returns the Guid issued to a newly signed-in agent. `forcedGuid` sets that Guid's value (admin API).
    */
   perform(decision: Decision<object>, now: number = this.clock(), forcedGuid?: string): string | undefined {
-    const affected: string[] = [];
-    for (const change of decision.changes) {
-      this.world.setSession(change.agent, change.session);
-      affected.push(change.agent);
-    }
+    for (const change of decision.changes) this.world.setSession(change.agent, change.session);
     for (const id of decision.signedOut) {
       this.guids.revoke(id);
       this.lastSeen.delete(id);
@@ -90,7 +86,7 @@ export class GatewayState {
     }
     for (const d of decision.deliveries) this.queues.push(d.to, d.event);
     for (const id of decision.signedOut) if (id !== decision.signedIn) this.queues.close(id);
-    this.audit.checkLinks(affected, this.world);
+    this.audit.checkLinks(decision.changes, this.world);
     return issued;
   }
 

@@ -89,22 +89,24 @@ function parseJson(buf: Buffer): ParsedBody {
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed || reply.abandoned) return;
-  const headers: string[] = [];
+  let payload: string | undefined;
+  let type: string | undefined;
+  if (reply.json !== undefined) {
+    payload = reply.jsonText ?? JSON.stringify(reply.json);
+    type = JSON_TYPE;
+  } else if (reply.text !== undefined) {
+    payload = reply.text;
+    type = 'text/plain;charset=UTF-8';
+  }
+  const length = payload === undefined ? '0' : String(Buffer.byteLength(payload));
+  // Most replies carry no headers of their own: their list is one literal of its final size.
+  const headers = type === undefined ? ['Content-Length', length] : ['Content-Type', type, 'Content-Length', length];
   if (reply.headers) {
     for (const [k, v] of Object.entries(reply.headers)) {
       if (Array.isArray(v)) for (const one of v) headers.push(k, one);
       else headers.push(k, v);
     }
   }
-  let payload: string | undefined;
-  if (reply.json !== undefined) {
-    payload = reply.jsonText ?? JSON.stringify(reply.json);
-    headers.push('Content-Type', JSON_TYPE);
-  } else if (reply.text !== undefined) {
-    payload = reply.text;
-    headers.push('Content-Type', 'text/plain;charset=UTF-8');
-  }
-  headers.push('Content-Length', payload === undefined ? '0' : String(Buffer.byteLength(payload)));
   res.writeHead(reply.status, headers);
   res.end(payload);
 }
