@@ -3,13 +3,14 @@
  *
  * 1. Barge/cancel cycle throughput and latency at 32 connections (each connection owns one inspector/agent pair
  *    and alternates addinsert and cancel), on the mock and on a bare node:http server answering the same bytes.
- *    Goal: mock throughput ≥ 0.7 × bare, mock p99 ≤ 5 ms.
+ *    Goal: mock throughput ≥ 0.7 × bare, mock p99 ≤ 5 ms. The same bare server writing its replies at the end of
+ *    the event-loop turn, as the mock does, is measured too (like for like, no goal).
  * 2. Resident memory of the mock with all 59,899 IDs of the default range (101–59999) signed in through the
  *    public sign-in call. Goal: ≤ 150 MB RSS.
  *
- * The cycle runs in rounds (BENCH_ROUNDS, default 5): each round measures the bare server and then the mock, both
- * started once and kept running, so a slow spell of a shared machine falls on both; the figures are the medians
- * over the rounds, and each round's own ratio is printed to show the spread.
+ * The cycle runs in rounds (BENCH_ROUNDS, default 5): each round measures the two bare servers and then the mock,
+ * all started once and kept running, so a slow spell of a shared machine falls on all; the figures are the medians
+ * over the rounds, and each round's own ratios are printed to show the spread.
  *
  * Environment: BENCH_DURATION (seconds per measured run, default 10), BENCH_CONNECTIONS (default 32),
  * BENCH_ROUNDS (default 5), BENCH_ONLY=cycle|memory to run one part.
@@ -125,32 +126,54 @@ function medianFigures(runs: CycleFigures[]): CycleFigures {
   };
 }
 
-/** Rounds of bare-then-mock runs against two servers started once. */
-async function measureCycleRounds(): Promise<{ baseline: CycleFigures; mocked: CycleFigures; roundRatios: number[] }> {
-  const bare = await startChild(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], ROOT);
+interface CycleResults {
+  /** The goal's baseline: a bare node:http server answering at once. */
+  baseline: CycleFigures;
+  /** The same bare server writing its replies at the end of the event-loop turn, as the mock does. */
+  baselineEndOfTurn: CycleFigures;
+  mocked: CycleFigures;
+  /** Each round's mock / bare ratio. */
+  roundRatios: number[];
+  /** Each round's mock / bare-end-of-turn ratio. */
+  roundRatiosEndOfTurn: number[];
+}
+
+/** Rounds of bare, bare-end-of-turn, then mock runs against three servers started once. */
+async function measureCycleRounds(): Promise<CycleResults> {
+  const servers: ChildServer[] = [];
   try {
+    servers.push(await startChild(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], ROOT));
+    servers.push(await startChild(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts', '--end-of-turn'], ROOT));
     // The cycle's agents never poll for events, and the poll is what renews a Guid and keeps an agent signed in:
     // with the defaults every call after 2 minutes would be a cheap 100-006 rejection. Longer limits keep the
     // rounds measuring barges and cancels.
-    const mock = await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet', '--sign-out-after', '1h', '--guid-timeout', '1h'], ROOT);
-    try {
-      const barePairs = await cyclePairs(bare, false);
-      const mockPairs = await cyclePairs(mock, true);
-      const bareRuns: CycleFigures[] = [];
-      const mockRuns: CycleFigures[] = [];
-      for (let round = 1; round <= ROUNDS; round++) {
-        bareRuns.push(await measureCycle(bare, barePairs));
-        mockRuns.push(await measureCycle(mock, mockPairs));
-        const b = bareRuns.at(-1)!;
-        const m = mockRuns.at(-1)!;
-        console.log(`round ${round}/${ROUNDS}: bare ${f1(b.rps)} req/s, mock ${f1(m.rps)} req/s, ratio ${(m.rps / b.rps).toFixed(2)}×`);
-      }
-      return { baseline: medianFigures(bareRuns), mocked: medianFigures(mockRuns), roundRatios: mockRuns.map((m, i) => m.rps / bareRuns[i]!.rps) };
-    } finally {
-      await mock.stop();
+    servers.push(await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet', '--sign-out-after', '1h', '--guid-timeout', '1h'], ROOT));
+    const [bare, bareEot, mock] = servers as [ChildServer, ChildServer, ChildServer];
+    const barePairs = await cyclePairs(bare, false);
+    const mockPairs = await cyclePairs(mock, true);
+    const bareRuns: CycleFigures[] = [];
+    const eotRuns: CycleFigures[] = [];
+    const mockRuns: CycleFigures[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const b = await measureCycle(bare, barePairs);
+      const e = await measureCycle(bareEot, barePairs);
+      const m = await measureCycle(mock, mockPairs);
+      bareRuns.push(b);
+      eotRuns.push(e);
+      mockRuns.push(m);
+      console.log(
+        `round ${round}/${ROUNDS}: bare ${f1(b.rps)} req/s, bare end-of-turn ${f1(e.rps)} req/s, mock ${f1(m.rps)} req/s, ratio ${(m.rps / b.rps).toFixed(2)}× (${(m.rps / e.rps).toFixed(2)}× end-of-turn)`,
+      );
     }
+    return {
+      baseline: medianFigures(bareRuns),
+      baselineEndOfTurn: medianFigures(eotRuns),
+      mocked: medianFigures(mockRuns),
+      roundRatios: mockRuns.map((m, i) => m.rps / bareRuns[i]!.rps),
+      roundRatiosEndOfTurn: mockRuns.map((m, i) => m.rps / eotRuns[i]!.rps),
+    };
   } finally {
-    await bare.stop();
+    for (const server of servers.reverse()) await server.stop();
   }
 }
 
@@ -185,21 +208,25 @@ async function measureMemory(): Promise<{ idleMb: number; signedInMb: number; ag
 
 const f1 = (n: number) => n.toFixed(1);
 
+const spread = (ratios: number[]) => `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
+
 async function main(): Promise<void> {
   console.log(`ccgw-harness bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds`);
-  let baseline: CycleFigures | undefined;
-  let mocked: CycleFigures | undefined;
-  let roundRatios: number[] | undefined;
-  if (ONLY !== 'memory') ({ baseline, mocked, roundRatios } = await measureCycleRounds());
+  const cycleResults = ONLY === 'memory' ? undefined : await measureCycleRounds();
   const memory = ONLY === 'cycle' ? undefined : await measureMemory();
-  const ratio = baseline && mocked ? mocked.rps / baseline.rps : undefined;
   const rows: Array<readonly [string, string, string, string, string, string, boolean | null]> = [];
-  if (baseline && mocked && ratio !== undefined) {
+  let ratio: number | undefined;
+  let ratioEndOfTurn: number | undefined;
+  if (cycleResults) {
+    const { baseline, baselineEndOfTurn: eot, mocked } = cycleResults;
+    ratio = mocked.rps / baseline.rps;
+    ratioEndOfTurn = mocked.rps / eot.rps;
     rows.push(
       ['barge/cancel cycle (median of rounds)', 'req/s', f1(baseline.rps), f1(mocked.rps), `${ratio.toFixed(2)}×`, 'mock ≥ 0.70 × bare', ratio >= 0.7],
       ['', 'p50 ms', f1(baseline.p50), f1(mocked.p50), '', '', null],
       ['', 'p99 ms', f1(baseline.p99), f1(mocked.p99), '', 'mock p99 ≤ 5 ms', mocked.p99 <= 5],
       ['', 'errors', String(baseline.errors + baseline.mismatches), String(mocked.errors + mocked.mismatches), '', 'no errors, every retcode 0', mocked.errors + mocked.mismatches === 0],
+      ['same, baseline writing at the end of the turn', 'req/s', f1(eot.rps), f1(mocked.rps), `${ratioEndOfTurn.toFixed(2)}×`, '(like for like; no goal)', null],
     );
   }
   if (memory) rows.push(['59,899 agents signed in', 'RSS MB', `${f1(memory.idleMb)} (idle)`, f1(memory.signedInMb), '', 'mock ≤ 150 MB', memory.signedInMb <= 150]);
@@ -208,12 +235,26 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|');
   for (const [m, u, b, k, r, g, ok] of rows) console.log(`| ${m} | ${u} | ${b} | ${k} | ${r} | ${g} | ${ok === null ? '' : ok ? 'yes' : 'NO'} |`);
   console.log('');
-  if (mocked && roundRatios) {
-    const spread = `${Math.min(...roundRatios).toFixed(2)}–${Math.max(...roundRatios).toFixed(2)}×`;
-    console.log(`(${mocked.requests} mock requests measured in the cycle; the rounds' own ratios ranged ${spread})`);
+  if (cycleResults) {
+    console.log(`(${cycleResults.mocked.requests} mock requests measured in the cycle; the rounds' own ratios ranged ${spread(cycleResults.roundRatios)}, end-of-turn ${spread(cycleResults.roundRatiosEndOfTurn)})`);
   }
   if (memory) console.log(`(${memory.agents} agents signed in through the public sign-in at ${f1(memory.signInRps)} sign-ins/s)`);
-  console.log(JSON.stringify({ node: process.version, connections: CONNECTIONS, durationS: DURATION, rounds: ROUNDS, baseline, mock: mocked, ratio, roundRatios, memory }));
+  console.log(
+    JSON.stringify({
+      node: process.version,
+      connections: CONNECTIONS,
+      durationS: DURATION,
+      rounds: ROUNDS,
+      baseline: cycleResults?.baseline,
+      baselineEndOfTurn: cycleResults?.baselineEndOfTurn,
+      mock: cycleResults?.mocked,
+      ratio,
+      ratioEndOfTurn,
+      roundRatios: cycleResults?.roundRatios,
+      roundRatiosEndOfTurn: cycleResults?.roundRatiosEndOfTurn,
+      memory,
+    }),
+  );
 }
 
 await main();
