@@ -238,10 +238,9 @@ export function serveRequest(host: ServerHost, req: IncomingMessage, res: Server
       respond(x, counted(state, operationId, reply), op.logName);
       return;
     }
-    serveSlowly(x, operationId, params, fault).then(
-      (reply) => respond(x, counted(state, operationId, reply), op.logName),
-      (e) => fail(x, e, op.logName),
-    );
+    serveSlowly(x, operationId, params, fault)
+      .then((reply) => counted(state, operationId, reply))
+      .then((reply) => respond(x, reply, op.logName), (e) => fail(x, e, op.logName));
   } catch (e) {
     fail(x, e, '-');
   }
