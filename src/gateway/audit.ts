@@ -7,8 +7,9 @@
  *
  * @example
  * ```ts
- * audit.observe('30169', session, world); // after each setSession
- * audit.report(); // { checks: 1, violations: [] }
+ * audit.observe('30169', session, world); // after each setSession of a decision
+ * audit.checkLinks(decision.changes, world); // once the decision is applied
+ * audit.report(); // { checks: 1, violationCount: 0, violations: [] }
  * ```
  */
 import type { AgentSession } from '../domain/agent.ts';
