@@ -123,29 +123,25 @@ class RequestContext implements CallContext {
   readonly guid: string | undefined;
   readonly now: number;
   readonly pollWaitMs: number;
-  readonly #req: IncomingMessage;
-  readonly #res: ServerResponse;
+  readonly #x: Exchange;
 
   constructor(
-    host: ServerHost,
-    req: IncomingMessage,
-    res: ServerResponse,
+    x: Exchange,
     readonly params: Readonly<Record<string, string>>,
-    query: string | undefined,
     readonly fault: string | undefined,
     readonly body: unknown,
   ) {
-    this.state = host.state;
-    this.query = query === undefined ? NO_QUERY : new URLSearchParams(query);
-    this.guid = guidHeader(req.rawHeaders);
-    this.now = host.state.clock();
-    this.pollWaitMs = host.pollWaitMs;
-    this.#req = req;
-    this.#res = res;
+    this.state = x.host.state;
+    this.query = x.query === undefined ? NO_QUERY : new URLSearchParams(x.query);
+    this.guid = guidHeader(x.req.rawHeaders);
+    this.now = x.host.state.clock();
+    this.pollWaitMs = x.host.pollWaitMs;
+    this.#x = x;
   }
 
   gone(): boolean {
-    return this.#res.destroyed || (this.#res.writableEnded === false && this.#req.socket.destroyed);
+    const { req, res } = this.#x;
+    return res.destroyed || (res.writableEnded === false && req.socket.destroyed);
   }
 }
 
@@ -234,7 +230,7 @@ export function serveRequest(host: ServerHost, req: IncomingMessage, res: Server
     }
     if (!op.requestSchema && !fault && operationId !== 'getAgentEvent') {
       req.resume();
-      const reply = HANDLERS[operationId](new RequestContext(host, req, res, params, x.query, undefined, undefined)) as Reply;
+      const reply = HANDLERS[operationId](new RequestContext(x, params, undefined, undefined)) as Reply;
       respond(x, counted(state, operationId, reply), op.logName);
       return;
     }
@@ -266,7 +262,7 @@ async function serveSlowly(x: Exchange, operationId: OperationId, params: Readon
   if (fault?.latencyMs) await delay(fault.latencyMs);
   if (fault?.http) return textReply(fault.http, `injected fault: HTTP ${fault.http}`);
   if (!body.ok) return textReply(400, `the body is not valid JSON (${body.reason}); send a JSON object`);
-  return HANDLERS[operationId](new RequestContext(host, x.req, x.res, params, x.query, fault?.retcode, body.value));
+  return HANDLERS[operationId](new RequestContext(x, params, fault?.retcode, body.value));
 }
 
 async function serveAdmin(x: Exchange): Promise<Reply> {
