@@ -106,6 +106,48 @@ export interface Phase {
   readonly cases: readonly Case[];
   /** The load scenarios of the phase (the `load` phase). */
   readonly load?: readonly LoadResult[];
+  /** The rule coverage of the phase (the `rules` phase): one row per rule of `src/domain` under the run's profile. */
+  readonly coverage?: readonly RuleCoverage[];
+}
+
+/**
+ * One rule of `src/domain` and what the run found about it: the row of the coverage matrix.
+ *
+ * @example
+ * ```ts
+ * const row: RuleCoverage = {
+ *   rule: 'addInsert.targetNotSignedIn', operation: 'addInsert', rank: 12, title: 'the target is not signed in',
+ *   provenance: 'inferred', source: 'the target must be signed in; no document names the code', setting: 'targetNotSignedIn',
+ *   expected: '900-005', outcome: 'failed', caseIds: ['rules.addInsert.targetNotSignedIn.signed-out-target'],
+ *   counts: { passed: 0, failed: 1, skipped: 0 }, detail: 'expected retcode 900-005, got 900-003',
+ * };
+ * ```
+ */
+export interface RuleCoverage {
+  /** The rule: operation and rule id, e.g. `addInsert.targetNotSignedIn`; `<operation>.ok` is the success row. */
+  readonly rule: string;
+  /** The operationId, e.g. `addInsert`. */
+  readonly operation: string;
+  /** Place in the operation's precedence order, 1 = checked first; the success row comes last. */
+  readonly rank: number;
+  /** The situation, as a short sentence: `the target is not signed in`. */
+  readonly title: string;
+  /** `documented` when a document states the rule, `inferred` when the harness assumes it. */
+  readonly provenance: 'documented' | 'inferred';
+  /** The document and sentence (documented), or the reason (inferred). */
+  readonly source: string;
+  /** The profile setting whose value is the rule's answer, e.g. `targetNotSignedIn`. */
+  readonly setting?: string;
+  /** What the rule answers under the run's profile: a retcode, `http-404`, `0` (success) or `injected fault`. */
+  readonly expected: string;
+  /** `failed` when a case failed; `passed` when at least one case passed and none failed; `skipped` when every case was skipped. */
+  readonly outcome: Outcome;
+  /** The ids of the cases (of this phase) that checked the rule. */
+  readonly caseIds: readonly string[];
+  /** The rule's cases by outcome. */
+  readonly counts: { readonly passed: number; readonly failed: number; readonly skipped: number };
+  /** One line: for a failed rule, expected against observed of its first failed case; for a skipped one, the reason. */
+  readonly detail?: string;
 }
 
 /** The kind of a case: a Pact interaction, a fast-check property, a model-based scenario or a single check. */
@@ -140,6 +182,8 @@ export interface Case {
   readonly observed?: Observed;
   /** What went wrong (required when `outcome` is `failed`). */
   readonly failure?: Failure;
+  /** The rule the case checks, e.g. `addInsert.targetNotSignedIn` (rule-suite cases; see `Phase.coverage`). */
+  readonly rule?: string;
 }
 
 /** What the gateway answered in a case's situation. */
