@@ -18,7 +18,7 @@
  * ```
  */
 import { GatewayStatus, isIdle, sessionWith } from './agent.ts';
-import { callerRules, ctiFaultRule, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';
+import { callerRules, ctiFaultRule, IDLE, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';
 import type { AuthCheck, Decision, Delivery, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
@@ -26,6 +26,7 @@ import { documented, inferred } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { stamper } from './stamp.ts';
+import { variant, type BaseCall, type SuccessRow } from './witness.ts';
 
 /** One addinsert call as the gateway receives it. */
 export interface AddInsertCall {
@@ -41,16 +42,20 @@ export interface AddInsertCall {
 /** The context the addinsert rules read. */
 export type AddInsertContext = TargetContext;
 
+/** The plain addinsert: an idle inspector barges into a signed-in agent of its VDN. */
+const BASE: BaseCall = { given: { signedIn: { inspector: IDLE, target: IDLE } }, when: { caller: 'inspector', workNo: { party: 'target' } } };
+
 /** The addinsert rules in precedence order. */
 export const addInsertRules: readonly Rule<AddInsertContext>[] = [
-  ...pathIdRules<AddInsertContext>(['agentid', 'workNo']),
-  ...callerRules<AddInsertContext>('the inspector'),
+  ...pathIdRules<AddInsertContext>(['agentid', 'workNo'], BASE),
+  ...callerRules<AddInsertContext>('the inspector', BASE, { rotation: true }),
   {
     id: 'selfTarget',
     title: 'the target is the inspector himself',
     provenance: documented('EN/cec_07_0580', 'The agent to be inspected is the inspector himself'),
     answer: { setting: 'selfTarget' },
     applies: (c) => okId(c, 'agentid') === okId(c, 'workNo'),
+    witnesses: [variant(BASE, 'self', 'the inspector names himself as the target', { given: { signedIn: { inspector: IDLE } }, when: { workNo: { party: 'inspector' } } })],
   },
   {
     id: 'noInspectionRight',
@@ -58,6 +63,9 @@ export const addInsertRules: readonly Rule<AddInsertContext>[] = [
     provenance: documented('EN/cec_07_2401', 'An agent who has the inspection permission can barge into an agent who has signed in.'),
     answer: { setting: 'noInspectionRight' },
     applies: (c) => c.caller?.account.inspector !== true,
+    witnesses: [
+      variant(BASE, 'agent-without-right', 'an idle agent without the inspection right calls', { given: { signedIn: { nonInspector: IDLE, target: IDLE } }, when: { caller: 'nonInspector' } }),
+    ],
   },
   {
     id: 'otherVdn',
@@ -66,6 +74,10 @@ export const addInsertRules: readonly Rule<AddInsertContext>[] = [
     answer: { setting: 'otherVdn' },
     applies: (c) => c.target !== undefined && c.target.account.vdn !== c.caller?.account.vdn,
     detail: (c) => `inspector ${c.profile.groupWord} ${c.caller?.account.vdn}, target ${c.profile.groupWord} ${c.target?.account.vdn}`,
+    witnesses: [
+      variant(BASE, 'signed-in-target', 'the target is a signed-in agent of another VDN', { given: { signedIn: { inspector: IDLE, otherVdnTarget: IDLE } }, when: { workNo: { party: 'otherVdnTarget' } } }),
+      variant(BASE, 'signed-out-target', 'the target is a signed-out agent of another VDN', { given: { signedIn: { inspector: IDLE } }, when: { workNo: { party: 'otherVdnTarget' } } }),
+    ],
   },
   {
     id: 'targetIsInspector',
@@ -73,6 +85,7 @@ export const addInsertRules: readonly Rule<AddInsertContext>[] = [
     provenance: documented('EN/cec_07_0433', 'Inspecting an agent who is himself an inspector works only if the CTI setting "Support QC on QC Inspectors" is Yes'),
     answer: { setting: 'targetIsInspector' },
     applies: (c) => c.target?.account.inspector === true && !c.profile.qcOnInspectors,
+    witnesses: [variant(BASE, 'idle-inspector-target', 'the target is an idle inspector of the same VDN', { given: { signedIn: { inspector: IDLE, otherInspector: IDLE } }, when: { workNo: { party: 'otherInspector' } } })],
   },
   {
     id: 'inspectorNotIdle',
@@ -80,6 +93,13 @@ export const addInsertRules: readonly Rule<AddInsertContext>[] = [
     provenance: documented('EN/cec_07_2401', 'The inspector is in idle state.'),
     answer: { setting: 'inspectorNotIdle' },
     applies: (c) => !isIdle(c.caller!.session!),
+    witnesses: [
+      variant(BASE, 'busy', 'the inspector is busy (status 3)', { given: { signedIn: { inspector: { status: 3 }, target: IDLE } } }),
+      variant(BASE, 'wrap-up', 'the inspector is in wrap-up (status 5)', { given: { signedIn: { inspector: { status: 5 }, target: IDLE } } }),
+      variant(BASE, 'barging', 'the inspector is already barged into another agent', {
+        given: { signedIn: { inspector: IDLE, target: IDLE, nonInspector: IDLE }, barges: [{ inspector: 'inspector', target: 'nonInspector' }] },
+      }),
+    ],
   },
   {
     id: 'targetNotSignedIn',
@@ -87,6 +107,10 @@ export const addInsertRules: readonly Rule<AddInsertContext>[] = [
     provenance: documented('EN/cec_07_2401', 'An agent who has the inspection permission can barge into an agent who has signed in.'),
     answer: { setting: 'targetNotSignedIn' },
     applies: (c) => c.target?.session == null,
+    witnesses: [
+      variant(BASE, 'signed-out-target', 'the target is a signed-out agent of the same VDN', { given: { signedIn: { inspector: IDLE } } }),
+      variant(BASE, 'unconfigured-target', 'the target is an ID without an account', { given: { signedIn: { inspector: IDLE } }, when: { workNo: { party: 'unconfigured' } } }),
+    ],
   },
   {
     id: 'targetAlreadyBarged',
@@ -95,9 +119,26 @@ export const addInsertRules: readonly Rule<AddInsertContext>[] = [
     answer: { setting: 'targetAlreadyBarged' },
     applies: (c) => c.target!.session!.bargedBy !== null,
     detail: (c) => `inspector ${c.target?.session?.bargedBy} is already barged into agent ${c.target?.account.id}`,
+    witnesses: [
+      variant(BASE, 'barged-by-another', 'a second inspector is already barged into the target', {
+        given: { signedIn: { inspector: IDLE, otherInspector: IDLE, target: IDLE }, barges: [{ inspector: 'otherInspector', target: 'target' }] },
+      }),
+    ],
   },
-  ctiFaultRule<AddInsertContext>(),
+  ctiFaultRule<AddInsertContext>(BASE, { addInsert: ['900-001', '900-003'] }),
 ];
+
+/** The successful barge, as the last row of the table. */
+export const addInsertSuccess: SuccessRow = {
+  id: 'ok',
+  title: 'the inspector barges into the target',
+  witnesses: [
+    variant(BASE, 'idle-target', 'an idle inspector barges into an idle agent', {}),
+    variant(BASE, 'busy-target', 'the target is busy (status 3): a busy agent can still be barged into', { given: { signedIn: { inspector: IDLE, target: { status: 3 } } } }),
+    variant(BASE, 'wrap-up-target', 'the target is in wrap-up (status 5)', { given: { signedIn: { inspector: IDLE, target: { status: 5 } } } }),
+    variant(BASE, 'always-off-hook', 'the inspector signed in always off-hook: no phone rings', { given: { signedIn: { inspector: { status: 4, alwaysOffHook: true }, target: IDLE } } }),
+  ],
+};
 
 /** Decides one addinsert call. Pure: reads `world`, returns the decision. */
 export function decideAddInsert(world: WorldView, call: AddInsertCall, profile: Profile, now: number): Decision {

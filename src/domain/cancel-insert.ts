@@ -13,7 +13,7 @@
  */
 import { sessionWith } from './agent.ts';
 import { releasedInspector } from './barge-teardown.ts';
-import { callerRules, ctiFaultRule, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';
+import { callerRules, ctiFaultRule, IDLE, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';
 import type { AuthCheck, Decision, Delivery, SessionChange, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
@@ -21,6 +21,7 @@ import { documented } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { stamper } from './stamp.ts';
+import { variant, type BaseCall, type SuccessRow } from './witness.ts';
 
 /** One cancel call as the gateway receives it. */
 export interface CancelInsertCall {
@@ -32,16 +33,23 @@ export interface CancelInsertCall {
 
 export type CancelInsertContext = TargetContext;
 
+/** The plain cancel: the inspector ends its barge into the target. */
+const BASE: BaseCall = {
+  given: { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] },
+  when: { caller: 'inspector', workNo: { party: 'target' } },
+};
+
 /** The cancel rules in precedence order. */
 export const cancelInsertRules: readonly Rule<CancelInsertContext>[] = [
-  ...pathIdRules<CancelInsertContext>(['agentid', 'workNo']),
-  ...callerRules<CancelInsertContext>('the inspector'),
+  ...pathIdRules<CancelInsertContext>(['agentid', 'workNo'], BASE),
+  ...callerRules<CancelInsertContext>('the inspector', BASE),
   {
     id: 'selfTarget',
     title: 'the target is the inspector himself',
     provenance: documented('EN/cec_07_0580', 'The agent to be inspected is the inspector himself'),
     answer: { setting: 'selfTarget' },
     applies: (c) => okId(c, 'agentid') === okId(c, 'workNo'),
+    witnesses: [variant(BASE, 'self', 'the inspector names himself as the target', { given: { signedIn: { inspector: IDLE } }, when: { workNo: { party: 'inspector' } } })],
   },
   {
     id: 'noInspectionRight',
@@ -49,6 +57,7 @@ export const cancelInsertRules: readonly Rule<CancelInsertContext>[] = [
     provenance: documented('ZH/cec_07_2404', 'cancel listen/insert (DELETE qualitycontrol/{agentid}/{workNo}): 100-006, 900-001, 900-002, 900-003'),
     answer: { setting: 'noInspectionRight' },
     applies: (c) => c.caller?.account.inspector !== true,
+    witnesses: [variant(BASE, 'agent-without-right', 'an agent without the inspection right calls', { given: { signedIn: { nonInspector: IDLE, target: IDLE } }, when: { caller: 'nonInspector' } })],
   },
   {
     id: 'otherVdn',
@@ -56,6 +65,7 @@ export const cancelInsertRules: readonly Rule<CancelInsertContext>[] = [
     provenance: documented('EN/cec_07_2401', 'The agent ID must belong to the same VDN as the value of agentid.'),
     answer: { setting: 'otherVdn' },
     applies: (c) => c.target !== undefined && c.target.account.vdn !== c.caller?.account.vdn,
+    witnesses: [variant(BASE, 'other-vdn-target', 'the target is a signed-in agent of another VDN', { given: { signedIn: { inspector: IDLE, otherVdnTarget: IDLE } }, when: { workNo: { party: 'otherVdnTarget' } } })],
   },
   {
     id: 'noBargeToCancel',
@@ -63,9 +73,31 @@ export const cancelInsertRules: readonly Rule<CancelInsertContext>[] = [
     provenance: documented('EN/cec_07_0444', 'Switch, intercept and cancel require that a listen/insert/whisper is already in progress'),
     answer: { setting: 'cancelWithoutBarge' },
     applies: (c) => c.caller!.session!.barging !== okId(c, 'workNo'),
+    witnesses: [
+      variant(BASE, 'no-barge', 'no one is barged into the target', { given: { signedIn: { inspector: IDLE, target: IDLE } } }),
+      variant(BASE, 'barge-on-another-agent', 'the inspector is barged into another agent', {
+        given: { signedIn: { inspector: IDLE, target: IDLE, nonInspector: IDLE }, barges: [{ inspector: 'inspector', target: 'nonInspector' }] },
+      }),
+      variant(BASE, 'another-inspectors-barge', 'a second inspector is barged into the target', {
+        given: { signedIn: { inspector: IDLE, otherInspector: IDLE, target: IDLE }, barges: [{ inspector: 'otherInspector', target: 'target' }] },
+      }),
+      variant(BASE, 'unconfigured-target', 'the target is an ID without an account', { given: { signedIn: { inspector: IDLE } }, when: { workNo: { party: 'unconfigured' } } }),
+    ],
   },
-  ctiFaultRule<CancelInsertContext>(),
+  ctiFaultRule<CancelInsertContext>(BASE, { cancelInsert: ['900-001', '900-003'] }),
 ];
+
+/** The successful cancel, as the last row of the table. */
+export const cancelInsertSuccess: SuccessRow = {
+  id: 'ok',
+  title: 'the inspector ends its barge',
+  witnesses: [
+    variant(BASE, 'barged-target', 'the inspector cancels its barge into the target', {}),
+    variant(BASE, 'always-off-hook', 'the inspector signed in always off-hook: no phone is released', {
+      given: { signedIn: { inspector: { status: 4, alwaysOffHook: true }, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] },
+    }),
+  ],
+};
 
 /** Decides one cancel call. Pure. */
 export function decideCancelInsert(world: WorldView, call: CancelInsertCall, profile: Profile, now: number): Decision {

@@ -1,18 +1,47 @@
 /**
- * Rules every operation shares: IDs in the path, and the caller's sign-in and Guid.
- *
- * @example
- * ```ts
- * const rules = [...pathIdRules(['agentid', 'workNo']), ...callerRules('the inspector')];
- * ```
+ * Rules every operation shares: IDs in the path, the caller's sign-in and Guid, and an injected CTI fault. Each takes
+ * the operation's plain call (`BaseCall`) to derive its witnesses from.
  */
 import { type AgentView } from './agent.ts';
 import type { AuthCheck } from './decision.ts';
 import { checkAgentId, type IdCheck } from './ids.ts';
 import type { Profile } from './profiles.ts';
 import { documented, inferred } from './provenance.ts';
+import type { AgentRole } from './roles.ts';
 import type { Rule, RuleContext } from './rules.ts';
-import type { Retcode } from './retcodes.ts';
+import type { OperationId, Retcode } from './retcodes.ts';
+import { variant, type BaseCall, type PathId, type RoleState, type Situation, type Witness } from './witness.ts';
+
+/** The state most witnesses sign an agent in with: idle. */
+export const IDLE: RoleState = { status: 4 };
+
+/** IDs that fail the gateway's path pattern, whatever the profile: each names why. */
+const PATTERN_MISFITS: readonly { readonly name: string; readonly says: string; readonly id: PathId }[] = [
+  { name: 'leading-zero', says: 'has a leading zero (0101)', id: { literal: '0101' } },
+  { name: 'zero', says: 'is 0', id: { literal: '0' } },
+  { name: 'plus-sign', says: 'has a sign (+101)', id: { literal: '+101' } },
+  { name: 'minus-sign', says: 'is negative (-101)', id: { literal: '-101' } },
+  { name: 'letters', says: 'is letters (abc)', id: { literal: 'abc' } },
+  { name: 'digits-and-letters', says: 'ends in a letter (101a)', id: { literal: '101a' } },
+  { name: 'non-ascii-digits', says: 'is 101 in Arabic-Indic digits', id: { literal: '\u0661\u0660\u0661' } },
+  { name: 'empty', says: 'is empty', id: { literal: '' } },
+  { name: 'very-long', says: 'is 64 digits long', id: { literal: '9'.repeat(64) } },
+  { name: 'above-max', says: "is one above the profile's highest ID", id: { bound: 'max+1' } },
+];
+
+/** The situation without `role`: it is signed out and takes part in no barge. */
+export function without(given: Situation, role: AgentRole): Situation {
+  const signedIn = { ...given.signedIn };
+  delete signedIn[role];
+  const barges = (given.barges ?? []).filter((b) => b.inspector !== role && b.target !== role);
+  return { ...given, signedIn, ...(barges.length ? { barges } : { barges: undefined }) };
+}
+
+/** The caller of a base call, which must be an account (the shared rows sign it in and out). */
+function callerRole(base: BaseCall): AgentRole {
+  if (base.when.caller === 'unconfigured') throw new TypeError('a base call is made by an account, not by the unconfigured party');
+  return base.when.caller;
+}
 
 /** Context of a call whose path carries IDs. */
 export interface PathContext extends RuleContext {
@@ -49,7 +78,9 @@ export function okId(context: PathContext, name: string): string | undefined {
  * Path ID rules in precedence order: first every parameter against the path regex (the router rejects those
  * before any resource runs), then every parameter against the profile's range.
  */
-export function pathIdRules<C extends PathContext>(params: readonly string[]): Rule<C>[] {
+export function pathIdRules<C extends PathContext>(params: readonly ('agentid' | 'workNo')[], base: BaseCall): Rule<C>[] {
+  // A bad ID is refused before anything else is looked at: no one needs to be signed in.
+  const bare = (param: string, name: string, says: string, id: PathId): Witness => ({ name, says: `${param} ${says}`, given: {}, when: { ...base.when, guid: 'none', [param]: id } });
   const pattern = params.map(
     (param): Rule<C> => ({
       id: `pathMismatch.${param}`,
@@ -58,6 +89,7 @@ export function pathIdRules<C extends PathContext>(params: readonly string[]): R
       answer: { setting: 'pathMismatch' },
       applies: (c) => c.ids[param]?.kind === 'pattern',
       detail: (c) => describeBadId(param, c.ids[param]),
+      witnesses: PATTERN_MISFITS.map((m) => bare(param, m.name, m.says, m.id)),
     }),
   );
   const range = params.map(
@@ -68,6 +100,12 @@ export function pathIdRules<C extends PathContext>(params: readonly string[]): R
       answer: { setting: 'idOutOfRange' },
       applies: (c) => c.ids[param]?.kind === 'range',
       detail: (c) => describeBadId(param, c.ids[param]),
+      witnesses: [
+        bare(param, 'below-min', "is one below the profile's lowest ID", { bound: 'min-1' }),
+        bare(param, 'one', 'is 1', { literal: '1' }),
+        variant(base, 'at-min', `${param} is the profile's lowest ID`, { when: { [param]: { bound: 'min' } }, expect: 'passes' }),
+        variant(base, 'at-max', `${param} is the profile's highest ID`, { when: { [param]: { bound: 'max' } }, expect: 'passes' }),
+      ],
     }),
   );
   return [...pattern, ...range];
@@ -78,8 +116,15 @@ function describeBadId(param: string, check: IdCheck | undefined): string | unde
   return `${param} ${JSON.stringify(check.raw)} ${check.reason}`;
 }
 
-/** The caller is signed in and sent its own, current Guid. */
-export function callerRules<C extends CallerContext>(who: string): Rule<C>[] {
+/**
+ * The caller is signed in and sent its own, current Guid. `rotation` adds the witness of a Guid that expired after a
+ * rotation (dynamic authentication; it takes the Guid timeout to produce, so one operation carries it).
+ */
+export function callerRules<C extends CallerContext>(who: string, base: BaseCall, options: { readonly rotation?: boolean } = {}): Rule<C>[] {
+  const caller = callerRole(base);
+  const signedOut = without(base.given, caller);
+  const other = (Object.keys(base.given.signedIn ?? {}) as AgentRole[]).find((r) => r !== caller);
+  const withOther: Situation = other ? base.given : { ...base.given, signedIn: { ...base.given.signedIn, target: IDLE } };
   return [
     {
       id: 'notSignedIn',
@@ -87,6 +132,11 @@ export function callerRules<C extends CallerContext>(who: string): Rule<C>[] {
       provenance: documented('EN/cec_07_0580', 'The agent is not signed in.'),
       answer: { retcode: '100-006' },
       applies: (c) => c.caller?.session == null,
+      witnesses: [
+        variant(base, 'signed-out', `${who} is signed out and sends no Guid`, { given: signedOut, when: { guid: 'none' } }),
+        variant(base, 'ended-session', `${who} signed out and sends the Guid of that session`, { given: signedOut, when: { guid: 'endedSession' } }),
+        variant(base, 'unconfigured', `${who} is an ID without an account`, { given: signedOut, when: { caller: 'unconfigured', agentid: { party: 'unconfigured' }, guid: 'none' } }),
+      ],
     },
     {
       id: 'guidMismatch',
@@ -95,18 +145,34 @@ export function callerRules<C extends CallerContext>(who: string): Rule<C>[] {
       answer: { setting: 'guidMismatch' },
       applies: (c) => c.auth !== 'valid',
       detail: (c) => (c.auth === 'missing' ? 'no Guid header was sent' : 'the Guid header does not match the one issued to this agent'),
+      witnesses: [
+        variant(base, 'no-guid', 'no Guid header', { when: { guid: 'none' } }),
+        variant(base, 'malformed', 'a Guid header in no Guid format', { when: { guid: 'malformed' } }),
+        variant(base, 'another-agents', "another signed-in agent's Guid", { given: withOther, when: { guid: { of: other ?? 'target' } } }),
+        variant(base, 'previous-session', 'the Guid of an earlier session (the agent signed in again since)', { when: { guid: 'previousSession' } }),
+        ...(options.rotation
+          ? [variant(base, 'stale-after-rotation', 'a Guid rotated away and past the Guid timeout (dynamic authentication)', { given: { signedIn: { [caller]: IDLE } }, when: { guid: 'beforeRotation' } })]
+          : []),
+      ],
     },
   ];
 }
 
-/** A CTI fault injected for this call (the mock's fault settings), applied after every state check. */
-export function ctiFaultRule<C extends RuleContext>(): Rule<C> {
+/**
+ * A CTI fault injected for this call (the mock's fault settings), applied after every state check. `faults` are the
+ * retcodes its witnesses inject, per operation of the rows: ones the contract lists for that operation.
+ */
+export function ctiFaultRule<C extends RuleContext>(base: BaseCall, faults: Readonly<Partial<Record<OperationId, readonly Retcode[]>>>): Rule<C> {
+  const witnesses = (Object.entries(faults) as [OperationId, readonly Retcode[]][]).flatMap(([operation, codes]) =>
+    codes.map((fault): Witness => ({ ...variant(base, `fault-${fault}`, `the CTI fails with ${fault}`, { given: { ...base.given, fault } }), only: [operation] })),
+  );
   return {
     id: 'ctiFault',
     title: 'the CTI failed (injected fault)',
     provenance: inferred('the gateway checks state first and then calls the CTI, which may fail', 'EN/cec_07_0580'),
     answer: { injectedFault: true },
     applies: (c) => c.fault !== undefined,
+    witnesses,
   };
 }
 

@@ -19,21 +19,26 @@ export * from './stamp.ts';
 export { InMemoryWorld } from './in-memory-world.ts';
 export { endBargesOf, releasedInspector } from './barge-teardown.ts';
 export { checkSignInBody, type SignInBody, type SignInBodyCheck } from './sign-in-body.ts';
-export { addInsertRules, decideAddInsert, type AddInsertCall, type AddInsertContext } from './add-insert.ts';
-export { cancelInsertRules, decideCancelInsert, type CancelInsertCall, type CancelInsertContext } from './cancel-insert.ts';
-export { signInRules, decideSignIn, type SignInCall, type SignInResult } from './sign-in.ts';
-export { signOutRules, decideSignOut, decideNoPollSignOut, type SignOutCall } from './sign-out.ts';
-export { stateChangeRules, decideStateChange, parseBusyReason, type StateChangeCall } from './state-change.ts';
-export { selfCallRules, decideAgentStatus, decideEventPoll, type SelfCall, type AgentStatusResult } from './queries.ts';
+export * from './roles.ts';
+export * from './witness.ts';
+export { addInsertRules, addInsertSuccess, decideAddInsert, type AddInsertCall, type AddInsertContext } from './add-insert.ts';
+export { cancelInsertRules, cancelInsertSuccess, decideCancelInsert, type CancelInsertCall, type CancelInsertContext } from './cancel-insert.ts';
+export { signInRules, signInSuccess, forceLoginSuccess, decideSignIn, type SignInCall, type SignInResult } from './sign-in.ts';
+export { signOutRules, logoutSuccess, forceLogoutSuccess, decideSignOut, decideNoPollSignOut, type SignOutCall } from './sign-out.ts';
+export { stateChangeRules, sayFreeSuccess, sayBusySuccess, decideStateChange, parseBusyReason, type StateChangeCall } from './state-change.ts';
+export { selfCallRules, agentStatusSuccess, getAgentEventSuccess, decideAgentStatus, decideEventPoll, type SelfCall, type AgentStatusResult } from './queries.ts';
+export { decideCall, type AnyCall } from './decide-call.ts';
+export { expectWitness, resolveCall, situationBody, otherPassword, otherPhone, type Expectation, type ResolvedCall, type WitnessParties } from './expect-witness.ts';
 
-import { addInsertRules } from './add-insert.ts';
-import { cancelInsertRules } from './cancel-insert.ts';
+import { addInsertRules, addInsertSuccess } from './add-insert.ts';
+import { cancelInsertRules, cancelInsertSuccess } from './cancel-insert.ts';
 import type { OperationId } from './retcodes.ts';
 import type { Rule } from './rules.ts';
-import { selfCallRules } from './queries.ts';
-import { signInRules } from './sign-in.ts';
-import { signOutRules } from './sign-out.ts';
-import { stateChangeRules } from './state-change.ts';
+import { agentStatusSuccess, getAgentEventSuccess, selfCallRules } from './queries.ts';
+import { forceLoginSuccess, signInRules, signInSuccess } from './sign-in.ts';
+import { forceLogoutSuccess, logoutSuccess, signOutRules } from './sign-out.ts';
+import { sayBusySuccess, sayFreeSuccess, stateChangeRules } from './state-change.ts';
+import type { SuccessRow } from './witness.ts';
 
 /** The rules of each operation, in precedence order (for precedence tables; decisions use them directly). */
 export const OPERATION_RULES: Readonly<Record<OperationId, readonly Rule<never>[]>> = {
@@ -47,4 +52,18 @@ export const OPERATION_RULES: Readonly<Record<OperationId, readonly Rule<never>[
   sayBusy: stateChangeRules,
   agentStatus: selfCallRules,
   getAgentEvent: selfCallRules,
+};
+
+/** The successful answer of each operation, the last row of its table. */
+export const OPERATION_SUCCESS: Readonly<Record<OperationId, SuccessRow>> = {
+  addInsert: addInsertSuccess,
+  cancelInsert: cancelInsertSuccess,
+  signIn: signInSuccess,
+  forceLogin: forceLoginSuccess,
+  logout: logoutSuccess,
+  forceLogout: forceLogoutSuccess,
+  sayFree: sayFreeSuccess,
+  sayBusy: sayBusySuccess,
+  agentStatus: agentStatusSuccess,
+  getAgentEvent: getAgentEventSuccess,
 };

@@ -9,11 +9,12 @@
  * ```
  */
 import { isInCall } from './agent.ts';
-import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { callerContext, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, WorldView } from './decision.ts';
 import type { Profile } from './profiles.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
+import { variant, type BaseCall, type SuccessRow } from './witness.ts';
 
 /** A call by an agent about itself. */
 export interface SelfCall {
@@ -29,8 +30,38 @@ export interface AgentStatusResult {
   readonly isWorking: boolean;
 }
 
+/** The plain call: an idle agent asks about itself. */
+const BASE: BaseCall = { given: { signedIn: { inspector: IDLE } }, when: { caller: 'inspector' } };
+
 /** Rules of the calls that only need a signed-in caller with its Guid. */
-export const selfCallRules: readonly Rule<CallerContext>[] = [...pathIdRules<CallerContext>(['agentid']), ...callerRules<CallerContext>('the agent'), ctiFaultRule<CallerContext>()];
+export const selfCallRules: readonly Rule<CallerContext>[] = [
+  ...pathIdRules<CallerContext>(['agentid'], BASE),
+  ...callerRules<CallerContext>('the agent', BASE),
+  ctiFaultRule<CallerContext>(BASE, { agentStatus: ['000-003'], getAgentEvent: ['000-001'] }),
+];
+
+/** The successful agentstatus: the status of each state an agent can be put in through the gateway's calls. */
+export const agentStatusSuccess: SuccessRow = {
+  id: 'ok',
+  title: 'the agent reads its status',
+  witnesses: [
+    variant(BASE, 'idle', 'an idle agent (4, not working)', {}),
+    variant(BASE, 'busy', 'a busy agent (3)', { given: { signedIn: { inspector: { status: 3 } } } }),
+    variant(BASE, 'wrap-up', 'an agent in wrap-up (5)', { given: { signedIn: { inspector: { status: 5 } } } }),
+    variant(BASE, 'barging', 'a barging inspector (7, working)', { given: { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] } }),
+    variant(BASE, 'barged', 'a barged agent (its own status, working)', {
+      given: { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] },
+      when: { caller: 'target' },
+    }),
+  ],
+};
+
+/** The successful event poll: the oldest queued event. */
+export const getAgentEventSuccess: SuccessRow = {
+  id: 'ok',
+  title: 'the agent reads its next event',
+  witnesses: [variant(BASE, 'queued-event', "the first of the sign-in's events is waiting", {})],
+};
 
 function accepted<R extends object>(operationId: 'agentStatus' | 'getAgentEvent', result: R): Decision<R> {
   return { operationId, retcode: '0', httpStatus: 200, rule: `${operationId}.ok`, message: '', changes: [], deliveries: [], signedIn: null, signedOut: [], result };

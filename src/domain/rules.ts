@@ -12,6 +12,7 @@ import type { AnswerName, Profile } from './profiles.ts';
 import type { Provenance } from './provenance.ts';
 import { describeRetcode, type OperationId, type Retcode } from './retcodes.ts';
 import type { Decision } from './decision.ts';
+import type { Witness } from './witness.ts';
 
 /** The answer of a rule: a fixed retcode, a profile setting, or whatever fault was injected. */
 export type RuleAnswer = { readonly retcode: Retcode } | { readonly setting: AnswerName } | { readonly injectedFault: true };
@@ -26,6 +27,8 @@ export interface Rule<C> {
   readonly applies: (context: C) => boolean;
   /** Extra detail for the response message, e.g. which field is bad. */
   readonly detail?: (context: C) => string | undefined;
+  /** The situations in which the rule decides a call (and boundaries where it must not): the rule suite's cases. */
+  readonly witnesses: readonly Witness[];
 }
 
 /** What every rule context carries. */

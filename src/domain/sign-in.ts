@@ -15,7 +15,7 @@
  */
 import { newSession, type AgentView } from './agent.ts';
 import { endBargesOf } from './barge-teardown.ts';
-import { checkPathIds, ctiFaultRule, okId, pathIdRules, type PathContext } from './common-rules.ts';
+import { checkPathIds, ctiFaultRule, IDLE, okId, pathIdRules, type PathContext } from './common-rules.ts';
 import type { Decision, Delivery, SessionChange, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
@@ -24,6 +24,7 @@ import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { checkSignInBody, type SignInBodyCheck } from './sign-in-body.ts';
 import { stamper } from './stamp.ts';
+import { variant, type BaseCall, type BodyShape, type SuccessRow, type Witness } from './witness.ts';
 
 /** One sign-in call. */
 export interface SignInCall {
@@ -53,7 +54,16 @@ export interface SignInContext extends PathContext {
   readonly force: boolean;
 }
 
-function bodyRule(id: string, retcode: '100-001' | '100-011' | '100-012' | '100-016', title: string, says: string): Rule<SignInContext> {
+/** The plain sign-in: a signed-out agent with its password and softphone. */
+const BASE: BaseCall = { given: {}, when: { caller: 'inspector', body: {} } };
+
+function bodyRule(
+  id: string,
+  retcode: '100-001' | '100-011' | '100-012' | '100-016',
+  title: string,
+  says: string,
+  bodies: readonly (readonly [name: string, says: string, body: BodyShape])[],
+): Rule<SignInContext> {
   return {
     id,
     title,
@@ -61,22 +71,38 @@ function bodyRule(id: string, retcode: '100-001' | '100-011' | '100-012' | '100-
     answer: { retcode },
     applies: (c) => !c.body.ok && c.body.retcode === retcode,
     detail: (c) => (c.body.ok ? undefined : `${c.body.field} ${c.body.reason}`),
+    witnesses: bodies.map(([name, phrase, body]): Witness => variant(BASE, name, phrase, { when: { body } })),
   };
 }
 
 /** The sign-in rules in precedence order (forcelogin skips `alreadySignedIn`). */
 export const signInRules: readonly Rule<SignInContext>[] = [
-  ...pathIdRules<SignInContext>(['agentid']),
-  bodyRule('bodyMissingField', '100-001', 'a sign-in parameter is empty or missing', 'Sign-in parameter empty or invalid'),
-  bodyRule('bodyInvalidField', '100-011', 'a sign-in parameter has an invalid value', 'Invalid parameter at sign-in'),
-  bodyRule('badAgentType', '100-012', 'the agent type is wrong', 'Wrong agent type at sign-in'),
-  bodyRule('badIp', '100-016', 'the IP is invalid', 'Invalid IP at sign-in'),
+  ...pathIdRules<SignInContext>(['agentid'], BASE),
+  bodyRule('bodyMissingField', '100-001', 'a sign-in parameter is empty or missing', 'Sign-in parameter empty or invalid', [
+    ['no-password', 'the body has no password', { omit: ['password'] }],
+    ['no-phonenum', 'the body has no phonenum', { omit: ['phonenum'] }],
+    ['empty-password', 'the password is empty', { set: { password: '' } }],
+    ['empty-phonenum', 'the phonenum is empty', { set: { phonenum: '' } }],
+    ['not-an-object', 'the body is a JSON array', { replace: [] }],
+  ]),
+  bodyRule('bodyInvalidField', '100-011', 'a sign-in parameter has an invalid value', 'Invalid parameter at sign-in', [
+    ['password-too-long', 'the password has 33 characters (at most 32)', { set: { password: 'p'.repeat(33) } }],
+    ['phonenum-too-long', 'the phonenum has 25 characters (at most 24)', { set: { phonenum: '1'.repeat(25) } }],
+    ['status-7', 'status is 7 (3, 4 or 5 are allowed)', { set: { status: 7 } }],
+    ['autoanswer-not-boolean', 'autoanswer is "yes"', { set: { autoanswer: 'yes' } }],
+  ]),
+  bodyRule('badAgentType', '100-012', 'the agent type is wrong', 'Wrong agent type at sign-in', [['agenttype-5', 'agenttype is 5 (4 or 11 are allowed)', { set: { agenttype: 5 } }]]),
+  bodyRule('badIp', '100-016', 'the IP is invalid', 'Invalid IP at sign-in', [
+    ['not-an-ip', 'ip is 999.0.0.1', { set: { ip: '999.0.0.1' } }],
+    ['ipv6', 'ip is the IPv6 address ::1 (IPv4 only)', { set: { ip: '::1' } }],
+  ]),
   {
     id: 'unknownAgent',
     title: 'the agent ID is not configured',
     provenance: documented('EN/cec_07_0580', 'Wrong user name or password at sign-in'),
     answer: { setting: 'unknownAgentSignIn' },
     applies: (c) => c.agent === undefined,
+    witnesses: [variant(BASE, 'unconfigured', 'an ID without an account signs in', { when: { caller: 'unconfigured' } })],
   },
   {
     id: 'wrongPassword',
@@ -84,6 +110,7 @@ export const signInRules: readonly Rule<SignInContext>[] = [
     provenance: documented('EN/cec_07_0580', 'Wrong user name or password at sign-in'),
     answer: { retcode: '100-004' },
     applies: (c) => c.body.ok && c.body.body.password !== c.agent!.account.password,
+    witnesses: [variant(BASE, 'wrong-password', 'a password that is not the account\'s (one attempt)', { when: { body: { wrong: 'password' } } })],
   },
   {
     id: 'phoneMismatch',
@@ -91,6 +118,7 @@ export const signInRules: readonly Rule<SignInContext>[] = [
     provenance: documented('EN/cec_07_0580', 'The phone bound at sign-in is invalid'),
     answer: { setting: 'phoneMismatch' },
     applies: (c) => c.body.ok && c.body.body.phonenum !== c.agent!.account.phone,
+    witnesses: [variant(BASE, 'wrong-phone', "a phone number that is not the account's softphone", { when: { body: { wrong: 'phonenum' } } })],
   },
   {
     id: 'alreadySignedIn',
@@ -98,9 +126,33 @@ export const signInRules: readonly Rule<SignInContext>[] = [
     provenance: documented('DEVEN/cec_05_4015', 'retcode 100-002 means the agent is already signed in elsewhere; the client should then call forcelogin'),
     answer: { retcode: '100-002' },
     applies: (c) => !c.force && c.agent!.session !== null,
+    witnesses: [variant(BASE, 'signed-in', 'the agent is signed in already', { given: { signedIn: { inspector: IDLE } } })],
   },
-  ctiFaultRule<SignInContext>(),
+  ctiFaultRule<SignInContext>(BASE, { signIn: ['100-003'], forceLogin: ['100-003'] }),
 ];
+
+const STATUS_WITNESSES: readonly Witness[] = [
+  variant(BASE, 'idle', 'a sign-in with no status: idle', {}),
+  variant(BASE, 'busy', 'a sign-in as busy (status 3)', { when: { body: { set: { status: 3 } } } }),
+  variant(BASE, 'wrap-up', 'a sign-in in wrap-up (status 5)', { when: { body: { set: { status: 5 } } } }),
+  variant(BASE, 'always-off-hook', 'a sign-in with releasephone false', { when: { body: { set: { releasephone: false } } } }),
+];
+
+/** The successful sign-in, as the last row of the table. */
+export const signInSuccess: SuccessRow = { id: 'ok', title: 'the agent signs in', witnesses: STATUS_WITNESSES };
+
+/** The successful forced sign-in: as a sign-in, and over a session of its own, which it ends with its barges. */
+export const forceLoginSuccess: SuccessRow = {
+  id: 'ok',
+  title: 'the agent signs in, ending any session of its own',
+  witnesses: [
+    ...STATUS_WITNESSES,
+    variant(BASE, 'takes-over', 'the agent is signed in already', { given: { signedIn: { inspector: IDLE } } }),
+    variant(BASE, 'takes-over-barging', 'the agent is signed in and barged into another agent: the barge ends', {
+      given: { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] },
+    }),
+  ],
+};
 
 /** Decides one sign-in or forced sign-in. Pure. */
 export function decideSignIn(world: WorldView, call: SignInCall, profile: Profile, now: number): Decision<SignInResult | Record<string, never>> {

@@ -13,7 +13,7 @@
  */
 import { isInCall } from './agent.ts';
 import { endBargesOf } from './barge-teardown.ts';
-import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { callerContext, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
@@ -21,6 +21,7 @@ import { documented } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { stamper } from './stamp.ts';
+import { variant, type BaseCall, type Situation, type SuccessRow } from './witness.ts';
 
 /** One sign-out call. */
 export interface SignOutCall {
@@ -36,19 +37,47 @@ export interface SignOutContext extends CallerContext {
   readonly force: boolean;
 }
 
+/** The plain sign-out: an idle agent signs out. */
+const BASE: BaseCall = { given: { signedIn: { inspector: IDLE } }, when: { caller: 'inspector' } };
+
+/** The inspector barged into the target: both are in a conversation. */
+const BARGING: Situation = { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] };
+
 /** The sign-out rules in precedence order. */
 export const signOutRules: readonly Rule<SignOutContext>[] = [
-  ...pathIdRules<SignOutContext>(['agentid']),
-  ...callerRules<SignOutContext>('the agent'),
+  ...pathIdRules<SignOutContext>(['agentid'], BASE),
+  ...callerRules<SignOutContext>('the agent', BASE),
   {
     id: 'inCall',
     title: 'the agent is talking or barging',
     provenance: documented('EN/cec_07_1219', 'When an agent is in talking or answering state, the agent will not be signed out if this interface is invoked.'),
     answer: { setting: 'logoutInCall' },
     applies: (c) => !c.force && isInCall(c.caller!.session!),
+    witnesses: [
+      variant(BASE, 'barging-inspector', 'the inspector is barged into an agent', { given: BARGING }),
+      variant(BASE, 'barged-agent', 'an inspector is barged into the agent', { given: BARGING, when: { caller: 'target' } }),
+    ],
   },
-  ctiFaultRule<SignOutContext>(),
+  ctiFaultRule<SignOutContext>(BASE, { logout: ['100-007'], forceLogout: ['100-005'] }),
 ];
+
+/** The successful sign-out, as the last row of the table. */
+export const logoutSuccess: SuccessRow = {
+  id: 'ok',
+  title: 'the agent signs out',
+  witnesses: [variant(BASE, 'idle', 'an idle agent signs out', {}), variant(BASE, 'busy', 'a busy agent signs out', { given: { signedIn: { inspector: { status: 3 } } } })],
+};
+
+/** The successful forced sign-out: it also ends the barges the agent takes part in. */
+export const forceLogoutSuccess: SuccessRow = {
+  id: 'ok',
+  title: 'the agent signs out, ending its barges',
+  witnesses: [
+    variant(BASE, 'idle', 'an idle agent signs out', {}),
+    variant(BASE, 'barging-inspector', 'a barging inspector signs out: the barge ends', { given: BARGING }),
+    variant(BASE, 'barged-agent', 'a barged agent signs out: the inspector is released', { given: BARGING, when: { caller: 'target' } }),
+  ],
+};
 
 /** Decides one sign-out or forced sign-out. Pure. */
 export function decideSignOut(world: WorldView, call: SignOutCall, profile: Profile, now: number): Decision {

@@ -11,7 +11,7 @@
  * ```
  */
 import { GatewayStatus, isInCall, sessionWith } from './agent.ts';
-import { callerContext, callerRules, ctiFaultRule, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { callerContext, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
@@ -19,6 +19,7 @@ import { documented, inferred } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { stamper } from './stamp.ts';
+import { variant, type BaseCall, type Situation, type SuccessRow } from './witness.ts';
 
 /** One sayfree or saybusy call. Query parameters arrive raw (undefined when absent). */
 export interface StateChangeCall {
@@ -44,16 +45,27 @@ export function parseBusyReason(raw: string | undefined): number | null {
   return n === 0 || (n >= 200 && n <= 250) ? n : null;
 }
 
+/** The plain call: an idle agent sets itself idle or busy. */
+const BASE: BaseCall = { given: { signedIn: { inspector: IDLE } }, when: { caller: 'inspector' } };
+
+/** The inspector barged into the target: both are in a conversation. */
+const BARGING: Situation = { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] };
+
 /** The sayfree/saybusy rules in precedence order. */
 export const stateChangeRules: readonly Rule<StateChangeContext>[] = [
-  ...pathIdRules<StateChangeContext>(['agentid']),
-  ...callerRules<StateChangeContext>('the agent'),
+  ...pathIdRules<StateChangeContext>(['agentid'], BASE),
+  ...callerRules<StateChangeContext>('the agent', BASE),
   {
     id: 'badReason',
     title: 'the busy reason is not 0 or 200–250',
     provenance: documented('EN/cec_07_1211', 'Empty or 0 means no busy reason code; the value is an integer ranging from 200 to 250.'),
     answer: { retcode: '000-002' },
     applies: (c) => c.to === 'busy' && c.reason === null,
+    witnesses: [
+      variant(BASE, 'reason-199', 'reason is 199, just below 200', { when: { query: { reason: '199' } } }),
+      variant(BASE, 'reason-251', 'reason is 251, just above 250', { when: { query: { reason: '251' } } }),
+      variant(BASE, 'reason-letters', 'reason is "abc"', { when: { query: { reason: 'abc' } } }),
+    ],
   },
   {
     id: 'badProlong',
@@ -61,6 +73,7 @@ export const stateChangeRules: readonly Rule<StateChangeContext>[] = [
     provenance: documented('EN/cec_07_1211', 'whether to reset the busy reason when the agent is busy; true or false, default false.'),
     answer: { retcode: '000-002' },
     applies: (c) => c.to === 'busy' && !c.prolongValid,
+    witnesses: [variant(BASE, 'prolong-maybe', 'prolong is "maybe"', { when: { query: { prolong: 'maybe' } } })],
   },
   {
     id: 'inCall',
@@ -68,9 +81,36 @@ export const stateChangeRules: readonly Rule<StateChangeContext>[] = [
     provenance: inferred('100-009 "setting the agent state failed" is listed for saybusy; an agent in a conversation cannot change its state', 'EN/cec_07_1211'),
     answer: { setting: 'stateChangeInCall' },
     applies: (c) => isInCall(c.caller!.session!),
+    witnesses: [
+      variant(BASE, 'barging-inspector', 'the inspector is barged into an agent', { given: BARGING }),
+      variant(BASE, 'barged-agent', 'an inspector is barged into the agent', { given: BARGING, when: { caller: 'target' } }),
+    ],
   },
-  ctiFaultRule<StateChangeContext>(),
+  ctiFaultRule<StateChangeContext>(BASE, { sayFree: ['100-007'], sayBusy: ['100-007'] }),
 ];
+
+/** The successful sayfree, as the last row of its table. */
+export const sayFreeSuccess: SuccessRow = {
+  id: 'ok',
+  title: 'the agent is idle',
+  witnesses: [
+    variant(BASE, 'from-busy', 'a busy agent (status 3) says free', { given: { signedIn: { inspector: { status: 3 } } } }),
+    variant(BASE, 'from-wrap-up', 'an agent in wrap-up (status 5) says free', { given: { signedIn: { inspector: { status: 5 } } } }),
+    variant(BASE, 'from-idle', 'an idle agent says free again', {}),
+  ],
+};
+
+/** The successful saybusy, as the last row of its table. */
+export const sayBusySuccess: SuccessRow = {
+  id: 'ok',
+  title: 'the agent is busy',
+  witnesses: [
+    variant(BASE, 'no-reason', 'an idle agent says busy with no reason', {}),
+    variant(BASE, 'reason-200', 'reason 200, the lowest', { when: { query: { reason: '200' } } }),
+    variant(BASE, 'reason-250', 'reason 250, the highest', { when: { query: { reason: '250' } } }),
+    variant(BASE, 'prolong', 'a busy agent says busy again with reason 201 and prolong true', { given: { signedIn: { inspector: { status: 3 } } }, when: { query: { reason: '201', prolong: 'true' } } }),
+  ],
+};
 
 /** Decides one sayfree or saybusy. Pure. */
 export function decideStateChange(world: WorldView, call: StateChangeCall, profile: Profile, now: number): Decision {
