@@ -16,27 +16,16 @@
  * ```
  */
 
-/** The parts agents play in the states. */
-export const ROLES = ['inspector', 'otherInspector', 'target', 'nonInspector', 'otherVdnTarget'] as const;
+import { AGENT_ROLES, ROLE_REQUIREMENTS, type AgentRole } from '../src/domain/roles.ts';
+
+/** The parts agents play in the states: the roles of `src/domain/roles.ts`, which the rule rows' witnesses name too. */
+export const ROLES = AGENT_ROLES;
 
 /** One part an agent plays in a state. */
-export type Role = (typeof ROLES)[number];
+export type Role = AgentRole;
 
-/**
- * What each role requires of its account (for messages naming what a fixtures file lacks).
- *
- * @example
- * ```ts
- * ROLE_REQUIREMENTS.otherVdnTarget; // 'an agent without the inspection right in another VDN than the inspector'
- * ```
- */
-export const ROLE_REQUIREMENTS: Readonly<Record<Role, string>> = {
-  inspector: 'an agent with the inspection right',
-  otherInspector: "a second agent with the inspection right in the inspector's VDN",
-  target: "an agent without the inspection right in the inspector's VDN",
-  nonInspector: "a second agent without the inspection right in the inspector's VDN",
-  otherVdnTarget: 'an agent without the inspection right in another VDN than the inspector',
-};
+/** What each role requires of its account (for messages naming what a fixtures file lacks). */
+export { ROLE_REQUIREMENTS };
 
 /**
  * The example account of each role: the built-in demo accounts (src/fixtures/demo.json), so the pact's examples

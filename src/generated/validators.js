@@ -5581,9 +5581,9 @@ return errors === 0;
 validate71.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateFixtures = validate87;
-const schema126 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/fixtures.schema.json","title":"ccgw-harness fixtures","description":"The test accounts of one CC-Gateway: the mock seeds itself from them; live runs sign them in.","type":"object","required":["agents"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":100,"description":"A name for this set of accounts."},"description":{"type":"string"},"agents":{"type":"array","description":"Single accounts.","items":{"$ref":"#/$defs/agent"}},"ranges":{"type":"array","description":"Many accounts at once: every ID from `from` to `to`.","items":{"$ref":"#/$defs/range"}}},"$defs":{"id":{"type":"string","pattern":"^[1-9][0-9]{0,5}$","description":"Agent ID, decimal, no leading zero."},"vdn":{"type":"integer","minimum":1,"maximum":5000,"description":"The VDN (VCC) the agent belongs to, 1–5000."},"phone":{"type":"string","minLength":1,"maxLength":24,"pattern":"^[0-9*#+]+$","description":"The softphone number."},"password":{"description":"A literal password (for the mock), or a reference: an environment variable, or a key of a JSON secrets file.","oneOf":[{"type":"string","minLength":1,"maxLength":32},{"type":"object","required":["env"],"additionalProperties":false,"properties":{"env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"type":"object","required":["file","key"],"additionalProperties":false,"properties":{"file":{"type":"string","minLength":1},"key":{"type":"string","minLength":1}}}]},"agent":{"type":"object","required":["id","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean","description":"Holds the inspection (quality-control) right."},"phone":{"$ref":"#/$defs/phone"},"password":{"$ref":"#/$defs/password"},"name":{"type":"string","maxLength":100}}},"range":{"type":"object","required":["from","to","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"from":{"type":"integer","minimum":1,"maximum":999999},"to":{"type":"integer","minimum":1,"maximum":999999},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean"},"phone":{"type":"string","minLength":1,"maxLength":30,"pattern":"^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$","description":"The softphone number; `{id}` is replaced by the agent ID."},"password":{"$ref":"#/$defs/password"}}}}};
-const schema127 = {"type":"object","required":["id","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean","description":"Holds the inspection (quality-control) right."},"phone":{"$ref":"#/$defs/phone"},"password":{"$ref":"#/$defs/password"},"name":{"type":"string","maxLength":100}}};
+const schema126 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/fixtures.schema.json","title":"ccgw-harness fixtures","description":"The test accounts of one CC-Gateway: the mock seeds itself from them; live runs sign them in.","type":"object","required":["agents"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":100,"description":"A name for this set of accounts."},"description":{"type":"string"},"agents":{"type":"array","description":"Single accounts.","items":{"$ref":"#/$defs/agent"}},"ranges":{"type":"array","description":"Many accounts at once: every ID from `from` to `to`.","items":{"$ref":"#/$defs/range"}},"unconfiguredIds":{"type":"array","description":"Agent IDs that have no account on this gateway. The rule suite sends calls about them (a sign-in with a made-up password, a barge into one, a status query without a Guid) to check the rules for unknown agents and the bounds of the ID range; without them those cases are skipped. Never list an ID someone may use.","maxItems":100,"items":{"$ref":"#/$defs/id"}}},"$defs":{"id":{"type":"string","pattern":"^[1-9][0-9]{0,5}$","description":"Agent ID, decimal, no leading zero."},"vdn":{"type":"integer","minimum":1,"maximum":5000,"description":"The VDN (VCC) the agent belongs to, 1–5000."},"phone":{"type":"string","minLength":1,"maxLength":24,"pattern":"^[0-9*#+]+$","description":"The softphone number."},"password":{"description":"A literal password (for the mock), or a reference: an environment variable, or a key of a JSON secrets file.","oneOf":[{"type":"string","minLength":1,"maxLength":32},{"type":"object","required":["env"],"additionalProperties":false,"properties":{"env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"type":"object","required":["file","key"],"additionalProperties":false,"properties":{"file":{"type":"string","minLength":1},"key":{"type":"string","minLength":1}}}]},"agent":{"type":"object","required":["id","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean","description":"Holds the inspection (quality-control) right."},"phone":{"$ref":"#/$defs/phone"},"password":{"$ref":"#/$defs/password"},"name":{"type":"string","maxLength":100}}},"range":{"type":"object","required":["from","to","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"from":{"type":"integer","minimum":1,"maximum":999999},"to":{"type":"integer","minimum":1,"maximum":999999},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean"},"phone":{"type":"string","minLength":1,"maxLength":30,"pattern":"^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$","description":"The softphone number; `{id}` is replaced by the agent ID."},"password":{"$ref":"#/$defs/password"}}}}};
 const schema128 = {"type":"string","pattern":"^[1-9][0-9]{0,5}$","description":"Agent ID, decimal, no leading zero."};
+const schema127 = {"type":"object","required":["id","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean","description":"Holds the inspection (quality-control) right."},"phone":{"$ref":"#/$defs/phone"},"password":{"$ref":"#/$defs/password"},"name":{"type":"string","maxLength":100}}};
 const schema129 = {"type":"integer","minimum":1,"maximum":5000,"description":"The VDN (VCC) the agent belongs to, 1–5000."};
 const schema130 = {"type":"string","minLength":1,"maxLength":24,"pattern":"^[0-9*#+]+$","description":"The softphone number."};
 const schema131 = {"description":"A literal password (for the mock), or a reference: an environment variable, or a key of a JSON secrets file.","oneOf":[{"type":"string","minLength":1,"maxLength":32},{"type":"object","required":["env"],"additionalProperties":false,"properties":{"env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"type":"object","required":["file","key"],"additionalProperties":false,"properties":{"file":{"type":"string","minLength":1},"key":{"type":"string","minLength":1}}}]};
@@ -6518,7 +6518,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((key0 === "$schema") || (key0 === "name")) || (key0 === "description")) || (key0 === "agents")) || (key0 === "ranges"))){
+if(!((((((key0 === "$schema") || (key0 === "name")) || (key0 === "description")) || (key0 === "agents")) || (key0 === "ranges")) || (key0 === "unconfiguredIds"))){
 validate87.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -6635,6 +6635,53 @@ var valid0 = _errs11 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.unconfiguredIds !== undefined){
+let data7 = data.unconfiguredIds;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data7)){
+if(data7.length > 100){
+validate87.errors = [{instancePath:instancePath+"/unconfiguredIds",schemaPath:"#/properties/unconfiguredIds/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+var valid3 = true;
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+const _errs16 = errors;
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data8 === "string"){
+if(!pattern40.test(data8)){
+validate87.errors = [{instancePath:instancePath+"/unconfiguredIds/" + i2,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,5}$"},message:"must match pattern \""+"^[1-9][0-9]{0,5}$"+"\""}];
+return false;
+}
+}
+else {
+validate87.errors = [{instancePath:instancePath+"/unconfiguredIds/" + i2,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid3 = _errs16 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+else {
+validate87.errors = [{instancePath:instancePath+"/unconfiguredIds",schemaPath:"#/properties/unconfiguredIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -6653,10 +6700,10 @@ return errors === 0;
 validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateConfig = validate92;
-const schema135 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/config.schema.json","title":"ccgw-harness configuration (ccgw.config.json)","description":"Settings for ccgw run, verify and load. CCGW_* environment variables override them, and command-line flags override both. Passwords never go here: fixtures read them from environment variables or a secrets file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"gateway":{"description":"The gateway to check. Without a url, the embedded mock gateway is used.","type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$","description":"Base URL, e.g. https://10.0.0.5:8043 (no credentials, no query)."},"ca":{"type":"string","minLength":1,"description":"PEM file of the CA that signed the gateway's certificate."},"insecure":{"type":"boolean","description":"Accept any certificate. Only when asked for; never the default."},"profile":{"type":"string","enum":["ccgw-2024","ccgw-2025"],"description":"The gateway version's rules."},"auth":{"type":"string","enum":["static","dynamic"],"description":"Guid mode of the embedded mock (a live gateway decides its own)."}}},"fixtures":{"type":"string","minLength":1,"description":"Fixtures file with the test accounts (required for a live gateway)."},"profileOverrides":{"description":"Answers for undocumented cases that differ from the profile's defaults.","type":"object","additionalProperties":false,"properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"qcOnInspectors":{"type":"boolean"},"eventGenTime":{"type":"boolean"}}},"live":{"description":"Safety rails for a gateway that is not on this machine.","type":"object","additionalProperties":false,"properties":{"allow":{"type":"boolean","description":"Explicit opt-in to send load and property traffic to a non-loopback gateway."},"maxRequestsPerSecond":{"type":"integer","minimum":1,"maximum":1000,"description":"Rate cap for every phase against a live gateway."}}},"properties":{"type":"object","additionalProperties":false,"properties":{"runs":{"type":"integer","minimum":1,"maximum":100000},"seed":{"type":"integer"},"path":{"type":"string","pattern":"^[0-9]+(:[0-9]+)*$"}}},"load":{"type":"object","additionalProperties":false,"properties":{"scenario":{"type":"string","enum":["smoke","barge-storm","throughput","soak"]},"duration":{"type":"string","pattern":"^[0-9]+(ms|s|m|h)$"},"rate":{"type":"integer","minimum":1,"maximum":100000,"description":"Arrival rate (iterations per second) for the throughput scenario."},"inspectors":{"type":"integer","minimum":1,"maximum":10000},"rounds":{"type":"integer","minimum":1,"maximum":100000},"vus":{"type":"integer","minimum":1,"maximum":10000,"description":"Units of work: storm groups (barge-storm) or inspector/agent pairs."}}},"report":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1,"description":"Where run directories are written (default runs/)."}}}}};
-const pattern45 = new RegExp("^https?://[^\\s/?#@]+(/[^\\s?#]*)?$", "u");
-const pattern46 = new RegExp("^[0-9]+(:[0-9]+)*$", "u");
-const pattern47 = new RegExp("^[0-9]+(ms|s|m|h)$", "u");
+const schema136 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/config.schema.json","title":"ccgw-harness configuration (ccgw.config.json)","description":"Settings for ccgw run, verify and load. CCGW_* environment variables override them, and command-line flags override both. Passwords never go here: fixtures read them from environment variables or a secrets file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"gateway":{"description":"The gateway to check. Without a url, the embedded mock gateway is used.","type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$","description":"Base URL, e.g. https://10.0.0.5:8043 (no credentials, no query)."},"ca":{"type":"string","minLength":1,"description":"PEM file of the CA that signed the gateway's certificate."},"insecure":{"type":"boolean","description":"Accept any certificate. Only when asked for; never the default."},"profile":{"type":"string","enum":["ccgw-2024","ccgw-2025"],"description":"The gateway version's rules."},"auth":{"type":"string","enum":["static","dynamic"],"description":"Guid mode of the embedded mock (a live gateway decides its own)."}}},"fixtures":{"type":"string","minLength":1,"description":"Fixtures file with the test accounts (required for a live gateway)."},"profileOverrides":{"description":"Answers for undocumented cases that differ from the profile's defaults.","type":"object","additionalProperties":false,"properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"qcOnInspectors":{"type":"boolean"},"eventGenTime":{"type":"boolean"}}},"live":{"description":"Safety rails for a gateway that is not on this machine.","type":"object","additionalProperties":false,"properties":{"allow":{"type":"boolean","description":"Explicit opt-in to send load and property traffic to a non-loopback gateway."},"maxRequestsPerSecond":{"type":"integer","minimum":1,"maximum":1000,"description":"Rate cap for every phase against a live gateway."}}},"properties":{"type":"object","additionalProperties":false,"properties":{"runs":{"type":"integer","minimum":1,"maximum":100000},"seed":{"type":"integer"},"path":{"type":"string","pattern":"^[0-9]+(:[0-9]+)*$"}}},"load":{"type":"object","additionalProperties":false,"properties":{"scenario":{"type":"string","enum":["smoke","barge-storm","throughput","soak"]},"duration":{"type":"string","pattern":"^[0-9]+(ms|s|m|h)$"},"rate":{"type":"integer","minimum":1,"maximum":100000,"description":"Arrival rate (iterations per second) for the throughput scenario."},"inspectors":{"type":"integer","minimum":1,"maximum":10000},"rounds":{"type":"integer","minimum":1,"maximum":100000},"vus":{"type":"integer","minimum":1,"maximum":10000,"description":"Units of work: storm groups (barge-storm) or inspector/agent pairs."}}},"report":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1,"description":"Where run directories are written (default runs/)."}}}}};
+const pattern46 = new RegExp("^https?://[^\\s/?#@]+(/[^\\s?#]*)?$", "u");
+const pattern47 = new RegExp("^[0-9]+(:[0-9]+)*$", "u");
+const pattern48 = new RegExp("^[0-9]+(ms|s|m|h)$", "u");
 
 function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ccgw-harness.invalid/config.schema.json" */;
@@ -6711,7 +6758,7 @@ let data2 = data1.url;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(!pattern45.test(data2)){
+if(!pattern46.test(data2)){
 validate92.errors = [{instancePath:instancePath+"/gateway/url",schemaPath:"#/properties/gateway/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#@]+(/[^\\s?#]*)?$"},message:"must match pattern \""+"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$"+"\""}];
 return false;
 }
@@ -6768,7 +6815,7 @@ validate92.errors = [{instancePath:instancePath+"/gateway/profile",schemaPath:"#
 return false;
 }
 if(!((data5 === "ccgw-2024") || (data5 === "ccgw-2025"))){
-validate92.errors = [{instancePath:instancePath+"/gateway/profile",schemaPath:"#/properties/gateway/properties/profile/enum",keyword:"enum",params:{allowedValues: schema135.properties.gateway.properties.profile.enum},message:"must be equal to one of the allowed values"}];
+validate92.errors = [{instancePath:instancePath+"/gateway/profile",schemaPath:"#/properties/gateway/properties/profile/enum",keyword:"enum",params:{allowedValues: schema136.properties.gateway.properties.profile.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid1 = _errs13 === errors;
@@ -6785,7 +6832,7 @@ validate92.errors = [{instancePath:instancePath+"/gateway/auth",schemaPath:"#/pr
 return false;
 }
 if(!((data6 === "static") || (data6 === "dynamic"))){
-validate92.errors = [{instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/enum",keyword:"enum",params:{allowedValues: schema135.properties.gateway.properties.auth.enum},message:"must be equal to one of the allowed values"}];
+validate92.errors = [{instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/enum",keyword:"enum",params:{allowedValues: schema136.properties.gateway.properties.auth.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid1 = _errs15 === errors;
@@ -7036,7 +7083,7 @@ let data19 = data16.path;
 const _errs45 = errors;
 if(errors === _errs45){
 if(typeof data19 === "string"){
-if(!pattern46.test(data19)){
+if(!pattern47.test(data19)){
 validate92.errors = [{instancePath:instancePath+"/properties/path",schemaPath:"#/properties/properties/properties/path/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(:[0-9]+)*$"},message:"must match pattern \""+"^[0-9]+(:[0-9]+)*$"+"\""}];
 return false;
 }
@@ -7088,7 +7135,7 @@ validate92.errors = [{instancePath:instancePath+"/load/scenario",schemaPath:"#/p
 return false;
 }
 if(!((((data21 === "smoke") || (data21 === "barge-storm")) || (data21 === "throughput")) || (data21 === "soak"))){
-validate92.errors = [{instancePath:instancePath+"/load/scenario",schemaPath:"#/properties/load/properties/scenario/enum",keyword:"enum",params:{allowedValues: schema135.properties.load.properties.scenario.enum},message:"must be equal to one of the allowed values"}];
+validate92.errors = [{instancePath:instancePath+"/load/scenario",schemaPath:"#/properties/load/properties/scenario/enum",keyword:"enum",params:{allowedValues: schema136.properties.load.properties.scenario.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid6 = _errs50 === errors;
@@ -7102,7 +7149,7 @@ let data22 = data20.duration;
 const _errs52 = errors;
 if(errors === _errs52){
 if(typeof data22 === "string"){
-if(!pattern47.test(data22)){
+if(!pattern48.test(data22)){
 validate92.errors = [{instancePath:instancePath+"/load/duration",schemaPath:"#/properties/load/properties/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h)$"+"\""}];
 return false;
 }
