@@ -15,7 +15,7 @@
 import type { AgentSession, GatewayClient } from '../../src/client/index.ts';
 import type { AgentAccount } from '../../src/domain/agent.ts';
 import type { OperationId } from '../../src/generated/contract.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { RateLimiter } from '../../src/client/rate-limiter.ts';
 
 /** One account the clean-up could not sign out, and why. */
 export interface CleanupProblem {

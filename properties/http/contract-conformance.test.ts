@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { demoFixtures } from '../../src/fixtures/index.ts';
 import { GatewayDriver } from '../gateway/gateway-driver.ts';
-import { RateLimiter } from '../gateway/rate-limiter.ts';
+import { RateLimiter } from '../../src/client/rate-limiter.ts';
 import { castFromAccounts } from '../model/cast.ts';
 import { DOCUMENTED_ID_RANGES } from '../oracle/documented-rules.ts';
 import { startInProcessGateway, type InProcessGateway } from '../testing/in-process-gateway.ts';

@@ -35,7 +35,7 @@ import { loadFixturesFile, type LoadedFixtures } from '../../src/fixtures/index.
 import { scrubLiterals } from '../../src/redact/secrets.ts';
 import type { Case } from '../../src/report/run-summary.ts';
 import { GatewayDriver, type CleanupProblem } from '../gateway/gateway-driver.ts';
-import { RateLimiter } from '../gateway/rate-limiter.ts';
+import { RateLimiter } from '../../src/client/rate-limiter.ts';
 import { conformanceProperty } from '../http/random-calls.ts';
 import { castFromAccounts, type Cast } from '../model/cast.ts';
 import { checkEndStateByStatus } from '../model/end-state.ts';

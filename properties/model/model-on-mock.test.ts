@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { demoFixtures } from '../../src/fixtures/index.ts';
 import { GatewayDriver } from '../gateway/gateway-driver.ts';
-import { RateLimiter } from '../gateway/rate-limiter.ts';
+import { RateLimiter } from '../../src/client/rate-limiter.ts';
 import { DEFAULT_ANSWERS } from '../oracle/documented-rules.ts';
 import { propertySettingsFromEnv } from '../settings.ts';
 import { startInProcessGateway, type InProcessGateway } from '../testing/in-process-gateway.ts';

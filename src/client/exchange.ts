@@ -46,6 +46,8 @@ export interface ClientCore {
   readonly pollTimeoutMs: number;
   readonly validateResponses: boolean;
   readonly onExchange: ExchangeListener | undefined;
+  /** Awaited before every request (a rate cap). */
+  readonly limiter?: { take(): Promise<void> } | undefined;
 }
 
 /**
@@ -156,6 +158,7 @@ export async function performExchange<Op extends OperationId>(
     core.onExchange(entry);
   };
 
+  if (core.limiter) await core.limiter.take();
   let response: TransportResponse;
   try {
     response = await core.transport.send({ method, path, headers, body: bodyText, timeoutMs, signal: input.signal }, context);

@@ -62,6 +62,8 @@ export interface GatewayClientOptions {
   readonly validateResponses?: boolean;
   /** Receives a record of every exchange (request and answer, password redacted). */
   readonly onExchange?: ExchangeListener;
+  /** Awaited before every request: a request-rate cap such as a `RateLimiter`. */
+  readonly limiter?: { take(): Promise<void> };
 }
 
 /**
@@ -104,6 +106,7 @@ export class GatewayClient {
       pollTimeoutMs: this.pollTimeoutMs,
       validateResponses: this.validateResponses,
       onExchange: options.onExchange,
+      limiter: options.limiter,
     };
     this.#tlsSummary =
       base.protocol === 'http:'

@@ -11,7 +11,7 @@
  */
 import { runLiveProperties } from '../../properties/live/run-live-properties.ts';
 import { CastError } from '../../properties/model/cast.ts';
-import { RateLimitError } from '../../properties/gateway/rate-limiter.ts';
+import { RateLimitError } from '../client/rate-limiter.ts';
 import { PropertySettingsError } from '../../properties/settings.ts';
 import { UsageError } from '../cli/usage.ts';
 import type { Settings } from '../config/settings.ts';
