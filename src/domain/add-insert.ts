@@ -132,6 +132,7 @@ export const addInsertRules: readonly Rule<AddInsertContext>[] = [
 export const addInsertSuccess: SuccessRow = {
   id: 'ok',
   title: 'the inspector barges into the target',
+  provenance: documented('EN/cec_07_2401', 'After barging into an agent, the inspector enters the barge state, and the agent and inspector enter the two-party conversation mode.'),
   witnesses: [
     variant(BASE, 'idle-target', 'an idle inspector barges into an idle agent', {}),
     variant(BASE, 'busy-target', 'the target is busy (status 3): a busy agent can still be barged into', { given: { signedIn: { inspector: IDLE, target: { status: 3 } } } }),

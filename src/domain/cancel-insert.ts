@@ -91,6 +91,7 @@ export const cancelInsertRules: readonly Rule<CancelInsertContext>[] = [
 export const cancelInsertSuccess: SuccessRow = {
   id: 'ok',
   title: 'the inspector ends its barge',
+  provenance: documented('ZH/cec_07_2404', 'events AgentOther_PhoneRelease, AgentState_Ready, AgentOther_BeQcStop'),
   witnesses: [
     variant(BASE, 'barged-target', 'the inspector cancels its barge into the target', {}),
     variant(BASE, 'always-off-hook', 'the inspector signed in always off-hook: no phone is released', {

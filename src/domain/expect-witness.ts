@@ -55,6 +55,10 @@ export interface ResolvedCall {
 
 /** What the gateway should do with the call. */
 export interface Expectation {
+  /** The events the situation queues for each agent signed in before the call, oldest first: the suite reads them. */
+  readonly setupQueued: ReadonlyMap<string, readonly AgentEvent[]>;
+  /** The agent whose situation events stay unread, because the call polls them (getAgentEvent). */
+  readonly unread: string | undefined;
   /** The decision of the call: HTTP status, retcode, deciding rule, result, events. */
   readonly decision: Decision<object>;
   /** The events each agent should find queued after the call, oldest first (agents signed in afterwards only). */
@@ -215,7 +219,11 @@ export function expectWitness(call: ResolvedCall, given: Situation, parties: Wit
   }
   // The suite reads every event the situation queued before the call, except the ones the call itself polls.
   const pollsOwnQueue = call.operation === 'getAgentEvent' && call.guid === 'own' && caller !== undefined && caller.id === call.agentid;
-  queues.clearExcept(pollsOwnQueue ? caller.id : undefined);
+  const before = new Set<string>();
+  for (const id of accounts.keys()) if (world.agent(id)?.session) before.add(id);
+  const setupQueued = queues.snapshot(before);
+  const unread = pollsOwnQueue ? caller.id : undefined;
+  queues.clearExcept(unread);
 
   const decision = decideCall(call.operation, world, { agentid: call.agentid, ...(call.workNo === undefined ? {} : { workNo: call.workNo }), auth: authOf(call, world), body: call.body, ...(call.query ? { query: call.query } : {}), ...(given.fault ? { fault: given.fault } : {}) }, profile, NOW);
   const polledEvent = call.operation === 'getAgentEvent' && decision.retcode === '0' ? queues.take(call.agentid) : undefined;
@@ -225,7 +233,7 @@ export function expectWitness(call: ResolvedCall, given: Situation, parties: Wit
   const callerId = caller?.id;
   const callerStatus =
     callerId !== undefined && signedInAfter.has(callerId) ? (decideAgentStatus(world, { agentid: callerId, auth: 'valid' }, profile).result as AgentStatusResult) : undefined;
-  return { decision, queued: queues.snapshot(signedInAfter), polledEvent, callerStatus, signedInAfter };
+  return { setupQueued, unread, decision, queued: queues.snapshot(signedInAfter), polledEvent, callerStatus, signedInAfter };
 }
 
 function authOf(call: ResolvedCall, world: InMemoryWorld): AuthCheck {

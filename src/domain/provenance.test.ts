@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GATEWAY_STATUS_PROVENANCE, IN_CALL_PROVENANCE } from './agent.ts';
 import { IDS_2024, IDS_2025 } from './ids.ts';
-import { OPERATION_RULES } from './index.ts';
+import { OPERATION_RULES, OPERATION_SUCCESS } from './index.ts';
 import { PROFILE_2024 } from './profiles.ts';
 import type { Provenance } from './provenance.ts';
 import { GATEWAY_TIMING } from './timing.ts';
@@ -21,6 +21,7 @@ const provenances: Array<[string, Provenance]> = [
   ...Object.entries(GATEWAY_TIMING).map(([k, v]): [string, Provenance] => [`timing ${k}`, v.provenance]),
   ...Object.entries(PROFILE_2024.answers).map(([k, v]): [string, Provenance] => [`profile answer ${k}`, v.provenance]),
   ...Object.entries(OPERATION_RULES).flatMap(([op, rules]) => rules.map((r): [string, Provenance] => [`rule ${op}.${r.id}`, r.provenance])),
+  ...Object.entries(OPERATION_SUCCESS).map(([op, row]): [string, Provenance] => [`rule ${op}.ok`, row.provenance]),
 ];
 
 describe('every documented rule quotes a sentence of docs/sources/', () => {

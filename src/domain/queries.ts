@@ -12,6 +12,7 @@ import { isInCall } from './agent.ts';
 import { callerContext, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, WorldView } from './decision.ts';
 import type { Profile } from './profiles.ts';
+import { documented } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { variant, type BaseCall, type SuccessRow } from './witness.ts';
@@ -44,6 +45,7 @@ export const selfCallRules: readonly Rule<CallerContext>[] = [
 export const agentStatusSuccess: SuccessRow = {
   id: 'ok',
   title: 'the agent reads its status',
+  provenance: documented('EN/cec_07_1222', 'result: agentState (int, the agent status) and isWorking (boolean: true while the agent is talking).'),
   witnesses: [
     variant(BASE, 'idle', 'an idle agent (4, not working)', {}),
     variant(BASE, 'busy', 'a busy agent (3)', { given: { signedIn: { inspector: { status: 3 } } } }),
@@ -60,6 +62,7 @@ export const agentStatusSuccess: SuccessRow = {
 export const getAgentEventSuccess: SuccessRow = {
   id: 'ok',
   title: 'the agent reads its next event',
+  provenance: documented('EN/cec_07_1274', 'With an event it returns at once.'),
   witnesses: [variant(BASE, 'queued-event', "the first of the sign-in's events is waiting", {})],
 };
 

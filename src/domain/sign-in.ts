@@ -139,12 +139,18 @@ const STATUS_WITNESSES: readonly Witness[] = [
 ];
 
 /** The successful sign-in, as the last row of the table. */
-export const signInSuccess: SuccessRow = { id: 'ok', title: 'the agent signs in', witnesses: STATUS_WITNESSES };
+export const signInSuccess: SuccessRow = {
+  id: 'ok',
+  title: 'the agent signs in',
+  provenance: documented('EN/cec_07_1202', 'status 4: AgentOther_InService, then AgentState_Ready.'),
+  witnesses: STATUS_WITNESSES,
+};
 
 /** The successful forced sign-in: as a sign-in, and over a session of its own, which it ends with its barges. */
 export const forceLoginSuccess: SuccessRow = {
   id: 'ok',
   title: 'the agent signs in, ending any session of its own',
+  provenance: documented('EN/cec_07_1203', 'PUT …/onlineagent/{agentid}/forcelogin (log forceLogin, same body)'),
   witnesses: [
     ...STATUS_WITNESSES,
     variant(BASE, 'takes-over', 'the agent is signed in already', { given: { signedIn: { inspector: IDLE } } }),

@@ -65,6 +65,7 @@ export const signOutRules: readonly Rule<SignOutContext>[] = [
 export const logoutSuccess: SuccessRow = {
   id: 'ok',
   title: 'the agent signs out',
+  provenance: documented('EN/cec_07_1219', 'Triggered event: AgentOther_ShutdownService; if the agent signs out, the event will not always be received.'),
   witnesses: [variant(BASE, 'idle', 'an idle agent signs out', {}), variant(BASE, 'busy', 'a busy agent signs out', { given: { signedIn: { inspector: { status: 3 } } } })],
 };
 
@@ -72,6 +73,7 @@ export const logoutSuccess: SuccessRow = {
 export const forceLogoutSuccess: SuccessRow = {
   id: 'ok',
   title: 'the agent signs out, ending its barges',
+  provenance: documented('EN/cec_07_0353', 'When an agent is in talking or answering state, if this interface is invoked, the agent will be signed out, and the call will be released.'),
   witnesses: [
     variant(BASE, 'idle', 'an idle agent signs out', {}),
     variant(BASE, 'barging-inspector', 'a barging inspector signs out: the barge ends', { given: BARGING }),

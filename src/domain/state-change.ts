@@ -93,6 +93,7 @@ export const stateChangeRules: readonly Rule<StateChangeContext>[] = [
 export const sayFreeSuccess: SuccessRow = {
   id: 'ok',
   title: 'the agent is idle',
+  provenance: documented('EN/cec_07_1210', 'POST /onlineagent/{agentid}/sayfree'),
   witnesses: [
     variant(BASE, 'from-busy', 'a busy agent (status 3) says free', { given: { signedIn: { inspector: { status: 3 } } } }),
     variant(BASE, 'from-wrap-up', 'an agent in wrap-up (status 5) says free', { given: { signedIn: { inspector: { status: 5 } } } }),
@@ -104,6 +105,7 @@ export const sayFreeSuccess: SuccessRow = {
 export const sayBusySuccess: SuccessRow = {
   id: 'ok',
   title: 'the agent is busy',
+  provenance: documented('EN/cec_07_1211', 'Triggered event: AgentState_SetNotReady_Success.'),
   witnesses: [
     variant(BASE, 'no-reason', 'an idle agent says busy with no reason', {}),
     variant(BASE, 'reason-200', 'reason 200, the lowest', { when: { query: { reason: '200' } } }),

@@ -9,6 +9,7 @@
  * profile's ID range, or a literal that can be no agent's ID: a case never touches an account the fixtures do not
  * own.
  */
+import type { Provenance } from './provenance.ts';
 import type { AgentRole, Party } from './roles.ts';
 import type { OperationId, Retcode } from './retcodes.ts';
 
@@ -100,6 +101,8 @@ export interface BaseCall {
 export interface SuccessRow {
   readonly id: 'ok';
   readonly title: string;
+  /** The document that says what success does. */
+  readonly provenance: Provenance;
   readonly witnesses: readonly Witness[];
 }
 

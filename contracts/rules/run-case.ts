@@ -1,0 +1,394 @@
+/**
+ * One case of the rule suite against a gateway: the witness's situation built through the gateway's calls, the
+ * call, and the answer held to what `src/domain` decides in that situation — HTTP status and retcode, the result
+ * fields that identify it, the events each agent then receives (in order, with their contents), and the caller's
+ * status afterwards. Every account the case touched is signed out at the end, whatever happened.
+ *
+ * A case that cannot be made on this gateway is skipped with the reason: a role the fixtures lack, an ID that may be
+ * someone's, a CTI fault no public call produces, a Guid rotation that would take minutes of real time.
+ */
+import { GatewayContractError, GatewayEventTimeoutError, GatewayHttpError, GatewayRetcodeError, type AgentEvent, type AgentSession, type GatewayReply } from '../../src/client/index.ts';
+import type { AgentAccount } from '../../src/domain/agent.ts';
+import { expectWitness, resolveCall, type Expectation, type ResolvedCall } from '../../src/domain/expect-witness.ts';
+import { GATEWAY_TIMING } from '../../src/domain/timing.ts';
+import type { Profile } from '../../src/domain/profiles.ts';
+import type { OperationId } from '../../src/domain/retcodes.ts';
+import { AGENT_ROLES, type AgentRole } from '../../src/domain/roles.ts';
+import type { Situation } from '../../src/domain/witness.ts';
+import type { Case, Failure } from '../../src/report/run-summary.ts';
+import { answerName, describeExpected, settingOf, type Observation } from './answers.ts';
+import type { SuiteParties } from './parties.ts';
+import { SetupError, type SuiteGateway } from './suite-gateway.ts';
+import type { PlannedCase } from './suite-plan.ts';
+
+/** How the suite deals with a witness whose Guid must expire after a rotation. */
+export type RotationMode = { readonly run: true } | { readonly run: false; readonly reason: string };
+
+export interface CaseContext {
+  readonly gateway: SuiteGateway;
+  readonly parties: SuiteParties;
+  readonly profile: Profile;
+  readonly rotation: RotationMode;
+  /** Calibration: an answer that is another candidate of the setting that decides it is recorded, not failed. */
+  readonly learn: boolean;
+}
+
+/** A case's outcome, with what calibration and the coverage matrix need. */
+export interface CaseResult {
+  readonly case: Case;
+  /** The answer the gateway gave, when the call was made. */
+  readonly observation?: Observation;
+}
+
+const MALFORMED_GUID = 'not-a-guid';
+
+/** Runs one planned case. Transport failures (the gateway went away) are thrown, not turned into a failed case. */
+export async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseResult> {
+  const started = Date.now();
+  const { row, witness } = planned;
+  const base: CaseBase = { id: planned.id, title: `${row.operation}: ${witness.says}`, kind: 'check', rule: row.rule };
+  const skip = (reason: string): CaseResult => ({ case: { ...base, outcome: 'skipped', durationMs: Date.now() - started, skipReason: reason } });
+
+  const call = resolveCall(row.operation, witness, ctx.parties, ctx.profile);
+  if ('missing' in call) return skip(call.missing);
+  if (witness.given.fault && !ctx.gateway.faults) {
+    return skip(`no public call of the gateway makes the CTI fail with ${witness.given.fault}; checked on the embedded mock gateway only`);
+  }
+  if (call.guid === 'beforeRotation' && !ctx.rotation.run) return skip(ctx.rotation.reason);
+  const expected = expectWitness(call, witness.given, ctx.parties, ctx.profile);
+  const decidedBy = expected.decision.rule;
+  if ((witness.expect ?? 'applies') === 'applies' && decidedBy !== row.rule) {
+    return skip(`under this profile ${row.rule} does not decide this situation (${decidedBy} does), so it has nothing to check here`);
+  }
+
+  const touched = touchedAccounts(call, witness.given, ctx.parties);
+  const title = `${base.title} → ${describeExpected(expected.decision)}`;
+  let result: CaseResult;
+  try {
+    result = await callAndCheck(call, witness.given, expected, ctx, { ...base, title }, `${row.rule}: ${witness.says}`, started);
+  } finally {
+    if (witness.given.fault) await ctx.gateway.faults?.clear();
+  }
+  const problems = await ctx.gateway.release(touched);
+  if (problems.length === 0) return result;
+  const message = `${result.case.failure ? `${result.case.failure.message}\n` : `${row.rule}: ${witness.says}\n`}  afterwards the accounts could not be signed out: ${problems.join('; ')}`;
+  return { ...result, case: { ...result.case, outcome: 'failed', failure: { ...result.case.failure, message } } };
+}
+
+type CaseBase = Pick<Case, 'id' | 'title' | 'kind' | 'rule'>;
+
+async function callAndCheck(call: ResolvedCall, given: Situation, expected: Expectation, ctx: CaseContext, base: CaseBase, says: string, started: number): Promise<CaseResult> {
+  const decidedBy = expected.decision.rule;
+  let observation: Observation | undefined;
+  try {
+    const setup = await buildSituation(call, given, expected, ctx);
+    const { observed, reply } = await makeCall(call, setup, ctx);
+    observation = observed;
+    const problems = checkAnswer(expected, observed, reply, call, ctx);
+    const setting = settingOf(decidedBy, ctx.profile);
+    const calibrated = ctx.learn && setting !== undefined && problems.answer !== undefined && setting.candidates.includes(answerName(observed));
+    if (problems.answer === undefined || calibrated) {
+      if (observed.httpStatus === 200 && observed.contractProblem === undefined) problems.more.push(...(await checkEvents(expected, ctx)), ...(await checkCallerStatus(expected, call, ctx)));
+    }
+    const all = [...(problems.answer !== undefined && !calibrated ? [problems.answer] : []), ...problems.more];
+    const durationMs = Date.now() - started;
+    const observedField = { ...observed.summary, ...(calibrated ? { calibratedSetting: setting!.name } : {}) };
+    if (all.length === 0) return { case: { ...base, outcome: 'passed', durationMs, observed: observedField }, observation };
+    const failure: Failure = {
+      message: [says, `  sent: ${observed.request}`, ...all.map((p) => `  ${p}`)].join('\n'),
+      request: { method: observed.method, url: observed.url },
+      response: { status: observed.httpStatus, body: observed.body },
+      expected: { httpStatus: expected.decision.httpStatus, ...(expected.decision.retcode ? { retcode: expected.decision.retcode } : {}), rule: decidedBy },
+    };
+    return { case: { ...base, outcome: 'failed', durationMs, observed: observedField, failure }, observation };
+  } catch (e) {
+    if (!(e instanceof SetupError || e instanceof GatewayRetcodeError || e instanceof GatewayEventTimeoutError || e instanceof GatewayContractError || e instanceof GatewayHttpError)) throw e;
+    const failure: Failure = { message: `${says}\n  the situation could not be built: ${(e as Error).message}` };
+    return { case: { ...base, outcome: 'failed', durationMs: Date.now() - started, failure }, ...(observation ? { observation } : {}) };
+  }
+}
+
+/** Every account the case may sign in, barge or otherwise change. */
+function touchedAccounts(call: ResolvedCall, given: Situation, parties: SuiteParties): AgentAccount[] {
+  const out = new Map<string, AgentAccount>();
+  const add = (a: AgentAccount | undefined) => a && out.set(a.id, a);
+  for (const role of AGENT_ROLES) if (given.signedIn?.[role] !== undefined) add(parties.account(role));
+  for (const b of given.barges ?? []) {
+    add(parties.account(b.inspector));
+    add(parties.account(b.target));
+  }
+  if (typeof call.guid === 'object') add(parties.account(call.guid.of));
+  add(call.callerAccount);
+  add(parties.lookup(call.agentid));
+  if (call.workNo !== undefined) add(parties.lookup(call.workNo));
+  return [...out.values()];
+}
+
+/** What the setup leaves for the call: Guids that are no longer the current one. */
+interface Setup {
+  readonly staleGuid: string | undefined;
+}
+
+async function buildSituation(call: ResolvedCall, given: Situation, expected: Expectation, ctx: CaseContext): Promise<Setup> {
+  const { gateway, parties } = ctx;
+  for (const account of touchedAccounts(call, given, parties)) await gateway.signOut(account);
+  for (const role of AGENT_ROLES) {
+    const state = given.signedIn?.[role];
+    if (state) await gateway.signIn(parties.account(role)!, state);
+  }
+  let staleGuid: string | undefined;
+  const caller = call.callerAccount;
+  if (caller && (call.guid === 'previousSession' || call.guid === 'endedSession')) {
+    const first = call.guid === 'previousSession' ? gateway.held(caller.id)! : await gateway.signIn(caller, { status: 4 });
+    staleGuid = first.guid;
+    if (call.guid === 'previousSession') await gateway.signIn(caller, given.signedIn![call.caller as AgentRole]!);
+    else {
+      const out = await first.forceLogout();
+      if (!out.ok) throw new SetupError(`the sign-out of agent ${caller.id} (to end the session whose Guid the call sends) answered ${out.retcode} (${out.meaning})`);
+      gateway.forget(caller.id);
+    }
+  }
+  for (const b of given.barges ?? []) {
+    const inspector = parties.account(b.inspector)!;
+    const target = parties.account(b.target)!;
+    const reply = await gateway.held(inspector.id)!.addInsert(target.id);
+    if (!reply.ok) throw new SetupError(`the barge of agent ${inspector.id} (the ${b.inspector}) into agent ${target.id} (the ${b.target}) answered ${reply.retcode} (${reply.meaning}); the situation needs it to succeed`);
+  }
+  for (const [agentId, events] of expected.setupQueued) {
+    if (agentId === expected.unread) continue;
+    await gateway.held(agentId)!.waitForEvents(
+      events.map((e) => e.eventType),
+      { timeoutMs: gateway.eventWaitMs },
+    );
+  }
+  if (given.fault) await gateway.faults!.inject(call.operation, call.agentid, given.fault);
+  if (call.guid === 'beforeRotation') staleGuid = await expireByRotation(gateway.held(caller!.id)!, ctx);
+  return { staleGuid };
+}
+
+/**
+ * Lets the caller's Guid rotate and then expire (dynamic authentication): after each GUIDINTERVAL the agent says free
+ * and polls the Ready event that queues, whose answer carries the new Guid in Set-GUID; then GUIDTIMEOUT passes since
+ * the old Guid was issued. Returns the old Guid. On a mock the suite moves the clock; elsewhere this takes minutes.
+ */
+async function expireByRotation(session: AgentSession, ctx: CaseContext): Promise<string> {
+  const clock = ctx.gateway.clock!;
+  const { guidIntervalMs, guidTimeoutMs } = GATEWAY_TIMING;
+  const old = session.guid!;
+  let waited = 0;
+  while (session.guid === old && waited <= guidTimeoutMs.value) {
+    await clock.pass(guidIntervalMs.value);
+    waited += guidIntervalMs.value;
+    (await session.sayFree()).expectOk();
+    await session.waitForEvents(['AgentState_Ready'], { timeoutMs: ctx.gateway.eventWaitMs });
+  }
+  if (session.guid === old) {
+    throw new SetupError(
+      `the Guid did not rotate within ${waited / 1000} s of polls (GUIDINTERVAL is ${guidIntervalMs.value / 1000} s by default, EN/cec_07_0005); a gateway with static authentication (AUTHMODE=1) never rotates it: set gateway.auth to "static" in ccgw.config.json for such a gateway`,
+    );
+  }
+  await clock.pass(guidTimeoutMs.value - waited + 1000);
+  return old;
+}
+
+interface CallOutcome {
+  readonly observed: Observation;
+  readonly reply: GatewayReply | undefined;
+}
+
+async function makeCall(call: ResolvedCall, setup: Setup, ctx: CaseContext): Promise<CallOutcome> {
+  const { gateway } = ctx;
+  const signIn = call.operation === 'signIn' || call.operation === 'forceLogin';
+  const callerSession = call.callerAccount ? gateway.held(call.callerAccount.id) : undefined;
+  let session: AgentSession;
+  if (!signIn && call.guid === 'own' && callerSession && callerSession.agentId === call.agentid) session = callerSession;
+  else session = gateway.client.agent(call.agentid).useGuid(signIn ? undefined : guidFor(call, setup, ctx));
+  const input = {
+    ...(call.workNo !== undefined ? { workNo: call.workNo } : {}),
+    ...(call.query ? { query: call.query } : {}),
+    ...(signIn ? { body: call.body } : {}),
+  };
+  const request = describeRequest(call, gateway.client.baseUrl);
+  try {
+    const reply = (await session.call(call.operation as OperationId, input as never)) as GatewayReply;
+    if (signIn && reply.ok) gateway.hold(session);
+    if ((call.operation === 'logout' || call.operation === 'forceLogout') && reply.ok) gateway.forget(call.agentid);
+    return { reply, observed: observationOf(request, 200, reply.retcode, reply.body) };
+  } catch (e) {
+    if (e instanceof GatewayHttpError) return { reply: undefined, observed: observationOf(request, e.status, undefined, e.bodyExcerpt) };
+    if (e instanceof GatewayContractError) {
+      return { reply: undefined, observed: { ...observationOf(request, e.httpStatus, undefined, e.rawBody), contractProblem: e.summary.join('; ') } };
+    }
+    throw e;
+  }
+}
+
+function guidFor(call: ResolvedCall, setup: Setup, ctx: CaseContext): string | undefined {
+  const g = call.guid;
+  if (g === 'none') return undefined;
+  if (g === 'malformed') return MALFORMED_GUID;
+  if (g === 'own') return call.callerAccount ? ctx.gateway.held(call.callerAccount.id)?.guid : undefined;
+  if (typeof g === 'object') return ctx.gateway.held(ctx.parties.account(g.of)!.id)?.guid;
+  return setup.staleGuid;
+}
+
+function describeRequest(call: ResolvedCall, baseUrl: string): { method: string; url: string; text: string } {
+  const guid = typeof call.guid === 'object' ? `the ${call.guid.of}'s Guid` : { own: "the caller's own Guid", none: 'no Guid', malformed: `the Guid ${JSON.stringify(MALFORMED_GUID)}`, previousSession: "the Guid of the caller's earlier session", endedSession: "the Guid of the caller's ended session", beforeRotation: 'a Guid rotated away and expired' }[call.guid];
+  const signIn = call.operation === 'signIn' || call.operation === 'forceLogin';
+  const path = pathOf(call);
+  const body = signIn ? ` with body ${JSON.stringify(redactBody(call.body))}` : '';
+  return { method: path.method, url: `${baseUrl}${path.path}`, text: `${path.method} ${path.path}${signIn ? '' : ` with ${guid}`}${body}` };
+}
+
+function redactBody(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const copy = { ...(body as Record<string, unknown>) };
+  if (typeof copy['password'] === 'string' && copy['password'] !== '') copy['password'] = '********';
+  return copy;
+}
+
+function pathOf(call: ResolvedCall): { method: string; path: string } {
+  const paths: Record<OperationId, [string, string]> = {
+    addInsert: ['PUT', `/agentgateway/resource/qualitycontrol/${enc(call.agentid)}/addinsert/${enc(call.workNo ?? '')}`],
+    cancelInsert: ['DELETE', `/agentgateway/resource/qualitycontrol/${enc(call.agentid)}/${enc(call.workNo ?? '')}`],
+    signIn: ['PUT', `/agentgateway/resource/onlineagent/${enc(call.agentid)}`],
+    forceLogin: ['PUT', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/forcelogin`],
+    logout: ['DELETE', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/logout`],
+    forceLogout: ['DELETE', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/forcelogout`],
+    sayFree: ['POST', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/sayfree`],
+    sayBusy: ['POST', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/saybusy${call.query ? `?${new URLSearchParams(call.query as Record<string, string>)}` : ''}`],
+    agentStatus: ['GET', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/agentstatus`],
+    getAgentEvent: ['GET', `/agentgateway/resource/agentevent/${enc(call.agentid)}`],
+  };
+  const [method, path] = paths[call.operation];
+  return { method, path };
+}
+
+function enc(id: string): string {
+  return encodeURIComponent(id);
+}
+
+function observationOf(request: { method: string; url: string; text: string }, httpStatus: number, retcode: string | undefined, body: unknown): Observation {
+  return {
+    httpStatus,
+    ...(retcode !== undefined ? { retcode } : {}),
+    method: request.method,
+    url: request.url,
+    request: request.text,
+    body,
+    at: new Date().toISOString(),
+    summary: { httpStatus, ...(retcode !== undefined ? { retcode } : {}) },
+  };
+}
+
+interface AnswerProblems {
+  answer: string | undefined;
+  readonly more: string[];
+}
+
+function checkAnswer(expected: Expectation, observed: Observation, reply: GatewayReply | undefined, call: ResolvedCall, ctx: CaseContext): AnswerProblems {
+  const d = expected.decision;
+  const more: string[] = [];
+  if (observed.contractProblem !== undefined) return { answer: `expected ${describeExpected(d)}; got an answer outside the contract: ${observed.contractProblem}`, more };
+  const want = answerName({ httpStatus: d.httpStatus, retcode: d.retcode });
+  const got = answerName(observed);
+  if (want !== got) {
+    const setting = settingOf(d.rule, ctx.profile);
+    const hint =
+      setting && setting.candidates.includes(got)
+        ? `; ${got} is another candidate of the setting ${setting.name} (${setting.provenance}); if this gateway is right, accept it with "profileOverrides": { "answers": { "${setting.name}": "${got}" } } in ccgw.config.json, or run ccgw calibrate against it`
+        : '';
+    return { answer: `expected ${describeExpected(d)} (${d.rule}); got ${describeObserved(observed)}${hint}`, more };
+  }
+  if (reply && d.retcode === '0') more.push(...checkResult(d.result as Record<string, unknown>, reply, call, expected, ctx.profile));
+  return { answer: undefined, more };
+}
+
+function describeObserved(o: Observation): string {
+  return o.httpStatus === 200 ? `retcode ${o.retcode ?? '(none)'}` : `HTTP ${o.httpStatus}${typeof o.body === 'string' && o.body !== '' ? ` ${JSON.stringify(o.body.slice(0, 80))}` : ''}`;
+}
+
+/** The result fields that identify the answer (others, such as the sign-in time, vary by nature). */
+function checkResult(want: Record<string, unknown>, reply: GatewayReply, call: ResolvedCall, expected: Expectation, profile: Profile): string[] {
+  const problems: string[] = [];
+  const result = ('result' in reply ? reply.result : undefined) as Record<string, unknown> | undefined;
+  const fields = call.operation === 'signIn' || call.operation === 'forceLogin' ? ['workno', 'vdnid'] : call.operation === 'agentStatus' ? ['agentState', 'isWorking'] : [];
+  for (const field of fields) {
+    if (JSON.stringify(result?.[field]) !== JSON.stringify(want[field])) problems.push(`result.${field}: expected ${JSON.stringify(want[field])}, got ${JSON.stringify(result?.[field])}`);
+  }
+  if (call.operation === 'getAgentEvent') {
+    const event = 'event' in reply ? (reply.event as AgentEvent | null) : null;
+    problems.push(...compareEvents(expected.polledEvent ? [expected.polledEvent] : [], event ? [event] : [], `the poll of agent ${call.agentid}`, profile));
+  }
+  return problems;
+}
+
+async function checkEvents(expected: Expectation, ctx: CaseContext): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [agentId, events] of expected.queued) {
+    const session = ctx.gateway.held(agentId);
+    if (!session) continue;
+    let arrived: AgentEvent[];
+    try {
+      arrived = await session.waitForEvents(
+        events.map((e) => e.eventType),
+        { timeoutMs: ctx.gateway.eventWaitMs },
+      );
+    } catch (e) {
+      if (e instanceof GatewayEventTimeoutError) {
+        problems.push(`agent ${agentId} should receive ${events.map((x) => x.eventType).join(', ')}; within ${e.timeoutMs} ms it received ${e.arrived.map((x) => x.eventType).join(', ') || 'nothing'}`);
+        continue;
+      }
+      if (e instanceof GatewayRetcodeError) {
+        problems.push(`agent ${agentId}'s event poll answered ${e.retcode} (${e.meaning}) instead of its events ${events.map((x) => x.eventType).join(', ')}`);
+        continue;
+      }
+      throw e;
+    }
+    problems.push(...compareEvents(events, arrived, `agent ${agentId}`, ctx.profile));
+  }
+  return problems;
+}
+
+async function checkCallerStatus(expected: Expectation, call: ResolvedCall, ctx: CaseContext): Promise<string[]> {
+  if (!expected.callerStatus || call.operation === 'agentStatus' || !call.callerAccount) return [];
+  const session = ctx.gateway.held(call.callerAccount.id);
+  if (!session) return [];
+  const reply = await session.agentStatus();
+  if (!reply.ok) return [`afterwards, agentstatus of the caller ${call.callerAccount.id} answered ${reply.retcode} (${reply.meaning}); expected ${JSON.stringify(expected.callerStatus)}`];
+  const got = { agentState: reply.result.agentState, isWorking: reply.result.isWorking };
+  const want = expected.callerStatus;
+  if (got.agentState !== want.agentState || got.isWorking !== want.isWorking) {
+    return [`afterwards, the caller ${call.callerAccount.id} should be ${JSON.stringify(want)} (agentstatus); it is ${JSON.stringify(got)}`];
+  }
+  return [];
+}
+
+/** Compares the expected events with what arrived: the expected ones in order (others in between are allowed), each with its contents. */
+export function compareEvents(expected: readonly AgentEvent[], arrived: readonly AgentEvent[], who: string, profile: Profile): string[] {
+  const problems: string[] = [];
+  let at = 0;
+  for (const want of expected) {
+    while (at < arrived.length && arrived[at]!.eventType !== want.eventType) at++;
+    const got = arrived[at];
+    if (!got) {
+      problems.push(`${who} should receive ${want.eventType} (in this order: ${expected.map((e) => e.eventType).join(', ')}); it received ${arrived.map((e) => e.eventType).join(', ') || 'nothing'}`);
+      return problems;
+    }
+    at++;
+    if (got.workNo !== want.workNo) problems.push(`${who}: ${want.eventType}.workNo should be ${JSON.stringify(want.workNo)}, is ${JSON.stringify(got.workNo)}`);
+    if (JSON.stringify(normalize(got.content)) !== JSON.stringify(normalize(want.content))) {
+      problems.push(`${who}: ${want.eventType}.content should be ${JSON.stringify(want.content)}, is ${JSON.stringify(got.content)}`);
+    }
+    const hasGenTime = 'eventGenTime' in got && got.eventGenTime !== undefined;
+    if (hasGenTime !== profile.eventGenTime) problems.push(`${who}: ${want.eventType} should ${profile.eventGenTime ? '' : 'not '}carry eventGenTime (profile ${profile.name})`);
+  }
+  return problems;
+}
+
+/** Content compared field by field in a fixed order, so key order does not matter. */
+function normalize(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(normalize);
+  return Object.fromEntries(Object.keys(value as object).sort().map((k) => [k, normalize((value as Record<string, unknown>)[k])]));
+}
