@@ -52,10 +52,10 @@ export interface StateSession {
   /** Makes sure the role's agent is signed out. */
   signOut(role: Role): Promise<void>;
   /**
-   * Signs the role's agent in with the status; `quietQueue` asks for an empty event queue afterwards (the state's
-   * event polls must see the barge's events first).
+   * Signs the role's agent in with the status; `readSignInEvents` asks that the sign-in's own events have been read
+   * afterwards (the state's event polls must see the barge's events first).
    */
-  signIn(role: Role, status: StateStatus, options: { readonly quietQueue: boolean }): Promise<void>;
+  signIn(role: Role, status: StateStatus, options: { readonly readSignInEvents: boolean }): Promise<void>;
   /** The Guid the role's session holds now. */
   guid(role: Role): string;
   /** Barges `inspector` into `target` as addinsert does, with its events. */
@@ -100,7 +100,7 @@ export async function setUpState(spec: ProviderStateSpec, params: StateParams, s
   const signedOut = roles.filter((r) => spec.signedIn[r] === undefined);
   for (const role of roles) session.account(role);
   await Promise.all(signedOut.map((r) => session.signOut(r)));
-  await Promise.all(signedIn.map((r) => session.signIn(r, spec.signedIn[r]!, { quietQueue: spec.barge !== undefined })));
+  await Promise.all(signedIn.map((r) => session.signIn(r, spec.signedIn[r]!, { readSignInEvents: spec.barge !== undefined })));
   if (spec.barge) {
     await session.barge(spec.barge.inspector, spec.barge.target);
     const read = params[EVENTS_READ_PARAM];

@@ -105,7 +105,9 @@ export async function waitForEventSequence(
 
 /**
  * Polls until a poll answers "no event" (or `max` events arrived, or the timeout passed) and returns the events.
- * Useful to start a test from an empty queue. On a live gateway the final empty poll takes about 10 s.
+ * Useful to start a test from an empty queue. On a live gateway the final empty poll takes about 10 s; to read what a
+ * known call queues (a sign-in's events: `signInEventTypes` of src/domain/sign-in.ts), {@link waitForEventSequence}
+ * is faster, since it never waits for a poll that answers nothing.
  *
  * @example
  * ```ts

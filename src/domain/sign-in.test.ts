@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { GatewayStatus } from './agent.ts';
 import type { InMemoryWorld } from './in-memory-world.ts';
-import { PROFILE_2024 } from './profiles.ts';
+import { PROFILE_2024, PROFILE_2025 } from './profiles.ts';
 import { describeProvenance } from './provenance.ts';
 import { isListedFor } from './retcodes.ts';
-import { decideSignIn, signInRules, type SignInCall } from './sign-in.ts';
+import { decideSignIn, signInEventTypes, signInRules, type SignInCall } from './sign-in.ts';
 import { AGENT, INSPECTOR, NOT_CONFIGURED, NOW, barged, scenarioWorld, signedIn } from './testing/scenario.ts';
 
 const body = (over: Record<string, unknown> = {}) => ({ password: `pw-${INSPECTOR}`, phonenum: `888${INSPECTOR}`, ...over });
@@ -86,5 +86,36 @@ describe('forcelogin', () => {
     expect(w.agent(AGENT)!.session!.bargedBy).toBeNull();
     expect(w.agent(INSPECTOR)!.session!.barging).toBeNull();
     expect(d.deliveries.filter((x) => x.to === AGENT).map((x) => x.event.eventType)).toEqual(['AgentOther_BeQcStop']);
+  });
+});
+
+describe('signInEventTypes: the events a sign-in queues for the agent', () => {
+  it.each([
+    [4, ['AgentOther_InService', 'AgentState_Ready']],
+    [3, ['AgentOther_InService', 'AgentState_Ready', 'AgentState_SetNotReady_Success']],
+    [5, ['AgentOther_InService', 'AgentState_Ready', 'AgentState_Work']],
+  ] as const)('with status %i lists %j, as decideSignIn delivers them (EN/cec_07_1202)', (status, events) => {
+    const delivered = decideSignIn(scenarioWorld(), call({ body: body({ status }) }), PROFILE_2024, NOW).deliveries.map((x) => x.event.eventType);
+
+    expect(signInEventTypes(status)).toEqual(events);
+    expect(signInEventTypes(status)).toEqual(delivered);
+  });
+
+  it('lists only the agent\'s own events even when the sign-in takes over a barge (the target\'s BeQcStop is not among them)', () => {
+    const w = scenarioWorld();
+    signedIn(w, INSPECTOR);
+    signedIn(w, AGENT);
+    barged(w, INSPECTOR, AGENT);
+    const takeover = decideSignIn(w, call({ force: true }), PROFILE_2024, NOW).deliveries.filter((x) => x.to === INSPECTOR).map((x) => x.event.eventType);
+
+    expect(signInEventTypes(4)).toEqual(takeover);
+  });
+
+  it('gives the same list under every profile (events do not depend on the ID range)', () => {
+    expect(signInEventTypes(3, PROFILE_2025)).toEqual(signInEventTypes(3, PROFILE_2024));
+  });
+
+  it('refuses a status a sign-in cannot have, naming it', () => {
+    expect(() => signInEventTypes(7 as 4)).toThrow('a sign-in status is 3 (busy), 4 (idle) or 5 (wrap-up), not 7');
   });
 });

@@ -17,12 +17,13 @@ import { newSession, type AgentView } from './agent.ts';
 import { endBargesOf } from './barge-teardown.ts';
 import { checkPathIds, ctiFaultRule, IDLE, okId, pathIdRules, type PathContext } from './common-rules.ts';
 import type { Decision, Delivery, SessionChange, WorldView } from './decision.ts';
-import { gatewayEvents } from './events.ts';
-import type { Profile } from './profiles.ts';
+import { gatewayEvents, type AgentEvent } from './events.ts';
+import { InMemoryWorld } from './in-memory-world.ts';
+import { DEFAULT_PROFILE, type Profile } from './profiles.ts';
 import { documented } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
-import { checkSignInBody, type SignInBodyCheck } from './sign-in-body.ts';
+import { checkSignInBody, type SignInBody, type SignInBodyCheck } from './sign-in-body.ts';
 import { stamper } from './stamp.ts';
 import { variant, type BaseCall, type BodyShape, type SuccessRow, type Witness } from './witness.ts';
 
@@ -214,4 +215,28 @@ export function decideSignIn(world: WorldView, call: SignInCall, profile: Profil
       timeRemaining: '',
     },
   };
+}
+
+/**
+ * The event types a successful sign-in (or forced sign-in) with `status` queues for the agent itself, in order, as
+ * {@link decideSignIn} delivers them: AgentOther_InService, AgentState_Ready, then AgentState_SetNotReady_Success
+ * (status 3) or AgentState_Work (status 5). Computed by deciding a sign-in of a one-account world, so a client that
+ * reads "the sign-in's events" waits for exactly what the rules produce and never polls for nothing.
+ *
+ * @example
+ * ```ts
+ * signInEventTypes(3); // ['AgentOther_InService', 'AgentState_Ready', 'AgentState_SetNotReady_Success']
+ * await session.waitForEvents(signInEventTypes(4));
+ * ```
+ */
+export function signInEventTypes(status: SignInBody['status'], profile: Profile = DEFAULT_PROFILE): AgentEvent['eventType'][] {
+  if (status !== 3 && status !== 4 && status !== 5) {
+    throw new RangeError(`a sign-in status is 3 (busy), 4 (idle) or 5 (wrap-up), not ${JSON.stringify(status)}`);
+  }
+  const id = String(profile.ids.min);
+  const account = { id, vdn: 1, inspector: false, phone: `888${id}`, password: 'sign-in-events' };
+  const call: SignInCall = { agentid: id, body: { password: account.password, phonenum: account.phone, status }, force: false };
+  const decision = decideSignIn(new InMemoryWorld([account]), call, profile, 0);
+  if (decision.retcode !== '0') throw new Error(`a sign-in of a one-account world answered ${decision.retcode} (${decision.rule}); the sign-in rules reject a well-formed sign-in`);
+  return decision.deliveries.filter((d) => d.to === id).map((d) => d.event.eventType);
 }
