@@ -31,7 +31,8 @@ function inRange(id: string, profile: Profile): boolean {
 export function suiteParties(fixtures: LoadedFixtures, profile: Profile, options: { readonly knowsEveryAccount: boolean }): SuiteParties {
   const cast = castRoles(fixtures);
   const byId = new Map<string, AgentAccount>(fixtures.accounts.map((a) => [a.id, a]));
-  let unconfiguredId = (fixtures.unconfiguredIds ?? []).find((id) => inRange(id, profile) && !byId.has(id));
+  const declared = new Set(fixtures.unconfiguredIds ?? []);
+  let unconfiguredId = [...declared].find((id) => inRange(id, profile) && !byId.has(id));
   if (unconfiguredId === undefined && options.knowsEveryAccount) {
     // Every ID outside the accounts has none; take one from the middle of the range, away from its bounds.
     for (let n = Math.floor((profile.ids.min + profile.ids.max) / 2); n <= profile.ids.max; n++) {
@@ -45,6 +46,7 @@ export function suiteParties(fixtures: LoadedFixtures, profile: Profile, options
     cast,
     account: (role) => cast.accounts[role],
     unconfiguredId,
+    isUnconfigured: (id) => !byId.has(id) && (options.knowsEveryAccount || declared.has(id)),
     lookup: (id) => byId.get(id),
     knowsEveryAccount: options.knowsEveryAccount,
   };

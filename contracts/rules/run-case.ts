@@ -84,6 +84,8 @@ async function callAndCheck(call: ResolvedCall, given: Situation, expected: Expe
     const setup = await buildSituation(call, given, expected, ctx);
     const { observed, reply } = await makeCall(call, setup, ctx);
     observation = observed;
+    // The fault was for the call; the checks that follow poll and query as usual.
+    if (given.fault) await ctx.gateway.faults!.clear();
     const problems = checkAnswer(expected, observed, reply, call, ctx);
     const setting = settingOf(decidedBy, ctx.profile);
     const calibrated = ctx.learn && setting !== undefined && problems.answer !== undefined && setting.candidates.includes(answerName(observed));

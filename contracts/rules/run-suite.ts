@@ -105,8 +105,8 @@ function realClock(signal: AbortSignal | undefined): SuiteClock {
 function rotationMode(o: RuleSuiteOptions): RotationMode {
   if (o.auth === 'static') return { run: false, reason: 'under static authentication (AUTHMODE=1) a Guid does not rotate; gateway.auth is "static"' };
   if (o.mock || o.waitForGuidTimeout) return { run: true };
-  const minutes = Math.ceil((GATEWAY_TIMING.guidIntervalMs.value + GATEWAY_TIMING.guidTimeoutMs.value) / 60_000);
-  return { run: false, reason: `a Guid expires GUIDTIMEOUT after it was issued; checking it takes about ${minutes} minutes of real time on this gateway: pass --wait-guid-timeout to include it` };
+  const minutes = Math.round(GATEWAY_TIMING.guidTimeoutMs.value / 60_000);
+  return { run: false, reason: `a Guid expires GUIDTIMEOUT (${minutes} minutes by default) after it was issued: checking it takes that long in real time on this gateway; pass --wait-guid-timeout to include it` };
 }
 
 /** Runs the suite. Throws only for what is not the gateway's doing (bad options). */

@@ -29,6 +29,8 @@ export interface WitnessParties {
   account(role: AgentRole): AgentAccount | undefined;
   /** An ID in the profile's range with no account on the gateway, or undefined when none is known. */
   readonly unconfiguredId: string | undefined;
+  /** Whether the gateway is known to have no account with this ID. */
+  isUnconfigured(id: string): boolean;
   /** The gateway's account with this ID, if the parties know it (bounds may hit one). */
   lookup(id: string): AgentAccount | undefined;
   /**
@@ -120,8 +122,8 @@ export function resolveCall(operation: OperationId, witness: Witness, parties: W
     if ('literal' in id) return id.literal;
     const value = boundValue(id.bound, profile.ids);
     const inRange = Number(value) >= profile.ids.min && Number(value) <= profile.ids.max;
-    if (inRange && !parties.knowsEveryAccount && parties.lookup(value) === undefined && value !== parties.unconfiguredId) {
-      missing.push(`ID ${value} (the profile's ${id.bound === 'min' ? 'lowest' : 'highest'}) listed in the fixtures' unconfiguredIds or as a test account: a call about an unknown ID could touch someone else's agent`);
+    if (inRange && !parties.knowsEveryAccount && parties.lookup(value) === undefined && !parties.isUnconfigured(value)) {
+      missing.push(`ID ${value} (the profile's ${id.bound === 'min' ? 'lowest' : 'highest'}) in unconfiguredIds or as a test account (a call about an ID the fixtures do not vouch for could touch someone else's agent)`);
     }
     return value;
   };

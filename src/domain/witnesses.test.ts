@@ -15,7 +15,7 @@ const ACCOUNTS: Readonly<Record<AgentRole, AgentAccount>> = {
   otherVdnTarget: { id: '40201', vdn: 2, inspector: false, phone: '88840201', password: 'pw-e' },
 };
 const BY_ID = new Map(Object.values(ACCOUNTS).map((a) => [a.id, a]));
-const PARTIES: WitnessParties = { account: (role) => ACCOUNTS[role], unconfiguredId: '50000', lookup: (id) => BY_ID.get(id), knowsEveryAccount: true };
+const PARTIES: WitnessParties = { account: (role) => ACCOUNTS[role], unconfiguredId: '50000', isUnconfigured: (id) => !BY_ID.has(id), lookup: (id) => BY_ID.get(id), knowsEveryAccount: true };
 
 function witnessesOf(operation: OperationId, witnesses: readonly Witness[]): Witness[] {
   return witnesses.filter((w) => w.only === undefined || w.only.includes(operation));
@@ -94,7 +94,7 @@ describe('expectations', () => {
   });
 
   it('names what the fixtures lack instead of guessing an ID', () => {
-    const partial: WitnessParties = { ...PARTIES, account: (role) => (role === 'otherVdnTarget' ? undefined : ACCOUNTS[role]), unconfiguredId: undefined, knowsEveryAccount: false };
+    const partial: WitnessParties = { ...PARTIES, account: (role) => (role === 'otherVdnTarget' ? undefined : ACCOUNTS[role]), unconfiguredId: undefined, isUnconfigured: () => false, knowsEveryAccount: false };
     const otherVdn = OPERATION_RULES.addInsert.find((r) => r.id === 'otherVdn')!.witnesses[0]!;
     expect(resolveCall('addInsert', otherVdn, partial, profile)).toEqual({ missing: expect.stringContaining('another VDN') });
     const atMax = OPERATION_RULES.addInsert.find((r) => r.id === 'idOutOfRange.workNo')!.witnesses.find((w) => w.name === 'at-max')!;
