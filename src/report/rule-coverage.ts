@@ -12,7 +12,7 @@
  * ```
  */
 import { OPERATION_IDS } from '../domain/index.ts';
-import type { Case, Outcome, Phase, RuleCoverage, RunSummary } from './run-summary.ts';
+import type { Case, Observed, Outcome, Phase, RuleCoverage, RunSummary } from './run-summary.ts';
 
 /** How many rules passed, failed and were skipped, and how many are documented or inferred. */
 export interface CoverageTotals {
@@ -151,4 +151,20 @@ export function rowDetail(row: RuleCoverage): string {
  */
 export function totalsText(t: CoverageTotals): string {
   return `${t.total} rule${t.total === 1 ? '' : 's'}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped; ${t.documented} documented, ${t.inferred} inferred`;
+}
+
+/**
+ * What the gateway answered, in the words of `RuleCoverage.expected` so the two read side by side: the retcode
+ * (with the HTTP status when it is not 200), or `http-<status>` when there was no retcode.
+ *
+ * @example
+ * ```ts
+ * answerText({ retcode: '900-003', httpStatus: 200 }); // '900-003'
+ * answerText({ httpStatus: 404 });                     // 'http-404'
+ * ```
+ */
+export function answerText(o: Observed | undefined): string {
+  if (!o) return '';
+  if (o.retcode !== undefined) return o.httpStatus === undefined || o.httpStatus === 200 ? o.retcode : `${o.retcode} (HTTP ${o.httpStatus})`;
+  return o.httpStatus === undefined ? '' : `http-${o.httpStatus}`;
 }
