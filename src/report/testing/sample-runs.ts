@@ -259,7 +259,7 @@ function ruleCase(rule: string, title: string, expected: string, plan: CasePlan,
   const id = `rules.${rule}.${plan.variant}`;
   const durationMs = Math.round((8 + ((n * 37) % 23) + (n % 3) / 4) * 100) / 100;
   const expectedAnswer = expected === 'http-404' ? { httpStatus: 404 } : { retcode: expected, httpStatus: 200 };
-  const base = { id, title: `${rule}: ${title} (${plan.variant})`, kind: 'check' as const, durationMs, rule };
+  const base = { id, title: `${title} (${plan.variant})`, kind: 'check' as const, durationMs, rule };
   if (plan.outcome === 'skipped') return { ...base, outcome: 'skipped', durationMs: 0, skipReason: plan.text ?? 'no reason' };
   if (plan.outcome === 'failed') {
     const got = plan.got ?? '0';
