@@ -18,7 +18,7 @@
  */
 import { escapeHtml as e } from './escape.ts';
 import { profileLabel } from './format.ts';
-import { badge, metric } from './html-page.ts';
+import { badge, card, metric } from './html-page.ts';
 import { answerText, coverageSections, countsText, firstCaseOf, rowDetail, type CoverageGroup, type CoverageSection } from './rule-coverage.ts';
 import type { Phase, RuleCoverage, RunSummary } from './run-summary.ts';
 
@@ -81,10 +81,6 @@ function operationBlock(phase: Phase, g: CoverageGroup): string {
     '</tbody></table>',
     '</details>',
   ].join('\n');
-}
-
-function card(label: string, value: string): string {
-  return `<div class="card"><div class="label">${e(label)}</div><div class="value">${value}</div></div>`;
 }
 
 function section(s: RunSummary, c: CoverageSection, several: boolean): string {

@@ -127,6 +127,18 @@ export function badge(word: 'passed' | 'failed' | 'skipped' | 'regression' | 'im
   return `<span class="badge ${word}">${escapeHtml(text)}</span>`;
 }
 
+/**
+ * A figure card: a small label over a large value (HTML, already escaped: typically a `metric`).
+ *
+ * @example
+ * ```ts
+ * card('Failed', metric('cases.failed', 3, 'count'));
+ * ```
+ */
+export function card(label: string, value: string): string {
+  return `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value">${value}</div></div>`;
+}
+
 /** The unit of a metric: how the number is shown and how a test reads it back. `%` metrics show fraction × 100. */
 export type MetricUnit = 'ms' | 'rps' | '%' | 'count' | 'text';
 

@@ -26,7 +26,7 @@ import { escapeHtml } from './escape.ts';
 import { httpPartText, replayText, valueText } from './failure-text.ts';
 import { formatDuration, formatMeasured, formatNumber, profileLabel } from './format.ts';
 import { coverageHtml, ruleAnchor } from './html-coverage.ts';
-import { badge, htmlPage, metric } from './html-page.ts';
+import { badge, card, htmlPage, metric } from './html-page.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
 import { coverageTotals, totalsText } from './rule-coverage.ts';
 import { LATENCY_STATS, type Case, type LoadResult, type Observed, type Phase, type RunSummary } from './run-summary.ts';
@@ -38,10 +38,6 @@ const e = escapeHtml;
 function fact(label: string, value: string | undefined, raw = false): string {
   if (value === undefined || value === '') return '';
   return `<dt>${e(label)}</dt><dd>${raw ? value : e(value)}</dd>`;
-}
-
-function card(label: string, value: string): string {
-  return `<div class="card"><div class="label">${e(label)}</div><div class="value">${value}</div></div>`;
 }
 
 function header(s: RunSummary): string {
