@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bundleCommand, createBundleCommand } from '../cli/commands/bundle.ts';
 import { memoryIo } from '../cli/io.ts';
 import { UsageError } from '../cli/usage.ts';
+import { sampleRulesRun, sampleRun } from '../report/testing/sample-runs.ts';
+import { writeRun } from '../report/write-run.ts';
+import { runCoverageMarkdown } from './run-coverage.ts';
 import { minimalPact, tempRepository, type TempRepository } from './testing/temp-repository.ts';
 
 const repos: TempRepository[] = [];
@@ -93,4 +96,36 @@ describe('ccgw bundle', () => {
     expect(await createBundleCommand({ root: repo.root }).run(['--out', 'b', '--archive', 'b.tar.gz'], io)).toBe(1);
     expect(io.errors.join('\n')).toContain('SOURCE_DATE_EPOCH "tomorrow" is not a whole number of seconds');
   });
+
+  it('ends rules.md with the coverage of the run given by --run (relative to the current directory) and says so', async () => {
+    const repo = await repoWith({ 'a.json': minimalPact() });
+    await writeRun(join(repo.scratch, 'runs', 'r1'), sampleRulesRun());
+    const io = memoryIo({}, repo.scratch);
+    expect(await createBundleCommand({ root: repo.root }).run(['--out', 'vendor', '--archive', 'vendor.tar.gz', '--run', 'runs/r1'], io)).toBe(0);
+    const rules = await readFile(join(repo.scratch, 'vendor', 'rules.md'), 'utf8');
+    expect(rules.endsWith(runCoverageMarkdown(sampleRulesRun()))).toBe(true);
+    expect(io.lines).toContain('  rules.md ends with the rule coverage of run 20261126T080000Z-live: 91 rules: 74 passed, 5 failed, 12 skipped; 66 documented, 25 inferred');
+    const again = memoryIo({}, repo.scratch);
+    expect(await createBundleCommand({ root: repo.root }).run(['--out', 'vendor2', '--archive', 'vendor2.tar.gz', '--run', 'runs/r1/summary.json'], again)).toBe(0);
+    expect((await readFile(join(repo.scratch, 'vendor2.tar.gz'))).equals(await readFile(join(repo.scratch, 'vendor.tar.gz')))).toBe(true);
+  });
+
+  it('rejects a --run that is missing, not a run, or a run without rule coverage as usage errors naming it, and writes nothing', async () => {
+    const repo = await repoWith({ 'a.json': minimalPact() });
+    const command = createBundleCommand({ root: repo.root });
+    const io = () => memoryIo({}, repo.scratch);
+    await expect(command.run(['--out', 'b', '--archive', 'b.tar.gz', '--run', 'runs/nope'], io())).rejects.toThrow(
+      new UsageError('bundle', `--run "runs/nope": run directory ${join(repo.scratch, 'runs', 'nope')} does not exist; pass a directory written by \`ccgw run\` (it holds summary.json)`),
+    );
+    await mkdir(join(repo.scratch, 'bad'));
+    await writeFile(join(repo.scratch, 'bad', 'summary.json'), '{"schemaVersion":1}');
+    await expect(command.run(['--run', 'bad'], io())).rejects.toThrow(/^--run "bad": .*bad\/summary\.json is not a valid ccgw run summary:\n {2}- runId is missing/);
+    await writeRun(join(repo.scratch, 'old'), sampleRun());
+    await expect(command.run(['--run', 'old'], io())).rejects.toBeInstanceOf(UsageError);
+    await expect(command.run(['--run', 'old'], io())).rejects.toThrow(`--run "old": run 20261125T100000Z-mock (${join(repo.scratch, 'old')}) has no rule coverage, no phase with a coverage matrix; pass a run whose ccgw run included the rules phase`);
+    await expect(command.run(['--run', ''], io())).rejects.toThrow('--run "" is empty');
+    expect(existsSync(join(repo.scratch, 'b'))).toBe(false);
+    expect(existsSync(join(repo.root, 'dist'))).toBe(false);
+  });
 });
+

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleRulesRun, sampleRun } from '../report/testing/sample-runs.ts';
 import { ARCHIVE_ROOT, buildBundle, type Bundle } from './bundle.ts';
+import { sha256Hex } from './checksums.ts';
+import { rulesMarkdown } from './rules-document.ts';
+import { runCoverageMarkdown } from './run-coverage.ts';
 import { tempRepository, minimalPact, type TempRepository } from './testing/temp-repository.ts';
 import { writeBundle, type WrittenBundle } from './write-bundle.ts';
 
@@ -173,5 +177,33 @@ describe('the vendor bundle without a pact', () => {
     } finally {
       await repo.remove();
     }
+  });
+});
+
+describe('the vendor bundle with the rule coverage of a run', () => {
+  it('ends rules.md with the run\'s matrix, byte for byte the same on two builds, and leaves every other document as without it', async () => {
+    const repo = await tempRepository({ pacts: { 'a.json': minimalPact() } });
+    try {
+      const [plain, a, b] = await Promise.all([
+        buildBundle({ root: repo.root, env: {} }),
+        buildBundle({ root: repo.root, env: {}, run: sampleRulesRun() }),
+        buildBundle({ root: repo.root, env: {}, run: sampleRulesRun() }),
+      ]);
+      expect(a.archive.equals(b.archive)).toBe(true);
+      const file = (x: Bundle, path: string) => x.files.find((f) => f.path === path)!.bytes.toString('utf8');
+      expect(file(plain, 'rules.md')).toBe(rulesMarkdown());
+      expect(file(a, 'rules.md')).toBe(rulesMarkdown() + runCoverageMarkdown(sampleRulesRun()));
+      expect(file(a, 'README.md')).toContain('It ends with the rule coverage of run `20261126T080000Z-live`');
+      expect(file(plain, 'README.md')).not.toContain('rule coverage of run');
+      for (const path of ['VERSIONS.txt', 'retcodes.md', 'openapi/index.html']) expect(file(a, path), path).toBe(file(plain, path));
+      expect(file(a, 'SHA256SUMS')).toContain(`${sha256Hex(Buffer.from(file(a, 'rules.md'), 'utf8'))}  rules.md`);
+      expect(gunzipSync(a.archive).toString('latin1')).not.toContain('10.0.0.5');
+    } finally {
+      await repo.remove();
+    }
+  });
+
+  it('refuses a run that has no rule coverage, naming the run', async () => {
+    await expect(buildBundle({ root: '/nonexistent', env: {}, run: sampleRun() })).rejects.toThrow('run 20261125T100000Z-mock has no rule coverage (no phase with a coverage matrix)');
   });
 });

@@ -23,6 +23,7 @@ export { readGitCheckout, type GitCheckout } from './git-checkout.ts';
 export { renderOpenApiHtml, redoclyEnv, type OpenApiHtmlOptions } from './openapi-html.ts';
 export { retcodeRows, retcodesCsv, retcodesMarkdown, MARK_MEANINGS, type RetcodeRow } from './retcode-table.ts';
 export { rulesMarkdown, operationSection, profileSection, confirmSection } from './rules-document.ts';
+export { runCoverageMarkdown, hasRuleCoverage } from './run-coverage.ts';
 export { readmeText } from './readme-file.ts';
 export { versionsText } from './versions-file.ts';
 export { sourceLink, sourceList } from './sources.ts';

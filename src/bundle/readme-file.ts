@@ -7,6 +7,7 @@
  * readmeText(inputs).includes('pact-verifier --file pact/'); // true when the bundle has a pact
  * ```
  */
+import type { RunSummary } from '../report/run-summary.ts';
 import type { BundleInputs } from './inputs.ts';
 import { OPENAPI_PATH } from './inputs.ts';
 import { code, escapeMarkdown, markdownTable } from './markdown.ts';
@@ -17,9 +18,10 @@ import { code, escapeMarkdown, markdownTable } from './markdown.ts';
  * @example
  * ```ts
  * readmeText({ ...inputs, pacts: [] }).includes('The pact is missing from this bundle'); // true
+ * readmeText(inputs, run).includes('It ends with the rule coverage of run'); // true with `ccgw bundle --run`
  * ```
  */
-export function readmeText(inputs: BundleInputs): string {
+export function readmeText(inputs: BundleInputs, run?: RunSummary): string {
   const { harness, git, openapi, pacts, tools } = inputs;
   const from = git ? `commit ${code(git.commit)}${git.clean ? '' : ' (with local changes to tracked files)'}` : 'a directory that is not a git checkout';
   const pactRows =
@@ -45,7 +47,11 @@ export function readmeText(inputs: BundleInputs): string {
         ['`openapi/index.html`', 'The same document rendered by Redocly CLI. It is self-contained: it opens in any browser without a network connection.'],
         ...pactRows,
         ['`retcodes.md`, `retcodes.csv`', 'For each operation, every retcode it may answer, marked documented, general or inferred, with its meaning and sources.'],
-        ['`rules.md`', 'For each operation, the order in which situations are checked and the answer to each, with the sentence it comes from or why we assume it; the events each call triggers; the profiles; and the list of what we ask you to confirm.'],
+        [
+          '`rules.md`',
+          'For each operation, the order in which situations are checked and the answer to each, with the sentence it comes from or why we assume it; the events each call triggers; the profiles; and the list of what we ask you to confirm.' +
+            (run ? ` It ends with the rule coverage of run ${code(run.runId)}: which rules that gateway passed, failed (expected vs observed) or could not be checked (why).` : ''),
+        ],
         ['`VERSIONS.txt`', 'The harness version, git commit, OpenAPI and Pact versions, and the tool versions used.'],
         ['`SHA256SUMS`', 'The SHA-256 of every other file.'],
       ],

@@ -9,16 +9,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserMissingError, checkReportInBrowser, checkXmlInBrowser, chromiumExecutable, pngSize, reportProblems, type ReportCheck } from './browser-check.ts';
 import { compareRuns } from './compare.ts';
+import { xmlSafe } from './escape.ts';
 import { htmlPage } from './html-page.ts';
 import { renderComparisonHtml } from './compare-html.ts';
+import { OPERATION_IDS } from '../domain/index.ts';
 import { LATENCY_STATS, type RunSummary } from './run-summary.ts';
-import { samplePassingRun, sampleRun } from './testing/sample-runs.ts';
+import { samplePassingRun, sampleRulesRun, sampleRun } from './testing/sample-runs.ts';
 import { writeRun, type RunFiles } from './write-run.ts';
 
 let root: string;
 let files: RunFiles;
 let json: RunSummary;
 let check: ReportCheck;
+let rulesFiles: RunFiles;
+let rulesJson: RunSummary;
+let rulesCheck: ReportCheck;
 
 beforeAll(async () => {
   chromiumExecutable(); // fails here, naming the fix, when Chromium is missing
@@ -26,6 +31,9 @@ beforeAll(async () => {
   files = await writeRun(join(root, '20261125T100000Z-mock'), sampleRun());
   json = JSON.parse(await readFile(files.summary, 'utf8')) as RunSummary;
   check = await checkReportInBrowser(files.html, { screenshot: join(files.dir, 'report.png') });
+  rulesFiles = await writeRun(join(root, '20261126T080000Z-live'), sampleRulesRun());
+  rulesJson = JSON.parse(await readFile(rulesFiles.summary, 'utf8')) as RunSummary;
+  rulesCheck = await checkReportInBrowser(rulesFiles.html);
 });
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
@@ -46,6 +54,16 @@ function fromJson(s: RunSummary, name: string): number | string {
     if (field === 'durationMs') return phase.durationMs;
     return field === 'total' ? phase.cases.length : phase.cases.filter((c) => c.outcome === field).length;
   }
+  if (area === 'coverage') {
+    const rows = s.phases.find((p) => p.name === key)?.coverage;
+    if (!rows) throw new Error(`no coverage for ${name}`);
+    const [a, b] = rest;
+    const counted = b === undefined ? rows : rows.filter((r) => r.operation === a);
+    const field = b ?? a;
+    if (field === 'total') return counted.length;
+    if (field === 'documented' || field === 'inferred') return counted.filter((r) => r.provenance === field).length;
+    return counted.filter((r) => r.outcome === field).length;
+  }
   if (area === 'load') {
     const load = s.phases.flatMap((p) => p.load ?? []).find((l) => l.scenario === key);
     if (!load) throw new Error(`no scenario for ${name}`);
@@ -57,6 +75,23 @@ function fromJson(s: RunSummary, name: string): number | string {
     if (typeof value === 'number') return value;
   }
   throw new Error(`the test does not know data-metric ${name}`);
+}
+
+function expectMetricsMatch(c: ReportCheck, summary: RunSummary): void {
+  for (const name of Object.keys(c.metrics)) {
+    const shown = c.metrics[name];
+    const expected = fromJson(summary, name);
+    if (shown?.unit === 'text') {
+      expect(shown.text, name).toBe(expected);
+      continue;
+    }
+    const value = Number(shown?.text);
+    expect(Number.isFinite(value), `${name} shows ${JSON.stringify(shown?.text)}`).toBe(true);
+    const actual = shown?.unit === '%' ? value / 100 : value;
+    // Figures are shown with at most two decimals (percentages: of the percentage).
+    const tolerance = shown?.unit === '%' ? 0.00005 : 0.005;
+    expect(Math.abs(actual - (expected as number)), `${name}: shown ${shown?.text}, summary.json ${String(expected)}`).toBeLessThanOrEqual(tolerance + 1e-9);
+  }
 }
 
 describe('the HTML run report in headless Chromium', () => {
@@ -80,20 +115,7 @@ describe('the HTML run report in headless Chromium', () => {
   it('shows the same numbers as summary.json in every data-metric', () => {
     const names = Object.keys(check.metrics);
     expect(names.length).toBeGreaterThan(40);
-    for (const name of names) {
-      const shown = check.metrics[name];
-      const expected = fromJson(json, name);
-      if (shown?.unit === 'text') {
-        expect(shown.text, name).toBe(expected);
-        continue;
-      }
-      const value = Number(shown?.text);
-      expect(Number.isFinite(value), `${name} shows ${JSON.stringify(shown?.text)}`).toBe(true);
-      const actual = shown?.unit === '%' ? value / 100 : value;
-      // Figures are shown with at most two decimals (percentages: of the percentage).
-      const tolerance = shown?.unit === '%' ? 0.00005 : 0.005;
-      expect(Math.abs(actual - (expected as number)), `${name}: shown ${shown?.text}, summary.json ${String(expected)}`).toBeLessThanOrEqual(tolerance + 1e-9);
-    }
+    expectMetricsMatch(check, json);
   });
 
   it('shows every latency percentile and every retcode count of every scenario', () => {
@@ -116,6 +138,64 @@ describe('the HTML run report in headless Chromium', () => {
     expect(pngSize(bytes)).toEqual({ width: 1280, height: check.screenshot?.height });
     expect(check.screenshot?.height).toBeGreaterThan(1500);
     expect(bytes.length).toBeGreaterThan(50_000);
+  });
+});
+
+describe('the rule coverage matrix of the HTML report in headless Chromium', () => {
+  const coverage = () => rulesJson.phases.find((p) => p.name === 'rules')?.coverage ?? [];
+
+  it('renders cleanly: no console error, nothing loaded, every in-page link leads somewhere', () => {
+    expect(reportProblems(rulesCheck)).toEqual([]);
+    expect(rulesCheck.brokenLinks).toEqual([]);
+    expect(rulesCheck.title).toBe('ccgw run 20261126T080000Z-live: failed');
+  });
+
+  it('shows one row per rule of summary.json, operations in the fixed order, rules by rank, with the same outcome and expected answer', () => {
+    const expected = OPERATION_IDS.flatMap((op) => coverage().filter((r) => r.operation === op).sort((a, b) => a.rank - b.rank));
+    expect(rulesCheck.rules).toHaveLength(91);
+    expect(rulesCheck.rules.map((r) => [r.operation, r.rule, r.outcome, r.expected])).toEqual(expected.map((r) => [r.operation, r.rule, r.outcome, r.expected]));
+    expect(rulesCheck.rules.map((r) => r.caseLinks)).toEqual(expected.map((r) => r.caseIds.length));
+  });
+
+  it('shows each failed rule, open, with expected vs observed and its detail', () => {
+    const failed = rulesCheck.rules.filter((r) => r.outcome === 'failed');
+    expect(failed.map((r) => r.rule)).toEqual(coverage().filter((r) => r.outcome === 'failed').map((r) => r.rule).sort((a, b) => rulesCheck.rules.findIndex((x) => x.rule === a) - rulesCheck.rules.findIndex((x) => x.rule === b)));
+    for (const r of failed) {
+      expect(r.visible, r.rule).toBe(true);
+      expect(r.detail, r.rule).toBe(xmlSafe(coverage().find((c) => c.rule === r.rule)?.detail ?? ''));
+    }
+    const notSignedIn = failed.find((r) => r.rule === 'addInsert.targetNotSignedIn');
+    expect([notSignedIn?.expected, notSignedIn?.observed, notSignedIn?.detail]).toEqual(['900-005', '900-003', 'expected retcode 900-005, got 900-003']);
+  });
+
+  it('shows each skipped rule with its reason, and collapses operations without a failed rule', () => {
+    for (const r of rulesCheck.rules.filter((x) => x.outcome === 'skipped')) expect(r.detail, r.rule).toBe(`Skipped: ${coverage().find((c) => c.rule === r.rule)?.detail}`);
+    const openOps = new Set(coverage().filter((r) => r.outcome === 'failed').map((r) => r.operation));
+    for (const r of rulesCheck.rules) expect(r.visible, r.rule).toBe(openOps.has(r.operation));
+  });
+
+  it('shows the rule counts of summary.json in its data-metrics, all visible', () => {
+    expect(rulesCheck.metrics['coverage.rules.total']?.text).toBe('91');
+    expect(Object.keys(rulesCheck.metrics).filter((n) => n.startsWith('coverage.'))).toHaveLength(6 + 3 * OPERATION_IDS.length);
+    expectMetricsMatch(rulesCheck, rulesJson);
+  });
+
+  it('tells a failed rule hidden in a collapsed operation, a failed rule without detail and a dead link apart as problems', async () => {
+    const first = rulesCheck.rules[0]!;
+    const hidden: ReportCheck = { ...rulesCheck, brokenLinks: ['case-gone'], rules: [{ ...first, outcome: 'failed', visible: false, detail: '' }] };
+    expect(reportProblems(hidden)).toEqual([
+      'the link to #case-gone leads nowhere: no element has that id',
+      `the failed rule ${first.rule} is hidden; its operation ${first.operation} must be open`,
+      `the failed rule ${first.rule} shows no expected vs observed`,
+    ]);
+  });
+
+  it('writes a junit.xml with the rule coverage suite that a strict XML parser accepts', async () => {
+    const xml = await checkXmlInBrowser(await readFile(rulesFiles.junit, 'utf8'));
+    expect(xml.wellFormed).toBe(true);
+    expect(xml.elements['testsuite']).toBe(rulesJson.phases.length + 1);
+    expect(xml.elements['testcase']).toBe(rulesJson.phases.flatMap((p) => p.cases).length + coverage().length);
+    expect(xml.elements['skipped']).toBe(rulesJson.phases.flatMap((p) => p.cases).filter((c) => c.outcome === 'skipped').length + coverage().filter((r) => r.outcome === 'skipped').length);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Renders a report in headless Chromium and says what a reader would see: console errors, any attempt to load
  * something (a self-contained report loads nothing), the `data-metric` figures as shown, the SVG charts and their
- * points, and a full-page screenshot. The page is rendered with JavaScript disabled, as the report must be readable
+ * points, the rows of the rule coverage matrix (outcome, expected, observed, detail, whether shown), in-page links
+ * that lead nowhere, and a full-page screenshot. The page is rendered with JavaScript disabled, as the report must be readable
  * without it. Uses the system Chromium (`apt-get install -y chromium` on Debian/Ubuntu) through playwright-core;
  * `CCGW_CHROMIUM` points to another Chromium or Chrome binary.
  *
@@ -26,9 +27,13 @@ interface DomNode {
   getBoundingClientRect(): { readonly width: number; readonly height: number };
   querySelectorAll(selector: string): ArrayLike<DomNode>;
   getElementsByTagName(name: string): ArrayLike<DomNode>;
+  closest(selector: string): DomNode | null;
+  /** False inside a closed `<details>` too, where a box may still be measured (Chromium ≥ 105). */
+  checkVisibility?(): boolean;
 }
 interface DomDocument extends DomNode {
   readonly documentElement: DomNode;
+  getElementById(id: string): DomNode | null;
 }
 type DomParserClass = new () => { parseFromString(text: string, type: string): DomDocument };
 
@@ -126,6 +131,25 @@ export interface RenderedMetric {
   readonly visible: boolean;
 }
 
+/** A row of the rule coverage matrix (`tr[data-rule]`) as shown. */
+export interface RenderedRule {
+  /** `data-rule`, e.g. `addInsert.targetNotSignedIn`. */
+  readonly rule: string;
+  /** `data-operation` of the operation block the row is in. */
+  readonly operation: string;
+  /** `data-outcome`: `passed`, `failed` or `skipped`. */
+  readonly outcome: string;
+  /** The text of the expected and observed answer cells. */
+  readonly expected: string;
+  readonly observed: string;
+  /** The expected-vs-observed line of a failed rule, or the reason of a skipped one; empty when there is none. */
+  readonly detail: string;
+  /** How many links to cases the row has. */
+  readonly caseLinks: number;
+  /** Whether the row is laid out (its operation block is open). */
+  readonly visible: boolean;
+}
+
 /**
  * What the browser saw.
  *
@@ -150,6 +174,10 @@ export interface ReportCheck {
   readonly metricElements: number;
   /** The SVG charts. */
   readonly charts: readonly RenderedChart[];
+  /** The rows of the rule coverage matrix, in page order; empty when the report has none. */
+  readonly rules: readonly RenderedRule[];
+  /** In-page links (`href="#…"`) whose target id is not in the page. */
+  readonly brokenLinks: readonly string[];
   /** The screenshot, when asked for. */
   readonly screenshot?: { readonly path: string; readonly bytes: number; readonly width: number; readonly height: number };
 }
@@ -231,6 +259,26 @@ export async function checkReportInBrowser(htmlFile: string, options: ReportChec
         };
       }),
     );
+    const rules = await page.locator('tr[data-rule]').evaluateAll((rows) =>
+      (rows as unknown as DomNode[]).map((row) => {
+        const box = row.getBoundingClientRect();
+        const text = (selector: string) => (row.querySelectorAll(selector)[0]?.textContent ?? '').trim();
+        return {
+          rule: row.getAttribute('data-rule') ?? '',
+          operation: row.closest('[data-operation]')?.getAttribute('data-operation') ?? '',
+          outcome: row.getAttribute('data-outcome') ?? '',
+          expected: text('[data-expected]'),
+          observed: text('[data-observed]'),
+          detail: text('[data-detail]'),
+          caseLinks: row.querySelectorAll('a.case-link').length,
+          visible: box.width > 0 && box.height > 0 && (row.checkVisibility?.() ?? true),
+        };
+      }),
+    );
+    const brokenLinks = await page.locator('a[href^="#"]').evaluateAll((links) => {
+      const doc = (globalThis as unknown as { document: DomDocument }).document;
+      return (links as unknown as DomNode[]).map((a) => decodeURIComponent((a.getAttribute('href') ?? '').slice(1))).filter((id) => doc.getElementById(id) === null);
+    });
     let screenshot: ReportCheck['screenshot'];
     if (options.screenshot !== undefined) {
       const path = resolve(options.screenshot);
@@ -241,7 +289,7 @@ export async function checkReportInBrowser(htmlFile: string, options: ReportChec
       screenshot = { path, bytes: bytes.length, ...size };
     }
     await context.close();
-    return { url, title, consoleErrors, externalRequests, metrics, metricElements: found.length, charts, ...(screenshot ? { screenshot } : {}) };
+    return { url, title, consoleErrors, externalRequests, metrics, metricElements: found.length, charts, rules, brokenLinks, ...(screenshot ? { screenshot } : {}) };
   } finally {
     await browser.close();
   }
@@ -268,6 +316,12 @@ export function reportProblems(check: ReportCheck): string[] {
     if (c.width <= 0 || c.height <= 0) problems.push(`the chart ${c.label ?? '(unnamed)'} has no size`);
     if (c.series.length === 0) problems.push(`the chart ${c.label ?? '(unnamed)'} has no line`);
     for (const s of c.series) if (s.points === 0) problems.push(`the line ${s.name} of chart ${c.label ?? '(unnamed)'} has no points`);
+  }
+  for (const link of check.brokenLinks) problems.push(`the link to #${link} leads nowhere: no element has that id`);
+  for (const r of check.rules) {
+    if (r.outcome === 'failed' && !r.visible) problems.push(`the failed rule ${r.rule} is hidden; its operation ${r.operation} must be open`);
+    if (r.outcome !== 'passed' && r.detail === '') problems.push(`the ${r.outcome} rule ${r.rule} shows no ${r.outcome === 'failed' ? 'expected vs observed' : 'reason'}`);
+    if (r.expected === '') problems.push(`the rule ${r.rule} shows no expected answer`);
   }
   return problems;
 }

@@ -62,6 +62,19 @@ svg.chart .series-latency { stroke: var(--lat); fill: var(--lat); }
 svg.chart polyline.series-latency, svg.chart line.series-latency, svg.chart polyline.series-rps, svg.chart line.series-rps { fill: none; }
 svg.chart .series-rps { stroke: var(--rps); fill: var(--rps); }
 svg.chart .marker { stroke: var(--fail); stroke-width: 2; stroke-opacity: .45; }
+.small { font-size: 12px; }
+details.coverage-op { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; }
+details.coverage-op > summary { cursor: pointer; padding: 6px 10px; background: var(--panel); border-radius: 6px; }
+details.coverage-op[open] > summary { border-bottom: 1px solid var(--line); border-radius: 6px 6px 0 0; }
+details.coverage-op > table { margin: 0; }
+table.coverage td.cases { max-width: 260px; }
+.case-links { overflow-wrap: anywhere; }
+.case-links a { font-size: 12px; }
+.prov { display: inline-block; padding: 0 6px; border-radius: 4px; border: 1px solid var(--line); font-size: 12px; font-weight: 600; }
+.prov.documented { color: var(--change); background: var(--change-bg); }
+.prov.inferred { color: var(--skip); border-style: dashed; }
+.source { max-width: 320px; overflow-wrap: anywhere; }
+tr:target > td { background: var(--change-bg); }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 @media print { body { padding: 0; } tr.detail { break-inside: avoid; } }
 `;
@@ -112,6 +125,18 @@ export function htmlPage(options: PageOptions): string {
  */
 export function badge(word: 'passed' | 'failed' | 'skipped' | 'regression' | 'improvement' | 'change', text: string = word): string {
   return `<span class="badge ${word}">${escapeHtml(text)}</span>`;
+}
+
+/**
+ * A figure card: a small label over a large value (HTML, already escaped: typically a `metric`).
+ *
+ * @example
+ * ```ts
+ * card('Failed', metric('cases.failed', 3, 'count'));
+ * ```
+ */
+export function card(label: string, value: string): string {
+  return `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value">${value}</div></div>`;
 }
 
 /** The unit of a metric: how the number is shown and how a test reads it back. `%` metrics show fraction × 100. */

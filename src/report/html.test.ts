@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { OPERATION_IDS, OPERATION_RULES, PROFILE_2024, precedenceTable } from '../domain/index.ts';
 import { renderHtml } from './html.ts';
 import type { RunSummary } from './run-summary.ts';
-import { SAMPLE_GUID_UUID, SAMPLE_PASSWORD, samplePassingRun, sampleRun } from './testing/sample-runs.ts';
+import { SAMPLE_CTI_SKIP, SAMPLE_GUID_UUID, SAMPLE_PASSWORD, SAMPLE_RULES_PASSWORD, samplePassingRun, sampleRulesRun, sampleRun } from './testing/sample-runs.ts';
 
 function metricText(html: string, name: string): string | undefined {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -98,3 +99,95 @@ describe('renderHtml', () => {
     expect(html).toContain('<p class="muted">2 load scenarios · 1 of 3 thresholds crossed · invariant violated in 1 · 1m 10.5s</p>');
   });
 });
+
+describe('renderHtml: the rule coverage matrix', () => {
+  const run = sampleRulesRun();
+  const rows = run.phases[1]!.coverage!;
+  const html = renderHtml(run);
+  const ruleRow = (rule: string) => new RegExp(`<tr [^>]*data-rule="${rule.replace(/\./g, '\\.')}"[^>]*>([\\s\\S]*?)</tr>`).exec(html)?.[0] ?? '';
+  const cell = (row: string, attr: string) => new RegExp(`<td [^>]*${attr}>([^<]*)</td>`).exec(row)?.[1];
+
+  it('comes near the top, before the phases, under the profile the run used', () => {
+    const at = html.indexOf('<section class="coverage" id="coverage-rules">');
+    expect(at).toBeGreaterThan(html.indexOf('<table class="phases">'));
+    expect(at).toBeLessThan(html.indexOf('<section class="phase"'));
+    expect(html).toContain('<h2>Rule coverage under <code>ccgw-2024</code></h2>');
+    const overridden: RunSummary = { ...run, target: { ...run.target, profileOverrides: { answers: { targetAlreadyBarged: '900-003' } } } };
+    expect(renderHtml(overridden)).toContain('<h2>Rule coverage under <code>ccgw-2024 (targetAlreadyBarged → 900-003)</code></h2>');
+  });
+
+  it('counts rules by outcome and by provenance', () => {
+    const count = (f: (r: (typeof rows)[number]) => boolean) => String(rows.filter(f).length);
+    expect(['total', 'passed', 'failed', 'skipped', 'documented', 'inferred'].map((k) => metricText(html, `coverage.rules.${k}`))).toEqual([
+      String(rows.length),
+      count((r) => r.outcome === 'passed'),
+      count((r) => r.outcome === 'failed'),
+      count((r) => r.outcome === 'skipped'),
+      count((r) => r.provenance === 'documented'),
+      count((r) => r.provenance === 'inferred'),
+    ]);
+    expect(metricText(html, 'coverage.rules.total')).toBe('91');
+    expect(metricText(html, 'coverage.rules.addInsert.failed')).toBe('2');
+  });
+
+  it('lists the operations in the fixed order and each operation\'s rules in precedence order', () => {
+    expect([...html.matchAll(/<details class="coverage-op" [^>]*data-operation="(\w+)"/g)].map((m) => m[1])).toEqual([...OPERATION_IDS]);
+    const addInsert = /<details [^>]*data-operation="addInsert"[\s\S]*?<\/details>/.exec(html)?.[0] ?? '';
+    expect([...addInsert.matchAll(/data-rule="([^"]+)"/g)].map((m) => m[1])).toEqual([...precedenceTable('addInsert', OPERATION_RULES.addInsert, PROFILE_2024).map((r) => r.rule), 'addInsert.ok']);
+    expect(html.match(/<tr [^>]*data-rule=/g)).toHaveLength(rows.length);
+  });
+
+  it('opens the operations with a failed rule and collapses the others', () => {
+    const open = [...html.matchAll(/<details class="coverage-op" [^>]*data-operation="(\w+)"( open)?>/g)].filter((m) => m[2]).map((m) => m[1]);
+    expect(open).toEqual([...new Set(rows.filter((r) => r.outcome === 'failed').map((r) => r.operation))].sort((a, b) => OPERATION_IDS.indexOf(a as never) - OPERATION_IDS.indexOf(b as never)));
+  });
+
+  it('shows a failed rule with expected against observed and the detail line', () => {
+    const row = ruleRow('addInsert.targetNotSignedIn');
+    expect(row).toMatch(/^<tr class="failed" id="rule-rules-addInsert\.targetNotSignedIn" data-rule="addInsert\.targetNotSignedIn" data-outcome="failed">/);
+    expect(cell(row, 'data-expected')).toBe('900-005');
+    expect(cell(row, 'data-observed')).toBe('900-003');
+    expect(row).toContain('<div class="message" data-detail>expected retcode 900-005, got 900-003</div>');
+    expect(row).toContain('<span class="badge failed">failed</span>');
+  });
+
+  it('shows a skipped rule with its reason and no observed answer', () => {
+    const row = ruleRow('addInsert.ctiFault');
+    expect(row).toContain(`<div class="reason" data-detail>Skipped: ${SAMPLE_CTI_SKIP}</div>`);
+    expect(cell(row, 'data-expected')).toBe('injected fault');
+    expect(cell(row, 'data-observed')).toBe('');
+  });
+
+  it('marks documented and inferred rules, with the source as tooltip and small text and the setting', () => {
+    const row = ruleRow('addInsert.targetAlreadyBarged');
+    const source = rows.find((r) => r.rule === 'addInsert.targetAlreadyBarged')!.source;
+    expect(row).toContain(`<span class="prov inferred" title="${source}">inferred</span><div class="small muted">setting <code>targetAlreadyBarged</code></div>`);
+    expect(ruleRow('addInsert.inspectorNotIdle')).toContain('<span class="prov documented" title="EN/cec_07_2401: &quot;The inspector is in idle state.&quot;">documented</span>');
+  });
+
+  it('links each rule to its cases further down, and each case back to its rule; every link has a target', () => {
+    expect(ruleRow('addInsert.idOutOfRange.workNo')).toContain('<a class="case-link mono" href="#case-rules.addInsert.idOutOfRange.workNo.highest-plus-1" title="rules.addInsert.idOutOfRange.workNo.highest-plus-1">highest-plus-1</a>');
+    expect(html).toMatch(/<tr class="failed" id="case-rules\.addInsert\.targetNotSignedIn\.signed-out-target">.*checks rule <a class="mono" href="#rule-rules-addInsert\.targetNotSignedIn">/);
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThan(rows.length * 2);
+    expect(targets.filter((t) => !ids.has(t))).toEqual([]);
+  });
+
+  it('escapes markup, pipes and line breaks in a detail, and redacts a password in it', () => {
+    const hostile = structuredClone(run) as any;
+    const row = hostile.phases[1].coverage.find((r: any) => r.rule === 'addInsert.targetNotSignedIn');
+    Object.assign(row, { detail: 'expected retcode 900-005, got <script>alert(1)</script> | a|b\nsecond "line"' });
+    const out = renderHtml(hostile);
+    expect(out).not.toContain('<script>alert(1)');
+    expect(out).toContain('<div class="message" data-detail>expected retcode 900-005, got &lt;script&gt;alert(1)&lt;/script&gt; | a|b\nsecond &quot;line&quot;</div>');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain(SAMPLE_RULES_PASSWORD);
+    expect(ruleRow('signIn.wrongPassword')).toContain('the gateway signed in with password=***');
+  });
+
+  it('has no coverage section for a run without a matrix', () => {
+    expect(renderHtml(sampleRun())).not.toContain('Rule coverage');
+  });
+});
+

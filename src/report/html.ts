@@ -1,6 +1,7 @@
 /**
  * The run as one self-contained HTML page (`report.html`): inline CSS and SVG, no script, no external resource.
- * A header with the target, profile, versions and outcome; per phase a table of cases with outcome badges, each
+ * A header with the target, profile, versions and outcome; the rule coverage matrix when the run has one (see
+ * `html-coverage.ts`); per phase a table of cases with outcome badges, each
  * failed case with its request, response and expectation side by side, each skipped case with its reason; per load
  * scenario the latency percentiles per operation, the retcode counts, the thresholds, the invariant, and charts of
  * p95 latency and throughput over time. Key figures sit in `data-metric` elements (see `metric` in `html-page.ts`):
@@ -13,6 +14,7 @@
  * | `load.<scenario>.iterations`, `.rps`, `.durationMs`, `.checksRate`, `.errorRate`, `.invariant.violations` | per scenario |
  * | `load.<scenario>.latency.<operationId>.<avg\|p50\|p90\|p95\|p99\|max>` | latency in ms |
  * | `load.<scenario>.retcodes.<operationId>.<retcode>` | answer counts |
+ * | `coverage.<phase>.<total\|passed\|failed\|skipped\|documented\|inferred>`, `coverage.<phase>.<operationId>.<passed\|failed\|skipped>` | rule counts |
  *
  * @example
  * ```ts
@@ -23,8 +25,10 @@ import { catalogueEntry } from '../domain/retcodes.ts';
 import { escapeHtml } from './escape.ts';
 import { httpPartText, replayText, valueText } from './failure-text.ts';
 import { formatDuration, formatMeasured, formatNumber, profileLabel } from './format.ts';
-import { badge, htmlPage, metric } from './html-page.ts';
+import { coverageHtml, ruleAnchor } from './html-coverage.ts';
+import { badge, card, htmlPage, metric } from './html-page.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
+import { coverageTotals, totalsText } from './rule-coverage.ts';
 import { LATENCY_STATS, type Case, type LoadResult, type Observed, type Phase, type RunSummary } from './run-summary.ts';
 import { lineChart } from './svg-chart.ts';
 import { tallyPhase, tallyRun } from './tally.ts';
@@ -34,10 +38,6 @@ const e = escapeHtml;
 function fact(label: string, value: string | undefined, raw = false): string {
   if (value === undefined || value === '') return '';
   return `<dt>${e(label)}</dt><dd>${raw ? value : e(value)}</dd>`;
-}
-
-function card(label: string, value: string): string {
-  return `<div class="card"><div class="label">${e(label)}</div><div class="value">${value}</div></div>`;
 }
 
 function header(s: RunSummary): string {
@@ -107,9 +107,16 @@ function failureDetail(c: Case): string {
   ].join('');
 }
 
-function caseRows(c: Case): string {
+function ruleLine(p: Phase, c: Case): string {
+  if (c.rule === undefined) return '';
+  const linked = p.coverage?.some((r) => r.rule === c.rule) ?? false;
+  const name = linked ? `<a class="mono" href="#${e(ruleAnchor(p.name, c.rule))}">${e(c.rule)}</a>` : `<span class="mono">${e(c.rule)}</span>`;
+  return `<div class="muted small">checks rule ${name}</div>`;
+}
+
+function caseRows(p: Phase, c: Case): string {
   const reason = c.outcome === 'skipped' ? `<div class="reason">Skipped: ${e(c.skipReason ?? 'no reason given')}</div>` : '';
-  const row = `<tr class="${c.outcome}" id="case-${e(c.id)}"><td>${badge(c.outcome)}</td><td>${e(c.title)}<div class="muted mono">${e(c.id)}</div>${reason}</td><td>${e(c.kind)}</td><td class="mono">${e(observedText(c.observed))}</td><td class="num">${formatNumber(c.durationMs, 1)} ms</td></tr>`;
+  const row = `<tr class="${c.outcome}" id="case-${e(c.id)}"><td>${badge(c.outcome)}</td><td>${e(c.title)}<div class="muted mono">${e(c.id)}</div>${ruleLine(p, c)}${reason}</td><td>${e(c.kind)}</td><td class="mono">${e(observedText(c.observed))}</td><td class="num">${formatNumber(c.durationMs, 1)} ms</td></tr>`;
   return c.outcome === 'failed' ? row + failureDetail(c) : row;
 }
 
@@ -199,6 +206,7 @@ function loadSection(l: LoadResult): string {
 function phaseLine(p: Phase): string {
   const t = tallyPhase(p);
   const parts = p.cases.length > 0 || !p.load?.length ? [`${t.passed} passed`, `${t.failed} failed`, `${t.skipped} skipped`] : [];
+  if (p.coverage !== undefined) parts.push(totalsText(coverageTotals(p.coverage)));
   if (p.load?.length) {
     const thresholds = p.load.flatMap((l) => l.thresholds);
     const crossed = thresholds.filter((th) => !th.ok).length;
@@ -209,7 +217,7 @@ function phaseLine(p: Phase): string {
 }
 
 function phaseSection(p: Phase): string {
-  const table = p.cases.length === 0 ? '' : `<table class="cases"><thead><tr><th>Outcome</th><th>Case</th><th>Kind</th><th>Observed</th><th class="num">Duration</th></tr></thead><tbody>\n${p.cases.map(caseRows).join('\n')}\n</tbody></table>`;
+  const table = p.cases.length === 0 ? '' : `<table class="cases"><thead><tr><th>Outcome</th><th>Case</th><th>Kind</th><th>Observed</th><th class="num">Duration</th></tr></thead><tbody>\n${p.cases.map((c) => caseRows(p, c)).join('\n')}\n</tbody></table>`;
   return [
     `<section class="phase" id="phase-${e(p.name)}">`,
     `<h2>${e(p.name)} ${badge(p.outcome)}</h2>`,
@@ -235,6 +243,7 @@ export function renderHtml(input: RunSummary, options: RedactOptions = {}): stri
   const body = [
     header(s),
     phaseOverview(s),
+    coverageHtml(s),
     ...s.phases.map(phaseSection),
     `<footer>Written by ccgw ${e(s.tool.version)} for run ${e(s.runId)}. This page loads nothing and runs no script; summary.json beside it holds the same data.</footer>`,
   ].join('\n');

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunit } from './junit.ts';
 import type { RunSummary } from './run-summary.ts';
-import { SAMPLE_GUID_UUID, SAMPLE_PASSWORD, samplePassingRun, sampleRun } from './testing/sample-runs.ts';
+import { OPERATION_IDS } from '../domain/index.ts';
+import { SAMPLE_CTI_SKIP, SAMPLE_GUID_UUID, SAMPLE_PASSWORD, SAMPLE_RULES_PASSWORD, samplePassingRun, sampleRulesRun, sampleRun } from './testing/sample-runs.ts';
 
 function attr(xml: string, element: string, name: string): string[] {
   return [...xml.matchAll(new RegExp(`<${element}\\b[^>]*\\b${name}="([^"]*)"`, 'g'))].map((m) => m[1] ?? '');
 }
 
 function suite(xml: string, name: string): string {
-  const m = new RegExp(`<testsuite name="${name}"[\\s\\S]*?</testsuite>`).exec(xml);
+  const m = new RegExp(`<testsuite name="${name.replace(/[()]/g, '\\$&')}"[\\s\\S]*?</testsuite>`).exec(xml);
   if (!m) throw new Error(`no testsuite ${name}`);
   return m[0];
 }
@@ -100,3 +101,52 @@ describe('renderJunit', () => {
     expect(renderJunit(withSecret, { secrets: ['s3cr3t-value'] })).not.toContain('s3cr3t-value');
   });
 });
+
+describe('renderJunit: the rule coverage suite', () => {
+  const run = sampleRulesRun();
+  const rows = run.phases[1]!.coverage!;
+  const xml = renderJunit(run);
+  const rules = suite(xml, 'rule coverage (ccgw-2024)');
+  const testcase = (rule: string) => new RegExp(`<testcase classname="\\w+" name="[^"]*\\[${rule.replace(/\./g, '\\.')}\\]"[^>]*?(?:/>|>[\\s\\S]*?</testcase>)`).exec(rules)?.[0] ?? '';
+
+  it('keeps the phase suites and adds one suite of the rules under the profile, after them', () => {
+    expect(attr(xml, 'testsuite', 'name')).toEqual(['contracts', 'rules', 'rule coverage (ccgw-2024)']);
+    expect(rules).toMatch(new RegExp(`^<testsuite name="rule coverage \\(ccgw-2024\\)" tests="${rows.length}" failures="${rows.filter((r) => r.outcome === 'failed').length}" errors="0" skipped="${rows.filter((r) => r.outcome === 'skipped').length}"`));
+    expect(rules).toContain('<system-out>91 rules: 74 passed, 5 failed, 12 skipped; 66 documented, 25 inferred (phase rules)</system-out>');
+    const cases = run.phases.flatMap((p) => p.cases).length;
+    expect(xml).toMatch(new RegExp(`<testsuites name="ccgw 20261126T080000Z-live" tests="${cases + rows.length}" `));
+    const overridden: RunSummary = { ...run, target: { ...run.target, profileOverrides: { answers: { targetAlreadyBarged: '900-003' } } } };
+    expect(attr(renderJunit(overridden), 'testsuite', 'name')[2]).toBe('rule coverage (ccgw-2024 (targetAlreadyBarged → 900-003))');
+  });
+
+  it('has one testcase per rule, classname the operation, operations in the fixed order', () => {
+    const classnames = attr(rules, 'testcase', 'classname');
+    expect(classnames).toHaveLength(rows.length);
+    expect([...new Set(classnames)]).toEqual([...OPERATION_IDS]);
+    expect(testcase('addInsert.inspectorNotIdle')).toBe('<testcase classname="addInsert" name="the inspector is not idle [addInsert.inspectorNotIdle]" time="0.013"/>');
+  });
+
+  it('fails a failed rule with expected vs observed in the message and the rule, its basis and cases in the text', () => {
+    const failed = testcase('addInsert.targetNotSignedIn');
+    expect(failed).toContain('<failure message="expected retcode 900-005, got 900-003" type="rule">expected retcode 900-005, got 900-003\n\nRule: addInsert.targetNotSignedIn (rank 12 of addInsert)');
+    expect(failed).toContain('Expected: 900-005 under ccgw-2024 (profile setting targetNotSignedIn)\nObserved: 900-003 in case rules.addInsert.targetNotSignedIn.signed-out-target');
+    expect(testcase('addInsert.idOutOfRange.workNo')).toContain('Cases (2 passed, 1 failed):\n  rules.addInsert.idOutOfRange.workNo.lowest-minus-1: passed\n');
+  });
+
+  it('skips a skipped rule with its reason, never passes it', () => {
+    expect(testcase('addInsert.ctiFault')).toMatch(new RegExp(`>\\s*<skipped message="${SAMPLE_CTI_SKIP}"/>\\s*</testcase>$`));
+    expect(rules.match(/<skipped /g)).toHaveLength(rows.filter((r) => r.outcome === 'skipped').length);
+  });
+
+  it('escapes markup and keeps line breaks of a detail, and redacts a password in it', () => {
+    const hostile = structuredClone(run) as any;
+    hostile.phases[1].coverage.find((r: any) => r.rule === 'addInsert.targetNotSignedIn').detail = 'got <script>alert(1)</script> | "a"\nsecond line\u0007';
+    const out = renderJunit(hostile);
+    expect(out).not.toContain('<script>');
+    expect(out).not.toContain('\u0007');
+    expect(out).toContain('<failure message="got &lt;script&gt;alert(1)&lt;/script&gt; | &quot;a&quot;" type="rule">got &lt;script&gt;alert(1)&lt;/script&gt; | &quot;a&quot;\nsecond line\uFFFD\n');
+    expect(xml).not.toContain(SAMPLE_RULES_PASSWORD);
+    expect(testcase('signIn.wrongPassword')).toContain('password=***');
+  });
+});
+

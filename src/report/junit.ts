@@ -2,7 +2,9 @@
  * The run as JUnit XML, the format CI servers show as test results (GitHub test-reporter actions, GitLab
  * `artifacts:reports:junit`, Jenkins). One `<testsuite>` per phase, one `<testcase>` per case; each load scenario adds a
  * testcase per k6 threshold and one for its invariant. A failure carries its message in the `message` attribute and
- * the request, response and expectation as text; a skipped case carries its reason.
+ * the request, response and expectation as text; a skipped case carries its reason. A run with a rule coverage
+ * matrix adds a suite `rule coverage (<profile>)` with one testcase per rule (classname = the operation): a failed
+ * rule carries expected vs observed, a skipped one its reason, so CI pages show the matrix.
  *
  * @example
  * ```ts
@@ -11,9 +13,10 @@
  */
 import { escapeXml, escapeXmlAttribute } from './escape.ts';
 import { failureText } from './failure-text.ts';
-import { firstLine, formatMeasured, formatSeconds } from './format.ts';
+import { firstLine, formatMeasured, formatSeconds, profileLabel } from './format.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
-import type { Case, LoadResult, Phase, RunSummary } from './run-summary.ts';
+import { answerText, countsText, coverageSections, firstCaseOf, rowDetail, totalsText } from './rule-coverage.ts';
+import type { Case, LoadResult, Phase, RuleCoverage, RunSummary } from './run-summary.ts';
 
 interface TestCase {
   readonly classname: string;
@@ -77,6 +80,38 @@ function phaseTests(phase: Phase): TestCase[] {
   return tests;
 }
 
+function ruleToTest(phase: Phase, row: RuleCoverage, profile: string): TestCase {
+  const cases = row.caseIds.map((id) => phase.cases.find((c) => c.id === id));
+  const base = { classname: row.operation, name: `${row.title} [${row.rule}]`, timeMs: cases.reduce((sum, c) => sum + (c?.durationMs ?? 0), 0), outcome: row.outcome, type: 'rule' };
+  const detail = rowDetail(row);
+  if (row.outcome === 'skipped') return { ...base, message: detail };
+  if (row.outcome === 'passed') return base;
+  const failed = firstCaseOf(row, phase, 'failed');
+  const observed = answerText(failed?.observed);
+  const text = [
+    detail,
+    '',
+    `Rule: ${row.rule} (rank ${row.rank} of ${row.operation}): ${row.title}`,
+    `Expected: ${row.expected} under ${profile}${row.setting === undefined ? '' : ` (profile setting ${row.setting})`}`,
+    ...(failed ? [`Observed: ${observed === '' ? 'no answer recorded' : observed} in case ${failed.id}`] : []),
+    `Basis: ${row.provenance}: ${row.source}`,
+    `Cases (${countsText(row.counts)}):`,
+    ...row.caseIds.map((id, i) => `  ${id}: ${cases[i]?.outcome ?? 'not in this phase'}`),
+  ];
+  return { ...base, message: firstLine(detail, 500), detail: text.join('\n') };
+}
+
+function coverageSuites(summary: RunSummary): { name: string; durationMs: number; tests: TestCase[]; note: string }[] {
+  const profile = profileLabel(summary.target);
+  const sections = coverageSections(summary);
+  return sections.map(({ phase, groups, totals }) => ({
+    name: `rule coverage${sections.length > 1 ? ` ${phase.name}` : ''} (${profile})`,
+    durationMs: phase.durationMs,
+    tests: groups.flatMap((g) => g.rows.map((row) => ruleToTest(phase, row, profile))),
+    note: `${totalsText(totals)} (phase ${phase.name})`,
+  }));
+}
+
 function testcaseXml(t: TestCase): string {
   const open = `    <testcase classname="${escapeXmlAttribute(t.classname)}" name="${escapeXmlAttribute(t.name)}" time="${formatSeconds(t.timeMs)}"`;
   if (t.outcome === 'passed') return `${open}/>`;
@@ -103,7 +138,8 @@ function counts(tests: readonly TestCase[]) {
 export function renderJunit(input: RunSummary, options: RedactOptions = {}): string {
   const summary = redactSummary(input, options);
   const suites = summary.phases.map((phase) => ({ phase, tests: phaseTests(phase) }));
-  const all = suites.flatMap((s) => s.tests);
+  const rules = coverageSuites(summary);
+  const all = [...suites.flatMap((s) => s.tests), ...rules.flatMap((r) => r.tests)];
   const total = counts(all);
   const properties: [string, string][] = [
     ['runId', summary.runId],
@@ -130,6 +166,16 @@ export function renderJunit(input: RunSummary, options: RedactOptions = {}): str
       propertiesXml,
       ...tests.map(testcaseXml),
       ...(phase.reason === undefined ? [] : [`    <system-out>${escapeXml(phase.reason)}</system-out>`]),
+      '  </testsuite>',
+    );
+  }
+  for (const suite of rules) {
+    const c = counts(suite.tests);
+    lines.push(
+      `  <testsuite name="${escapeXmlAttribute(suite.name)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="${formatSeconds(suite.durationMs)}" timestamp="${escapeXmlAttribute(summary.startedAt)}">`,
+      propertiesXml,
+      ...suite.tests.map(testcaseXml),
+      `    <system-out>${escapeXml(suite.note)}</system-out>`,
       '  </testsuite>',
     );
   }

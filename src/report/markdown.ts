@@ -1,7 +1,7 @@
 /**
  * A short Markdown summary of the run for a CI job page (GitHub `$GITHUB_STEP_SUMMARY`, a GitLab MR note): the
- * outcome, the counts per phase, one line per failure, and the load figures (p95, p99, rps per scenario and
- * operation). Untrusted text is escaped so that it cannot add HTML, links or table columns.
+ * outcome, the counts per phase, one line per failure, the load figures (p95, p99, rps per scenario and
+ * operation), and the rule coverage matrix when the run has one (per operation a table of its rules). Untrusted text is escaped so that it cannot add HTML, links or table columns.
  *
  * @example
  * ```ts
@@ -11,7 +11,8 @@
 import { markdownCode as code, escapeMarkdown as md } from './escape.ts';
 import { firstLine, formatDuration, formatMeasured, formatNumber, formatPercent, profileLabel } from './format.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
-import type { LoadResult, Outcome, RunSummary } from './run-summary.ts';
+import { answerText, countsText, coverageSections, firstCaseOf, rowDetail, totalsText } from './rule-coverage.ts';
+import type { LoadResult, Outcome, Phase, RuleCoverage, RunSummary } from './run-summary.ts';
 import { tallyPhase, tallyRun } from './tally.ts';
 
 const ICON: Record<Outcome, string> = { passed: '✅', failed: '❌', skipped: '⏭️' };
@@ -28,6 +29,55 @@ function loadRows(l: LoadResult): string[] {
     const scenarioCells = i === 0 ? [code(l.scenario), formatNumber(l.rps), `${formatPercent(l.errorRate)}%`, verdict] : ['', '', '', ''];
     return `| ${scenarioCells[0]} | ${md(op)} | ${s ? formatNumber(s.p95) : ''} | ${s ? formatNumber(s.p99) : ''} | ${scenarioCells[1]} | ${scenarioCells[2]} | ${scenarioCells[3]} |`;
   });
+}
+
+function basisCell(row: RuleCoverage): string {
+  return `${row.provenance}${row.setting === undefined ? '' : ` (setting ${code(row.setting)})`}: ${md(row.source)}`;
+}
+
+function detailCell(row: RuleCoverage, phase: Phase): string {
+  const detail = rowDetail(row);
+  if (row.outcome !== 'failed') return md(detail);
+  const first = firstCaseOf(row, phase, 'failed');
+  return `${md(detail)}${first ? ` (case ${code(first.id)})` : ''}`;
+}
+
+function coverageTable(phase: Phase, rows: readonly RuleCoverage[]): string[] {
+  return [
+    '| # | Rule | Situation | Expected | Observed | Outcome | Cases | Expected vs observed, or why skipped | Basis |',
+    '|--:|---|---|---|---|---|---|---|---|',
+    ...rows.map((row) => {
+      const observed = row.outcome === 'skipped' ? '' : answerText(firstCaseOf(row, phase, row.outcome)?.observed);
+      return `| ${row.rank} | ${code(row.rule)} | ${md(row.title)} | ${code(row.expected)} | ${observed === '' ? '' : code(observed)} | ${ICON[row.outcome]} ${row.outcome} | ${countsText(row.counts)} | ${detailCell(row, phase)} | ${basisCell(row)} |`;
+    }),
+  ];
+}
+
+/**
+ * The rule coverage matrix of a run as Markdown: per phase with a matrix (the `rules` phase) a heading at `level`
+ * naming the profile, the totals, and per operation (in the fixed order, one level deeper) a table of its rules in
+ * precedence order. Empty when no phase has a matrix. The summary must be redacted already; `renderMarkdown` and
+ * the vendor bundle's `rules.md` both use it.
+ *
+ * @example
+ * ```ts
+ * coverageMarkdown(redactSummary(summary), 2).startsWith('## Rule coverage under `ccgw-2024`'); // true
+ * ```
+ */
+export function coverageMarkdown(s: RunSummary, level = 3): string {
+  const sections = coverageSections(s);
+  const h = (n: number) => '#'.repeat(Math.min(6, n));
+  const out: string[] = [];
+  for (const { phase, groups, totals } of sections) {
+    out.push(`${h(level)} Rule coverage${sections.length > 1 ? ` of ${code(phase.name)}` : ''} under ${code(profileLabel(s.target))}`, '');
+    out.push(`${totalsText(totals)} (phase ${code(phase.name)}). A rule passes when a case passed and none failed; a rule none of whose cases could run is skipped, never passed.`);
+    for (const g of groups) {
+      const t = g.totals;
+      out.push('', `${h(level + 1)} ${md(g.operation)}: ${t.total} rule${t.total === 1 ? '' : 's'}, ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`, '', ...coverageTable(phase, g.rows));
+    }
+    out.push('');
+  }
+  return out.join('\n');
 }
 
 /**
@@ -69,6 +119,8 @@ export function renderMarkdown(input: RunSummary, options: RedactOptions = {}): 
   if (loads.length > 0) {
     out.push('', '### Load', '', '| Scenario | Operation | p95 (ms) | p99 (ms) | rps | Errors | Verdict |', '|---|---|--:|--:|--:|--:|---|', ...loads.flatMap(loadRows));
   }
+  const coverage = coverageMarkdown(s, 3);
+  if (coverage !== '') out.push('', coverage.trimEnd());
   out.push('', 'Details: `report.html` and `junit.xml` in the run directory.', '');
   return out.join('\n');
 }

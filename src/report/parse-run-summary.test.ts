@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRunSummary, parseRunSummary, RunSummaryError } from './parse-run-summary.ts';
-import { samplePassingRun, sampleRun } from './testing/sample-runs.ts';
+import { samplePassingRun, sampleRulesRun, sampleRun } from './testing/sample-runs.ts';
 
 function issuesOf(doc: unknown): string[] {
   try {
@@ -118,5 +118,91 @@ describe('parseRunSummary', () => {
     expect(issuesOf(mutated((d) => (d.phases[2].load[1].latencyMs['add insert'] = d.phases[2].load[1].latencyMs.addInsert)))).toContain(
       'phases[2].load[1].latencyMs["add insert"] is not a name; use letters, digits, _ and -',
     );
+  });
+
+  describe('the rule coverage matrix', () => {
+    function rulesMutated(edit: (doc: any, rows: any[]) => void): unknown {
+      const doc = structuredClone(sampleRulesRun()) as any;
+      edit(doc, doc.phases[1].coverage);
+      return doc;
+    }
+    const rowIndex = (rule: string) => sampleRulesRun().phases[1]!.coverage!.findIndex((r) => r.rule === rule);
+
+    it('accepts the rules sample as it is', () => {
+      expect(issuesOf(sampleRulesRun())).toEqual([]);
+    });
+
+    it('names a case id that is no case of the same phase, even one of another phase', () => {
+      const r = rowIndex('addInsert.targetNotSignedIn');
+      const issues = issuesOf(
+        rulesMutated((_d, rows) => {
+          rows[r].caseIds = ['rules.addInsert.targetNotSignedIn.signed-out-target', 'addinsert.ok', 'nowhere'];
+        }),
+      );
+      expect(issues).toContain(`phases[1].coverage[${r}].caseIds[1] is "addinsert.ok", which is no case of phases[1] ("rules"); list only ids of this phase's cases`);
+      expect(issues).toContain(`phases[1].coverage[${r}].caseIds[2] is "nowhere", which is no case of phases[1] ("rules"); list only ids of this phase's cases`);
+    });
+
+    it("says when a row's counts do not count its cases", () => {
+      const r = rowIndex('addInsert.idOutOfRange.workNo');
+      const issues = issuesOf(rulesMutated((_d, rows) => (rows[r].counts = { passed: 3, failed: 0, skipped: 0 })));
+      expect(issues).toEqual([`phases[1].coverage[${r}].counts is 3 passed, 0 failed, 0 skipped but the cases in caseIds are 2 passed, 1 failed, 0 skipped; counts must count those cases by outcome`]);
+    });
+
+    it('holds the row outcome to its cases: failed if any failed, passed if one passed, skipped if all skipped', () => {
+      const failed = rowIndex('addInsert.idOutOfRange.workNo');
+      const skipped = rowIndex('addInsert.ctiFault');
+      const passed = rowIndex('addInsert.selfTarget');
+      const issues = issuesOf(
+        rulesMutated((_d, rows) => {
+          rows[failed].outcome = 'passed';
+          rows[skipped].outcome = 'passed';
+          rows[passed].outcome = 'skipped';
+        }),
+      );
+      expect(issues).toEqual([
+        `phases[1].coverage[${failed}].outcome is "passed" but its cases are 2 passed, 1 failed, 0 skipped; a rule with a failed case is "failed"`,
+        `phases[1].coverage[${passed}].outcome is "skipped" but its cases are 1 passed, 0 failed, 0 skipped; a rule with a passed case and no failed one is "passed"`,
+        `phases[1].coverage[${skipped}].outcome is "passed" but its cases are 0 passed, 0 failed, 1 skipped; a rule whose cases were all skipped (or that has none) is "skipped"`,
+      ]);
+    });
+
+    it('takes a row without cases as skipped, not passed', () => {
+      const r = rowIndex('addInsert.ctiFault');
+      const doc = rulesMutated((d, rows) => {
+        d.phases[1].cases = d.phases[1].cases.filter((c: any) => c.rule !== 'addInsert.ctiFault');
+        rows[r].caseIds = [];
+        rows[r].counts = { passed: 0, failed: 0, skipped: 0 };
+      });
+      expect(issuesOf(doc)).toEqual([]);
+      (doc as any).phases[1].coverage[r].outcome = 'passed';
+      expect(issuesOf(doc)).toEqual([`phases[1].coverage[${r}].outcome is "passed" but its cases are 0 passed, 0 failed, 0 skipped; a rule whose cases were all skipped (or that has none) is "skipped"`]);
+    });
+
+    it('rejects a rule listed twice in a phase, a case listed twice in a row, and a case of another rule', () => {
+      const a = rowIndex('addInsert.selfTarget');
+      const b = rowIndex('addInsert.noInspectionRight');
+      const issues = issuesOf(
+        rulesMutated((_d, rows) => {
+          rows[b].rule = 'addInsert.selfTarget';
+          rows[a].caseIds = [...rows[a].caseIds, rows[a].caseIds[0]];
+        }),
+      );
+      expect(issues).toContain(`phases[1].coverage[${b}].rule is "addInsert.selfTarget", the same as phases[1].coverage[${a}].rule; a phase has one row per rule`);
+      expect(issues).toContain(`phases[1].coverage[${a}].caseIds[1] is "rules.addInsert.selfTarget.default", listed already as caseIds[0]; list each case once`);
+      expect(issues).toContain(`phases[1].coverage[${b}].caseIds[0] is "rules.addInsert.noInspectionRight.default", whose rule (phases[1].cases[${sampleRulesRun().phases[1]!.cases.findIndex((c) => c.id === 'rules.addInsert.noInspectionRight.default')}].rule) is "addInsert.noInspectionRight", not "addInsert.selfTarget"; list the case under its own rule's row`);
+    });
+
+    it("rejects a rule whose name does not start with its row's operation", () => {
+      const r = rowIndex('cancelInsert.selfTarget');
+      expect(issuesOf(rulesMutated((_d, rows) => (rows[r].operation = 'addInsert')))).toEqual([
+        `phases[1].coverage[${r}].rule is "cancelInsert.selfTarget" but the row's operation is "addInsert"; a rule is named <operation>.<rule id>, e.g. addInsert.selfTarget`,
+      ]);
+    });
+
+    it('names a coverage row field the schema does not know', () => {
+      const [issue] = issuesOf(rulesMutated((_d, rows) => (rows[0].verdict = 'ok')));
+      expect(issue).toMatch(/^phases\[1\]\.coverage\[0\]\.verdict is not a known field; remove it \(known fields: rule, operation, rank, .*detail\)$/);
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Checks a parsed `summary.json` against `run-summary.schema.json` and the rules a schema cannot state (unique
- * case ids, outcomes that agree with their cases), and returns it typed. Every problem is named with its place
+ * case ids, outcomes that agree with their cases, coverage rows whose cases exist in their phase and whose counts
+ * and outcome agree with them, one row per rule), and returns it typed. Every problem is named with its place
  * in the document, the bad value and what to use instead.
  *
  * @example
@@ -13,7 +14,7 @@
  */
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import schema from './run-summary.schema.json' with { type: 'json' };
-import { RUN_SUMMARY_SCHEMA_VERSION, type RunSummary } from './run-summary.ts';
+import { RUN_SUMMARY_SCHEMA_VERSION, type Outcome, type Phase, type RuleCoverage, type RunSummary } from './run-summary.ts';
 
 /** One problem in a run summary: where (a readable path such as `phases[0].cases[2].outcome`) and what. */
 export interface RunSummaryIssue {
@@ -150,6 +151,7 @@ function ruleIssues(s: RunSummary): RunSummaryIssue[] {
       if (first !== undefined) issues.push({ path: `${where}.load[${i}].scenario`, message: `is ${show(l.scenario)}, the same as ${first}; scenario names must be unique in a run (compare matches scenarios by name)` });
       else scenarios.set(l.scenario, `${where}.load[${i}].scenario`);
     });
+    issues.push(...coverageIssues(phase, where));
     const failedCase = phase.cases.findIndex((c) => c.outcome === 'failed');
     if (failedCase >= 0 && phase.outcome !== 'failed') {
       issues.push({ path: `${where}.outcome`, message: `is ${show(phase.outcome)} but ${where}.cases[${failedCase}] failed; a phase with a failed case is "failed"` });
@@ -159,6 +161,62 @@ function ruleIssues(s: RunSummary): RunSummaryIssue[] {
   if (failedPhase >= 0 && s.outcome !== 'failed') {
     issues.push({ path: 'outcome', message: `is ${show(s.outcome)} but phases[${failedPhase}] (${show(s.phases[failedPhase]?.name)}) failed; a run with a failed phase is "failed"` });
   }
+  return issues;
+}
+
+function outcomeOf(counts: RuleCoverage['counts']): Outcome {
+  return counts.failed > 0 ? 'failed' : counts.passed > 0 ? 'passed' : 'skipped';
+}
+
+function countsShown(counts: RuleCoverage['counts']): string {
+  return `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+}
+
+/** The coverage rows of a phase against its cases: the links and sums a schema cannot state. */
+function coverageIssues(phase: Phase, where: string): RunSummaryIssue[] {
+  const issues: RunSummaryIssue[] = [];
+  const cases = new Map(phase.cases.map((c, i) => [c.id, { c, i }]));
+  const rules = new Map<string, number>();
+  (phase.coverage ?? []).forEach((row, r) => {
+    const at = `${where}.coverage[${r}]`;
+    const earlier = rules.get(row.rule);
+    if (earlier !== undefined) issues.push({ path: `${at}.rule`, message: `is ${show(row.rule)}, the same as ${where}.coverage[${earlier}].rule; a phase has one row per rule` });
+    else rules.set(row.rule, r);
+    if (!row.rule.startsWith(`${row.operation}.`)) {
+      issues.push({ path: `${at}.rule`, message: `is ${show(row.rule)} but the row's operation is ${show(row.operation)}; a rule is named <operation>.<rule id>, e.g. ${row.operation}.${row.rule.split('.').slice(1).join('.') || 'ok'}` });
+    }
+    const counted = { passed: 0, failed: 0, skipped: 0 };
+    let resolved = true;
+    const listed = new Map<string, number>();
+    row.caseIds.forEach((id, k) => {
+      const first = listed.get(id);
+      if (first !== undefined) {
+        issues.push({ path: `${at}.caseIds[${k}]`, message: `is ${show(id)}, listed already as caseIds[${first}]; list each case once` });
+        resolved = false;
+        return;
+      }
+      listed.set(id, k);
+      const found = cases.get(id);
+      if (!found) {
+        issues.push({ path: `${at}.caseIds[${k}]`, message: `is ${show(id)}, which is no case of ${where} (${show(phase.name)}); list only ids of this phase's cases` });
+        resolved = false;
+        return;
+      }
+      if (found.c.rule !== undefined && found.c.rule !== row.rule) {
+        issues.push({ path: `${at}.caseIds[${k}]`, message: `is ${show(id)}, whose rule (${where}.cases[${found.i}].rule) is ${show(found.c.rule)}, not ${show(row.rule)}; list the case under its own rule's row` });
+      }
+      counted[found.c.outcome]++;
+    });
+    const c = row.counts;
+    if (resolved && (c.passed !== counted.passed || c.failed !== counted.failed || c.skipped !== counted.skipped)) {
+      issues.push({ path: `${at}.counts`, message: `is ${countsShown(c)} but the cases in caseIds are ${countsShown(counted)}; counts must count those cases by outcome` });
+    }
+    const expected = outcomeOf(resolved ? counted : c);
+    if (row.outcome !== expected) {
+      const why = expected === 'failed' ? 'a rule with a failed case is "failed"' : expected === 'passed' ? 'a rule with a passed case and no failed one is "passed"' : 'a rule whose cases were all skipped (or that has none) is "skipped"';
+      issues.push({ path: `${at}.outcome`, message: `is ${show(row.outcome)} but its cases are ${countsShown(resolved ? counted : c)}; ${why}` });
+    }
+  });
   return issues;
 }
 

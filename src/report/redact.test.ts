@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSecretKey, redactSummary, redactText, redactValue } from './redact.ts';
-import { SAMPLE_GUID_UUID, SAMPLE_PASSWORD, sampleRun } from './testing/sample-runs.ts';
+import { SAMPLE_GUID_UUID, SAMPLE_PASSWORD, SAMPLE_RULES_PASSWORD, sampleRulesRun, sampleRun } from './testing/sample-runs.ts';
 
 describe('redactValue', () => {
   it('replaces password, token, cookie and authorization fields at any depth', () => {
@@ -62,4 +62,19 @@ describe('redactSummary', () => {
     expect(safe.phases[2]?.load).toEqual(run.phases[2]?.load);
     expect(safe.phases.map((p) => p.cases.map((c) => [c.id, c.outcome, c.observed]))).toEqual(run.phases.map((p) => p.cases.map((c) => [c.id, c.outcome, c.observed])));
   });
+
+  it('redacts secrets in the rule coverage details and keeps the matrix otherwise unchanged', () => {
+    const run = structuredClone(sampleRulesRun()) as any;
+    const rows = run.phases[1].coverage;
+    rows[0].detail = `expected http-404, got 200 after {"password":"${SAMPLE_PASSWORD}"} with Guid ${SAMPLE_GUID_UUID}.AgentGateway1`;
+    rows[1].detail = 'skipped: the fixtures password for 30170 is s3cr3t-literal';
+    const safe = redactSummary(run, { secrets: ['s3cr3t-literal'] });
+    const text = JSON.stringify(safe.phases[1]?.coverage);
+    for (const secret of [SAMPLE_PASSWORD, SAMPLE_GUID_UUID, SAMPLE_RULES_PASSWORD, 's3cr3t-literal']) expect(text).not.toContain(secret);
+    expect(safe.phases[1]?.coverage?.[0]?.detail).toBe('expected http-404, got 200 after {"password":"***"} with Guid ***.AgentGateway1');
+    expect(safe.phases[1]?.coverage?.find((r) => r.rule === 'signIn.wrongPassword')?.detail).toBe('expected retcode 100-004, got 0: the gateway signed in with password=***');
+    const strip = (rs: any[]) => rs.map(({ detail: _d, ...rest }) => rest);
+    expect(strip(safe.phases[1]!.coverage as any[])).toEqual(strip(rows));
+  });
 });
+

@@ -96,7 +96,9 @@ function walk(value: unknown, options: RedactOptions): unknown {
 }
 
 /**
- * A copy of the run summary with every secret redacted; the numbers and outcomes are unchanged.
+ * A copy of the run summary with every secret redacted; the numbers and outcomes are unchanged. Every string is
+ * walked, so free text anywhere (failure messages, skip reasons, invariant details, the `detail` of each rule
+ * coverage row) is scrubbed too.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 /**
  * `ccgw bundle`: writes the vendor bundle of the addinsert contract, a directory and a .tar.gz archive that is
- * byte-identical from run to run at the same commit.
+ * byte-identical from run to run at the same commit (and the same `--run`, whose rule coverage ends rules.md).
  *
  * @example
  * ```ts
@@ -8,7 +8,11 @@
  * ```
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { BundleError, HARNESS_ROOT, PACT_DIR, buildBundle, writeBundle } from '../../bundle/index.ts';
+import { BundleError, HARNESS_ROOT, PACT_DIR, buildBundle, hasRuleCoverage, writeBundle } from '../../bundle/index.ts';
+import { RunSummaryError } from '../../report/parse-run-summary.ts';
+import { coverageSections, totalsText } from '../../report/rule-coverage.ts';
+import type { RunSummary } from '../../report/run-summary.ts';
+import { readRun, RunReadError } from '../../report/write-run.ts';
 import type { Command } from '../command.ts';
 import type { CommandIo } from '../io.ts';
 import { UsageError, parseOptions } from '../usage.ts';
@@ -34,7 +38,7 @@ export const DEFAULT_OUT = 'dist/vendor-bundle';
  */
 export const DEFAULT_ARCHIVE = 'dist/ccgw-addinsert-contract.tar.gz';
 
-const USAGE = `Usage: ccgw bundle [--out DIR] [--archive FILE] [--allow-missing-pact]
+const USAGE = `Usage: ccgw bundle [--out DIR] [--archive FILE] [--allow-missing-pact] [--run DIR]
 
 Writes the bundle Huawei receives: a directory and a .tar.gz archive holding the OpenAPI document
 (openapi/ccgw-agentgateway.yaml) and its HTML rendering by Redocly CLI (openapi/index.html, opens offline),
@@ -50,6 +54,10 @@ Options:
                         there is replaced, a directory holding anything else is refused
   --archive FILE        archive (default: ${DEFAULT_ARCHIVE} in the repository); must not be inside --out
   --allow-missing-pact  make the bundle even when ${PACT_DIR}/ holds no pact; its README then says so
+  --run DIR             end rules.md with the rule coverage matrix of this run (a directory written by
+                        ccgw run, or its summary.json): the run id and times, the gateway kind and profile,
+                        and per operation each rule passed, failed (expected vs observed) or skipped (why).
+                        The gateway's address and any password are left out; the run must have the rules phase
   -h, --help            show this help
 
 Relative paths are taken from the current directory. A pact holding a password-like value (a "password"
@@ -63,7 +71,8 @@ Exit codes: 0 written; 1 the bundle cannot be made (no pact, a password in a pac
 Examples:
   ccgw bundle
   ccgw bundle --out /tmp/vendor --archive /tmp/ccgw-addinsert-contract.tar.gz
-  SOURCE_DATE_EPOCH=0 ccgw bundle --allow-missing-pact`;
+  SOURCE_DATE_EPOCH=0 ccgw bundle --allow-missing-pact
+  ccgw bundle --run runs/20261126T080000Z-live`;
 
 /**
  * Where a bundle command reads from; tests point it at a temporary repository.
@@ -99,11 +108,13 @@ export function createBundleCommand(defaults: BundleCommandDefaults = {}): Comma
         out: { type: 'string' },
         archive: { type: 'string' },
         'allow-missing-pact': { type: 'boolean' },
+        run: { type: 'string' },
       });
       const outDir = target(io, '--out', values.out, join(root, DEFAULT_OUT));
       const archivePath = target(io, '--archive', values.archive, join(root, DEFAULT_ARCHIVE));
+      const run = values.run === undefined ? undefined : await coverageRun(target(io, '--run', values.run, ''), values.run);
       try {
-        const bundle = await buildBundle({ root, toolsRoot: defaults.toolsRoot, allowMissingPact: values['allow-missing-pact'] ?? false, env: io.env });
+        const bundle = await buildBundle({ root, toolsRoot: defaults.toolsRoot, allowMissingPact: values['allow-missing-pact'] ?? false, env: io.env, run });
         const written = await writeBundle(bundle, { outDir, archivePath });
         const { git, pacts, pactDirShown } = bundle.inputs;
         io.out(`ccgw bundle: wrote ${shown(io, written.outDir)}/ (${bundle.files.length} files) and ${shown(io, written.archivePath)}`);
@@ -111,6 +122,7 @@ export function createBundleCommand(defaults: BundleCommandDefaults = {}): Comma
         io.out(`  from ${git ? `git commit ${git.commit}${git.clean ? '' : ' with local changes to tracked files'}` : 'a directory that is not a git checkout'}`);
         if (pacts.length === 0) io.err(`ccgw bundle: warning: no pact in ${pactDirShown}; the bundle's README says the pact is missing (run npm run pact:update, then bundle again)`);
         for (const p of pacts) io.out(`  pact/${p.name}: Pact ${p.specification ?? '(specification not stated)'}, ${p.interactions} interactions`);
+        if (run) io.out(`  rules.md ends with the rule coverage of run ${run.runId}: ${coverageSections(run).map((c) => totalsText(c.totals)).join('; ')}`);
         return 0;
       } catch (e) {
         if (!(e instanceof BundleError)) throw e;
@@ -135,6 +147,21 @@ function target(io: CommandIo, flag: string, raw: string | undefined, fallback: 
   if (raw === undefined) return fallback;
   if (raw.trim() === '') throw new UsageError(NAME, `${flag} ${JSON.stringify(raw)} is empty; give a path, e.g. ${flag} /tmp/vendor`);
   return resolve(io.cwd, raw);
+}
+
+/** The run of `--run`, read and checked; anything wrong with it is a usage error naming the path. */
+async function coverageRun(path: string, raw: string): Promise<RunSummary> {
+  let run: RunSummary;
+  try {
+    run = await readRun(path);
+  } catch (e) {
+    if (e instanceof RunReadError || e instanceof RunSummaryError) throw new UsageError(NAME, `--run ${JSON.stringify(raw)}: ${e.message}`);
+    throw e;
+  }
+  if (!hasRuleCoverage(run)) {
+    throw new UsageError(NAME, `--run ${JSON.stringify(raw)}: run ${run.runId} (${path}) has no rule coverage, no phase with a coverage matrix; pass a run whose ccgw run included the rules phase`);
+  }
+  return run;
 }
 
 function shown(io: CommandIo, path: string): string {

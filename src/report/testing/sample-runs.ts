@@ -3,14 +3,18 @@
  * expectation), a failed property (counterexample, seed, path), skipped cases, and a load phase with two
  * scenarios, percentiles per operation, retcode counts, a crossed threshold, invariant violations and a timeline.
  * The texts are hostile on purpose: markup, quotes, control characters, a password in a body, a Guid header.
+ * `sampleRulesRun` adds a run whose `rules` phase carries the rule coverage matrix of every operation.
  *
  * @example
  * ```ts
  * const run = sampleRun();
  * const passing = samplePassingRun();
+ * const rules = sampleRulesRun();
  * ```
  */
-import type { Case, LoadResult, Phase, RunSummary, TimelinePoint } from '../run-summary.ts';
+import { OPERATION_IDS, OPERATION_RULES, PROFILE_2024, precedenceTable, type Provenance, type Rule } from '../../domain/index.ts';
+import { operations } from '../../generated/contract.ts';
+import type { Case, LoadResult, Phase, RuleCoverage, RunSummary, TimelinePoint } from '../run-summary.ts';
 
 /** The password inside the sample's recorded sign-in body; it must appear in no report. */
 export const SAMPLE_PASSWORD = 'Huawei@12345';
@@ -201,5 +205,169 @@ export function samplePassingRun(): RunSummary {
       { name: 'contracts', outcome: 'passed', durationMs: 900, cases },
       { name: 'load', outcome: 'passed', durationMs: 61_000, cases: [], load: [load] },
     ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A run with a `rules` phase: the rule suite's cases and the coverage matrix built from the real rows of src/domain.
+
+/** The password a failed rule case's detail carries in the rules sample; it must appear in no report. */
+export const SAMPLE_RULES_PASSWORD = 'Qc#Pass2026';
+
+/** Why every CTI-fault row of the rules sample is skipped. */
+export const SAMPLE_CTI_SKIP = 'no public call makes the CTI fail; checked on the embedded mock only';
+
+/** Why the other-VDN rows of the rules sample are skipped. */
+export const SAMPLE_VDN_SKIP = 'the fixtures name no agent of another VDN (add one with role "otherVdn")';
+
+/** How a rules-sample case ends: the default is passed with the expected answer. */
+interface CasePlan {
+  readonly variant: string;
+  readonly outcome?: 'failed' | 'skipped';
+  /** Failed: what the gateway answered instead. Skipped: unused. */
+  readonly got?: string;
+  /** Failed: the failure message (default `expected retcode X, got Y`). Skipped: the reason. */
+  readonly text?: string;
+}
+
+/** The cases of each rule the sample deviates on; every other rule gets one passing case (`default`). */
+const RULE_PLANS: Readonly<Record<string, readonly CasePlan[]>> = {
+  'addInsert.idOutOfRange.workNo': [{ variant: 'lowest-minus-1' }, { variant: 'lowest' }, { variant: 'highest-plus-1', outcome: 'failed', got: '0', text: 'expected retcode 000-002, got 0 (workNo 60000 was accepted)' }],
+  'addInsert.idOutOfRange.agentid': [{ variant: 'lowest-minus-1' }, { variant: 'highest-plus-1' }, { variant: 'leading-zero' }],
+  'addInsert.pathMismatch.workNo': [{ variant: 'sign' }, { variant: 'non-digits' }, { variant: 'very-long' }],
+  'addInsert.targetNotSignedIn': [{ variant: 'signed-out-target', outcome: 'failed', got: '900-003' }],
+  'addInsert.otherVdn': [{ variant: 'other-vdn-target', outcome: 'skipped', text: SAMPLE_VDN_SKIP }],
+  'cancelInsert.otherVdn': [{ variant: 'other-vdn-target', outcome: 'skipped', text: SAMPLE_VDN_SKIP }],
+  'addInsert.guidMismatch': [{ variant: 'missing' }, { variant: 'malformed' }, { variant: 'another-agents', outcome: 'skipped', text: 'the fixtures have one signed-in inspector only; another agent\'s Guid needs a second' }, { variant: 'stale-after-rotation' }],
+  'signIn.wrongPassword': [{ variant: 'wrong-password', outcome: 'failed', got: '0', text: `expected retcode 100-004, got 0: the gateway signed in with password=${SAMPLE_RULES_PASSWORD}` }],
+  'sayBusy.badReason': [
+    { variant: 'reason-199' },
+    { variant: 'reason-251', outcome: 'failed', got: '0', text: `expected retcode 000-002, got 0 | message ${SAMPLE_HOSTILE}\nsecond line` },
+  ],
+  'getAgentEvent.ok': [{ variant: 'events-of-a-barge', outcome: 'failed', got: '0', text: 'expected AgentOther_BeQcStart to the target after AgentState_Busy to the inspector, got no event within 10 s' }],
+};
+
+function expectedOf(rule: Rule<never>, answer: string): string {
+  return 'injectedFault' in rule.answer ? 'injected fault' : answer;
+}
+
+function sourceOf(p: Provenance): string {
+  return p.kind === 'documented' ? `${p.source}: "${p.says}"` : `${p.reason}${p.basis ? ` (see ${p.basis})` : ''}`;
+}
+
+function ruleCase(rule: string, title: string, expected: string, plan: CasePlan, n: number): Case {
+  const id = `rules.${rule}.${plan.variant}`;
+  const durationMs = Math.round((8 + ((n * 37) % 23) + (n % 3) / 4) * 100) / 100;
+  const expectedAnswer = expected === 'http-404' ? { httpStatus: 404 } : { retcode: expected, httpStatus: 200 };
+  const base = { id, title: `${title} (${plan.variant})`, kind: 'check' as const, durationMs, rule };
+  if (plan.outcome === 'skipped') return { ...base, outcome: 'skipped', durationMs: 0, skipReason: plan.text ?? 'no reason' };
+  if (plan.outcome === 'failed') {
+    const got = plan.got ?? '0';
+    return {
+      ...base,
+      outcome: 'failed',
+      observed: { retcode: got, httpStatus: 200 },
+      failure: {
+        message: plan.text ?? `expected retcode ${expected}, got ${got}`,
+        request: { method: 'PUT', url: `https://10.0.0.5:8043/agentgateway/resource/${rule.split('.')[0]}/30169`, headers: { Guid: `${SAMPLE_GUID_UUID}.AgentGateway1` } },
+        response: { status: 200, body: { retcode: got, message: 'success', result: {} } },
+        expected: expectedAnswer,
+        actual: { retcode: got, httpStatus: 200 },
+      },
+    };
+  }
+  return { ...base, outcome: 'passed', observed: expectedAnswer };
+}
+
+function coverageRow(base: Omit<RuleCoverage, 'outcome' | 'caseIds' | 'counts' | 'detail'>, cases: readonly Case[]): RuleCoverage {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const c of cases) counts[c.outcome]++;
+  const outcome = counts.failed > 0 ? 'failed' : counts.passed > 0 ? 'passed' : 'skipped';
+  const failed = cases.find((c) => c.outcome === 'failed');
+  const detail = outcome === 'failed' ? failed?.failure?.message.split('\n')[0] : outcome === 'skipped' ? cases[0]?.skipReason : undefined;
+  return { ...base, outcome, caseIds: cases.map((c) => c.id), counts, ...(detail === undefined ? {} : { detail }) };
+}
+
+/**
+ * The rule suite's phase against a live ccgw-2024 gateway: one coverage row per rule of every operation (its rank,
+ * title, provenance, source, setting and expected answer from `OPERATION_RULES` and `precedenceTable`), plus one
+ * `<op>.ok` success row per operation, with 1–4 cases each. It mixes passed rows, failed rows (expected vs observed;
+ * one with hostile markup and a newline, one with a password) and skipped rows (CTI faults, another VDN).
+ *
+ * @example
+ * ```ts
+ * const { cases, coverage } = sampleRulesPhase();
+ * coverage.length; // 91
+ * ```
+ */
+export function sampleRulesPhase(): Phase & { readonly coverage: readonly RuleCoverage[] } {
+  const cases: Case[] = [];
+  const coverage: RuleCoverage[] = [];
+  for (const op of OPERATION_IDS) {
+    const rules = OPERATION_RULES[op];
+    const table = precedenceTable(op, rules, PROFILE_2024);
+    const rows = table.map((row, i) => ({ row, rule: rules[i]! }));
+    for (const { row, rule } of rows) {
+      const expected = expectedOf(rule, row.answer);
+      const plans = RULE_PLANS[row.rule] ?? ['injectedFault' in rule.answer ? { variant: 'cti-failure', outcome: 'skipped', text: SAMPLE_CTI_SKIP } : { variant: 'default' }];
+      const own = plans.map((plan) => ruleCase(row.rule, row.title, expected, plan, cases.length + 1));
+      cases.push(...own);
+      coverage.push(
+        coverageRow(
+          {
+            rule: row.rule,
+            operation: op,
+            rank: row.rank,
+            title: row.title,
+            provenance: row.provenance.kind,
+            source: sourceOf(row.provenance),
+            ...('setting' in rule.answer ? { setting: rule.answer.setting } : {}),
+            expected,
+          },
+          own,
+        ),
+      );
+    }
+    const ok = `${op}.ok`;
+    const plans = RULE_PLANS[ok] ?? [{ variant: 'default' }];
+    const own = plans.map((plan) => ruleCase(ok, 'the call is valid and every precondition holds', '0', plan, cases.length + 1));
+    cases.push(...own);
+    coverage.push(
+      coverageRow(
+        {
+          rule: ok,
+          operation: op,
+          rank: table.length + 1,
+          title: 'the call is valid and every precondition holds',
+          provenance: 'documented',
+          source: `${operations[op].source}: the success answer and the events it triggers`,
+          expected: '0',
+        },
+        own,
+      ),
+    );
+  }
+  return { name: 'rules', outcome: 'failed', durationMs: 14_250, cases, coverage };
+}
+
+/**
+ * A failed live run with a `contracts` phase and the `rules` phase of `sampleRulesPhase`.
+ *
+ * @example
+ * ```ts
+ * const html = renderHtml(sampleRulesRun());
+ * ```
+ */
+export function sampleRulesRun(): RunSummary {
+  const passing = samplePassingRun();
+  return {
+    ...passing,
+    runId: '20261126T080000Z-live',
+    startedAt: '2026-11-26T08:00:00.000Z',
+    finishedAt: '2026-11-26T08:00:16.100Z',
+    durationMs: 16_100,
+    target: { kind: 'live', url: 'https://10.0.0.5:8043', profile: 'ccgw-2024', auth: 'static' },
+    outcome: 'failed',
+    phases: [{ ...passing.phases[0]!, durationMs: 1850 }, sampleRulesPhase()],
   };
 }
