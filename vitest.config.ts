@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // written before it is verified.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'openapi/**/*.test.ts', 'scripts/**/*.test.ts', 'properties/**/*.test.ts', 'load/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'openapi/**/*.test.ts', 'scripts/**/*.test.ts', 'properties/**/*.test.ts', 'load/**/*.test.ts', 'contracts/rules/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 20 * 60_000,

@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * const matrix = ruleCoverage(allSuiteRows(), cases, profile);
- * matrix.filter((r) => r.outcome === 'skipped').map((r) => `${r.rule}: ${r.detail}`);
+ * matrix.filter((r) => r.outcome === 'skipped').map((r) => `${r.rule} — ${r.detail}`);
  * ```
  */
 import { describeProvenance } from '../../src/domain/provenance.ts';

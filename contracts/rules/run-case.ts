@@ -38,6 +38,8 @@ export interface CaseResult {
   readonly case: Case;
   /** The answer the gateway gave, when the call was made. */
   readonly observation?: Observation;
+  /** The rule that decides the situation under the profile (for a boundary, not the case's own row). */
+  readonly decidedBy?: string;
 }
 
 const MALFORMED_GUID = 'not-a-guid';
@@ -65,13 +67,14 @@ export async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<C
   const title = `${base.title} → ${describeExpected(expected.decision)}`;
   let result: CaseResult;
   try {
-    result = await callAndCheck(call, witness.given, expected, ctx, { ...base, title }, `${row.rule}: ${witness.says}`, started);
+    result = await callAndCheck(call, witness.given, expected, ctx, { ...base, title }, `${row.rule} — ${witness.says}`, started);
   } finally {
     if (witness.given.fault) await ctx.gateway.faults?.clear();
   }
+  result = { ...result, decidedBy: expected.decision.rule };
   const problems = await ctx.gateway.release(touched);
   if (problems.length === 0) return result;
-  const message = `${result.case.failure ? `${result.case.failure.message}\n` : `${row.rule}: ${witness.says}\n`}  afterwards the accounts could not be signed out: ${problems.join('; ')}`;
+  const message = `${result.case.failure ? `${result.case.failure.message}\n` : `${row.rule} — ${witness.says}\n`}  afterwards the accounts could not be signed out: ${problems.join('; ')}`;
   return { ...result, case: { ...result.case, outcome: 'failed', failure: { ...result.case.failure, message } } };
 }
 
@@ -80,10 +83,14 @@ type CaseBase = Pick<Case, 'id' | 'title' | 'kind' | 'rule'>;
 async function callAndCheck(call: ResolvedCall, given: Situation, expected: Expectation, ctx: CaseContext, base: CaseBase, says: string, started: number): Promise<CaseResult> {
   const decidedBy = expected.decision.rule;
   let observation: Observation | undefined;
+  // What the case was doing when an answer broke it: building the situation, or reading what followed the call.
+  let stage = 'the situation could not be built';
   try {
     const setup = await buildSituation(call, given, expected, ctx);
+    stage = 'the call could not be made';
     const { observed, reply } = await makeCall(call, setup, ctx);
     observation = observed;
+    stage = 'after the call, reading its events and the caller\'s status failed';
     // The fault was for the call; the checks that follow poll and query as usual.
     if (given.fault) await ctx.gateway.faults!.clear();
     const problems = checkAnswer(expected, observed, reply, call, ctx);
@@ -96,18 +103,22 @@ async function callAndCheck(call: ResolvedCall, given: Situation, expected: Expe
     const durationMs = Date.now() - started;
     const observedField = { ...observed.summary, ...(calibrated ? { calibratedSetting: setting!.name } : {}) };
     if (all.length === 0) return { case: { ...base, outcome: 'passed', durationMs, observed: observedField }, observation };
-    const failure: Failure = {
-      message: [says, `  sent: ${observed.request}`, ...all.map((p) => `  ${p}`)].join('\n'),
-      request: { method: observed.method, url: observed.url },
-      response: { status: observed.httpStatus, body: observed.body },
-      expected: { httpStatus: expected.decision.httpStatus, ...(expected.decision.retcode ? { retcode: expected.decision.retcode } : {}), rule: decidedBy },
-    };
-    return { case: { ...base, outcome: 'failed', durationMs, observed: observedField, failure }, observation };
+    return { case: { ...base, outcome: 'failed', durationMs, observed: observedField, failure: failureOf(says, observed, all, expected) }, observation };
   } catch (e) {
     if (!(e instanceof SetupError || e instanceof GatewayRetcodeError || e instanceof GatewayEventTimeoutError || e instanceof GatewayContractError || e instanceof GatewayHttpError)) throw e;
-    const failure: Failure = { message: `${says}\n  the situation could not be built: ${(e as Error).message}` };
-    return { case: { ...base, outcome: 'failed', durationMs: Date.now() - started, failure }, ...(observation ? { observation } : {}) };
+    const problem = `${stage}: ${(e as Error).message}`;
+    const failure: Failure = observation ? failureOf(says, observation, [problem], expected) : { message: `${says}\n  ${problem}` };
+    return { case: { ...base, outcome: 'failed', durationMs: Date.now() - started, ...(observation ? { observed: observation.summary } : {}), failure }, ...(observation ? { observation } : {}) };
   }
+}
+
+function failureOf(says: string, observed: Observation, problems: readonly string[], expected: Expectation): Failure {
+  return {
+    message: [says, `  sent: ${observed.request}`, ...problems.map((p) => `  ${p}`)].join('\n'),
+    request: { method: observed.method, url: observed.url },
+    response: { status: observed.httpStatus, body: observed.body },
+    expected: { httpStatus: expected.decision.httpStatus, ...(expected.decision.retcode ? { retcode: expected.decision.retcode } : {}), rule: expected.decision.rule },
+  };
 }
 
 /** Every account the case may sign in, barge or otherwise change. */

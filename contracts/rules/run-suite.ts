@@ -13,7 +13,7 @@
  * @example
  * ```ts
  * const result = await runRuleSuite({ gatewayUrl: gw.url, fixtures: demoFixtures(), profile: PROFILE_2024, auth: 'dynamic', knowsEveryAccount: true });
- * result.coverage.filter((r) => r.outcome === 'failed').map((r) => `${r.rule}: ${r.detail}`);
+ * result.coverage.filter((r) => r.outcome === 'failed').map((r) => `${r.rule} — ${r.detail}`);
  * ```
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -139,7 +139,7 @@ export async function runRuleSuite(o: RuleSuiteOptions): Promise<RuleSuiteResult
       try {
         const result = await runCase(planned, ctx);
         record(result.case);
-        if (result.observation) observations.push({ caseId: planned.id, decidedBy: (result.case.failure?.expected as { rule?: string } | undefined)?.rule ?? decidedRule(result.case, planned), observation: result.observation });
+        if (result.observation && result.decidedBy) observations.push({ caseId: planned.id, decidedBy: result.decidedBy, observation: result.observation });
       } catch (e) {
         if (!(e instanceof GatewayTransportError || e instanceof GatewayTimeoutError) && !o.signal?.aborted) throw e;
         stoppedBy = o.signal?.aborted ? `the run was stopped` : `the gateway stopped answering: ${(e as Error).message}`;
@@ -158,9 +158,4 @@ export async function runRuleSuite(o: RuleSuiteOptions): Promise<RuleSuiteResult
   const coverage = ruleCoverage(allSuiteRows(), cases, o.profile);
   const failed = cases.some((c) => c.outcome === 'failed') || stoppedBy !== undefined;
   return { outcome: failed ? 'failed' : 'passed', cases, coverage, observations, requests, ...(stoppedBy ? { stoppedBy } : {}) };
-}
-
-/** The rule that decided a passed case: the row's own, or for a boundary the one its title names. */
-function decidedRule(c: Case, planned: PlannedCase): string {
-  return c.observed && 'decidedBy' in c.observed ? String(c.observed['decidedBy']) : planned.row.rule;
 }

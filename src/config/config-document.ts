@@ -22,6 +22,7 @@ export interface ConfigDocument {
     readonly qcOnInspectors?: boolean;
     readonly eventGenTime?: boolean;
   };
+  readonly calibration?: Calibration;
   readonly live?: { readonly allow?: boolean; readonly maxRequestsPerSecond?: number };
   readonly properties?: { readonly runs?: number; readonly seed?: number; readonly path?: string };
   readonly load?: {
@@ -33,4 +34,23 @@ export interface ConfigDocument {
     readonly vus?: number;
   };
   readonly report?: { readonly dir?: string };
+}
+
+/** One call that showed a setting's answer. */
+export interface CalibrationEvidence {
+  readonly case: string;
+  readonly rule?: string;
+  readonly request: string;
+  readonly answer: string;
+  readonly at: string;
+}
+
+/** What `ccgw calibrate` writes beside the profileOverrides it found. */
+export interface Calibration {
+  readonly at: string;
+  readonly gateway: string;
+  readonly profile: string;
+  readonly runId?: string;
+  readonly evidence: Readonly<Record<string, readonly CalibrationEvidence[]>>;
+  readonly unobserved?: readonly string[];
 }

@@ -47,7 +47,7 @@ export interface TargetFlags {
 /** The gateway a command talks to. */
 export type Target =
   | { readonly kind: 'mock'; readonly auth: 'static' | 'dynamic' }
-  | { readonly kind: 'live'; readonly url: string; readonly loopback: boolean; readonly caFile?: string; readonly insecure: boolean };
+  | { readonly kind: 'live'; readonly url: string; readonly loopback: boolean; readonly caFile?: string; readonly insecure: boolean; readonly auth: 'static' | 'dynamic' };
 
 export interface Settings {
   readonly target: Target;
@@ -74,7 +74,11 @@ export function isLoopbackUrl(url: string): boolean {
   return LOOPBACK_HOSTS.test(new URL(url).hostname);
 }
 
-async function readConfigFile(command: string, path: string, explicit: boolean): Promise<ConfigDocument | undefined> {
+/**
+ * Reads and validates a config file. A missing file is undefined unless `explicit` (named by --config or
+ * CCGW_CONFIG). @throws UsageError naming the file and the bad field
+ */
+export async function readConfigFile(command: string, path: string, explicit: boolean): Promise<ConfigDocument | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -170,6 +174,7 @@ export async function resolveSettings(command: string, flags: TargetFlags, io: C
       url,
       loopback,
       insecure,
+      auth,
       ...(caRaw !== undefined ? { caFile: isAbsolute(caRaw) ? caRaw : resolve(io.cwd, caRaw) } : {}),
     };
   }

@@ -6700,7 +6700,8 @@ return errors === 0;
 validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateConfig = validate92;
-const schema136 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/config.schema.json","title":"ccgw-harness configuration (ccgw.config.json)","description":"Settings for ccgw run, verify and load. CCGW_* environment variables override them, and command-line flags override both. Passwords never go here: fixtures read them from environment variables or a secrets file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"gateway":{"description":"The gateway to check. Without a url, the embedded mock gateway is used.","type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$","description":"Base URL, e.g. https://10.0.0.5:8043 (no credentials, no query)."},"ca":{"type":"string","minLength":1,"description":"PEM file of the CA that signed the gateway's certificate."},"insecure":{"type":"boolean","description":"Accept any certificate. Only when asked for; never the default."},"profile":{"type":"string","enum":["ccgw-2024","ccgw-2025"],"description":"The gateway version's rules."},"auth":{"type":"string","enum":["static","dynamic"],"description":"Guid mode of the embedded mock (a live gateway decides its own)."}}},"fixtures":{"type":"string","minLength":1,"description":"Fixtures file with the test accounts (required for a live gateway)."},"profileOverrides":{"description":"Answers for undocumented cases that differ from the profile's defaults.","type":"object","additionalProperties":false,"properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"qcOnInspectors":{"type":"boolean"},"eventGenTime":{"type":"boolean"}}},"live":{"description":"Safety rails for a gateway that is not on this machine.","type":"object","additionalProperties":false,"properties":{"allow":{"type":"boolean","description":"Explicit opt-in to send load and property traffic to a non-loopback gateway."},"maxRequestsPerSecond":{"type":"integer","minimum":1,"maximum":1000,"description":"Rate cap for every phase against a live gateway."}}},"properties":{"type":"object","additionalProperties":false,"properties":{"runs":{"type":"integer","minimum":1,"maximum":100000},"seed":{"type":"integer"},"path":{"type":"string","pattern":"^[0-9]+(:[0-9]+)*$"}}},"load":{"type":"object","additionalProperties":false,"properties":{"scenario":{"type":"string","enum":["smoke","barge-storm","throughput","soak"]},"duration":{"type":"string","pattern":"^[0-9]+(ms|s|m|h)$"},"rate":{"type":"integer","minimum":1,"maximum":100000,"description":"Arrival rate (iterations per second) for the throughput scenario."},"inspectors":{"type":"integer","minimum":1,"maximum":10000},"rounds":{"type":"integer","minimum":1,"maximum":100000},"vus":{"type":"integer","minimum":1,"maximum":10000,"description":"Units of work: storm groups (barge-storm) or inspector/agent pairs."}}},"report":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1,"description":"Where run directories are written (default runs/)."}}}}};
+const schema136 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/config.schema.json","title":"ccgw-harness configuration (ccgw.config.json)","description":"Settings for ccgw run, verify and load. CCGW_* environment variables override them, and command-line flags override both. Passwords never go here: fixtures read them from environment variables or a secrets file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"gateway":{"description":"The gateway to check. Without a url, the embedded mock gateway is used.","type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$","description":"Base URL, e.g. https://10.0.0.5:8043 (no credentials, no query)."},"ca":{"type":"string","minLength":1,"description":"PEM file of the CA that signed the gateway's certificate."},"insecure":{"type":"boolean","description":"Accept any certificate. Only when asked for; never the default."},"profile":{"type":"string","enum":["ccgw-2024","ccgw-2025"],"description":"The gateway version's rules."},"auth":{"type":"string","enum":["static","dynamic"],"description":"Guid mode: the embedded mock's, or the one a gateway runs (under static the rule suite expects no Guid rotation)."}}},"fixtures":{"type":"string","minLength":1,"description":"Fixtures file with the test accounts (required for a live gateway)."},"profileOverrides":{"description":"Answers for undocumented cases that differ from the profile's defaults.","type":"object","additionalProperties":false,"properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"qcOnInspectors":{"type":"boolean"},"eventGenTime":{"type":"boolean"}}},"calibration":{"description":"Written by ccgw calibrate: which gateway the profileOverrides answers were observed on, when, and the evidence for each. The harness keeps it for people to read; it changes no check.","type":"object","additionalProperties":false,"required":["at","gateway","profile","evidence"],"properties":{"at":{"type":"string","description":"When the calibration run started (ISO 8601)."},"gateway":{"type":"string","description":"The gateway's base URL."},"profile":{"type":"string","description":"The profile the answers were compared with."},"runId":{"type":"string","description":"The run directory of the calibration run."},"evidence":{"type":"object","description":"For each profile setting observed: the calls that showed its answer.","additionalProperties":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["case","request","answer","at"],"properties":{"case":{"type":"string"},"rule":{"type":"string"},"request":{"type":"string"},"answer":{"type":"string"},"at":{"type":"string"}}}}},"unobserved":{"type":"array","items":{"type":"string"},"description":"Settings no case could observe on this gateway (they keep the profile's answer)."}}},"live":{"description":"Safety rails for a gateway that is not on this machine.","type":"object","additionalProperties":false,"properties":{"allow":{"type":"boolean","description":"Explicit opt-in to send load and property traffic to a non-loopback gateway."},"maxRequestsPerSecond":{"type":"integer","minimum":1,"maximum":1000,"description":"Rate cap for every phase against a live gateway."}}},"properties":{"type":"object","additionalProperties":false,"properties":{"runs":{"type":"integer","minimum":1,"maximum":100000},"seed":{"type":"integer"},"path":{"type":"string","pattern":"^[0-9]+(:[0-9]+)*$"}}},"load":{"type":"object","additionalProperties":false,"properties":{"scenario":{"type":"string","enum":["smoke","barge-storm","throughput","soak"]},"duration":{"type":"string","pattern":"^[0-9]+(ms|s|m|h)$"},"rate":{"type":"integer","minimum":1,"maximum":100000,"description":"Arrival rate (iterations per second) for the throughput scenario."},"inspectors":{"type":"integer","minimum":1,"maximum":10000},"rounds":{"type":"integer","minimum":1,"maximum":100000},"vus":{"type":"integer","minimum":1,"maximum":10000,"description":"Units of work: storm groups (barge-storm) or inspector/agent pairs."}}},"report":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1,"description":"Where run directories are written (default runs/)."}}}}};
+const func20 = Object.prototype.hasOwnProperty;
 const pattern46 = new RegExp("^https?://[^\\s/?#@]+(/[^\\s?#]*)?$", "u");
 const pattern47 = new RegExp("^[0-9]+(:[0-9]+)*$", "u");
 const pattern48 = new RegExp("^[0-9]+(ms|s|m|h)$", "u");
@@ -6720,7 +6721,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "$schema") || (key0 === "gateway")) || (key0 === "fixtures")) || (key0 === "profileOverrides")) || (key0 === "live")) || (key0 === "properties")) || (key0 === "load")) || (key0 === "report"))){
+if(!(func20.call(schema136.properties, key0))){
 validate92.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -6958,24 +6959,30 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.live !== undefined){
-let data13 = data.live;
+if(data.calibration !== undefined){
+let data13 = data.calibration;
 const _errs31 = errors;
 if(errors === _errs31){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing0;
+if(((((data13.at === undefined) && (missing0 = "at")) || ((data13.gateway === undefined) && (missing0 = "gateway"))) || ((data13.profile === undefined) && (missing0 = "profile"))) || ((data13.evidence === undefined) && (missing0 = "evidence"))){
+validate92.errors = [{instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
 const _errs33 = errors;
 for(const key4 in data13){
-if(!((key4 === "allow") || (key4 === "maxRequestsPerSecond"))){
-validate92.errors = [{instancePath:instancePath+"/live",schemaPath:"#/properties/live/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+if(!((((((key4 === "at") || (key4 === "gateway")) || (key4 === "profile")) || (key4 === "runId")) || (key4 === "evidence")) || (key4 === "unobserved"))){
+validate92.errors = [{instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs33 === errors){
-if(data13.allow !== undefined){
+if(data13.at !== undefined){
 const _errs34 = errors;
-if(typeof data13.allow !== "boolean"){
-validate92.errors = [{instancePath:instancePath+"/live/allow",schemaPath:"#/properties/live/properties/allow/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(typeof data13.at !== "string"){
+validate92.errors = [{instancePath:instancePath+"/calibration/at",schemaPath:"#/properties/calibration/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs34 === errors;
@@ -6984,28 +6991,198 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data13.maxRequestsPerSecond !== undefined){
-let data15 = data13.maxRequestsPerSecond;
+if(data13.gateway !== undefined){
 const _errs36 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate92.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data13.gateway !== "string"){
+validate92.errors = [{instancePath:instancePath+"/calibration/gateway",schemaPath:"#/properties/calibration/properties/gateway/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(errors === _errs36){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 1000 || isNaN(data15)){
-validate92.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+var valid4 = _errs36 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data13.profile !== undefined){
+const _errs38 = errors;
+if(typeof data13.profile !== "string"){
+validate92.errors = [{instancePath:instancePath+"/calibration/profile",schemaPath:"#/properties/calibration/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs38 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data13.runId !== undefined){
+const _errs40 = errors;
+if(typeof data13.runId !== "string"){
+validate92.errors = [{instancePath:instancePath+"/calibration/runId",schemaPath:"#/properties/calibration/properties/runId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs40 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data13.evidence !== undefined){
+let data18 = data13.evidence;
+const _errs42 = errors;
+if(errors === _errs42){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key5 in data18){
+let data19 = data18[key5];
+const _errs45 = errors;
+if(errors === _errs45){
+if(Array.isArray(data19)){
+var valid6 = true;
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+let data20 = data19[i0];
+const _errs47 = errors;
+if(errors === _errs47){
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+let missing1;
+if(((((data20.case === undefined) && (missing1 = "case")) || ((data20.request === undefined) && (missing1 = "request"))) || ((data20.answer === undefined) && (missing1 = "answer"))) || ((data20.at === undefined) && (missing1 = "at"))){
+validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data15 < 1 || isNaN(data15)){
-validate92.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+const _errs49 = errors;
+for(const key6 in data20){
+if(!(((((key6 === "case") || (key6 === "rule")) || (key6 === "request")) || (key6 === "answer")) || (key6 === "at"))){
+validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs49 === errors){
+if(data20.case !== undefined){
+const _errs50 = errors;
+if(typeof data20.case !== "string"){
+validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/case",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/case/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs50 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data20.rule !== undefined){
+const _errs52 = errors;
+if(typeof data20.rule !== "string"){
+validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/rule",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs52 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data20.request !== undefined){
+const _errs54 = errors;
+if(typeof data20.request !== "string"){
+validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/request",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs54 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data20.answer !== undefined){
+const _errs56 = errors;
+if(typeof data20.answer !== "string"){
+validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/answer",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs56 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data20.at !== undefined){
+const _errs58 = errors;
+if(typeof data20.at !== "string"){
+validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/at",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs58 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
+var valid6 = _errs47 === errors;
+if(!valid6){
+break;
 }
 }
-var valid4 = _errs36 === errors;
+}
+else {
+validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid5 = _errs45 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate92.errors = [{instancePath:instancePath+"/calibration/evidence",schemaPath:"#/properties/calibration/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid4 = _errs42 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data13.unobserved !== undefined){
+let data26 = data13.unobserved;
+const _errs60 = errors;
+if(errors === _errs60){
+if(Array.isArray(data26)){
+var valid8 = true;
+const len1 = data26.length;
+for(let i1=0; i1<len1; i1++){
+const _errs62 = errors;
+if(typeof data26[i1] !== "string"){
+validate92.errors = [{instancePath:instancePath+"/calibration/unobserved/" + i1,schemaPath:"#/properties/calibration/properties/unobserved/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid8 = _errs62 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate92.errors = [{instancePath:instancePath+"/calibration/unobserved",schemaPath:"#/properties/calibration/properties/unobserved/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs60 === errors;
 }
 else {
 var valid4 = true;
@@ -7013,8 +7190,13 @@ var valid4 = true;
 }
 }
 }
+}
+}
+}
+}
+}
 else {
-validate92.errors = [{instancePath:instancePath+"/live",schemaPath:"#/properties/live/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate92.errors = [{instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7024,66 +7206,132 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.properties !== undefined){
-let data16 = data.properties;
-const _errs38 = errors;
-if(errors === _errs38){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-const _errs40 = errors;
-for(const key5 in data16){
-if(!(((key5 === "runs") || (key5 === "seed")) || (key5 === "path"))){
-validate92.errors = [{instancePath:instancePath+"/properties",schemaPath:"#/properties/properties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+if(data.live !== undefined){
+let data28 = data.live;
+const _errs64 = errors;
+if(errors === _errs64){
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+const _errs66 = errors;
+for(const key7 in data28){
+if(!((key7 === "allow") || (key7 === "maxRequestsPerSecond"))){
+validate92.errors = [{instancePath:instancePath+"/live",schemaPath:"#/properties/live/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs40 === errors){
-if(data16.runs !== undefined){
-let data17 = data16.runs;
-const _errs41 = errors;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+if(_errs66 === errors){
+if(data28.allow !== undefined){
+const _errs67 = errors;
+if(typeof data28.allow !== "boolean"){
+validate92.errors = [{instancePath:instancePath+"/live/allow",schemaPath:"#/properties/live/properties/allow/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid9 = _errs67 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data28.maxRequestsPerSecond !== undefined){
+let data30 = data28.maxRequestsPerSecond;
+const _errs69 = errors;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+validate92.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs69){
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 1000 || isNaN(data30)){
+validate92.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+return false;
+}
+else {
+if(data30 < 1 || isNaN(data30)){
+validate92.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid9 = _errs69 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+else {
+validate92.errors = [{instancePath:instancePath+"/live",schemaPath:"#/properties/live/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs64 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.properties !== undefined){
+let data31 = data.properties;
+const _errs71 = errors;
+if(errors === _errs71){
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+const _errs73 = errors;
+for(const key8 in data31){
+if(!(((key8 === "runs") || (key8 === "seed")) || (key8 === "path"))){
+validate92.errors = [{instancePath:instancePath+"/properties",schemaPath:"#/properties/properties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs73 === errors){
+if(data31.runs !== undefined){
+let data32 = data31.runs;
+const _errs74 = errors;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
 validate92.errors = [{instancePath:instancePath+"/properties/runs",schemaPath:"#/properties/properties/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs41){
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 100000 || isNaN(data17)){
+if(errors === _errs74){
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 100000 || isNaN(data32)){
 validate92.errors = [{instancePath:instancePath+"/properties/runs",schemaPath:"#/properties/properties/properties/runs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
 return false;
 }
 else {
-if(data17 < 1 || isNaN(data17)){
+if(data32 < 1 || isNaN(data32)){
 validate92.errors = [{instancePath:instancePath+"/properties/runs",schemaPath:"#/properties/properties/properties/runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid5 = _errs41 === errors;
+var valid10 = _errs74 === errors;
 }
 else {
-var valid5 = true;
+var valid10 = true;
 }
-if(valid5){
-if(data16.seed !== undefined){
-let data18 = data16.seed;
-const _errs43 = errors;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+if(valid10){
+if(data31.seed !== undefined){
+let data33 = data31.seed;
+const _errs76 = errors;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
 validate92.errors = [{instancePath:instancePath+"/properties/seed",schemaPath:"#/properties/properties/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid5 = _errs43 === errors;
+var valid10 = _errs76 === errors;
 }
 else {
-var valid5 = true;
+var valid10 = true;
 }
-if(valid5){
-if(data16.path !== undefined){
-let data19 = data16.path;
-const _errs45 = errors;
-if(errors === _errs45){
-if(typeof data19 === "string"){
-if(!pattern47.test(data19)){
+if(valid10){
+if(data31.path !== undefined){
+let data34 = data31.path;
+const _errs78 = errors;
+if(errors === _errs78){
+if(typeof data34 === "string"){
+if(!pattern47.test(data34)){
 validate92.errors = [{instancePath:instancePath+"/properties/path",schemaPath:"#/properties/properties/properties/path/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(:[0-9]+)*$"},message:"must match pattern \""+"^[0-9]+(:[0-9]+)*$"+"\""}];
 return false;
 }
@@ -7093,10 +7341,10 @@ validate92.errors = [{instancePath:instancePath+"/properties/path",schemaPath:"#
 return false;
 }
 }
-var valid5 = _errs45 === errors;
+var valid10 = _errs78 === errors;
 }
 else {
-var valid5 = true;
+var valid10 = true;
 }
 }
 }
@@ -7107,49 +7355,49 @@ validate92.errors = [{instancePath:instancePath+"/properties",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs38 === errors;
+var valid0 = _errs71 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.load !== undefined){
-let data20 = data.load;
-const _errs47 = errors;
-if(errors === _errs47){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-const _errs49 = errors;
-for(const key6 in data20){
-if(!((((((key6 === "scenario") || (key6 === "duration")) || (key6 === "rate")) || (key6 === "inspectors")) || (key6 === "rounds")) || (key6 === "vus"))){
-validate92.errors = [{instancePath:instancePath+"/load",schemaPath:"#/properties/load/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+let data35 = data.load;
+const _errs80 = errors;
+if(errors === _errs80){
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+const _errs82 = errors;
+for(const key9 in data35){
+if(!((((((key9 === "scenario") || (key9 === "duration")) || (key9 === "rate")) || (key9 === "inspectors")) || (key9 === "rounds")) || (key9 === "vus"))){
+validate92.errors = [{instancePath:instancePath+"/load",schemaPath:"#/properties/load/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs49 === errors){
-if(data20.scenario !== undefined){
-let data21 = data20.scenario;
-const _errs50 = errors;
-if(typeof data21 !== "string"){
+if(_errs82 === errors){
+if(data35.scenario !== undefined){
+let data36 = data35.scenario;
+const _errs83 = errors;
+if(typeof data36 !== "string"){
 validate92.errors = [{instancePath:instancePath+"/load/scenario",schemaPath:"#/properties/load/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!((((data21 === "smoke") || (data21 === "barge-storm")) || (data21 === "throughput")) || (data21 === "soak"))){
+if(!((((data36 === "smoke") || (data36 === "barge-storm")) || (data36 === "throughput")) || (data36 === "soak"))){
 validate92.errors = [{instancePath:instancePath+"/load/scenario",schemaPath:"#/properties/load/properties/scenario/enum",keyword:"enum",params:{allowedValues: schema136.properties.load.properties.scenario.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid6 = _errs50 === errors;
+var valid11 = _errs83 === errors;
 }
 else {
-var valid6 = true;
+var valid11 = true;
 }
-if(valid6){
-if(data20.duration !== undefined){
-let data22 = data20.duration;
-const _errs52 = errors;
-if(errors === _errs52){
-if(typeof data22 === "string"){
-if(!pattern48.test(data22)){
+if(valid11){
+if(data35.duration !== undefined){
+let data37 = data35.duration;
+const _errs85 = errors;
+if(errors === _errs85){
+if(typeof data37 === "string"){
+if(!pattern48.test(data37)){
 validate92.errors = [{instancePath:instancePath+"/load/duration",schemaPath:"#/properties/load/properties/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h)$"+"\""}];
 return false;
 }
@@ -7159,118 +7407,118 @@ validate92.errors = [{instancePath:instancePath+"/load/duration",schemaPath:"#/p
 return false;
 }
 }
-var valid6 = _errs52 === errors;
+var valid11 = _errs85 === errors;
 }
 else {
-var valid6 = true;
+var valid11 = true;
 }
-if(valid6){
-if(data20.rate !== undefined){
-let data23 = data20.rate;
-const _errs54 = errors;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+if(valid11){
+if(data35.rate !== undefined){
+let data38 = data35.rate;
+const _errs87 = errors;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
 validate92.errors = [{instancePath:instancePath+"/load/rate",schemaPath:"#/properties/load/properties/rate/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs54){
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 100000 || isNaN(data23)){
+if(errors === _errs87){
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 100000 || isNaN(data38)){
 validate92.errors = [{instancePath:instancePath+"/load/rate",schemaPath:"#/properties/load/properties/rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
 return false;
 }
 else {
-if(data23 < 1 || isNaN(data23)){
+if(data38 < 1 || isNaN(data38)){
 validate92.errors = [{instancePath:instancePath+"/load/rate",schemaPath:"#/properties/load/properties/rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs54 === errors;
+var valid11 = _errs87 === errors;
 }
 else {
-var valid6 = true;
+var valid11 = true;
 }
-if(valid6){
-if(data20.inspectors !== undefined){
-let data24 = data20.inspectors;
-const _errs56 = errors;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+if(valid11){
+if(data35.inspectors !== undefined){
+let data39 = data35.inspectors;
+const _errs89 = errors;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
 validate92.errors = [{instancePath:instancePath+"/load/inspectors",schemaPath:"#/properties/load/properties/inspectors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs56){
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 10000 || isNaN(data24)){
+if(errors === _errs89){
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 10000 || isNaN(data39)){
 validate92.errors = [{instancePath:instancePath+"/load/inspectors",schemaPath:"#/properties/load/properties/inspectors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"}];
 return false;
 }
 else {
-if(data24 < 1 || isNaN(data24)){
+if(data39 < 1 || isNaN(data39)){
 validate92.errors = [{instancePath:instancePath+"/load/inspectors",schemaPath:"#/properties/load/properties/inspectors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs56 === errors;
+var valid11 = _errs89 === errors;
 }
 else {
-var valid6 = true;
+var valid11 = true;
 }
-if(valid6){
-if(data20.rounds !== undefined){
-let data25 = data20.rounds;
-const _errs58 = errors;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+if(valid11){
+if(data35.rounds !== undefined){
+let data40 = data35.rounds;
+const _errs91 = errors;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
 validate92.errors = [{instancePath:instancePath+"/load/rounds",schemaPath:"#/properties/load/properties/rounds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs58){
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 100000 || isNaN(data25)){
+if(errors === _errs91){
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 100000 || isNaN(data40)){
 validate92.errors = [{instancePath:instancePath+"/load/rounds",schemaPath:"#/properties/load/properties/rounds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
 return false;
 }
 else {
-if(data25 < 1 || isNaN(data25)){
+if(data40 < 1 || isNaN(data40)){
 validate92.errors = [{instancePath:instancePath+"/load/rounds",schemaPath:"#/properties/load/properties/rounds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs58 === errors;
+var valid11 = _errs91 === errors;
 }
 else {
-var valid6 = true;
+var valid11 = true;
 }
-if(valid6){
-if(data20.vus !== undefined){
-let data26 = data20.vus;
-const _errs60 = errors;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+if(valid11){
+if(data35.vus !== undefined){
+let data41 = data35.vus;
+const _errs93 = errors;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
 validate92.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs60){
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 10000 || isNaN(data26)){
+if(errors === _errs93){
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 10000 || isNaN(data41)){
 validate92.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"}];
 return false;
 }
 else {
-if(data26 < 1 || isNaN(data26)){
+if(data41 < 1 || isNaN(data41)){
 validate92.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs60 === errors;
+var valid11 = _errs93 === errors;
 }
 else {
-var valid6 = true;
+var valid11 = true;
 }
 }
 }
@@ -7284,32 +7532,32 @@ validate92.errors = [{instancePath:instancePath+"/load",schemaPath:"#/properties
 return false;
 }
 }
-var valid0 = _errs47 === errors;
+var valid0 = _errs80 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.report !== undefined){
-let data27 = data.report;
-const _errs62 = errors;
-if(errors === _errs62){
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-const _errs64 = errors;
-for(const key7 in data27){
-if(!(key7 === "dir")){
-validate92.errors = [{instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+let data42 = data.report;
+const _errs95 = errors;
+if(errors === _errs95){
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+const _errs97 = errors;
+for(const key10 in data42){
+if(!(key10 === "dir")){
+validate92.errors = [{instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs64 === errors){
-if(data27.dir !== undefined){
-let data28 = data27.dir;
-const _errs65 = errors;
-if(errors === _errs65){
-if(typeof data28 === "string"){
-if(func1(data28) < 1){
+if(_errs97 === errors){
+if(data42.dir !== undefined){
+let data43 = data42.dir;
+const _errs98 = errors;
+if(errors === _errs98){
+if(typeof data43 === "string"){
+if(func1(data43) < 1){
 validate92.errors = [{instancePath:instancePath+"/report/dir",schemaPath:"#/properties/report/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7327,10 +7575,11 @@ validate92.errors = [{instancePath:instancePath+"/report",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs62 === errors;
+var valid0 = _errs95 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -28,6 +28,8 @@ export interface OpenTarget {
   readonly loopback: boolean;
   /** The embedded mock, when the target is the mock (for its admin state in checks). */
   readonly mock: MockGateway | undefined;
+  /** The embedded mock's clock, which checks may move forward (a Guid's expiry without the wait); absent elsewhere. */
+  readonly clock: { advance(ms: number): void } | undefined;
   readonly auth: 'static' | 'dynamic';
   close(): Promise<void>;
 }
@@ -55,15 +57,23 @@ export async function openTarget(command: string, settings: Settings, env: Reado
       tls: t.url.startsWith('https:') ? { ...(t.caFile ? { caFile: t.caFile } : {}), insecure: t.insecure } : undefined,
       loopback: t.loopback,
       mock: undefined,
-      auth: 'dynamic',
+      clock: undefined,
+      auth: t.auth,
       close: async () => {},
     };
   }
   let mock: MockGateway;
+  // The mock's time runs with the machine's, plus what checks moved it forward.
+  let ahead = 0;
   try {
-    mock = await startMockGateway({ port: 0, profile: settings.profile, auth: settings.target.auth, fixtures });
+    mock = await startMockGateway({ port: 0, profile: settings.profile, auth: settings.target.auth, fixtures, clock: () => Date.now() + ahead });
   } catch (e) {
     throw new ContractFailure(`the embedded mock gateway could not start: ${(e as Error).message}`);
   }
-  return { kind: 'mock', url: mock.url, fixtures, fixturesPath, tls: undefined, loopback: true, mock, auth: settings.target.auth, close: () => mock.close() };
+  const clock = {
+    advance(ms: number) {
+      ahead += ms;
+    },
+  };
+  return { kind: 'mock', url: mock.url, fixtures, fixturesPath, tls: undefined, loopback: true, mock, clock, auth: settings.target.auth, close: () => mock.close() };
 }

@@ -82,7 +82,7 @@ export const loadCommand: Command = {
     const scenario: LoadScenario = choiceOption('load', '--scenario', values.scenario ?? settings.load.scenario, LOAD_SCENARIOS, 'smoke');
     const progress = createProgress(io, { quiet: values.quiet ?? false, json: values.json ?? false });
     const k6 = await ensureK6({ log: (line) => progress.step(line) });
-    const steps = phaseSteps({ settings, progress, env: io.env, command: 'load', contracts: false, properties: false, load: { scenario, k6 } });
+    const steps = phaseSteps({ settings, progress, env: io.env, command: 'load', rules: undefined, contracts: false, properties: false, load: { scenario, k6 } });
     const result = await runPhases({ command: 'load', settings, io, progress, steps, idParts: [scenario], k6, json: values.json ?? false });
     return result.outcome === 'passed' && !result.interrupted ? 0 : 1;
   },

@@ -8,7 +8,9 @@
  * ```
  */
 import { writeFile } from 'node:fs/promises';
-import { PROFILE_NAMES, resolveProfile } from '../../domain/profiles.ts';
+import { resolve } from 'node:path';
+import { readConfigFile } from '../../config/settings.ts';
+import { overridesOf, PROFILE_NAMES, ProfileError, resolveProfile, withOverrides } from '../../domain/profiles.ts';
 import { GATEWAY_TIMING } from '../../domain/timing.ts';
 import { demoFixtures, FixturesError, loadFixturesFile } from '../../fixtures/load-fixtures.ts';
 import { startMockGateway } from '../../gateway/mock-gateway.ts';
@@ -30,6 +32,8 @@ Options:
   --cert-out FILE        Write the certificate in use (PEM) to FILE, for clients to trust (--ca FILE)
   --fixtures FILE        Accounts (JSON, src/fixtures/fixtures.schema.json); default: the built-in demo accounts
   --profile NAME         Gateway rules: ${PROFILE_NAMES.join(', ')} (default ccgw-2024)
+  --config FILE          Take gateway.profile and profileOverrides from a ccgw.config.json: a mock that answers
+                         the undocumented cases as a given gateway does (see ccgw calibrate)
   --auth MODE            static | dynamic Guid (default dynamic, the gateway's default AUTHMODE 2)
   --poll-wait DURATION   Long-poll wait with no event (default 10s)
   --sign-out-after DUR   Sign out agents that do not poll for this long (default 120s)
@@ -57,6 +61,7 @@ export const mockCommand: Command = {
       'cert-out': { type: 'string' },
       fixtures: { type: 'string' },
       profile: { type: 'string' },
+      config: { type: 'string' },
       auth: { type: 'string' },
       'poll-wait': { type: 'string' },
       'sign-out-after': { type: 'string' },
@@ -66,9 +71,16 @@ export const mockCommand: Command = {
       'admin-token': { type: 'string' },
       quiet: { type: 'boolean' },
     });
-    const profileName = values.profile ?? io.env['CCGW_PROFILE'] ?? 'ccgw-2024';
+    const config = values.config === undefined ? undefined : await readConfigFile('mock', resolve(io.cwd, values.config), true);
+    const profileName = values.profile ?? io.env['CCGW_PROFILE'] ?? config?.gateway?.profile ?? 'ccgw-2024';
     if (!(PROFILE_NAMES as readonly string[]).includes(profileName)) throw new UsageError('mock', `--profile ${JSON.stringify(profileName)} is not a profile; use one of ${PROFILE_NAMES.join(', ')}`);
-    const profile = resolveProfile(profileName);
+    let profile = resolveProfile(profileName);
+    try {
+      profile = withOverrides(profile, config?.profileOverrides ?? {});
+    } catch (e) {
+      if (e instanceof ProfileError) throw new UsageError('mock', `${values.config}: ${e.message}`);
+      throw e;
+    }
     if ((values.cert === undefined) !== (values.key === undefined)) throw new UsageError('mock', '--cert and --key go together; give both PEM files, or neither for a self-signed certificate');
     if (values.cert !== undefined && !values.tls) throw new UsageError('mock', '--cert/--key need --tls');
     const guidIntervalMs = durationOption('mock', '--guid-interval', values['guid-interval'], GATEWAY_TIMING.guidIntervalMs.value);
@@ -98,7 +110,10 @@ export const mockCommand: Command = {
       ...(values.quiet ? {} : { log: (line: string) => io.out(line) }),
     });
     if (values['cert-out'] && gw.certificate) await writeFile(values['cert-out'], gw.certificate);
-    io.out(`mock gateway listening on ${gw.url} (profile ${profile.name}, ${values.auth ?? 'dynamic'} auth, ${fixtures.accounts.length} accounts from ${fixtures.source})`);
+    const changed = Object.entries(overridesOf(profile).answers ?? {}).map(([k, v]) => `${k}=${v}`);
+    io.out(
+      `mock gateway listening on ${gw.url} (profile ${profile.name}${changed.length ? ` with ${changed.join(', ')}` : ''}, ${values.auth ?? 'dynamic'} auth, ${fixtures.accounts.length} accounts from ${fixtures.source})`,
+    );
     if (gw.certificate) io.out(values['cert-out'] ? `certificate written to ${values['cert-out']}` : 'serving a self-signed certificate; use --cert-out FILE to save it for clients');
     const why = await io.stopRequested;
     io.out(`${why}: shutting down`);

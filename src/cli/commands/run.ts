@@ -17,14 +17,16 @@ import { ensureK6 } from '../../tools/ensure-k6.ts';
 import type { Command } from '../command.ts';
 import type { CommandIo } from '../io.ts';
 import { choiceOption, parseOptions, UsageError } from '../usage.ts';
-import { PHASE_NAMES, phaseSteps } from './phase-steps.ts';
+import { PHASE_NAMES, phaseSteps, withSeed } from './phase-steps.ts';
 
 const USAGE = `Usage: ccgw run [options]
 
-The main job: checks a gateway (the embedded mock gateway unless --gateway is given) in three phases and writes
+The main job: checks a gateway (the embedded mock gateway unless --gateway is given) in four phases and writes
 one run directory under runs/ (summary.json, junit.xml, report.html, summary.md, and k6's files in load/):
+  rules        a fixed case for every rule of src/domain, and the rule coverage matrix (the verdict on the rules)
   contracts    the committed pact, verified against the gateway
-  properties   property-based checks: random calls answered within the contract, model-based call sequences
+  properties   property-based checks beyond the rules: random calls answered within the contract, model-based
+               call sequences (a failure prints its seed; --seed N replays it)
   load         the k6 smoke scenario: concurrent barges, thresholds and the barge invariant
 Exit 0 only when everything passed; 1 when something failed; 2 on a usage error. Ctrl-C finishes the current
 phase's clean-up, skips the rest, and still writes the report.
@@ -38,6 +40,9 @@ Options:
   --max-rps N          request-rate cap (default 5 against a live gateway)
   --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
   --profile NAME       ccgw-2024 | ccgw-2025
+  --seed N             the properties' fast-check seed (to replay a failure; default random, printed on failure)
+  --wait-guid-timeout  rules: also check a Guid expired after a rotation on a gateway whose clock cannot be moved
+                       (about two minutes of real time)
   --config FILE        settings file (default ./ccgw.config.json when present)
   --out DIR            where run directories go (default runs/)
   --quiet              print only failures and the result
@@ -52,8 +57,16 @@ export const runCommand: Command = {
   name: 'run',
   usage: USAGE,
   async run(argv: string[], io: CommandIo): Promise<number> {
-    const { values } = parseOptions('run', argv, { ...TARGET_OPTIONS, phases: { type: 'string' }, scenario: { type: 'string' }, quiet: { type: 'boolean' }, json: { type: 'boolean' } });
-    const settings = await resolveSettings('run', values, io);
+    const { values } = parseOptions('run', argv, {
+      ...TARGET_OPTIONS,
+      phases: { type: 'string' },
+      scenario: { type: 'string' },
+      seed: { type: 'string' },
+      'wait-guid-timeout': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    const settings = withSeed('run', await resolveSettings('run', values, io), values.seed);
     const phases = (values.phases ?? PHASE_NAMES.join(',')).split(',').map((p) => p.trim());
     for (const p of phases) {
       if (!(PHASE_NAMES as readonly string[]).includes(p)) throw new UsageError('run', `--phases has ${JSON.stringify(p)}, which is not a phase; use ${PHASE_NAMES.join(', ')}`);
@@ -66,6 +79,7 @@ export const runCommand: Command = {
       progress,
       env: io.env,
       command: 'run',
+      rules: phases.includes('rules') ? { waitForGuidTimeout: values['wait-guid-timeout'] ?? false } : undefined,
       contracts: phases.includes('contracts'),
       properties: phases.includes('properties'),
       load: k6 ? { scenario, k6 } : undefined,
