@@ -167,15 +167,14 @@ async function buildSituation(call: ResolvedCall, given: Situation, expected: Ex
     const reply = await gateway.held(inspector.id)!.addInsert(target.id);
     if (!reply.ok) throw new SetupError(`the barge of agent ${inspector.id} (the ${b.inspector}) into agent ${target.id} (the ${b.target}) answered ${reply.retcode} (${reply.meaning}); the situation needs it to succeed`);
   }
-  for (const [agentId, events] of expected.setupQueued) {
-    if (agentId === expected.unread) continue;
-    await gateway.held(agentId)!.waitForEvents(
-      events.map((e) => e.eventType),
-      { timeoutMs: gateway.eventWaitMs },
-    );
-  }
+  // The situation's own events stay queued: an event check after the call reads them first (one poll each), and a
+  // case without one never polls for them at all.
   if (given.fault) await gateway.faults!.inject(call.operation, call.agentid, given.fault);
-  if (call.guid === 'beforeRotation') staleGuid = await expireByRotation(gateway.held(caller!.id)!, ctx);
+  if (call.guid === 'beforeRotation') {
+    const session = gateway.held(caller!.id)!;
+    await session.waitForEvents((expected.setupQueued.get(caller!.id) ?? []).map((e) => e.eventType), { timeoutMs: gateway.eventWaitMs });
+    staleGuid = await expireByRotation(session, ctx);
+  }
   return { staleGuid };
 }
 
@@ -336,11 +335,18 @@ function checkResult(want: Record<string, unknown>, reply: GatewayReply, call: R
   return problems;
 }
 
+/**
+ * Reads the events of every agent the call sent events to, and compares them with what should have queued: the
+ * situation's events (still unread), then the call's. A new session (a forced sign-in) starts with the call's alone.
+ */
 async function checkEvents(expected: Expectation, ctx: CaseContext): Promise<string[]> {
   const problems: string[] = [];
-  for (const [agentId, events] of expected.queued) {
+  const recipients = new Set(expected.decision.deliveries.map((d) => d.to).filter((id) => expected.signedInAfter.has(id)));
+  for (const agentId of recipients) {
     const session = ctx.gateway.held(agentId);
     if (!session) continue;
+    const fresh = agentId === expected.decision.signedIn || agentId === expected.unread;
+    const events = [...(fresh ? [] : (expected.setupQueued.get(agentId) ?? [])), ...(expected.queued.get(agentId) ?? [])];
     let arrived: AgentEvent[];
     try {
       arrived = await session.waitForEvents(
