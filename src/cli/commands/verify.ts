@@ -24,8 +24,10 @@ summary.md). Without --gateway it checks the embedded mock gateway.
                  logout, cancel) on the fixtures' accounts; the CTI faults (900-001, 900-003) are then skipped
 ${PROPERTIES_USAGE}
 With neither flag, --contracts. Exit 0 when everything passed (skipped is not passed, but does not fail),
-1 when the gateway broke the contract, 2 on a usage error. Every account the run touched is signed out at the end,
-also after a failure or Ctrl-C.
+1 when the gateway broke the contract, 2 on a usage error,
+3 when the gateway cannot be reached (refused, name not resolved, TLS refused, no answer within CCGW_PROBE_TIMEOUT,
+default 15s; checked before the first phase and after a failed one): one line with the cause and the fix.
+Every account the run touched is signed out at the end, also after a failure or Ctrl-C.
 
 Options:
   --gateway URL        the gateway (https://host:8043); default: the embedded mock
