@@ -130,6 +130,13 @@ describe('a gateway nobody can reach: one line with the URL, the cause and the f
     expectOneUnreachableLine(r, 'load', url, /no answer within 0\.3 s/, /Fix: check that the gateway is up and healthy, and the firewalls and VPN/);
   });
 
+  it('an unreadable --ca file is a usage error (exit 2) naming the file, not an unreachable gateway', async () => {
+    const url = `https://127.0.0.1:${await selfSignedHttps()}`;
+    const r = await ccgw('verify', url, ['--ca', join(dir, 'missing-ca.pem')]);
+    expect(r.code).toBe(2);
+    expect(r.errors[0]).toMatch(/missing-ca\.pem" cannot be read \(ENOENT\)/);
+  });
+
   it('a bad CCGW_PROBE_TIMEOUT is a usage error (exit 2), not an unreachable gateway', async () => {
     const url = `http://127.0.0.1:${await unusedPort()}`;
     const r = await ccgw('verify', url, [], { CCGW_PROBE_TIMEOUT: 'soon' });

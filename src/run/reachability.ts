@@ -12,7 +12,7 @@
  * @example
  * ```ts
  * const problem = await probeGateway({ url: 'https://10.0.0.5:8043', tls: { insecure: false }, agentId: '30101', timeoutMs: 15_000 });
- * if (problem) throw new GatewayUnreachable(problem.message);
+ * if (problem) throw new GatewayUnreachable('https://10.0.0.5:8043', problem.message);
  * ```
  */
 import http from 'node:http';
@@ -53,6 +53,21 @@ export async function probeGateway(p: ProbeRequest): Promise<Unreachable | undef
   } finally {
     client.close();
   }
+}
+
+/**
+ * The probe as a target repeats it: each call takes at least 1/`maxRequestsPerSecond` s when the gateway answers,
+ * so that the probe counts against the rate cap (the phases' own limiters start after it).
+ */
+export function reachabilityCheck(p: ProbeRequest, maxRequestsPerSecond: number | undefined): () => Promise<Unreachable | undefined> {
+  const spacingMs = maxRequestsPerSecond ? 1000 / maxRequestsPerSecond : 0;
+  return async () => {
+    const started = Date.now();
+    const problem = await probeGateway(p);
+    const wait = spacingMs - (Date.now() - started);
+    if (!problem && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return problem;
+  };
 }
 
 type CauseAndFix = { readonly cause: string; readonly fix: string };

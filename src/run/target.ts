@@ -18,7 +18,7 @@ import { startMockGateway, type MockGateway } from '../gateway/mock-gateway.ts';
 import { REPO_ROOT } from '../paths.ts';
 import { ContractFailure, durationOption, GatewayUnreachable, UsageError } from '../cli/usage.ts';
 import { DEFAULT_TIMEOUT_MS } from '../client/index.ts';
-import { probeGateway, type Unreachable } from './reachability.ts';
+import { reachabilityCheck, type Unreachable } from './reachability.ts';
 
 /** An open target. */
 export interface OpenTarget {
@@ -64,10 +64,10 @@ export async function openTarget(command: string, settings: Settings, env: Reado
     const tls = t.url.startsWith('https:') ? { ...(t.caFile ? { caFile: t.caFile } : {}), insecure: t.insecure } : undefined;
     const timeoutMs = durationOption(command, 'CCGW_PROBE_TIMEOUT', env['CCGW_PROBE_TIMEOUT'], DEFAULT_PROBE_TIMEOUT_MS);
     if (timeoutMs === 0) throw new UsageError(command, 'CCGW_PROBE_TIMEOUT "0" is too short; use e.g. 5s');
-    const probe = { url: t.url, tls, agentId: fixtures.accounts[0]?.id ?? '101', timeoutMs };
+    const probe = reachabilityCheck({ url: t.url, tls, agentId: fixtures.accounts[0]?.id ?? '101', timeoutMs }, settings.maxRequestsPerSecond);
     let problem: Unreachable | undefined;
     try {
-      problem = await probeGateway(probe);
+      problem = await probe();
     } catch (e) {
       if (e instanceof TypeError) throw new UsageError(command, e.message); // an unreadable --ca file
       throw e;
@@ -82,7 +82,7 @@ export async function openTarget(command: string, settings: Settings, env: Reado
       loopback: t.loopback,
       mock: undefined,
       auth: 'dynamic',
-      checkReachable: () => probeGateway(probe),
+      checkReachable: probe,
       close: async () => {},
     };
   }
