@@ -1,6 +1,7 @@
 /**
  * `ccgw`: the harness's command line. `ccgw --help` lists the commands; each has `--help` with an example.
- * Exit codes: 0 success, 1 the gateway broke the contract (or a run failed), 2 a usage error.
+ * Exit codes: 0 success, 1 the gateway broke the contract (or a run failed), 2 a usage error, 3 the gateway could
+ * not be reached (refused, name not resolved, TLS refused, no answer in time: one message with the cause and fix).
  *
  * @example
  * ```ts
@@ -10,7 +11,7 @@
 import { HARNESS_VERSION as VERSION } from '../paths.ts';
 import type { CommandEntry } from './command.ts';
 import { processIo, type CommandIo } from './io.ts';
-import { ContractFailure, UsageError } from './usage.ts';
+import { ContractFailure, GatewayUnreachable, UsageError } from './usage.ts';
 import { COMMANDS } from './commands/index.ts';
 
 
@@ -25,6 +26,9 @@ function overview(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `ccgw <command> --help` for the options of a command.',
+    '',
+    'Exit codes: 0 passed, 1 the gateway broke the contract (or a check failed), 2 a usage error,',
+    '3 the gateway could not be reached (refused, name not resolved, TLS refused, no answer in time).',
   ].join('\n');
 }
 
@@ -60,6 +64,10 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
     if (e instanceof ContractFailure) {
       io.err(`ccgw ${name}: ${e.message}`);
       return 1;
+    }
+    if (e instanceof GatewayUnreachable) {
+      io.err(`ccgw ${name}: ${e.message}`);
+      return 3;
     }
     io.err(`ccgw ${name}: ${(e as Error).stack ?? String(e)}`);
     return 1;

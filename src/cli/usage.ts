@@ -1,5 +1,6 @@
 /**
- * Usage errors and option parsing: every bad flag or value is named, with the fix, and exits 2.
+ * The CLI's error types (a usage error exits 2, a contract failure 1, an unreachable gateway 3) and option
+ * parsing: every bad flag or value is named, with the fix, and exits 2.
  *
  * @example
  * ```ts
@@ -23,6 +24,20 @@ export class UsageError extends Error {
 /** A run that completed but found the gateway breaking the contract. `main` exits 1. */
 export class ContractFailure extends Error {
   override readonly name = 'ContractFailure';
+}
+
+/**
+ * The gateway did not answer at all (connection refused, a name that does not resolve, TLS refused, no answer in
+ * time): no verdict on the contract. The message names the URL, the cause and the fix. `main` exits 3.
+ */
+export class GatewayUnreachable extends Error {
+  override readonly name = 'GatewayUnreachable';
+  constructor(
+    readonly url: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -243,15 +243,34 @@ export class GatewayTransportError extends GatewayError {
   readonly code: string;
   /** True when TLS refused the connection (certificate or protocol). */
   readonly tls: boolean;
+  /** The cause, as the transport classified the code (for callers that word their own fix, such as the CLI). */
+  readonly kind: TransportFailureKind;
+  /** Node's description of the failure. */
+  readonly description: string;
 
-  constructor(context: ExchangeContext, details: { code: string; tls: boolean; cause: unknown; description: string; fix: string }) {
+  constructor(context: ExchangeContext, details: { code: string; kind: TransportFailureKind; tls: boolean; cause: unknown; description: string; fix: string }) {
     super(context, `${callLabel(context)} could not reach ${context.url} (${details.code}: ${details.description}): ${details.fix}.`, {
       cause: details.cause,
     });
     this.code = details.code;
+    this.kind = details.kind;
     this.tls = details.tls;
+    this.description = details.description;
   }
 }
+
+/**
+ * Why a connection failed: `refused` (nothing listens), `dns` (the name does not resolve), `no-route` (host or
+ * network unreachable), `tls-untrusted`, `tls-expired`, `tls-name` (the certificate names another host),
+ * `tls-protocol` (no TLS handshake, e.g. plain HTTP on the port), `reset` (closed before an answer), `not-http`
+ * (the answer is not HTTP), `other`.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof GatewayTransportError && e.kind === 'refused') console.log('is the gateway running?');
+ * ```
+ */
+export type TransportFailureKind = 'refused' | 'dns' | 'no-route' | 'tls-untrusted' | 'tls-expired' | 'tls-name' | 'tls-protocol' | 'reset' | 'not-http' | 'other';
 
 /**
  * The gateway answered a retcode other than `"0"` where the caller required success (`expectOk`).

@@ -23,6 +23,7 @@ export {
   GatewayContractError,
   GatewayTimeoutError,
   GatewayTransportError,
+  type TransportFailureKind,
   GatewayRetcodeError,
   GatewayEventTimeoutError,
   BODY_EXCERPT_CHARS,

@@ -53,7 +53,7 @@ describe('connection failures throw GatewayTransportError naming the URL, the ca
     const error = await client.agent('30169').agentStatus().catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(GatewayTransportError);
-    expect(error).toMatchObject({ code: 'ECONNREFUSED', tls: false });
+    expect(error).toMatchObject({ code: 'ECONNREFUSED', kind: 'refused', tls: false });
     expect((error as Error).message).toContain(`agentStatus by 30169 could not reach http://127.0.0.1:${port}/agentgateway/resource/onlineagent/30169/agentstatus (ECONNREFUSED`);
     expect((error as Error).message).toContain(`nothing listens at 127.0.0.1:${port}; start the gateway`);
   });
@@ -64,7 +64,7 @@ describe('connection failures throw GatewayTransportError naming the URL, the ca
     const error = await client.agent('30169').addInsert('30170').catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(GatewayTransportError);
-    expect((error as GatewayTransportError).code).toBe('ECONNRESET');
+    expect(error).toMatchObject({ code: 'ECONNRESET', kind: 'reset' });
     expect((error as Error).message).toContain('the gateway closed the connection');
   });
 
@@ -78,7 +78,7 @@ describe('connection failures throw GatewayTransportError naming the URL, the ca
       const error = await client.agent('30169').agentStatus().catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(GatewayTransportError);
-      expect((error as GatewayTransportError).code).toMatch(/^HPE_/);
+      expect(error).toMatchObject({ code: expect.stringMatching(/^HPE_/), kind: 'not-http' });
       expect((error as Error).message).toContain('the answer is not valid HTTP');
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

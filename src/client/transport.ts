@@ -21,7 +21,7 @@ import https from 'node:https';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { BaseUrl } from './base-url.ts';
-import { GatewayTimeoutError, GatewayTransportError, type ExchangeContext } from './errors.ts';
+import { GatewayTimeoutError, GatewayTransportError, type ExchangeContext, type TransportFailureKind } from './errors.ts';
 import type { ResolvedTls } from './tls.ts';
 
 /**
@@ -241,30 +241,32 @@ function translate(error: unknown, request: TransportRequest, context: ExchangeC
   const code = codeOf(error) ?? 'UNKNOWN';
   const description = error instanceof Error ? error.message : String(error);
   const host = hostOf(context.url);
-  const make = (fix: string, tls = false): GatewayTransportError => new GatewayTransportError(context, { code, tls, cause: error, description, fix });
+  const make = (kind: TransportFailureKind, fix: string): GatewayTransportError =>
+    new GatewayTransportError(context, { code, kind, tls: kind.startsWith('tls-'), cause: error, description, fix });
   const trustFix =
     'the gateway\'s certificate is not trusted; pass --ca FILE (tls.caFile or tls.ca in code: the PEM certificate of the CA that signed it) ' +
     'or, for a test gateway only, --insecure (tls.insecure: true)';
-  if (TLS_TRUST_CODES.has(code)) return make(trustFix, true);
+  if (TLS_TRUST_CODES.has(code)) return make('tls-untrusted', trustFix);
   if (TLS_VALIDITY_CODES.has(code)) {
-    return make('the gateway\'s certificate is outside its validity period; renew it, check the clock, or for a test gateway pass --insecure (tls.insecure: true)', true);
+    return make('tls-expired', 'the gateway\'s certificate is outside its validity period; renew it, check the clock, or for a test gateway pass --insecure (tls.insecure: true)');
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return make(`the certificate does not name ${host}; connect by a name it lists, or pass --servername NAME (tls.servername) with the name it carries`, true);
+    return make('tls-name', `the certificate does not name ${host}; connect by a name it lists, or pass --servername NAME (tls.servername) with the name it carries`);
   }
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' || code.startsWith('ERR_SSL_')) {
-    return make('TLS failed; the port may speak plain HTTP (use http://) or an older TLS version than Node accepts', true);
+    return make('tls-protocol', 'TLS failed; the port may speak plain HTTP (use http://) or an older TLS version than Node accepts');
   }
-  if (code === 'ECONNREFUSED') return make(`nothing listens at ${host}; start the gateway (for the mock: ccgw mock) or fix the host and port of the base URL`);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return make(`the host name in the base URL does not resolve; check ${host}`);
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT') return make(`${host} is not reachable from here; check the address, routes and firewalls`);
+  if (code === 'ECONNREFUSED') return make('refused', `nothing listens at ${host}; start the gateway (for the mock: ccgw mock) or fix the host and port of the base URL`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return make('dns', `the host name in the base URL does not resolve; check ${host}`);
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT') return make('no-route', `${host} is not reachable from here; check the address, routes and firewalls`);
   if (code === 'ECONNRESET' || code === 'EPIPE') {
     return make(
+      'reset',
       `the gateway closed the connection; check that it is up and that the scheme matches the port (https:// for the HTTPS port 8043, http:// for a plain port)`,
     );
   }
-  if (code.startsWith('HPE_')) return make('the answer is not valid HTTP; check that the base URL points at the CC-Gateway and that the scheme matches the port');
-  return make('check the base URL and that the gateway is up');
+  if (code.startsWith('HPE_')) return make('not-http', 'the answer is not valid HTTP; check that the base URL points at the CC-Gateway and that the scheme matches the port');
+  return make('other', 'check the base URL and that the gateway is up');
 }
 
 function hostOf(url: string): string {

@@ -2,6 +2,12 @@
  * A run: phases one after the other against one target, a summary, a run directory. A stop request (Ctrl-C,
  * SIGTERM) lets the current phase finish its clean-up, skips the others, and still writes the report.
  *
+ * A gateway that does not answer when the target is opened ends the command before any phase (GatewayUnreachable,
+ * exit 3). One that stops answering later is found by probing it again after a phase that failed (or threw):
+ * when the probe fails, the phases after it are skipped with that reason, the run directory is still written, and
+ * the run ends with GatewayUnreachable naming the URL, the cause, the fix and the phase it happened in. The failed
+ * phase keeps the failures it saw (it finished its own clean-up); they may stem from the outage, which the message says.
+ *
  * @example
  * ```ts
  * const outcome = await runPhases({ command: 'run', settings, io, phases: [contracts, load], parts: ['smoke'] });
@@ -9,12 +15,14 @@
  */
 import { join } from 'node:path';
 import type { CommandIo } from '../cli/io.ts';
+import { GatewayUnreachable } from '../cli/usage.ts';
 import type { Settings } from '../config/settings.ts';
 import type { Phase } from '../report/run-summary.ts';
 import { writeRun, type RunFiles } from '../report/write-run.ts';
 import type { Progress } from './progress.ts';
 import { newRunId } from './run-id.ts';
 import { fixtureSecrets, runSummary } from './run-summary.ts';
+import type { Unreachable } from './reachability.ts';
 import { openTarget, type OpenTarget } from './target.ts';
 import { toolVersions } from './tool-versions.ts';
 
@@ -50,6 +58,11 @@ export interface RunResult {
   readonly interrupted: string | undefined;
 }
 
+/**
+ * Runs the steps against the target of the settings and writes the run directory.
+ * @throws GatewayUnreachable when the gateway does not answer at the start (nothing written) or stops answering
+ *   after a failed phase (the run directory is written first)
+ */
 export async function runPhases(o: RunPhasesOptions): Promise<RunResult> {
   const startedAt = new Date();
   const stop = new AbortController();
@@ -63,13 +76,33 @@ export async function runPhases(o: RunPhasesOptions): Promise<RunResult> {
   const runId = newRunId(startedAt, [target.kind, ...o.idParts]);
   const dir = join(o.settings.reportDir, runId);
   const phases: Phase[] = [];
+  let lost: { readonly during: string; readonly problem: Unreachable } | undefined;
+  const probeAfter = async (during: string) => {
+    const problem = await target.checkReachable();
+    return problem ? { during, problem } : undefined;
+  };
   try {
     for (const step of o.steps) {
       if (interrupted) {
         phases.push({ name: step.name, outcome: 'skipped', durationMs: 0, reason: `the run was interrupted (${interrupted}) before this phase`, cases: [] });
         continue;
       }
-      phases.push(await step.run({ target, signal: stop.signal, dir }));
+      if (lost) {
+        phases.push({ name: step.name, outcome: 'skipped', durationMs: 0, reason: `the gateway stopped answering during the ${lost.during} phase: ${lost.problem.cause}`, cases: [] });
+        continue;
+      }
+      const started = Date.now();
+      let phase: Phase;
+      try {
+        phase = await step.run({ target, signal: stop.signal, dir });
+      } catch (e) {
+        lost = await probeAfter(step.name);
+        if (!lost) throw e;
+        const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+        phase = { name: step.name, outcome: 'failed', durationMs: Date.now() - started, reason: `the phase stopped (${why}) as the gateway stopped answering`, cases: [] };
+      }
+      phases.push(phase);
+      if (!lost && phase.outcome === 'failed') lost = await probeAfter(step.name);
     }
     const summary = runSummary({ runId, startedAt, target, settings: o.settings, tool: await toolVersions({ k6: o.k6 }), phases });
     const files = await writeRun(dir, summary, { secrets: fixtureSecrets(target) });
@@ -77,6 +110,14 @@ export async function runPhases(o: RunPhasesOptions): Promise<RunResult> {
     const counts = phases.map((p) => `${p.name} ${p.outcome}${p.cases.length ? ` (${p.cases.filter((c) => c.outcome === 'passed').length}/${p.cases.length})` : ''}`);
     o.progress.result(`${summary.outcome === 'passed' ? 'PASSED' : 'FAILED'}: ${counts.join(', ')} against ${target.url}`);
     o.progress.result(`report: ${files.html}`);
+    if (lost) {
+      const skipped = phases.filter((p) => p.outcome === 'skipped' && p.reason?.startsWith('the gateway stopped')).map((p) => p.name);
+      throw new GatewayUnreachable(
+        target.url,
+        `the gateway at ${target.url} stopped answering during the ${lost.during} phase (its failures may come from that): ${lost.problem.cause}. ` +
+          `Fix: ${lost.problem.fix}.${skipped.length ? ` Skipped: ${skipped.join(', ')}.` : ''}`,
+      );
+    }
     return { outcome: summary.outcome, files, interrupted };
   } finally {
     await target.close();

@@ -1,6 +1,9 @@
 /**
  * The gateway a run talks to: the embedded mock (started here, with the profile and the fixtures of the
- * settings) or a live gateway (its URL, TLS options, and the fixtures file with its test accounts).
+ * settings) or a live gateway (its URL, TLS options, and the fixtures file with its test accounts). A live gateway
+ * is probed when it is opened (one status call without a Guid, see reachability.ts): when nothing answers within
+ * CCGW_PROBE_TIMEOUT (default 15 s, the client's call timeout), opening fails with {@link GatewayUnreachable}
+ * naming the URL, the cause and the fix, before any phase runs.
  *
  * @example
  * ```ts
@@ -13,7 +16,9 @@ import type { Settings } from '../config/settings.ts';
 import { demoFixtures, FixturesError, loadFixturesFile, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import { startMockGateway, type MockGateway } from '../gateway/mock-gateway.ts';
 import { REPO_ROOT } from '../paths.ts';
-import { ContractFailure, UsageError } from '../cli/usage.ts';
+import { ContractFailure, durationOption, GatewayUnreachable, UsageError } from '../cli/usage.ts';
+import { DEFAULT_TIMEOUT_MS } from '../client/index.ts';
+import { reachabilityCheck, type Unreachable } from './reachability.ts';
 
 /** An open target. */
 export interface OpenTarget {
@@ -31,13 +36,22 @@ export interface OpenTarget {
   /** The embedded mock's clock, which checks may move forward (a Guid's expiry without the wait); absent elsewhere. */
   readonly clock: { advance(ms: number): void } | undefined;
   readonly auth: 'static' | 'dynamic';
+  /** Probes the gateway again (e.g. after a failed phase); undefined when it answers (always, for the embedded mock). */
+  checkReachable(): Promise<Unreachable | undefined>;
   close(): Promise<void>;
 }
 
 /** The built-in demo fixtures file. */
 export const DEMO_FIXTURES_PATH = join(REPO_ROOT, 'src', 'fixtures', 'demo.json');
 
-/** Opens the target of the settings. @throws UsageError for a fixtures problem; ContractFailure when the mock cannot start */
+/** How long the reachability probe waits for an answer when CCGW_PROBE_TIMEOUT is not set: one call's timeout. */
+export const DEFAULT_PROBE_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
+
+/**
+ * Opens the target of the settings.
+ * @throws UsageError for a fixtures or --ca problem; GatewayUnreachable when a gateway does not answer the probe;
+ *   ContractFailure when the mock cannot start
+ */
 export async function openTarget(command: string, settings: Settings, env: Readonly<Record<string, string | undefined>>): Promise<OpenTarget> {
   let fixtures: LoadedFixtures;
   try {
@@ -49,16 +63,29 @@ export async function openTarget(command: string, settings: Settings, env: Reado
   const fixturesPath = settings.fixturesPath ?? DEMO_FIXTURES_PATH;
   if (settings.target.kind === 'live') {
     const t = settings.target;
+    const tls = t.url.startsWith('https:') ? { ...(t.caFile ? { caFile: t.caFile } : {}), insecure: t.insecure } : undefined;
+    const timeoutMs = durationOption(command, 'CCGW_PROBE_TIMEOUT', env['CCGW_PROBE_TIMEOUT'], DEFAULT_PROBE_TIMEOUT_MS);
+    if (timeoutMs === 0) throw new UsageError(command, 'CCGW_PROBE_TIMEOUT "0" is too short; use e.g. 5s');
+    const probe = reachabilityCheck({ url: t.url, tls, agentId: fixtures.accounts[0]?.id ?? '101', timeoutMs }, settings.maxRequestsPerSecond);
+    let problem: Unreachable | undefined;
+    try {
+      problem = await probe();
+    } catch (e) {
+      if (e instanceof TypeError) throw new UsageError(command, e.message); // an unreadable --ca file
+      throw e;
+    }
+    if (problem) throw new GatewayUnreachable(t.url, problem.message);
     return {
       kind: 'live',
       url: t.url,
       fixtures,
       fixturesPath,
-      tls: t.url.startsWith('https:') ? { ...(t.caFile ? { caFile: t.caFile } : {}), insecure: t.insecure } : undefined,
+      tls,
       loopback: t.loopback,
       mock: undefined,
       clock: undefined,
       auth: t.auth,
+      checkReachable: probe,
       close: async () => {},
     };
   }
@@ -75,5 +102,17 @@ export async function openTarget(command: string, settings: Settings, env: Reado
       ahead += ms;
     },
   };
-  return { kind: 'mock', url: mock.url, fixtures, fixturesPath, tls: undefined, loopback: true, mock, clock, auth: settings.target.auth, close: () => mock.close() };
+  return {
+    kind: 'mock',
+    url: mock.url,
+    fixtures,
+    fixturesPath,
+    tls: undefined,
+    loopback: true,
+    mock,
+    clock,
+    auth: settings.target.auth,
+    checkReachable: async () => undefined,
+    close: () => mock.close(),
+  };
 }

@@ -21,7 +21,9 @@ const USAGE = `Usage: ccgw load [--scenario NAME] [options]
 
 Runs one k6 load scenario (load/scenarios/) against the embedded mock gateway, or against --gateway. Writes a run
 directory (summary.json, junit.xml, report.html, summary.md; k6's own files and its web dashboard in load/).
-Exit 0 when the thresholds and the barge invariant hold, 1 otherwise, 2 on a usage error.
+Exit 0 when the thresholds and the barge invariant hold, 1 otherwise, 2 on a usage error,
+3 when the gateway cannot be reached (refused, name not resolved, TLS refused, no answer within CCGW_PROBE_TIMEOUT,
+default 15s; checked before the first phase and after a failed one): one line with the cause and the fix.
 
 Scenarios:
   smoke        a few seconds of each kind of traffic (default; what CI runs)

@@ -28,8 +28,10 @@ one run directory under runs/ (summary.json, junit.xml, report.html, summary.md,
   properties   property-based checks beyond the rules: random calls answered within the contract, model-based
                call sequences (a failure prints its seed; --seed N replays it)
   load         the k6 smoke scenario: concurrent barges, thresholds and the barge invariant
-Exit 0 only when everything passed; 1 when something failed; 2 on a usage error. Ctrl-C finishes the current
-phase's clean-up, skips the rest, and still writes the report.
+Exit 0 only when everything passed; 1 when something failed; 2 on a usage error;
+3 when the gateway cannot be reached (refused, name not resolved, TLS refused, no answer within CCGW_PROBE_TIMEOUT,
+default 15s; checked before the first phase and after a failed one): one line with the cause and the fix.
+Ctrl-C finishes the current phase's clean-up, skips the rest, and still writes the report.
 
 Options:
   --phases LIST        which phases, comma-separated (default ${PHASE_NAMES.join(',')})

@@ -26,8 +26,10 @@ ${RULES_USAGE}
 ${PROPERTIES_USAGE}
   --seed N       replay the properties with the seed a failure printed
 With none of --rules, --contracts, --properties: --rules and --contracts. Exit 0 when everything passed (skipped
-is not passed, but does not fail), 1 when the gateway broke the contract, 2 on a usage error. Every account the run touched is signed out at the end,
-also after a failure or Ctrl-C.
+is not passed, but does not fail), 1 when the gateway broke the contract, 2 on a usage error,
+3 when the gateway cannot be reached (refused, name not resolved, TLS refused, no answer within CCGW_PROBE_TIMEOUT,
+default 15s; checked before the first phase and after a failed one): one line with the cause and the fix.
+Every account the run touched is signed out at the end, also after a failure or Ctrl-C.
 
 Options:
   --gateway URL        the gateway (https://host:8043); default: the embedded mock
