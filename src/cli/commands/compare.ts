@@ -39,10 +39,11 @@ coverage matrix by rule id, load scenarios by name. Prints the differences and e
     the run directory) finds B slower at --alpha (one-sided), AND the shift (Hodges–Lehmann: the median of
     all differences) is at least --threshold percent of A's median AND at least --min-ms
   - a scenario's invariant is violated more often; a k6 threshold that was met is now crossed
-Each latency verdict comes with both medians, the shift in ms and %, its ${100 - 2 * 100 * D.alpha}% interval (1 − 2·alpha), the
-p-value and the number of calls. Fewer than ${MIN_SAMPLES} calls of an operation in either run: "too few samples to
-judge". A run without raw samples (older runs, a deleted file): "not judged: no raw samples". Percentiles and
-throughput are shown for information; they vary between two runs of one gateway and never fail a comparison.
+Each latency verdict comes with both medians, the shift in ms and %, its (1 − 2·alpha) confidence interval
+(${100 - 2 * 100 * D.alpha}% by default), the p-value and the number of calls. Fewer than ${MIN_SAMPLES} calls of an operation in either
+run: "too few samples to judge". A run without raw samples (older runs, a deleted file): "not judged: no raw
+samples", with its percentiles for information. Percentiles and throughput vary between two runs of one gateway
+and never fail a comparison.
 Improvements and other changes are listed too but do not fail. The same two runs always give the same output.
 
 Options:
