@@ -19,7 +19,7 @@
  * - `throughput` (scenario rps beyond the threshold): one number per run has no noise estimate to test against,
  *   and it does not measure the gateway alone: closed scenarios (smoke, barge-storm, soak) run as fast as latency
  *   and their sleeps allow, the open one (throughput) at its configured arrival rate. A slower gateway shows in the
- *   latency test and in the k6 thresholds (dropped iterations, error rates), which are judged.
+ *   latency test and in the k6 thresholds (p95/p99 bounds, error, check and on-time-event rates), which are judged.
  * - rules and cases that appeared, disappeared or were skipped; a scenario in one run only; retcodes that
  *   appeared under load.
  *
