@@ -9,3 +9,4 @@
 export * from './run-k6-scenario.ts';
 export * from './load-result.ts';
 export * from './k6-samples.ts';
+export * from './run-latencies.ts';

@@ -14,6 +14,7 @@ import { htmlPage } from './html-page.ts';
 import { renderComparisonHtml } from './compare-html.ts';
 import { OPERATION_IDS } from '../domain/index.ts';
 import { LATENCY_STATS, type RunSummary } from './run-summary.ts';
+import { latenciesOf, sampleLatencies } from './testing/sample-latencies.ts';
 import { samplePassingRun, sampleRulesRun, sampleRun } from './testing/sample-runs.ts';
 import { writeRun, type RunFiles } from './write-run.ts';
 
@@ -226,10 +227,12 @@ describe('the other outputs in headless Chromium', () => {
   });
 
   it('renders the comparison page cleanly with its counts', async () => {
-    const b = structuredClone(samplePassingRun()) as any;
-    b.phases[1].load[0].latencyMs.addInsert.p95 = 24;
+    const latencies = {
+      a: latenciesOf('barge-storm', { addInsert: sampleLatencies(40, 9, 1) }),
+      b: latenciesOf('barge-storm', { addInsert: sampleLatencies(40, 9, 2).map((v) => v + 300) }),
+    };
     const file = join(root, 'compare.html');
-    await writeFile(file, renderComparisonHtml(compareRuns(samplePassingRun(), b)), 'utf8');
+    await writeFile(file, renderComparisonHtml(compareRuns(samplePassingRun(), samplePassingRun(), {}, latencies)), 'utf8');
     const compared = await checkReportInBrowser(file);
     expect(reportProblems(compared)).toEqual([]);
     expect(compared.metrics['compare.verdict']?.text).toBe('regressed');

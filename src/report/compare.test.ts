@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, type Finding } from './compare.ts';
-import type { Case, LoadResult, RunSummary } from './run-summary.ts';
+import { compareRuns, type Finding, type RunLatencies } from './compare.ts';
+import type { Case, LoadResult, RuleCoverage, RunSummary } from './run-summary.ts';
+import { latenciesOf, sampleLatencies } from './testing/sample-latencies.ts';
 import { SAMPLE_PASSWORD, samplePassingRun } from './testing/sample-runs.ts';
 
 type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
@@ -28,10 +29,43 @@ function kinds(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.severity}:${f.kind}`);
 }
 
+/** The sample runs' barge-storm calls: addInsert around 9 ms, cancelInsert around 4 ms. */
+function storms(seed: number, addInsertShiftMs = 0): RunLatencies {
+  return latenciesOf('barge-storm', {
+    addInsert: sampleLatencies(60, 9, seed).map((v) => v + addInsertShiftMs),
+    cancelInsert: sampleLatencies(60, 4, seed + 100),
+  });
+}
+
+const SAME = { a: storms(1), b: storms(2) };
+
+function rule(id: string, outcome: RuleCoverage['outcome'], detail?: string): RuleCoverage {
+  return {
+    rule: id,
+    operation: 'addInsert',
+    rank: 1,
+    title: `the situation of ${id}`,
+    provenance: 'documented',
+    source: 'addinsert-interface.txt',
+    expected: '900-005',
+    outcome,
+    caseIds: [`rules.${id}`],
+    counts: { passed: outcome === 'passed' ? 1 : 0, failed: outcome === 'failed' ? 1 : 0, skipped: outcome === 'skipped' ? 1 : 0 },
+    ...(detail ? { detail } : {}),
+  };
+}
+
+function withRules(rows: RuleCoverage[]): RunSummary {
+  return variant((r) => {
+    r.phases.push({ name: 'rules', outcome: rows.some((x) => x.outcome === 'failed') ? 'failed' : 'passed', durationMs: 1, cases: [], coverage: rows as Mutable<RuleCoverage>[] });
+  });
+}
+
 describe('compareRuns', () => {
-  it('finds nothing between identical runs', () => {
-    const result = compareRuns(samplePassingRun(), samplePassingRun());
+  it('finds nothing between identical runs whose calls come from one distribution', () => {
+    const result = compareRuns(samplePassingRun(), samplePassingRun(), {}, SAME);
     expect(result.findings).toEqual([]);
+    expect(result.latency.map((r) => `${r.scenario} ${r.operation} ${r.verdict}`)).toEqual(['barge-storm addInsert not-significant', 'barge-storm cancelInsert not-significant']);
     expect(result.regressed).toBe(false);
     expect(result.counts).toEqual({ regression: 0, improvement: 0, change: 0 });
     expect(result.notes).toEqual([]);
@@ -43,7 +77,7 @@ describe('compareRuns', () => {
       r.outcome = 'failed';
       Object.assign(caseOf(r, 'addinsert.ok'), { outcome: 'failed', failure: { message: 'expected retcode 0, got 900-002\nmore' } });
     });
-    const { findings, regressed } = compareRuns(samplePassingRun(), b);
+    const { findings, regressed } = compareRuns(samplePassingRun(), b, {}, SAME);
     expect(regressed).toBe(true);
     expect(findings).toEqual([
       { kind: 'outcome', severity: 'regression', caseId: 'addinsert.ok', title: 'addinsert by an idle inspector on a signed-in agent answers 0', phase: 'contracts', from: 'passed', to: 'failed', message: 'expected retcode 0, got 900-002' },
@@ -56,7 +90,7 @@ describe('compareRuns', () => {
       r.outcome = 'failed';
       Object.assign(caseOf(r, 'addinsert.self'), { outcome: 'failed', failure: { message: 'boom' } });
     });
-    const result = compareRuns(failing, samplePassingRun());
+    const result = compareRuns(failing, samplePassingRun(), {}, SAME);
     expect(kinds(result.findings)).toEqual(['improvement:outcome']);
     expect(result.regressed).toBe(false);
   });
@@ -65,7 +99,7 @@ describe('compareRuns', () => {
     const b = variant((r) => {
       caseOf(r, 'addinsert.target-not-signed-in').observed = { retcode: '900-003', httpStatus: 200 };
     });
-    expect(compareRuns(samplePassingRun(), b).findings).toEqual([
+    expect(compareRuns(samplePassingRun(), b, {}, SAME).findings).toEqual([
       { kind: 'observed', severity: 'regression', caseId: 'addinsert.target-not-signed-in', title: 'addinsert on an agent that is not signed in answers 900-005', phase: 'contracts', field: 'retcode', from: '900-005', to: '900-003' },
     ]);
   });
@@ -75,46 +109,72 @@ describe('compareRuns', () => {
       caseOf(r, 'addinsert.ok').observed = { retcode: '0', httpStatus: 401 };
       delete caseOf(r, 'addinsert.self').observed;
     });
-    expect(compareRuns(samplePassingRun(), b).findings).toMatchObject([{ kind: 'observed', field: 'httpStatus', from: 200, to: 401 }]);
+    expect(compareRuns(samplePassingRun(), b, {}, SAME).findings).toMatchObject([{ kind: 'observed', field: 'httpStatus', from: 200, to: 401 }]);
   });
 
-  it('flags a p95 50% slower, and not a percentile that moved less than the threshold or less than minAbsoluteMs', () => {
-    const b = variant((r) => {
-      const ms = storm(r).latencyMs;
-      ms['addInsert']!.p95 = 24; // 16 → 24: +50 %, +8 ms
-      ms['addInsert']!.p90 = 16; // 14 → 16: +14 %: within 20 %
-      ms['all']!.p50 = 9.5; // 8 → 9.5: +19 %
-      ms['addInsert']!.p50 = 10.5; // 9 → 10.5: +17 %
-      ms['all']!.p90 = 12; // unchanged
-      ms['all']!.p95 = 15.9; // 14 → 15.9: +14 %
-    });
-    const { findings } = compareRuns(samplePassingRun(), b);
-    expect(findings).toEqual([{ kind: 'latency', severity: 'regression', scenario: 'barge-storm', operation: 'addInsert', stat: 'p95', fromMs: 16, toMs: 24, deltaMs: 8, deltaPct: 50 }]);
+  it('names an operation 300 ms slower on the raw samples as a regression, with its size and confidence', () => {
+    const result = compareRuns(samplePassingRun(), samplePassingRun(), {}, { a: storms(1), b: storms(2, 300) });
+    expect(result.regressed).toBe(true);
+    expect(result.findings).toHaveLength(1);
+    const f = result.findings[0]!;
+    if (f.kind !== 'latency') throw new Error(`expected a latency finding, got ${f.kind}`);
+    expect([f.severity, f.scenario, f.operation, f.a.n, f.b.n]).toEqual(['regression', 'barge-storm', 'addInsert', 60, 60]);
+    expect(f.b.medianMs! - f.a.medianMs!).toBeCloseTo(300, -1);
+    expect(f.test.shiftMs).toBeCloseTo(300, -1);
+    expect(f.test.shiftPct).toBeGreaterThan(3000);
+    expect(f.test.interval).toMatchObject({ confidence: 0.98 });
+    expect(f.test.interval.lowMs).toBeGreaterThan(290);
+    expect(f.test.pSlower).toBeLessThan(1e-15);
   });
 
-  it('does not call 1 ms → 2 ms a regression (+100 % but within minAbsoluteMs)', () => {
-    const a = variant((r) => (storm(r).latencyMs['addInsert']!.p50 = 1));
-    const b = variant((r) => (storm(r).latencyMs['addInsert']!.p50 = 2));
-    expect(compareRuns(a, b).findings).toEqual([]);
-    expect(compareRuns(a, b, { minAbsoluteMs: 0.5 }).findings).toMatchObject([{ kind: 'latency', stat: 'p50', deltaPct: 100 }]);
+  it('never judges percentiles: a p95 50 % slower in the summary alone is no regression', () => {
+    const b = variant((r) => (storm(r).latencyMs['addInsert']!.p95 = 24));
+    expect(compareRuns(samplePassingRun(), b, {}, SAME).regressed).toBe(false);
   });
 
-  it('counts faster latency as an improvement', () => {
-    const b = variant((r) => (storm(r).latencyMs['addInsert']!.p99 = 12));
-    expect(compareRuns(samplePassingRun(), b).findings).toMatchObject([{ kind: 'latency', severity: 'improvement', stat: 'p99', deltaMs: -12, deltaPct: -50 }]);
+  it('reports latency as not judged, a change, when a run has no raw samples, with the percentiles for information', () => {
+    const b = variant((r) => (storm(r).latencyMs['addInsert']!.p95 = 240));
+    const result = compareRuns(samplePassingRun(), b, {}, { b: storms(2, 300) });
+    expect(result.regressed).toBe(false);
+    expect(result.findings).toEqual([{ kind: 'latency-not-judged', severity: 'change', scenario: 'barge-storm', reason: 'no-raw-samples', detail: 'run A: no raw samples were loaded for this run' }]);
+    expect(result.latency).toEqual([{ scenario: 'barge-storm', operation: 'addInsert', verdict: 'no-raw-samples', percentilesMs: { p50: [9, 9], p95: [16, 240] } }]);
+    const missing: RunLatencies = new Map([['barge-storm', { missing: 'runs/b/load/samples.csv.gz cannot be read (ENOENT)' }]]);
+    expect(compareRuns(samplePassingRun(), b, {}, { a: storms(1), b: missing }).findings).toMatchObject([{ kind: 'latency-not-judged', detail: 'run B: runs/b/load/samples.csv.gz cannot be read (ENOENT)' }]);
   });
 
-  it('follows the latency threshold it is given', () => {
-    const b = variant((r) => (storm(r).latencyMs['addInsert']!.p95 = 19)); // 16 → 19: +18.75 %, +3 ms
-    expect(compareRuns(samplePassingRun(), b).findings).toEqual([]);
-    expect(kinds(compareRuns(samplePassingRun(), b, { latencyThresholdPct: 10 }).findings)).toEqual(['regression:latency']);
+  it('reports an operation with fewer than 20 calls as too few samples to judge, a change', () => {
+    const few = latenciesOf('barge-storm', { addInsert: sampleLatencies(12, 9, 3).map((v) => v + 300), cancelInsert: sampleLatencies(60, 4, 103) });
+    const result = compareRuns(samplePassingRun(), samplePassingRun(), {}, { a: storms(1), b: few });
+    expect(result.regressed).toBe(false);
+    expect(result.findings).toEqual([{ kind: 'latency-not-judged', severity: 'change', scenario: 'barge-storm', operation: 'addInsert', reason: 'too-few-samples', nA: 60, nB: 12 }]);
   });
 
-  it('flags a throughput drop beyond the threshold and not a small one', () => {
+  it('counts significantly faster latency as an improvement', () => {
+    const result = compareRuns(samplePassingRun(), samplePassingRun(), {}, { a: storms(1, 40), b: storms(2) });
+    expect(kinds(result.findings)).toEqual(['improvement:latency']);
+  });
+
+  it('follows the floors and the level it is given', () => {
+    const latencies = { a: storms(1), b: storms(2, 4) }; // +4 ms: +44 % of 9 ms, under 5 ms
+    expect(compareRuns(samplePassingRun(), samplePassingRun(), {}, latencies).regressed).toBe(false);
+    expect(kinds(compareRuns(samplePassingRun(), samplePassingRun(), { minAbsoluteMs: 3 }, latencies).findings)).toEqual(['regression:latency']);
+    expect(compareRuns(samplePassingRun(), samplePassingRun(), { minAbsoluteMs: 3, latencyThresholdPct: 50 }, latencies).regressed).toBe(false);
+    // 30 widely spread calls, B 6 ms slower: p ≈ 1e-5, a regression at α = 0.01, not at α = 1e-6.
+    const spread = { a: latenciesOf('barge-storm', { addInsert: sampleLatencies(30, 9, 1, 1) }), b: latenciesOf('barge-storm', { addInsert: sampleLatencies(30, 9, 2, 1).map((v) => v + 6) }) };
+    expect(compareRuns(samplePassingRun(), samplePassingRun(), {}, spread).regressed).toBe(true);
+    expect(compareRuns(samplePassingRun(), samplePassingRun(), { alpha: 1e-6 }, spread).regressed).toBe(false);
+  });
+
+  it('gives the same comparison for the same runs every time', () => {
+    const latencies = { a: storms(1), b: storms(2, 300) };
+    expect(JSON.stringify(compareRuns(samplePassingRun(), samplePassingRun(), {}, latencies))).toBe(JSON.stringify(compareRuns(samplePassingRun(), samplePassingRun(), {}, latencies)));
+  });
+
+  it('lists a throughput change beyond the threshold as a change, never a regression', () => {
     const drop = variant((r) => (storm(r).rps = 35)); // -30 %
     const wobble = variant((r) => (storm(r).rps = 45)); // -10 %
-    expect(compareRuns(samplePassingRun(), drop).findings).toEqual([{ kind: 'throughput', severity: 'regression', scenario: 'barge-storm', fromRps: 50, toRps: 35, deltaPct: -30 }]);
-    expect(compareRuns(samplePassingRun(), wobble).findings).toEqual([]);
+    expect(compareRuns(samplePassingRun(), drop, {}, SAME).findings).toEqual([{ kind: 'throughput', severity: 'change', scenario: 'barge-storm', fromRps: 50, toRps: 35, deltaPct: -30 }]);
+    expect(compareRuns(samplePassingRun(), wobble, {}, SAME).findings).toEqual([]);
   });
 
   it('flags invariant violations that appear, with their detail', () => {
@@ -123,14 +183,14 @@ describe('compareRuns', () => {
       r.phases[1]!.outcome = 'failed';
       r.outcome = 'failed';
     });
-    expect(compareRuns(samplePassingRun(), b).findings).toEqual([{ kind: 'invariant', severity: 'regression', scenario: 'barge-storm', from: 0, to: 3, detail: ['agent 30170 barged twice'] }]);
+    expect(compareRuns(samplePassingRun(), b, {}, SAME).findings).toEqual([{ kind: 'invariant', severity: 'regression', scenario: 'barge-storm', from: 0, to: 3, detail: ['agent 30170 barged twice'] }]);
   });
 
   it('flags a k6 threshold that was met and is now crossed', () => {
     const b = variant((r) => {
       storm(r).thresholds = [{ metric: 'http_req_duration{operation:addInsert}', expression: 'p(95)<200', ok: false, value: 230 }];
     });
-    expect(compareRuns(samplePassingRun(), b).findings).toContainEqual({ kind: 'threshold', severity: 'regression', scenario: 'barge-storm', metric: 'http_req_duration{operation:addInsert}', expression: 'p(95)<200', fromOk: true, toOk: false, toValue: 230 });
+    expect(compareRuns(samplePassingRun(), b, {}, SAME).findings).toContainEqual({ kind: 'threshold', severity: 'regression', scenario: 'barge-storm', metric: 'http_req_duration{operation:addInsert}', expression: 'p(95)<200', fromOk: true, toOk: false, toValue: 230 });
   });
 
   it('lists appeared, disappeared and newly skipped cases as changes, and a new failing case as a regression', () => {
@@ -144,7 +204,7 @@ describe('compareRuns', () => {
       r.phases[0]!.outcome = 'failed';
       r.outcome = 'failed';
     });
-    const { findings } = compareRuns(samplePassingRun(), b);
+    const { findings } = compareRuns(samplePassingRun(), b, {}, SAME);
     expect(findings.map((f) => (f.kind === 'outcome' ? `${f.severity} ${f.caseId} ${f.from}→${f.to}${f.message ? ` (${f.message})` : ''}` : f.kind))).toEqual([
       'regression addinsert.new-fail absent→failed (nope)',
       'change addinsert.ok passed→skipped (the inspector account is locked)',
@@ -159,7 +219,7 @@ describe('compareRuns', () => {
       const l = storm(r);
       r.phases[1]!.load = [l, { ...structuredClone(l), scenario: 'soak' }];
     });
-    const { findings, regressed } = compareRuns(samplePassingRun(), b);
+    const { findings, regressed } = compareRuns(samplePassingRun(), b, {}, SAME);
     expect(regressed).toBe(false);
     expect(findings).toEqual([
       { kind: 'load-retcode', severity: 'change', scenario: 'barge-storm', operation: 'addInsert', retcode: '000-007', fromCount: 0, toCount: 10 },
@@ -173,9 +233,8 @@ describe('compareRuns', () => {
       r.outcome = 'failed';
       Object.assign(caseOf(r, 'addinsert.self'), { outcome: 'failed', failure: { message: 'expected 000-005, got 0' } });
       caseOf(r, 'addinsert.target-not-signed-in').observed = { retcode: '900-003', httpStatus: 200 };
-      storm(r).latencyMs['addInsert']!.p95 = 24;
     });
-    const result = compareRuns(samplePassingRun(), b);
+    const result = compareRuns(samplePassingRun(), b, {}, { a: storms(1), b: storms(2, 300) });
     expect(kinds(result.findings)).toEqual(['regression:observed', 'regression:outcome', 'regression:latency']);
     expect(result.counts).toEqual({ regression: 3, improvement: 0, change: 0 });
   });
@@ -185,7 +244,7 @@ describe('compareRuns', () => {
       r.target.profile = 'ccgw-2025';
       r.tool.version = '0.2.0';
     });
-    expect(compareRuns(samplePassingRun(), b).notes).toEqual([
+    expect(compareRuns(samplePassingRun(), b, {}, SAME).notes).toEqual([
       'The runs expected different profiles (ccgw-2024 vs ccgw-2025): retcode differences may come from the profiles, not the gateways.',
       'The runs were made by different ccgw versions (0.1.0 vs 0.2.0).',
     ]);
@@ -197,10 +256,34 @@ describe('compareRuns', () => {
       r.outcome = 'failed';
       Object.assign(caseOf(r, 'addinsert.ok'), { outcome: 'failed', failure: { message: `echoed {"password":"${SAMPLE_PASSWORD}"}` } });
     });
-    expect(JSON.stringify(compareRuns(samplePassingRun(), b))).not.toContain(SAMPLE_PASSWORD);
+    expect(JSON.stringify(compareRuns(samplePassingRun(), b, {}, SAME))).not.toContain(SAMPLE_PASSWORD);
   });
 
   it('rejects a negative threshold, naming it', () => {
     expect(() => compareRuns(samplePassingRun(), samplePassingRun(), { latencyThresholdPct: -1 })).toThrow('compareRuns: latencyThresholdPct -1 is not valid; use a number ≥ 0');
+    expect(() => compareRuns(samplePassingRun(), samplePassingRun(), { alpha: 0.5 })).toThrow('compareRuns: alpha 0.5 is not valid; use a number from 1e-9 to below 0.5, e.g. 0.01');
+  });
+
+  it('names a rule that now fails as a regression, with B\'s detail, and one that passes again as an improvement', () => {
+    const a = withRules([rule('addInsert.targetNotSignedIn', 'passed'), rule('addInsert.self', 'failed', 'expected 000-005, got 0'), rule('addInsert.vdn', 'skipped', 'no agent of another VDN')]);
+    const b = withRules([rule('addInsert.targetNotSignedIn', 'failed', 'expected retcode 900-005, got 900-003\nmore'), rule('addInsert.self', 'passed'), rule('addInsert.vdn', 'failed', 'expected 000-003, got 0')]);
+    const result = compareRuns(a, b, {}, SAME);
+    expect(result.findings).toEqual([
+      { kind: 'rule', severity: 'regression', rule: 'addInsert.targetNotSignedIn', title: 'the situation of addInsert.targetNotSignedIn', from: 'passed', to: 'failed', detail: 'expected retcode 900-005, got 900-003' },
+      { kind: 'rule', severity: 'regression', rule: 'addInsert.vdn', title: 'the situation of addInsert.vdn', from: 'skipped', to: 'failed', detail: 'expected 000-003, got 0' },
+      { kind: 'rule', severity: 'improvement', rule: 'addInsert.self', title: 'the situation of addInsert.self', from: 'failed', to: 'passed', detail: 'expected 000-005, got 0' },
+    ]);
+  });
+
+  it('calls a new failing rule a regression and rules that are skipped, gone or new and passing changes', () => {
+    const a = withRules([rule('signIn.ok', 'passed'), rule('addInsert.gone', 'passed')]);
+    const b = withRules([rule('signIn.ok', 'skipped', 'the account is locked'), rule('addInsert.new', 'failed', 'expected 0, got 900-001'), rule('addInsert.newPass', 'passed')]);
+    expect(compareRuns(a, b, {}, SAME).findings.map((f) => (f.kind === 'rule' ? `${f.severity} ${f.rule} ${f.from}→${f.to}` : f.kind))).toEqual([
+      'regression addInsert.new absent→failed',
+      'change signIn.ok passed→skipped',
+      'change addInsert.newPass absent→passed',
+      'change addInsert.gone passed→absent',
+    ]);
+    expect(compareRuns(a, a, {}, SAME).findings).toEqual([]);
   });
 });

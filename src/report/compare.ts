@@ -6,48 +6,65 @@
  * |---|---|---|
  * | `outcome` (case matched by id) | passed/skipped → failed, or a new case that fails | failed → passed |
  * | `observed` (same case id) | the gateway answers another retcode or HTTP status in the same situation | – |
- * | `latency` (scenario × operation × p50/p90/p95/p99) | slower by more than the threshold **and** `minAbsoluteMs` | faster by as much |
- * | `throughput` (scenario rps) | dropped by more than the threshold | rose by as much |
+ * | `rule` (coverage row matched by rule id) | passed/skipped/absent → failed | failed → passed |
+ * | `latency` (scenario × operation, raw samples) | Mann–Whitney U finds B slower at α **and** the Hodges–Lehmann shift is ≥ the threshold % of A's median **and** ≥ `minAbsoluteMs` | the mirror: faster at α, by as much |
  * | `invariant` (scenario) | more violations than before | fewer |
  * | `threshold` (scenario × k6 threshold) | met → crossed | crossed → met |
  *
- * Everything else that differs (a case that disappeared or was skipped, a scenario missing on one side, retcodes
- * that appeared under load) is a `change`: worth reading, not a reason to fail.
+ * Everything else that differs is a `change`: worth reading, not a reason to fail. Among them:
+ * - `latency-not-judged`: an operation with fewer than `MIN_SAMPLES` calls in either run ("too few samples to
+ *   judge"), or a scenario whose raw samples one run lacks (a run written before they were kept, a deleted file).
+ *   Percentiles are then shown for information, never judged: their noise is what made two runs of one gateway
+ *   look "REGRESSED" (see compare-latency.ts for the rule).
+ * - `throughput` (scenario rps beyond the threshold): one number per run has no noise estimate to test against,
+ *   and it does not measure the gateway alone: closed scenarios (smoke, barge-storm, soak) run as fast as latency
+ *   and their sleeps allow, the open one (throughput) at its configured arrival rate. A slower gateway shows in the
+ *   latency test and in the k6 thresholds (p95/p99 bounds, error, check and on-time-event rates), which are judged.
+ * - rules and cases that appeared, disappeared or were skipped; a scenario in one run only; retcodes that
+ *   appeared under load.
  *
  * @example
  * ```ts
- * const result = compareRuns(await readRun('runs/old'), await readRun('runs/new'), { latencyThresholdPct: 20 });
+ * const [a, b] = [await readRun('runs/old'), await readRun('runs/new')];
+ * const latencies = { a: await readRunLatencies('runs/old', a), b: await readRunLatencies('runs/new', b) };
+ * const result = compareRuns(a, b, { latencyThresholdPct: 20, minAbsoluteMs: 5 }, latencies);
  * if (result.regressed) process.exitCode = 1;
  * ```
  */
+import { judgeLatency, type LatencyRow, type LatencySide, type LatencyTest } from './compare-latency.ts';
 import { redactSummary } from './redact.ts';
-import type { Case, LoadResult, Outcome, RunSummary } from './run-summary.ts';
+import type { Case, LoadResult, Outcome, RuleCoverage, RunSummary } from './run-summary.ts';
 
 /** How a finding weighs: only regressions make `ccgw compare` exit 1. */
 export type Severity = 'regression' | 'improvement' | 'change';
-
-/** The latency statistics that are compared (avg and max are too noisy to judge a gateway by). */
-export const COMPARED_PERCENTILES = ['p50', 'p90', 'p95', 'p99'] as const;
-
-/** One compared percentile. */
-export type ComparedPercentile = (typeof COMPARED_PERCENTILES)[number];
 
 /**
  * What `compareRuns` treats as a real difference.
  *
  * @example
  * ```ts
- * compareRuns(a, b, { latencyThresholdPct: 10, minAbsoluteMs: 5 }); // stricter on percent, laxer on tiny latencies
+ * compareRuns(a, b, { latencyThresholdPct: 10, minAbsoluteMs: 2, alpha: 0.001 }); // smaller shifts, stronger evidence
  * ```
  */
 export interface CompareOptions {
-  /** A latency percentile counts when it moved by more than this percentage. Default 20. */
+  /** A latency shift counts from this percentage of A's median. Default 20. */
   readonly latencyThresholdPct?: number;
-  /** …and by more than this many milliseconds (so 1 ms → 2 ms is not +100 %). Default 2. */
+  /** …and from this many milliseconds (so 1 ms → 2 ms is not +100 %). Default 5. */
   readonly minAbsoluteMs?: number;
-  /** Throughput counts when it moved by more than this percentage. Default: `latencyThresholdPct`. */
+  /** The one-sided significance level of the latency test, from `MIN_ALPHA` to below 0.5. Default 0.01. */
+  readonly alpha?: number;
+  /** Throughput changes are listed beyond this percentage. Default: `latencyThresholdPct`. */
   readonly rpsThresholdPct?: number;
 }
+
+/**
+ * The raw latencies of one run's load scenarios (see `readRunLatencies` in src/load-runner): per scenario name,
+ * the milliseconds of each call per operation, or why the run has none.
+ */
+export type RunLatencies = ReadonlyMap<string, ScenarioLatencies>;
+
+/** One scenario's raw latencies per operation, or why there are none. */
+export type ScenarioLatencies = { readonly byOperation: ReadonlyMap<string, readonly number[]> } | { readonly missing: string };
 
 /** A case's outcome in one run, or `absent` when the run does not have the case. */
 export type CasePresence = Outcome | 'absent';
@@ -77,24 +94,50 @@ export interface ObservedFinding {
   readonly to: string | number;
 }
 
-/** A latency percentile moved beyond the threshold. */
+/** A coverage row (a rule of src/domain) whose outcome changed, appeared or disappeared. */
+export interface RuleFinding {
+  readonly kind: 'rule';
+  readonly severity: Severity;
+  /** The rule id, e.g. `addInsert.targetNotSignedIn`. */
+  readonly rule: string;
+  /** The rule's situation, e.g. `the target is not signed in`. */
+  readonly title: string;
+  readonly from: CasePresence;
+  readonly to: CasePresence;
+  /** B's detail of the rule (expected against observed, or the skip reason); A's when B has none. */
+  readonly detail?: string;
+}
+
+/** An operation is significantly slower (or faster) by at least the floor; see compare-latency.ts. */
 export interface LatencyFinding {
   readonly kind: 'latency';
   readonly severity: 'regression' | 'improvement';
   readonly scenario: string;
   readonly operation: string;
-  readonly stat: ComparedPercentile;
-  readonly fromMs: number;
-  readonly toMs: number;
-  readonly deltaMs: number;
-  /** The change in percent of A's value; null when A's value was 0. */
-  readonly deltaPct: number | null;
+  readonly a: LatencySide;
+  readonly b: LatencySide;
+  readonly test: LatencyTest;
 }
 
-/** A scenario's throughput moved beyond the threshold. */
+/** Latency that could not be judged: too few calls of an operation, or no raw samples of a scenario. */
+export interface LatencyNotJudgedFinding {
+  readonly kind: 'latency-not-judged';
+  readonly severity: 'change';
+  readonly scenario: string;
+  /** The operation (too few samples); absent when the whole scenario lacks raw samples. */
+  readonly operation?: string;
+  readonly reason: 'too-few-samples' | 'no-raw-samples';
+  /** Calls in A and B (too few samples). */
+  readonly nA?: number;
+  readonly nB?: number;
+  /** Why there are no raw samples, per run. */
+  readonly detail?: string;
+}
+
+/** A scenario's throughput moved beyond the threshold: listed, never judged (see the module doc). */
 export interface ThroughputFinding {
   readonly kind: 'throughput';
-  readonly severity: 'regression' | 'improvement';
+  readonly severity: 'change';
   readonly scenario: string;
   readonly fromRps: number;
   readonly toRps: number;
@@ -152,7 +195,17 @@ export interface LoadRetcodeFinding {
  * for (const f of result.findings) if (f.kind === 'observed') console.log(`${f.caseId}: ${f.from} → ${f.to}`);
  * ```
  */
-export type Finding = OutcomeFinding | ObservedFinding | LatencyFinding | ThroughputFinding | InvariantFinding | ThresholdFinding | ScenarioFinding | LoadRetcodeFinding;
+export type Finding =
+  | OutcomeFinding
+  | ObservedFinding
+  | RuleFinding
+  | LatencyFinding
+  | LatencyNotJudgedFinding
+  | ThroughputFinding
+  | InvariantFinding
+  | ThresholdFinding
+  | ScenarioFinding
+  | LoadRetcodeFinding;
 
 /** What identifies a run in a comparison. */
 export interface RunSide {
@@ -184,21 +237,28 @@ export interface RunComparison {
   readonly counts: Readonly<Record<Severity, number>>;
   /** Every finding: regressions first, then improvements, then changes; in run order within each. */
   readonly findings: readonly Finding[];
+  /** Every operation of every scenario both runs have, judged or not, in scenario order and by operation name. */
+  readonly latency: readonly LatencyRow[];
   /** Differences in how the runs were made that explain findings (another profile, another ccgw version). */
   readonly notes: readonly string[];
 }
 
+/** The smallest significance level: below it the (1 − 2α) interval would round to 100 %. */
+export const MIN_ALPHA = 1e-9;
+
 /** The defaults of `CompareOptions`. */
-export const DEFAULT_COMPARE_OPTIONS = { latencyThresholdPct: 20, minAbsoluteMs: 2 } as const;
+export const DEFAULT_COMPARE_OPTIONS = { latencyThresholdPct: 20, minAbsoluteMs: 5, alpha: 0.01 } as const;
 
 function checkOptions(options: CompareOptions): Required<CompareOptions> {
   const latencyThresholdPct = options.latencyThresholdPct ?? DEFAULT_COMPARE_OPTIONS.latencyThresholdPct;
   const minAbsoluteMs = options.minAbsoluteMs ?? DEFAULT_COMPARE_OPTIONS.minAbsoluteMs;
+  const alpha = options.alpha ?? DEFAULT_COMPARE_OPTIONS.alpha;
   const rpsThresholdPct = options.rpsThresholdPct ?? latencyThresholdPct;
   for (const [name, value] of Object.entries({ latencyThresholdPct, minAbsoluteMs, rpsThresholdPct })) {
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`compareRuns: ${name} ${String(value)} is not valid; use a number ≥ 0`);
   }
-  return { latencyThresholdPct, minAbsoluteMs, rpsThresholdPct };
+  if (!(alpha >= MIN_ALPHA && alpha < 0.5)) throw new RangeError(`compareRuns: alpha ${String(alpha)} is not valid; use a number from ${MIN_ALPHA} to below 0.5, e.g. 0.01`);
+  return { latencyThresholdPct, minAbsoluteMs, alpha, rpsThresholdPct };
 }
 
 interface Located {
@@ -255,29 +315,71 @@ function compareCases(a: RunSummary, b: RunSummary): Finding[] {
   return findings;
 }
 
+function coverageByRule(s: RunSummary): Map<string, RuleCoverage> {
+  const map = new Map<string, RuleCoverage>();
+  for (const p of s.phases) for (const row of p.coverage ?? []) if (!map.has(row.rule)) map.set(row.rule, row);
+  return map;
+}
+
+function compareCoverage(a: RunSummary, b: RunSummary): Finding[] {
+  const before = coverageByRule(a);
+  const after = coverageByRule(b);
+  const findings: Finding[] = [];
+  for (const rule of [...after.keys(), ...[...before.keys()].filter((r) => !after.has(r))]) {
+    const x = before.get(rule);
+    const y = after.get(rule);
+    const from: CasePresence = x?.outcome ?? 'absent';
+    const to: CasePresence = y?.outcome ?? 'absent';
+    if (from === to) continue;
+    const detail = firstLineOf(y?.detail ?? x?.detail);
+    findings.push({ kind: 'rule', severity: outcomeSeverity(from, to), rule, title: (y ?? x)!.title, from, to, ...(detail === undefined ? {} : { detail }) });
+  }
+  return findings;
+}
+
 function pct(from: number, to: number): number | null {
   return from === 0 ? null : ((to - from) / from) * 100;
+}
+
+/** The rows and findings of one scenario's latency. */
+interface LatencyPart {
+  readonly rows: LatencyRow[];
+  readonly findings: Finding[];
+}
+
+function compareLatency(l1: LoadResult, l2: LoadResult, raw1: ScenarioLatencies, raw2: ScenarioLatencies, o: Required<CompareOptions>): LatencyPart {
+  const scenario = l2.scenario;
+  if ('missing' in raw1 || 'missing' in raw2) {
+    const why = [...('missing' in raw1 ? [`run A: ${raw1.missing}`] : []), ...('missing' in raw2 ? [`run B: ${raw2.missing}`] : [])].join('; ');
+    const operations = Object.keys(l2.latencyMs).filter((op) => op !== 'all' && l1.latencyMs[op]).sort();
+    const rows = operations.map((operation): LatencyRow => {
+      const s1 = l1.latencyMs[operation]!;
+      const s2 = l2.latencyMs[operation]!;
+      return { scenario, operation, verdict: 'no-raw-samples', percentilesMs: { p50: [s1.p50, s2.p50], p95: [s1.p95, s2.p95] } };
+    });
+    return { rows, findings: [{ kind: 'latency-not-judged', severity: 'change', scenario, reason: 'no-raw-samples', detail: why }] };
+  }
+  const operations = [...new Set([...raw1.byOperation.keys(), ...raw2.byOperation.keys()])].sort();
+  const rows = operations.map((operation) =>
+    judgeLatency(scenario, operation, raw1.byOperation.get(operation) ?? [], raw2.byOperation.get(operation) ?? [], { thresholdPct: o.latencyThresholdPct, minMs: o.minAbsoluteMs, alpha: o.alpha }),
+  );
+  const findings: Finding[] = [];
+  for (const r of rows) {
+    if ((r.verdict === 'slower' || r.verdict === 'faster') && r.a && r.b && r.test) {
+      findings.push({ kind: 'latency', severity: r.verdict === 'slower' ? 'regression' : 'improvement', scenario, operation: r.operation, a: r.a, b: r.b, test: r.test });
+    } else if (r.verdict === 'too-few-samples') {
+      findings.push({ kind: 'latency-not-judged', severity: 'change', scenario, operation: r.operation, reason: 'too-few-samples', nA: r.a?.n ?? 0, nB: r.b?.n ?? 0 });
+    }
+  }
+  return { rows, findings };
 }
 
 function compareLoad(l1: LoadResult, l2: LoadResult, o: Required<CompareOptions>): Finding[] {
   const findings: Finding[] = [];
   const scenario = l2.scenario;
-  for (const operation of Object.keys(l2.latencyMs)) {
-    const s1 = l1.latencyMs[operation];
-    const s2 = l2.latencyMs[operation];
-    if (!s1 || !s2) continue;
-    for (const stat of COMPARED_PERCENTILES) {
-      const fromMs = s1[stat];
-      const toMs = s2[stat];
-      const deltaMs = toMs - fromMs;
-      const deltaPct = pct(fromMs, toMs);
-      const beyond = Math.abs(deltaMs) > o.minAbsoluteMs && (deltaPct === null || Math.abs(deltaPct) > o.latencyThresholdPct);
-      if (beyond) findings.push({ kind: 'latency', severity: deltaMs > 0 ? 'regression' : 'improvement', scenario, operation, stat, fromMs, toMs, deltaMs, deltaPct });
-    }
-  }
   const rpsPct = pct(l1.rps, l2.rps);
   if (rpsPct !== null && Math.abs(rpsPct) > o.rpsThresholdPct) {
-    findings.push({ kind: 'throughput', severity: rpsPct < 0 ? 'regression' : 'improvement', scenario, fromRps: l1.rps, toRps: l2.rps, deltaPct: rpsPct });
+    findings.push({ kind: 'throughput', severity: 'change', scenario, fromRps: l1.rps, toRps: l2.rps, deltaPct: rpsPct });
   }
   const v1 = l1.invariant.violations;
   const v2 = l2.invariant.violations;
@@ -303,19 +405,33 @@ function compareLoad(l1: LoadResult, l2: LoadResult, o: Required<CompareOptions>
   return findings;
 }
 
-function compareLoads(a: RunSummary, b: RunSummary, o: Required<CompareOptions>): Finding[] {
+/** The latencies a caller passed for each run. */
+export interface LatencyInput {
+  /** Run A's raw latencies (from `readRunLatencies`); without them, A's scenarios are not judged. */
+  readonly a?: RunLatencies;
+  /** Run B's raw latencies. */
+  readonly b?: RunLatencies;
+}
+
+const NOT_LOADED: ScenarioLatencies = { missing: 'no raw samples were loaded for this run' };
+
+function compareLoads(a: RunSummary, b: RunSummary, o: Required<CompareOptions>, raw: LatencyInput): LatencyPart {
   const before = loadsByScenario(a);
   const after = loadsByScenario(b);
   const findings: Finding[] = [];
+  const rows: LatencyRow[] = [];
   for (const [scenario, l2] of after) {
     const l1 = before.get(scenario);
-    if (l1) findings.push(...compareLoad(l1, l2, o));
-    else findings.push({ kind: 'scenario', severity: 'change', scenario, presentIn: 'b' });
+    if (l1) {
+      const latency = compareLatency(l1, l2, raw.a?.get(scenario) ?? NOT_LOADED, raw.b?.get(scenario) ?? NOT_LOADED, o);
+      findings.push(...latency.findings, ...compareLoad(l1, l2, o));
+      rows.push(...latency.rows);
+    } else findings.push({ kind: 'scenario', severity: 'change', scenario, presentIn: 'b' });
   }
   for (const scenario of before.keys()) {
     if (!after.has(scenario)) findings.push({ kind: 'scenario', severity: 'change', scenario, presentIn: 'a' });
   }
-  return findings;
+  return { rows, findings };
 }
 
 function side(s: RunSummary): RunSide {
@@ -337,22 +453,24 @@ const ORDER: Record<Severity, number> = { regression: 0, improvement: 1, change:
 
 /**
  * Compares run A (baseline) with run B (candidate). Both summaries are redacted first, so the comparison and its
- * renderings carry no secrets.
+ * renderings carry no secrets. Latency is judged only where `latencies` has the raw samples of both runs; the same
+ * inputs always give the same comparison (no randomness anywhere).
  *
  * @example
  * ```ts
- * const { regressed, findings } = compareRuns(oldRun, newRun, { latencyThresholdPct: 20, minAbsoluteMs: 2 });
+ * const { regressed, findings } = compareRuns(oldRun, newRun, { latencyThresholdPct: 20, minAbsoluteMs: 5 }, { a: oldLatencies, b: newLatencies });
  * ```
  */
-export function compareRuns(runA: RunSummary, runB: RunSummary, options: CompareOptions = {}): RunComparison {
+export function compareRuns(runA: RunSummary, runB: RunSummary, options: CompareOptions = {}, latencies: LatencyInput = {}): RunComparison {
   const o = checkOptions(options);
   const a = redactSummary(runA);
   const b = redactSummary(runB);
-  const findings = [...compareCases(a, b), ...compareLoads(a, b, o)]
+  const loads = compareLoads(a, b, o, latencies);
+  const findings = [...compareCases(a, b), ...compareCoverage(a, b), ...loads.findings]
     .map((f, i) => ({ f, i }))
     .sort((x, y) => ORDER[x.f.severity] - ORDER[y.f.severity] || x.i - y.i)
     .map(({ f }) => f);
   const counts = { regression: 0, improvement: 0, change: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { a: side(a), b: side(b), options: o, regressed: counts.regression > 0, counts, findings, notes: notesOf(a, b) };
+  return { a: side(a), b: side(b), options: o, regressed: counts.regression > 0, counts, findings, latency: loads.rows, notes: notesOf(a, b) };
 }

@@ -319,6 +319,11 @@ export interface LoadResult {
   readonly invariant: InvariantResult;
   /** Throughput, latency and errors over time, in time order. */
   readonly timeline: readonly TimelinePoint[];
+  /**
+   * Where k6's raw samples of the scenario are (gzip CSV), relative to the run directory, e.g. `load/samples.csv.gz`:
+   * `ccgw compare` judges latency on their `ccgw_op_duration` values. Absent in runs written before they were kept.
+   */
+  readonly samples?: string;
 }
 
 /** How often a load scenario's invariant was violated. */

@@ -7,6 +7,7 @@
  * const phase = await loadPhase({ target, settings, scenario: 'smoke', dir: 'runs/x/load', progress });
  * ```
  */
+import { dirname, relative, sep } from 'node:path';
 import type { Settings } from '../config/settings.ts';
 import { runK6Scenario, type LoadScenario } from '../load-runner/run-k6-scenario.ts';
 import type { Case, Phase } from '../report/run-summary.ts';
@@ -17,6 +18,7 @@ export interface LoadPhaseOptions {
   readonly target: OpenTarget;
   readonly settings: Settings;
   readonly scenario: LoadScenario;
+  /** Where k6's files go: a directory inside the run directory (its parent), e.g. `runs/x/load`. */
   readonly dir: string;
   readonly progress: Progress;
   readonly k6?: string;
@@ -73,6 +75,7 @@ export async function loadPhase(o: LoadPhaseOptions): Promise<Phase> {
     outcome: run.passed ? 'passed' : 'failed',
     durationMs,
     cases: [scenarioCase],
-    ...(run.result ? { load: [run.result] } : { reason: run.problem ?? 'k6 gave no result' }),
+    // The samples path is relative to the run directory, so that a moved or copied run still finds them.
+    ...(run.result ? { load: [{ ...run.result, samples: relative(dirname(o.dir), run.files.samples).split(sep).join('/') }] } : { reason: run.problem ?? 'k6 gave no result' }),
   };
 }
