@@ -38,13 +38,15 @@ export function ruleCoverage(rows: readonly SuiteRow[], cases: readonly Case[], 
     const reasons = [...new Set(mine.filter((c) => c.outcome === 'skipped').map((c) => c.skipReason!))];
     const detail = failed?.failure ? firstLine(failed.failure.message) : outcome === 'skipped' ? (reasons.join('; ') || 'the rule has no case') : undefined;
     const setting = row.answer && 'setting' in row.answer ? row.answer.setting : undefined;
+    // The rule and its answer may stand on different ground: a documented rule whose retcode no document names.
+    const answerSource = setting ? `; its answer is the setting ${setting}, ${describeProvenance(profile.answers[setting].provenance)}` : '';
     return {
       rule: row.rule,
       operation: row.operation,
       rank: row.rank,
       title: row.title,
       provenance: row.provenance.kind,
-      source: describeProvenance(row.provenance),
+      source: `${describeProvenance(row.provenance)}${answerSource}`,
       ...(setting ? { setting } : {}),
       expected: expectedAnswer(row, profile),
       outcome,

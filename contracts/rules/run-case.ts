@@ -66,13 +66,14 @@ export async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<C
   const touched = touchedAccounts(call, witness.given, ctx.parties);
   const title = `${base.title} → ${describeExpected(expected.decision)}`;
   let result: CaseResult;
+  let problems: string[];
   try {
-    result = await callAndCheck(call, witness.given, expected, ctx, { ...base, title }, `${row.rule} — ${witness.says}`, started);
+    result = { ...(await callAndCheck(call, witness.given, expected, ctx, { ...base, title }, `${row.rule} — ${witness.says}`, started)), decidedBy: expected.decision.rule };
   } finally {
-    if (witness.given.fault) await ctx.gateway.faults?.clear();
+    // Whatever happened, the accounts go back to signed out (a stop or a lost gateway is rethrown after).
+    if (witness.given.fault) await ctx.gateway.faults?.clear().catch(() => undefined);
+    problems = await ctx.gateway.release(touched);
   }
-  result = { ...result, decidedBy: expected.decision.rule };
-  const problems = await ctx.gateway.release(touched);
   if (problems.length === 0) return result;
   const message = `${result.case.failure ? `${result.case.failure.message}\n` : `${row.rule} — ${witness.says}\n`}  afterwards the accounts could not be signed out: ${problems.join('; ')}`;
   return { ...result, case: { ...result.case, outcome: 'failed', failure: { ...result.case.failure, message } } };

@@ -141,8 +141,13 @@ export async function runRuleSuite(o: RuleSuiteOptions): Promise<RuleSuiteResult
         record(result.case);
         if (result.observation && result.decidedBy) observations.push({ caseId: planned.id, decidedBy: result.decidedBy, observation: result.observation });
       } catch (e) {
-        if (!(e instanceof GatewayTransportError || e instanceof GatewayTimeoutError) && !o.signal?.aborted) throw e;
-        stoppedBy = o.signal?.aborted ? `the run was stopped` : `the gateway stopped answering: ${(e as Error).message}`;
+        if (o.signal?.aborted) {
+          stoppedBy = `the run was stopped (${String((o.signal.reason as Error | undefined)?.message ?? o.signal.reason)})`;
+          record({ id: planned.id, title: `${planned.row.operation}: ${planned.witness.says}`, kind: 'check', rule: planned.row.rule, outcome: 'skipped', durationMs: 0, skipReason: `not finished: ${stoppedBy}` });
+          continue;
+        }
+        if (!(e instanceof GatewayTransportError || e instanceof GatewayTimeoutError)) throw e;
+        stoppedBy = `the gateway stopped answering: ${(e as Error).message}`;
         record({ id: planned.id, title: `${planned.row.operation}: ${planned.witness.says}`, kind: 'check', rule: planned.row.rule, outcome: 'failed', durationMs: 0, failure: { message: stoppedBy } });
       }
     }

@@ -14,7 +14,7 @@ export interface Command {
   readonly name: string;
   /** The full `--help` text, with at least one example. */
   readonly usage: string;
-  /** Runs the command; resolves to the exit code (0 ok, 1 contract failure, 2 usage error). */
+  /** Runs the command; resolves to the exit code (0 ok, 1 contract failure, 2 usage error); an unreachable gateway throws GatewayUnreachable (exit 3). */
   run(argv: string[], io: CommandIo): Promise<number>;
 }
 

@@ -48,7 +48,7 @@ describe('settings', () => {
   it('accepts a live gateway with --live, capping the rate by default', async () => {
     const dir = dirWith();
     const s = await resolveSettings('verify', { gateway: 'https://gw.example:8043/', fixtures: 'f.json', live: true, ca: 'ca.pem' }, memoryIo({}, dir));
-    expect(s.target).toEqual({ kind: 'live', url: 'https://gw.example:8043', loopback: false, insecure: false, caFile: join(dir, 'ca.pem') });
+    expect(s.target).toEqual({ kind: 'live', auth: 'dynamic', url: 'https://gw.example:8043', loopback: false, insecure: false, caFile: join(dir, 'ca.pem') });
     expect(s.maxRequestsPerSecond).toBe(DEFAULT_LIVE_MAX_RPS);
     expect(s.fixturesPath).toBe(join(dir, 'f.json'));
   });

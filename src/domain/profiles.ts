@@ -135,7 +135,7 @@ const ANSWERS: ProfileAnswers = {
     value: '100-004',
     candidates: ['100-004'],
     description: 'Sign-in for an agent ID that is not configured.',
-    provenance: inferred('the gateway cannot tell an unknown user from a wrong password: 100-004 "wrong user name or password"', 'EN/cec_07_0580'),
+    provenance: inferred('the gateway cannot tell an unknown user from a wrong password, so it answers 100-004 "wrong user name or password"', 'EN/cec_07_0580'),
   },
   phoneMismatch: {
     value: '100-013',

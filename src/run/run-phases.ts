@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { CommandIo } from '../cli/io.ts';
 import { GatewayUnreachable } from '../cli/usage.ts';
 import type { Settings } from '../config/settings.ts';
+import { redactSummary } from '../report/redact.ts';
 import type { Phase } from '../report/run-summary.ts';
 import { writeRun, type RunFiles } from '../report/write-run.ts';
 import type { Progress } from './progress.ts';
@@ -105,8 +106,10 @@ export async function runPhases(o: RunPhasesOptions): Promise<RunResult> {
       if (!lost && phase.outcome === 'failed') lost = await probeAfter(step.name);
     }
     const summary = runSummary({ runId, startedAt, target, settings: o.settings, tool: await toolVersions({ k6: o.k6 }), phases });
-    const files = await writeRun(dir, summary, { secrets: fixtureSecrets(target) });
-    if (o.json) o.io.out(JSON.stringify(summary, null, 2));
+    const secrets = fixtureSecrets(target);
+    const files = await writeRun(dir, summary, { secrets });
+    // What is printed is what summary.json holds: redacted the same way.
+    if (o.json) o.io.out(JSON.stringify(redactSummary(summary, { secrets }), null, 2));
     const counts = phases.map((p) => `${p.name} ${p.outcome}${p.cases.length ? ` (${p.cases.filter((c) => c.outcome === 'passed').length}/${p.cases.length})` : ''}`);
     o.progress.result(`${summary.outcome === 'passed' ? 'PASSED' : 'FAILED'}: ${counts.join(', ')} against ${target.url}`);
     o.progress.result(`report: ${files.html}`);

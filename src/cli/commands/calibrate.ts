@@ -37,7 +37,8 @@ The written file keeps the other settings of --config (or ./ccgw.config.json), b
 gateway of each run on its command line.
 
 Exit 0 when every setting observed was answered one way and every documented rule held; 1 when a documented rule
-failed, a setting was answered two ways, or an answer is none of a setting's candidates; 2 on a usage error.
+failed, a setting was answered two ways, or an answer is none of a setting's candidates; 2 on a usage error;
+3 when the gateway cannot be reached (one line with the cause and the fix).
 
 Options:
   --write FILE         the config file to write (default ${DEFAULT_WRITE})

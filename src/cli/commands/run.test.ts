@@ -15,13 +15,14 @@ function summaryIn(out: string) {
 }
 
 describe('ccgw run and ccgw verify (as processes)', () => {
-  it('ccgw verify checks the embedded mock against every interaction of the pact and exits 0', async () => {
+  it('ccgw verify checks the embedded mock against every rule and every interaction of the pact and exits 0', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ccgw-verify-'));
     const { stdout } = await run(process.execPath, [BIN, 'verify', '--out', out, '--quiet'], { timeout: 120_000 });
-    expect(stdout).toMatch(/^PASSED: contracts passed \(16\/16\)/m);
+    expect(stdout).toMatch(/^PASSED: rules passed \((\d+)\/\1\), contracts passed \(16\/16\)/m);
     const summary = summaryIn(out);
-    expect(summary.phases.map((p: { name: string }) => p.name)).toEqual(['contracts']);
-    expect(summary.phases[0].cases.find((c: { id: string }) => c.id === 'pact.addinsert.cti-provider-unavailable').observed.retcode).toBe('900-001');
+    expect(summary.phases.map((p: { name: string }) => p.name)).toEqual(['rules', 'contracts']);
+    expect(summary.phases[0].coverage.every((r: { outcome: string }) => r.outcome === 'passed')).toBe(true);
+    expect(summary.phases[1].cases.find((c: { id: string }) => c.id === 'pact.addinsert.cti-provider-unavailable').observed.retcode).toBe('900-001');
   }, 150_000);
 
   it('ccgw verify --json prints the run summary and nothing else (Pact\'s transcript stays out of stdout)', async () => {
@@ -29,7 +30,7 @@ describe('ccgw run and ccgw verify (as processes)', () => {
     const { stdout } = await run(process.execPath, [BIN, 'verify', '--out', out, '--json'], { timeout: 120_000 });
     const printed = JSON.parse(stdout);
     expect(printed).toEqual(summaryIn(out));
-    expect(printed.phases[0].cases).toHaveLength(16);
+    expect(printed.phases.find((p: { name: string }) => p.name === 'contracts').cases).toHaveLength(16);
   }, 150_000);
 
   it('ccgw verify --quiet prints no line of Pact\'s verification transcript when all passes', async () => {
