@@ -7,7 +7,8 @@
  * A case that cannot be made on this gateway is skipped with the reason: a role the fixtures lack, an ID that may be
  * someone's, a CTI fault no public call produces, a Guid rotation that would take minutes of real time.
  */
-import { GatewayContractError, GatewayEventTimeoutError, GatewayHttpError, GatewayRetcodeError, type AgentEvent, type AgentSession, type GatewayReply } from '../../src/client/index.ts';
+import { GatewayContractError, GatewayEventTimeoutError, GatewayHttpError, GatewayRetcodeError, operationPath, type AgentEvent, type AgentSession, type GatewayReply } from '../../src/client/index.ts';
+import { redactSecretFields } from '../../src/redact/secrets.ts';
 import type { AgentAccount } from '../../src/domain/agent.ts';
 import { expectWitness, resolveCall, type Expectation, type ResolvedCall } from '../../src/domain/expect-witness.ts';
 import { GATEWAY_TIMING } from '../../src/domain/timing.ts';
@@ -248,37 +249,9 @@ function guidFor(call: ResolvedCall, setup: Setup, ctx: CaseContext): string | u
 function describeRequest(call: ResolvedCall, baseUrl: string): { method: string; url: string; text: string } {
   const guid = typeof call.guid === 'object' ? `the ${call.guid.of}'s Guid` : { own: "the caller's own Guid", none: 'no Guid', malformed: `the Guid ${JSON.stringify(MALFORMED_GUID)}`, previousSession: "the Guid of the caller's earlier session", endedSession: "the Guid of the caller's ended session", beforeRotation: 'a Guid rotated away and expired' }[call.guid];
   const signIn = call.operation === 'signIn' || call.operation === 'forceLogin';
-  const path = pathOf(call);
-  const body = signIn ? ` with body ${JSON.stringify(redactBody(call.body))}` : '';
-  return { method: path.method, url: `${baseUrl}${path.path}`, text: `${path.method} ${path.path}${signIn ? '' : ` with ${guid}`}${body}` };
-}
-
-function redactBody(body: unknown): unknown {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  const copy = { ...(body as Record<string, unknown>) };
-  if (typeof copy['password'] === 'string' && copy['password'] !== '') copy['password'] = '********';
-  return copy;
-}
-
-function pathOf(call: ResolvedCall): { method: string; path: string } {
-  const paths: Record<OperationId, [string, string]> = {
-    addInsert: ['PUT', `/agentgateway/resource/qualitycontrol/${enc(call.agentid)}/addinsert/${enc(call.workNo ?? '')}`],
-    cancelInsert: ['DELETE', `/agentgateway/resource/qualitycontrol/${enc(call.agentid)}/${enc(call.workNo ?? '')}`],
-    signIn: ['PUT', `/agentgateway/resource/onlineagent/${enc(call.agentid)}`],
-    forceLogin: ['PUT', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/forcelogin`],
-    logout: ['DELETE', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/logout`],
-    forceLogout: ['DELETE', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/forcelogout`],
-    sayFree: ['POST', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/sayfree`],
-    sayBusy: ['POST', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/saybusy${call.query ? `?${new URLSearchParams(call.query as Record<string, string>)}` : ''}`],
-    agentStatus: ['GET', `/agentgateway/resource/onlineagent/${enc(call.agentid)}/agentstatus`],
-    getAgentEvent: ['GET', `/agentgateway/resource/agentevent/${enc(call.agentid)}`],
-  };
-  const [method, path] = paths[call.operation];
-  return { method, path };
-}
-
-function enc(id: string): string {
-  return encodeURIComponent(id);
+  const { method, path } = operationPath(call.operation, { agentid: call.agentid, workNo: call.workNo } as never, call.query as never);
+  const body = signIn ? ` with body ${JSON.stringify(redactSecretFields(call.body))}` : '';
+  return { method, url: `${baseUrl}${path}`, text: `${method} ${path}${signIn ? '' : ` with ${guid}`}${body}` };
 }
 
 function observationOf(request: { method: string; url: string; text: string }, httpStatus: number, retcode: string | undefined, body: unknown): Observation {

@@ -13,7 +13,7 @@
  */
 import { sessionWith } from './agent.ts';
 import { releasedInspector } from './barge-teardown.ts';
-import { callerRules, ctiFaultRule, IDLE, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';
+import { BARGING, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';
 import type { AuthCheck, Decision, Delivery, SessionChange, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
@@ -34,10 +34,7 @@ export interface CancelInsertCall {
 export type CancelInsertContext = TargetContext;
 
 /** The plain cancel: the inspector ends its barge into the target. */
-const BASE: BaseCall = {
-  given: { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] },
-  when: { caller: 'inspector', workNo: { party: 'target' } },
-};
+const BASE: BaseCall = { given: BARGING, when: { caller: 'inspector', workNo: { party: 'target' } } };
 
 /** The cancel rules in precedence order. */
 export const cancelInsertRules: readonly Rule<CancelInsertContext>[] = [

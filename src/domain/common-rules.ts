@@ -15,6 +15,17 @@ import { variant, type BaseCall, type PathId, type RoleState, type Situation, ty
 /** The state most witnesses sign an agent in with: idle. */
 export const IDLE: RoleState = { status: 4 };
 
+/** The inspector has barged into the target, both signed in idle before: both are in a conversation. */
+export const BARGING: Situation = { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] };
+
+/** The witnesses of a rule about an agent in a conversation: the barging inspector calls, or the barged agent does. */
+export function inCallWitnesses(base: BaseCall): Witness[] {
+  return [
+    variant(base, 'barging-inspector', 'the inspector is barged into an agent', { given: BARGING }),
+    variant(base, 'barged-agent', 'an inspector is barged into the agent', { given: BARGING, when: { caller: 'target' } }),
+  ];
+}
+
 /** IDs that fail the gateway's path pattern, whatever the profile: each names why. */
 const PATTERN_MISFITS: readonly { readonly name: string; readonly says: string; readonly id: PathId }[] = [
   { name: 'leading-zero', says: 'has a leading zero (0101)', id: { literal: '0101' } },

@@ -9,7 +9,7 @@
  * ```
  */
 import { isInCall } from './agent.ts';
-import { callerContext, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, WorldView } from './decision.ts';
 import type { Profile } from './profiles.ts';
 import { documented } from './provenance.ts';
@@ -50,11 +50,8 @@ export const agentStatusSuccess: SuccessRow = {
     variant(BASE, 'idle', 'an idle agent (4, not working)', {}),
     variant(BASE, 'busy', 'a busy agent (3)', { given: { signedIn: { inspector: { status: 3 } } } }),
     variant(BASE, 'wrap-up', 'an agent in wrap-up (5)', { given: { signedIn: { inspector: { status: 5 } } } }),
-    variant(BASE, 'barging', 'a barging inspector (7, working)', { given: { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] } }),
-    variant(BASE, 'barged', 'a barged agent (its own status, working)', {
-      given: { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] },
-      when: { caller: 'target' },
-    }),
+    variant(BASE, 'barging', 'a barging inspector (7, working)', { given: BARGING }),
+    variant(BASE, 'barged', 'a barged agent (its own status, working)', { given: BARGING, when: { caller: 'target' } }),
   ],
 };
 

@@ -15,7 +15,7 @@
  */
 import { newSession, type AgentView } from './agent.ts';
 import { endBargesOf } from './barge-teardown.ts';
-import { checkPathIds, ctiFaultRule, IDLE, okId, pathIdRules, type PathContext } from './common-rules.ts';
+import { BARGING, checkPathIds, ctiFaultRule, IDLE, okId, pathIdRules, type PathContext } from './common-rules.ts';
 import type { Decision, Delivery, SessionChange, WorldView } from './decision.ts';
 import { gatewayEvents, type AgentEvent } from './events.ts';
 import { InMemoryWorld } from './in-memory-world.ts';
@@ -156,7 +156,7 @@ export const forceLoginSuccess: SuccessRow = {
     ...STATUS_WITNESSES,
     variant(BASE, 'takes-over', 'the agent is signed in already', { given: { signedIn: { inspector: IDLE } } }),
     variant(BASE, 'takes-over-barging', 'the agent is signed in and barged into another agent: the barge ends', {
-      given: { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] },
+      given: BARGING,
     }),
   ],
 };

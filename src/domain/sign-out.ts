@@ -13,7 +13,7 @@
  */
 import { isInCall } from './agent.ts';
 import { endBargesOf } from './barge-teardown.ts';
-import { callerContext, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, inCallWitnesses, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
@@ -21,7 +21,7 @@ import { documented } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { stamper } from './stamp.ts';
-import { variant, type BaseCall, type Situation, type SuccessRow } from './witness.ts';
+import { variant, type BaseCall, type SuccessRow } from './witness.ts';
 
 /** One sign-out call. */
 export interface SignOutCall {
@@ -40,9 +40,6 @@ export interface SignOutContext extends CallerContext {
 /** The plain sign-out: an idle agent signs out. */
 const BASE: BaseCall = { given: { signedIn: { inspector: IDLE } }, when: { caller: 'inspector' } };
 
-/** The inspector barged into the target: both are in a conversation. */
-const BARGING: Situation = { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] };
-
 /** The sign-out rules in precedence order. */
 export const signOutRules: readonly Rule<SignOutContext>[] = [
   ...pathIdRules<SignOutContext>(['agentid'], BASE),
@@ -53,10 +50,7 @@ export const signOutRules: readonly Rule<SignOutContext>[] = [
     provenance: documented('EN/cec_07_1219', 'When an agent is in talking or answering state, the agent will not be signed out if this interface is invoked.'),
     answer: { setting: 'logoutInCall' },
     applies: (c) => !c.force && isInCall(c.caller!.session!),
-    witnesses: [
-      variant(BASE, 'barging-inspector', 'the inspector is barged into an agent', { given: BARGING }),
-      variant(BASE, 'barged-agent', 'an inspector is barged into the agent', { given: BARGING, when: { caller: 'target' } }),
-    ],
+    witnesses: inCallWitnesses(BASE),
   },
   ctiFaultRule<SignOutContext>(BASE, { logout: ['100-007'], forceLogout: ['100-005'] }),
 ];

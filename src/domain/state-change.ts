@@ -11,7 +11,7 @@
  * ```
  */
 import { GatewayStatus, isInCall, sessionWith } from './agent.ts';
-import { callerContext, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, inCallWitnesses, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import type { AuthCheck, Decision, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
@@ -19,7 +19,7 @@ import { documented, inferred } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { stamper } from './stamp.ts';
-import { variant, type BaseCall, type Situation, type SuccessRow } from './witness.ts';
+import { variant, type BaseCall, type SuccessRow } from './witness.ts';
 
 /** One sayfree or saybusy call. Query parameters arrive raw (undefined when absent). */
 export interface StateChangeCall {
@@ -47,9 +47,6 @@ export function parseBusyReason(raw: string | undefined): number | null {
 
 /** The plain call: an idle agent sets itself idle or busy. */
 const BASE: BaseCall = { given: { signedIn: { inspector: IDLE } }, when: { caller: 'inspector' } };
-
-/** The inspector barged into the target: both are in a conversation. */
-const BARGING: Situation = { signedIn: { inspector: IDLE, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] };
 
 /** The sayfree/saybusy rules in precedence order. */
 export const stateChangeRules: readonly Rule<StateChangeContext>[] = [
@@ -81,10 +78,7 @@ export const stateChangeRules: readonly Rule<StateChangeContext>[] = [
     provenance: inferred('100-009 "setting the agent state failed" is listed for saybusy; an agent in a conversation cannot change its state', 'EN/cec_07_1211'),
     answer: { setting: 'stateChangeInCall' },
     applies: (c) => isInCall(c.caller!.session!),
-    witnesses: [
-      variant(BASE, 'barging-inspector', 'the inspector is barged into an agent', { given: BARGING }),
-      variant(BASE, 'barged-agent', 'an inspector is barged into the agent', { given: BARGING, when: { caller: 'target' } }),
-    ],
+    witnesses: inCallWitnesses(BASE),
   },
   ctiFaultRule<StateChangeContext>(BASE, { sayFree: ['100-007'], sayBusy: ['100-007'] }),
 ];
