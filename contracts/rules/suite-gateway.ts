@@ -97,7 +97,10 @@ export class SuiteGateway {
     this.#signedOut.delete(agentId);
   }
 
-  /** Signs every given account out; returns the problems instead of throwing, so every account gets its turn. */
+  /**
+   * Signs every given account out, and any other session the suite holds (an ID without an account that a gateway
+   * let sign in); returns the problems instead of throwing, so every account gets its turn.
+   */
   async release(accounts: Iterable<AgentAccount>): Promise<string[]> {
     const problems: string[] = [];
     for (const account of accounts) {
@@ -105,6 +108,15 @@ export class SuiteGateway {
         await this.signOut(account);
       } catch (e) {
         problems.push((e as Error).message);
+      }
+    }
+    for (const [agentId, session] of [...this.#held]) {
+      this.#held.delete(agentId);
+      try {
+        const out = await session.forceLogout();
+        if (!out.ok && out.retcode !== '100-008') problems.push(`agent ${agentId}, which has no account in the fixtures, could not be signed out: forcelogout answered ${out.retcode} (${out.meaning})`);
+      } catch (e) {
+        problems.push(`agent ${agentId}, which has no account in the fixtures, could not be signed out: ${(e as Error).message}`);
       }
     }
     return problems;
