@@ -9,7 +9,7 @@
  * matrix.filter((r) => r.outcome === 'skipped').map((r) => `${r.rule} — ${r.detail}`);
  * ```
  */
-import { describeProvenance } from '../../src/domain/provenance.ts';
+import type { Provenance } from '../../src/domain/provenance.ts';
 import type { Profile } from '../../src/domain/profiles.ts';
 import type { Case, RuleCoverage } from '../../src/report/run-summary.ts';
 import type { SuiteRow } from './suite-plan.ts';
@@ -21,6 +21,11 @@ export function expectedAnswer(row: SuiteRow, profile: Profile): string {
   if ('retcode' in a) return a.retcode;
   if ('setting' in a) return profile.answers[a.setting].value;
   return 'injected fault';
+}
+
+/** A source without its kind (the reports show the kind beside it): the document and sentence, or the reason. */
+function sourceOf(p: Provenance): string {
+  return p.kind === 'documented' ? `${p.source}: "${p.says}"` : `${p.reason}${p.basis ? ` (see ${p.basis})` : ''}`;
 }
 
 function firstLine(text: string): string {
@@ -39,14 +44,15 @@ export function ruleCoverage(rows: readonly SuiteRow[], cases: readonly Case[], 
     const detail = failed?.failure ? firstLine(failed.failure.message) : outcome === 'skipped' ? (reasons.join('; ') || 'the rule has no case') : undefined;
     const setting = row.answer && 'setting' in row.answer ? row.answer.setting : undefined;
     // The rule and its answer may stand on different ground: a documented rule whose retcode no document names.
-    const answerSource = setting ? `; its answer is the setting ${setting}, ${describeProvenance(profile.answers[setting].provenance)}` : '';
+    const answerProvenance = setting ? profile.answers[setting].provenance : undefined;
+    const answerSource = answerProvenance ? `; its answer is the setting ${setting} (${answerProvenance.kind}: ${sourceOf(answerProvenance)})` : '';
     return {
       rule: row.rule,
       operation: row.operation,
       rank: row.rank,
       title: row.title,
       provenance: row.provenance.kind,
-      source: `${describeProvenance(row.provenance)}${answerSource}`,
+      source: `${sourceOf(row.provenance)}${answerSource}`,
       ...(setting ? { setting } : {}),
       expected: expectedAnswer(row, profile),
       outcome,
