@@ -1,12 +1,6 @@
 /**
  * Answers as the rule suite compares them: a retcode, or `http-<status>` for an answer without one (a path no
  * resource matches: `http-404`, the name a profile setting uses), and the profile setting behind a rule's answer.
- *
- * @example
- * ```ts
- * answerName({ httpStatus: 404 });                    // 'http-404'
- * settingOf('addInsert.targetNotSignedIn', profile);  // { name: 'targetNotSignedIn', value: '900-005', candidates: [...], ... }
- * ```
  */
 import type { Decision } from '../../src/domain/decision.ts';
 import { OPERATION_RULES } from '../../src/domain/index.ts';

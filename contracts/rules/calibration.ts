@@ -4,13 +4,6 @@
  * (`src/domain/profiles.ts`); this module turns those observations into `profileOverrides` — one value per setting,
  * with the calls that showed it — and names what could not be settled: a setting answered two ways, an answer that is
  * no candidate, a setting no case could observe.
- *
- * @example
- * ```ts
- * const found = calibrate(result.observations, profile);
- * found.overrides;  // { targetNotSignedIn: '900-003' }
- * found.conflicts;  // [] when every setting was answered one way
- * ```
  */
 import type { CalibrationEvidence } from '../../src/config/config-document.ts';
 import type { AnswerName, Profile } from '../../src/domain/profiles.ts';

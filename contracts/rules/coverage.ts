@@ -2,12 +2,6 @@
  * The rule coverage matrix of a suite run: one row per rule of every operation (and its success row), with what the
  * rule answers under the run's profile and what its cases found. A rule is `failed` when a case of it failed,
  * `passed` when at least one passed and none failed, `skipped` when every case was skipped (with their reasons).
- *
- * @example
- * ```ts
- * const matrix = ruleCoverage(allSuiteRows(), cases, profile);
- * matrix.filter((r) => r.outcome === 'skipped').map((r) => `${r.rule} — ${r.detail}`);
- * ```
  */
 import type { Provenance } from '../../src/domain/provenance.ts';
 import type { Profile } from '../../src/domain/profiles.ts';

@@ -3,13 +3,6 @@
  * pact's live verification), and the ID without an account. On a mock seeded from the fixtures every account is
  * known, so any in-range ID outside them is safe to call about; on any other gateway only the fixtures' accounts and
  * their `unconfiguredIds` are, and a case that would need another ID is skipped.
- *
- * @example
- * ```ts
- * const parties = suiteParties(fixtures, PROFILE_2024, { knowsEveryAccount: target.kind === 'mock' });
- * parties.account('inspector')?.id; // '30101'
- * parties.unconfiguredId;          // '50000'
- * ```
  */
 import type { AgentAccount } from '../../src/domain/agent.ts';
 import type { WitnessParties } from '../../src/domain/expect-witness.ts';

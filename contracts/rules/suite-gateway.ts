@@ -4,13 +4,6 @@
  * controls no public call offers: injected CTI faults (its admin API) and its clock.
  *
  * Every account a case touches ends signed out, so the next case starts from a known state.
- *
- * @example
- * ```ts
- * const gateway = new SuiteGateway({ client, eventWaitMs: 12_000 });
- * const inspector = await gateway.signIn(account, { status: 4 });
- * await gateway.release([account]);
- * ```
  */
 import type { AgentSession, GatewayClient } from '../../src/client/index.ts';
 import type { AgentAccount } from '../../src/domain/agent.ts';

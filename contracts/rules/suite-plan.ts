@@ -2,13 +2,6 @@
  * The rule suite's cases, generated from the rows of `src/domain`: for every operation, every rule row in precedence
  * order and then the success row, one case per witness of the row. The plan does not depend on the gateway; which
  * cases run, and what they expect, is decided per gateway (run-case.ts).
- *
- * @example
- * ```ts
- * const plan = suitePlan();
- * plan.filter((c) => c.rule === 'addInsert.targetNotSignedIn').map((c) => c.id);
- * // ['rules.addInsert.targetNotSignedIn.signed-out-target', 'rules.addInsert.targetNotSignedIn.unconfigured-target']
- * ```
  */
 import { OPERATION_RULES, OPERATION_SUCCESS } from '../../src/domain/index.ts';
 import type { Provenance } from '../../src/domain/provenance.ts';

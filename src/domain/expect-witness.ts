@@ -3,14 +3,6 @@
  * decisions of `src/domain` on a world of its own: the situation's sign-ins and barges, then the call. The rule suite
  * holds a gateway to the result: the HTTP status, the retcode, the result fields, the events each agent then finds
  * queued, and the caller's status afterwards.
- *
- * @example
- * ```ts
- * const call = resolveCall('addInsert', witness, parties, PROFILE_2024);
- * if ('missing' in call) skip(call.missing);
- * const expected = expectWitness(call, witness.given, parties, PROFILE_2024);
- * expected.decision.retcode; // '900-005'
- * ```
  */
 import type { AgentAccount } from './agent.ts';
 import { decideCall } from './decide-call.ts';

@@ -3,12 +3,6 @@
  * rule row of `src/domain`, the verdict on the documented rules — and its coverage matrix. Against the embedded mock
  * the suite may also inject CTI faults and move the mock's clock; against any other gateway it uses its public calls
  * only, on the fixtures' accounts, under the rate cap, and reports what it cannot check as skipped with the reason.
- *
- * @example
- * ```ts
- * const { phase } = await rulesPhase({ target, settings, progress, signal, waitForGuidTimeout: false });
- * phase.coverage?.filter((r) => r.outcome === 'failed');
- * ```
  */
 import { runRuleSuite, type RuleSuiteResult } from '../../contracts/rules/run-suite.ts';
 import type { Settings } from '../config/settings.ts';
