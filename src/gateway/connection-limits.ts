@@ -31,12 +31,13 @@ export interface ConnectionTimeouts {
  */
 export const DEFAULT_CONNECTION_TIMEOUTS: ConnectionTimeouts = { headersMs: 20_000, requestMs: 30_000, keepAliveMs: 65_000 };
 
-/** Limits refused at start: the message names the option and the fix. */
-export function timeoutsProblem(t: ConnectionTimeouts): string | undefined {
-  for (const [name, ms] of [['headersMs', t.headersMs], ['requestMs', t.requestMs], ['keepAliveMs', t.keepAliveMs]] as const) {
-    if (!Number.isInteger(ms) || ms < 1 || ms > 3_600_000) return `${name} ${ms} must be a whole number of milliseconds from 1 to 3600000`;
+/** Limits refused at start: the message names the setting (as `names` calls it, e.g. a CLI flag) and the bound. */
+export function timeoutsProblem(t: ConnectionTimeouts, names: Readonly<Record<keyof ConnectionTimeouts, string>> = { headersMs: 'headersMs', requestMs: 'requestMs', keepAliveMs: 'keepAliveMs' }): string | undefined {
+  for (const key of ['headersMs', 'requestMs', 'keepAliveMs'] as const) {
+    const ms = t[key];
+    if (!Number.isInteger(ms) || ms < 1 || ms > 3_600_000) return `${names[key]} ${ms} ms must be from 1 ms to 1 h`;
   }
-  if (t.headersMs > t.requestMs) return `headersMs ${t.headersMs} must not exceed requestMs ${t.requestMs}: the whole request includes its headers`;
+  if (t.headersMs > t.requestMs) return `${names.headersMs} (${t.headersMs} ms) must not exceed ${names.requestMs} (${t.requestMs} ms): the whole request includes its headers`;
   return undefined;
 }
 
