@@ -101,6 +101,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => serveRequest(host, req, res);
   const limits = { keepAlive: true, ...serverTimeouts(timeouts) };
   const server = tls ? https.createServer({ ...TLS_SERVER_OPTIONS, cert: tls.cert, key: tls.key, ...limits }, handler) : http.createServer(limits, handler);
+  server.keepAliveTimeout = limits.keepAliveTimeout; // not a createServer option in every supported Node version
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);
