@@ -14,6 +14,18 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'src', 'generated');
 const FIXTURES_SCHEMA_PATH = join(ROOT, 'src', 'fixtures', 'fixtures.schema.json');
 const CONFIG_SCHEMA_PATH = join(ROOT, 'src', 'config', 'config.schema.json');
+const ADMIN_SCHEMAS_DIR = join(ROOT, 'src', 'gateway', 'admin-schemas');
+
+/**
+ * The admin API's bodies (validator, schema file, type in src/gateway/admin-bodies.ts). They get a module of their
+ * own: the mock needs them, k6 does not.
+ */
+const ADMIN_BODIES = [
+  ['validateResetBody', 'reset.schema.json', 'ResetBody'],
+  ['validateAgentStateBody', 'agent-state.schema.json', 'AgentStateBody'],
+  ['validateSignInBody', 'sign-in.schema.json', 'BulkSignInBody'],
+  ['validateFaultsBody', 'faults.schema.json', 'FaultsBody'],
+] as const;
 
 function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -52,12 +64,26 @@ export async function generateAll(): Promise<Map<string, string>> {
     '};',
     '',
   ].join('\n');
+  const admin = await generateAdminValidators(doc);
   const files = new Map<string, string>();
   files.set('src/generated/openapi.ts', await generateTypes(OPENAPI_PATH));
   files.set('src/generated/validators.js', validators.js + lookup);
   files.set('src/generated/validators.d.ts', validators.dts + lookupDts);
   files.set('src/generated/contract.ts', generateContractTables(doc));
+  files.set('src/generated/admin-validators.js', admin.js);
+  files.set('src/generated/admin-validators.d.ts', admin.dts);
   return files;
+}
+
+async function generateAdminValidators(doc: Awaited<ReturnType<typeof loadOpenApiDocument>>): Promise<{ js: string; dts: string }> {
+  const schemas: Record<string, unknown>[] = [];
+  const specs: ValidatorSpec[] = [];
+  for (const [name, file, type] of ADMIN_BODIES) {
+    const schema = JSON.parse(await readFile(join(ADMIN_SCHEMAS_DIR, file), 'utf8')) as Record<string, unknown>;
+    schemas.push(schema);
+    specs.push({ name, schema, type: `import('../gateway/admin-bodies.ts').${type}` });
+  }
+  return generateValidators(doc, specs, schemas, 'src/gateway/admin-schemas/*.schema.json');
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -12,6 +12,8 @@ import { endBargesOf } from '../domain/barge-teardown.ts';
 import type { Decision, SessionChange } from '../domain/decision.ts';
 import { stamper } from '../domain/stamp.ts';
 import { FixturesError, parseFixtures } from '../fixtures/load-fixtures.ts';
+import { validateAgentStateBody, validateResetBody, validateSignInBody } from '../generated/admin-validators.js';
+import { AdminBodyError, checkedBody, type AgentStateBody, type BulkSignInBody } from './admin-bodies.ts';
 import { FaultError, parseFaults } from './faults.ts';
 import type { GatewayState } from './gateway-state.ts';
 import type { Reply } from './reply.ts';
@@ -34,15 +36,17 @@ class AdminError extends Error {
 }
 
 const ok = (json: unknown): Reply => ({ status: 200, json });
-const STATUSES: readonly number[] = [GatewayStatus.Busy, GatewayStatus.Idle, GatewayStatus.WrapUp, GatewayStatus.Talking, GatewayStatus.Rest];
 
-/** Answers one admin call. `body` is the parsed JSON body (undefined when empty). */
+/**
+ * Answers one admin call. `body` is the parsed JSON body (undefined when empty); every body is checked against
+ * its JSON Schema (`admin-schemas/`) before anything changes, so a bad body changes nothing.
+ */
 export function handleAdmin(host: AdminHost, method: string, path: string, query: URLSearchParams, body: unknown): Reply {
   try {
     return route(host, method, path, query, body);
   } catch (e) {
     if (e instanceof AdminError) return { status: e.status, json: { error: e.error, detail: e.message } };
-    if (e instanceof FixturesError || e instanceof FaultError) return { status: 400, json: { error: 'bad-request', detail: e.message } };
+    if (e instanceof AdminBodyError || e instanceof FixturesError || e instanceof FaultError) return { status: 400, json: { error: 'bad-request', detail: e.message } };
     throw e;
   }
 }
@@ -55,7 +59,7 @@ function route(host: AdminHost, method: string, path: string, query: URLSearchPa
     case 'GET /health':
       return ok({ ok: true, profile: state.profile.name, auth: host.authMode, agents: state.world.size, signedIn: state.world.signedInCount, version: host.version, pid: process.pid });
     case 'POST /reset': {
-      const fixtures = (body as { fixtures?: unknown } | undefined)?.fixtures;
+      const { fixtures } = checkedBody(validateResetBody, body ?? {}, 'POST /__admin/reset');
       if (fixtures !== undefined) state.replaceAccounts(parseFixtures(fixtures, { source: 'POST /__admin/reset fixtures', env: process.env, profile: state.profile }).accounts);
       state.reset();
       return ok({ ok: true, agents: state.world.size });
@@ -68,9 +72,9 @@ function route(host: AdminHost, method: string, path: string, query: URLSearchPa
     case 'GET /agents/:id':
       return ok(describeAgent(state, parts[1]!));
     case 'PUT /agents/:id/state':
-      return ok(putState(state, parts[1]!, body));
+      return ok(putState(state, parts[1]!, checkedBody(validateAgentStateBody, body, 'PUT /__admin/agents/{id}/state')));
     case 'POST /agents/sign-in':
-      return ok(bulkSignIn(state, body));
+      return ok(bulkSignIn(state, checkedBody(validateSignInBody, body ?? {}, 'POST /__admin/agents/sign-in')));
     case 'PUT /faults':
       state.faults = parseFaults(body);
       return ok({ faults: state.faults });
@@ -129,32 +133,20 @@ function silentTeardown(state: GatewayState, id: string, now: number): SessionCh
   return endBargesOf(state.world, id, stamper(now, state.profile)).changes;
 }
 
-function putState(state: GatewayState, id: string, body: unknown): { guid: string | null } {
+function putState(state: GatewayState, id: string, b: AgentStateBody): { guid: string | null } {
   const view = state.world.agent(id);
   if (!view) throw new AdminError(404, 'unknown-agent', `agent ${JSON.stringify(id)} is not in the fixtures; add it with PUT /__admin/fixtures`);
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) fail('the body must be a JSON object such as { "signedIn": true, "status": 4 }');
-  const b = body as Record<string, unknown>;
-  const known = new Set(['signedIn', 'status', 'alwaysOffHook', 'guid', 'bargedBy']);
-  for (const k of Object.keys(b)) if (!known.has(k)) fail(`unknown property ${JSON.stringify(k)}; use ${[...known].join(', ')}`);
   const now = state.clock();
-  if (b['signedIn'] === false) {
+  if (!b.signedIn) {
     if (view.session) state.perform(adminDecision([...silentTeardown(state, id, now), { agent: id, session: null }], null, [id]), now);
     return { guid: null };
   }
-  if (b['signedIn'] !== true) fail('"signedIn" must be true or false');
-  const status = b['status'] ?? GatewayStatus.Idle;
-  if (typeof status !== 'number' || !STATUSES.includes(status)) fail(`"status" ${JSON.stringify(status)} must be one of ${STATUSES.join(', ')}`);
-  const alwaysOffHook = b['alwaysOffHook'] ?? false;
-  if (typeof alwaysOffHook !== 'boolean') fail('"alwaysOffHook" must be true or false');
-  const guid = b['guid'];
-  if (guid !== undefined && (typeof guid !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(guid))) fail('"guid" must be a printable string without spaces');
   const changes: SessionChange[] = view.session ? silentTeardown(state, id, now) : [];
-  const session: AgentSession = newSession({ status: status as AgentSession['status'], alwaysOffHook, loginTime: now });
-  const bargedBy = b['bargedBy'];
+  const session: AgentSession = newSession({ status: b.status ?? GatewayStatus.Idle, alwaysOffHook: b.alwaysOffHook ?? false, loginTime: now });
+  const { bargedBy } = b;
   if (bargedBy === undefined) {
     changes.push({ agent: id, session });
   } else {
-    if (typeof bargedBy !== 'string') fail('"bargedBy" must be an inspector ID string');
     const inspector = state.world.agent(bargedBy);
     if (!inspector?.session) throw new AdminError(409, 'conflict', `"bargedBy" ${bargedBy} must be a signed-in agent; put it into a state first`);
     if (!inspector.account.inspector) throw new AdminError(409, 'conflict', `"bargedBy" ${bargedBy} has no inspection right in the fixtures`);
@@ -162,31 +154,45 @@ function putState(state: GatewayState, id: string, body: unknown): { guid: strin
     changes.push({ agent: id, session: sessionWith(session, { bargedBy }) });
     changes.push({ agent: bargedBy, session: sessionWith(inspector.session, { status: GatewayStatus.Talking, barging: id }) });
   }
-  const issued = state.perform(adminDecision(changes, id, view.session ? [id] : []), now, guid as string | undefined);
+  const issued = state.perform(adminDecision(changes, id, view.session ? [id] : []), now, b.guid);
   return { guid: issued ?? null };
 }
 
-function bulkSignIn(state: GatewayState, body: unknown): { guids: Record<string, string> } {
-  const b = (body ?? {}) as Record<string, unknown>;
-  let ids: string[];
-  if (Array.isArray(b['ids'])) {
-    ids = b['ids'].map((x, i) => (typeof x === 'string' ? x : fail(`ids[${i}] must be an agent ID string`)));
-  } else if (typeof b['from'] === 'number' && typeof b['to'] === 'number' && b['from'] <= b['to']) {
-    ids = [];
-    for (let n = b['from']; n <= b['to']; n++) if (state.world.agent(String(n))) ids.push(String(n));
-  } else {
-    fail('give "ids": [..] or "from" and "to" (from ≤ to)');
-  }
-  const status = b['status'] ?? GatewayStatus.Idle;
-  if (status !== 3 && status !== 4 && status !== 5) fail(`"status" ${JSON.stringify(status)} must be 3, 4 or 5`);
+function bulkSignIn(state: GatewayState, b: BulkSignInBody): { guids: Record<string, string> } {
+  if (b.ids !== undefined && b.from !== undefined) fail('give either "ids" or "from" and "to", not both');
+  let ids: readonly string[];
+  if (b.ids !== undefined) ids = b.ids;
+  else if (b.from !== undefined && b.to !== undefined) ids = accountsInRange(state, b.from, b.to);
+  else fail('give "ids": [..] or "from" and "to"');
+  // Every ID is checked before any is signed in: a bad list changes nothing.
+  const unknown = ids.find((id) => !state.world.agent(id));
+  if (unknown !== undefined) throw new AdminError(404, 'unknown-agent', `agent ${JSON.stringify(unknown)} is not in the fixtures; nobody was signed in`);
+  const status = b.status ?? GatewayStatus.Idle;
   const now = state.clock();
   const guids: Record<string, string> = {};
   for (const id of ids) {
-    const view = state.world.agent(id);
-    if (!view) throw new AdminError(404, 'unknown-agent', `agent ${JSON.stringify(id)} is not in the fixtures`);
+    const view = state.world.agent(id)!;
     const changes = view.session ? silentTeardown(state, id, now) : [];
     changes.push({ agent: id, session: newSession({ status, alwaysOffHook: false, loginTime: now }) });
     guids[id] = state.perform(adminDecision(changes, id, view.session ? [id] : []), now)!;
   }
   return { guids };
+}
+
+/**
+ * The accounts whose ID lies from `from` to `to`, in numeric order. The work is bounded by the accounts the mock
+ * has, not by the width of the range: a wide range walks the accounts instead of the numbers.
+ */
+function accountsInRange(state: GatewayState, from: number, to: number): string[] {
+  if (from > to) fail(`"from" ${from} must not be greater than "to" ${to}`);
+  const ids: string[] = [];
+  if (to - from + 1 <= state.world.size) {
+    for (let n = from; n <= to; n++) if (state.world.agent(String(n))) ids.push(String(n));
+    return ids;
+  }
+  for (const a of state.world.agents()) {
+    const n = Number(a.id);
+    if (n >= from && n <= to) ids.push(a.id);
+  }
+  return ids.sort((x, y) => Number(x) - Number(y));
 }

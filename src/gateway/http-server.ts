@@ -1,8 +1,8 @@
 /**
  * The request path of the mock: route (from the contract), read the body (bounded), gate the admin API
- * (loopback, optional token), apply faults, call the handler, write the answer at the end of the event-loop turn
- * (`EndOfTurn`), log one line. Bad input gets a 4xx that says what is wrong; nothing here answers 5xx unless a
- * fault says so.
+ * (`admin-gate.ts`), apply faults, call the handler, write the answer at the end of the event-loop turn
+ * (`EndOfTurn`), log one line. Bad input gets a 4xx that says what is wrong; a client that leaves before its body
+ * is in is counted as a client abort (`connection-limits.ts`); nothing here answers 5xx unless a fault says so.
  *
  * @example
  * ```ts
@@ -12,6 +12,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { operations } from '../generated/contract.ts';
 import { handleAdmin, type AdminHost } from './admin.ts';
+import { gateAdmin } from './admin-gate.ts';
+import { abandonedRequest } from './connection-limits.ts';
 import { formatCallLine, type CallLogger } from './call-log.ts';
 import { pickFault, type FaultEffect } from './faults.ts';
 import { EndOfTurn } from './end-of-turn.ts';
@@ -24,16 +26,18 @@ import type { GatewayState } from './gateway-state.ts';
 /** What the request path needs from the running mock. */
 export interface ServerHost extends AdminHost {
   readonly pollWaitMs: number;
-  readonly adminToken: string | undefined;
+  /** SHA-256 of the admin token (`adminTokenDigest`), or undefined when the admin API needs none. */
+  readonly adminTokenDigest: Buffer | undefined;
   readonly maxBodyBytes: number;
   readonly log: CallLogger | undefined;
   readonly random: () => number;
 }
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 class BodyTooLarge extends Error {}
+/** The client closed or reset the connection before the body was in (or the body timed out). */
+class ClientGone extends Error {}
 
 const NO_QUERY = new URLSearchParams();
 
@@ -67,11 +71,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => {
       if (!failed) resolve(Buffer.concat(chunks));
     });
-    req.on('error', (e) => {
+    const gone = () => {
       if (!failed) {
         failed = true;
-        reject(e);
+        reject(new ClientGone());
       }
+    };
+    req.on('error', gone);
+    req.on('close', () => {
+      if (!req.complete) gone();
     });
   });
 }
@@ -252,12 +260,16 @@ function routingError(match: Exclude<RouteMatch, { kind: 'match' }>, method: str
 async function serveSlowly(x: Exchange, operationId: OperationId, params: Readonly<Record<string, string>>, fault: FaultEffect | undefined): Promise<Reply> {
   const { host } = x;
   let body: ParsedBody = { ok: true, value: undefined };
-  try {
-    const raw = await readBody(x.req, host.maxBodyBytes);
-    if (operations[operationId].requestSchema) body = parseJson(raw);
-  } catch (e) {
-    if (!(e instanceof BodyTooLarge)) throw e;
-    return textReply(413, `the body is larger than ${host.maxBodyBytes} bytes`, { Connection: 'close' });
+  if (operations[operationId].requestSchema) {
+    try {
+      body = parseJson(await readBody(x.req, host.maxBodyBytes));
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return textReply(413, `the body is larger than ${host.maxBodyBytes} bytes`, { Connection: 'close' });
+      if (e instanceof ClientGone) return abandonedRequest(x.req.socket, host.state.counters);
+      throw e;
+    }
+  } else {
+    x.req.resume(); // a body the call does not take is read and dropped, as on the fast path
   }
   if (fault?.latencyMs) await delay(fault.latencyMs);
   if (fault?.http) return textReply(fault.http, `injected fault: HTTP ${fault.http}`);
@@ -267,19 +279,17 @@ async function serveSlowly(x: Exchange, operationId: OperationId, params: Readon
 
 async function serveAdmin(x: Exchange): Promise<Reply> {
   const { host, req } = x;
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+  const refusal = gateAdmin(req, x.method, host.adminTokenDigest);
+  if (refusal) {
     req.resume();
-    return { status: 403, json: { error: 'forbidden', detail: 'the admin API answers only loopback clients' } };
-  }
-  if (host.adminToken !== undefined && req.headers['x-admin-token'] !== host.adminToken) {
-    req.resume();
-    return { status: 401, json: { error: 'unauthorized', detail: 'send the X-Admin-Token header given to ccgw mock --admin-token' } };
+    return refusal;
   }
   let raw: Buffer;
   try {
     raw = await readBody(req, Math.max(host.maxBodyBytes, 64 * 1024 * 1024));
   } catch (e) {
-    if (e instanceof BodyTooLarge) return { status: 413, json: { error: 'too-large', detail: 'the admin body is larger than 64 MiB' } };
+    if (e instanceof BodyTooLarge) return { status: 413, json: { error: 'too-large', detail: 'the admin body is larger than 64 MiB' }, headers: { Connection: 'close' } };
+    if (e instanceof ClientGone) return abandonedRequest(req.socket, host.state.counters);
     throw e;
   }
   const body = parseJson(raw);

@@ -351,7 +351,7 @@ describe('mock gateway: admin API', () => {
 
   it('names unknown agents and bad bodies', async () => {
     expect((await admin(gw.url, 'PUT', '/agents/99999/state', { signedIn: true })).json.detail).toContain('agent "99999" is not in the fixtures');
-    expect((await admin(gw.url, 'PUT', `/agents/${AGENT}/state`, { signedIn: true, status: 6 })).json.detail).toBe('"status" 6 must be one of 3, 4, 5, 7, 8');
+    expect((await admin(gw.url, 'PUT', `/agents/${AGENT}/state`, { signedIn: true, status: 6 })).json.detail).toContain('"status" 6 must be one of 3, 4, 5, 7, 8');
     expect((await admin(gw.url, 'GET', '/nope')).status).toBe(404);
   });
 

@@ -16,12 +16,14 @@ import { DEFAULT_PROFILE, type Profile } from '../domain/profiles.ts';
 import { GATEWAY_TIMING } from '../domain/timing.ts';
 import { HARNESS_VERSION } from '../paths.ts';
 import { demoFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
+import { adminTokenDigest } from './admin-gate.ts';
 import type { CallLogger } from './call-log.ts';
+import { answerClientError, DEFAULT_CONNECTION_TIMEOUTS, serverTimeouts, timeoutsProblem, type ConnectionTimeouts } from './connection-limits.ts';
 import { GatewayState } from './gateway-state.ts';
 import type { AuthMode } from './guid-book.ts';
 import { serveRequest, type ServerHost } from './http-server.ts';
 import { startNoPollWatchdog } from './no-poll-watchdog.ts';
-import { selfSignedCertificate, type TlsMaterial } from './tls.ts';
+import { selfSignedCertificate, TLS_SERVER_OPTIONS, type TlsMaterial } from './tls.ts';
 
 export interface MockGatewayOptions {
   /** Default 127.0.0.1. */
@@ -46,6 +48,8 @@ export interface MockGatewayOptions {
   readonly maxBodyBytes?: number;
   /** When set, admin calls need the header `X-Admin-Token`. */
   readonly adminToken?: string;
+  /** Time limits on headers, whole requests and idle connections (default `DEFAULT_CONNECTION_TIMEOUTS`). */
+  readonly timeouts?: Partial<ConnectionTimeouts>;
   /** Receives one line per call; default none. */
   readonly log?: CallLogger;
   readonly clock?: () => number;
@@ -66,6 +70,9 @@ export interface MockGateway {
 
 /** Starts a mock gateway. */
 export async function startMockGateway(options: MockGatewayOptions = {}): Promise<MockGateway> {
+  const timeouts: ConnectionTimeouts = { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.timeouts };
+  const problem = timeoutsProblem(timeouts);
+  if (problem) throw new RangeError(`mock gateway timeouts: ${problem}`);
   const profile = options.profile ?? DEFAULT_PROFILE;
   const authMode = options.auth ?? 'dynamic';
   const fixtures = options.fixtures ?? demoFixtures(profile);
@@ -85,26 +92,22 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     version: HARNESS_VERSION,
     authMode,
     pollWaitMs: options.pollWaitMs ?? GATEWAY_TIMING.pollWaitMs.value,
-    adminToken: options.adminToken,
+    adminTokenDigest: options.adminToken === undefined ? undefined : adminTokenDigest(options.adminToken),
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     log: options.log,
     random: options.random ?? Math.random,
   };
   const tls = options.tls === 'self-signed' ? await selfSignedCertificate() : options.tls;
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => serveRequest(host, req, res);
-  const server = tls ? https.createServer({ cert: tls.cert, key: tls.key, keepAlive: true }, handler) : http.createServer({ keepAlive: true }, handler);
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.requestTimeout = 0;
+  const limits = { keepAlive: true, ...serverTimeouts(timeouts) };
+  const server = tls ? https.createServer({ ...TLS_SERVER_OPTIONS, cert: tls.cert, key: tls.key, ...limits }, handler) : http.createServer(limits, handler);
+  server.keepAliveTimeout = limits.keepAliveTimeout; // not a createServer option in every supported Node version
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
-  });
+  server.on('clientError', (err, socket) => answerClientError(err, socket, state.counters, timeouts));
   const hostName = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

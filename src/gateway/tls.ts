@@ -1,6 +1,7 @@
 /**
- * TLS material for the mock: a given certificate and key, or a self-signed certificate generated at start for
- * `localhost`, `127.0.0.1` and `::1` (clients trust it by its PEM, never by turning verification off unasked).
+ * TLS for the mock: a given certificate and key, or a self-signed certificate generated at start for
+ * `localhost`, `127.0.0.1` and `::1` (clients trust it by its PEM, never by turning verification off unasked);
+ * and the protocol settings: TLS 1.2 with forward-secret AEAD suites only, TLS 1.3 with OpenSSL's suites.
  *
  * @example
  * ```ts
@@ -9,6 +10,28 @@
  * ```
  */
 import { readFile } from 'node:fs/promises';
+import type { SecureContextOptions, TlsOptions } from 'node:tls';
+
+/**
+ * TLS 1.2 suites: ECDHE key exchange (forward secrecy) with AES-GCM or ChaCha20-Poly1305 (AEAD); no CBC, no static
+ * RSA key exchange (AES128-SHA, AES256-SHA, AES128-SHA256 and the like are refused). TLS 1.3 suites (all
+ * forward-secret AEAD) are left as OpenSSL sets them: a list without `TLS_` names does not change them.
+ */
+export const TLS12_CIPHERS = [
+  'ECDHE-ECDSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES128-GCM-SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305',
+  'ECDHE-RSA-CHACHA20-POLY1305',
+].join(':');
+
+/** The protocol settings of the mock's HTTPS server. */
+export const TLS_SERVER_OPTIONS: Pick<TlsOptions & SecureContextOptions, 'minVersion' | 'ciphers' | 'honorCipherOrder'> = {
+  minVersion: 'TLSv1.2',
+  ciphers: TLS12_CIPHERS,
+  honorCipherOrder: true,
+};
 
 export interface TlsMaterial {
   readonly cert: string;

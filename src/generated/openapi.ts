@@ -569,6 +569,73 @@ export interface components {
                 "text/plain": string;
             };
         };
+        /**
+         * @description The request cannot be read, so no resource decides it: it is not valid HTTP/1.1, a path segment is not valid
+         *     percent-encoding, or (for a call that takes a body) the body is not valid JSON. Answered by the HTTP layer in
+         *     front of the resources, as plain text naming the problem; consumers must not parse the text.
+         */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": string;
+            };
+        };
+        /** @description The path exists, but not with the method used (every path here has one method); `Allow` names it. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods the path has, e.g. `PUT`. */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": string;
+            };
+        };
+        /**
+         * @description The request did not arrive in time: its headers, or the whole request with its body, were still incomplete
+         *     when the server's limit passed (the mock: 20 s for the headers, 30 s for the whole request by default). The
+         *     connection is closed after this answer. A connection that is merely idle between requests is closed without one.
+         */
+        RequestTimeout: {
+            headers: {
+                /** @description Always `close`. */
+                Connection?: "close";
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": string;
+            };
+        };
+        /**
+         * @description The request body is larger than the server accepts (the mock: 64 KiB by default). The connection is closed
+         *     after this answer.
+         */
+        ContentTooLarge: {
+            headers: {
+                /** @description Always `close`. */
+                Connection?: "close";
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": string;
+            };
+        };
+        /**
+         * @description The request headers are larger than the server accepts (16 KiB in the mock). The connection is closed after
+         *     this answer.
+         */
+        RequestHeaderFieldsTooLarge: {
+            headers: {
+                /** @description Always `close`. */
+                Connection?: "close";
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": string;
+            };
+        };
     };
     parameters: {
         /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
@@ -608,7 +675,11 @@ export interface operations {
                     "application/json": components["schemas"]["AddInsertResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
         };
     };
     cancelInsert: {
@@ -634,7 +705,11 @@ export interface operations {
                     "application/json": components["schemas"]["CancelInsertResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
         };
     };
     signIn: {
@@ -663,7 +738,12 @@ export interface operations {
                     "application/json": components["schemas"]["SignInResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["ContentTooLarge"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
         };
     };
     forceLogin: {
@@ -692,7 +772,12 @@ export interface operations {
                     "application/json": components["schemas"]["ForceLoginResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["ContentTooLarge"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
         };
     };
     logout: {
@@ -716,7 +801,11 @@ export interface operations {
                     "application/json": components["schemas"]["LogoutResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
         };
     };
     forceLogout: {
@@ -740,7 +829,11 @@ export interface operations {
                     "application/json": components["schemas"]["ForceLogoutResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
         };
     };
     sayFree: {
@@ -764,7 +857,11 @@ export interface operations {
                     "application/json": components["schemas"]["SayFreeResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
         };
     };
     sayBusy: {
@@ -793,7 +890,11 @@ export interface operations {
                     "application/json": components["schemas"]["SayBusyResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
         };
     };
     agentStatus: {
@@ -817,7 +918,11 @@ export interface operations {
                     "application/json": components["schemas"]["AgentStatusResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
         };
     };
     getAgentEvent: {
@@ -845,7 +950,11 @@ export interface operations {
                     "application/json": components["schemas"]["AgentEventResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
         };
     };
 }

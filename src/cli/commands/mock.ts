@@ -9,10 +9,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { readConfigFile } from '../../config/settings.ts';
+import { isLoopbackUrl, readConfigFile } from '../../config/settings.ts';
 import { overridesOf, PROFILE_NAMES, ProfileError, resolveProfile, withOverrides } from '../../domain/profiles.ts';
 import { GATEWAY_TIMING } from '../../domain/timing.ts';
 import { demoFixtures, FixturesError, loadFixturesFile } from '../../fixtures/load-fixtures.ts';
+import { DEFAULT_CONNECTION_TIMEOUTS, timeoutsProblem } from '../../gateway/connection-limits.ts';
 import { startMockGateway } from '../../gateway/mock-gateway.ts';
 import { readTlsFiles } from '../../gateway/tls.ts';
 import type { Command } from '../command.ts';
@@ -25,7 +26,8 @@ Runs the mock CC-Gateway: the calls of openapi/ccgw-agentgateway.yaml under /age
 src/domain, and the admin API under /__admin/ (see docs/mock-gateway.md). Stops on Ctrl-C or SIGTERM.
 
 Options:
-  --host ADDR            Address to listen on (default 127.0.0.1)
+  --host ADDR            Address to listen on (default 127.0.0.1). Beyond loopback (e.g. 0.0.0.0) anyone on the
+                         network can sign the demo accounts in and barge: a warning is printed
   --port N               Port (default 8000, or 8043 with --tls; 0 = any free port)
   --tls                  Serve HTTPS; with no --cert/--key a self-signed certificate is generated at start
   --cert FILE --key FILE PEM certificate and key for --tls
@@ -40,7 +42,13 @@ Options:
   --guid-interval DUR    Dynamic auth: rotate the Guid this often (default 60s)
   --guid-timeout DUR     Dynamic auth: a Guid is valid this long (default 120s)
   --queue-capacity N     Events kept per agent (default 1000)
-  --admin-token TOKEN    Require X-Admin-Token on admin calls (or CCGW_ADMIN_TOKEN)
+  --headers-timeout DUR  Time a client has to send a request's headers (default ${DEFAULT_CONNECTION_TIMEOUTS.headersMs / 1000}s); then 408
+  --request-timeout DUR  Time a client has to send a whole request, body included (default
+                         ${DEFAULT_CONNECTION_TIMEOUTS.requestMs / 1000}s, at least --headers-timeout); then 408 and the connection is closed
+  --keep-alive-timeout DUR
+                         Idle time after which a keep-alive connection is closed (default ${DEFAULT_CONNECTION_TIMEOUTS.keepAliveMs / 1000}s)
+  --admin-token TOKEN    Require X-Admin-Token on admin calls (or CCGW_ADMIN_TOKEN). The admin API answers
+                         loopback clients only, and refuses web-page origins and non-JSON state changes
   --quiet                Do not log a line per call
 
 Example:
@@ -68,6 +76,9 @@ export const mockCommand: Command = {
       'guid-interval': { type: 'string' },
       'guid-timeout': { type: 'string' },
       'queue-capacity': { type: 'string' },
+      'headers-timeout': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'keep-alive-timeout': { type: 'string' },
       'admin-token': { type: 'string' },
       quiet: { type: 'boolean' },
     });
@@ -86,6 +97,13 @@ export const mockCommand: Command = {
     const guidIntervalMs = durationOption('mock', '--guid-interval', values['guid-interval'], GATEWAY_TIMING.guidIntervalMs.value);
     const guidTimeoutMs = durationOption('mock', '--guid-timeout', values['guid-timeout'], GATEWAY_TIMING.guidTimeoutMs.value);
     if (guidIntervalMs >= guidTimeoutMs) throw new UsageError('mock', `--guid-interval (${guidIntervalMs} ms) must be shorter than --guid-timeout (${guidTimeoutMs} ms)`);
+    const timeouts = {
+      headersMs: durationOption('mock', '--headers-timeout', values['headers-timeout'], DEFAULT_CONNECTION_TIMEOUTS.headersMs),
+      requestMs: durationOption('mock', '--request-timeout', values['request-timeout'], DEFAULT_CONNECTION_TIMEOUTS.requestMs),
+      keepAliveMs: durationOption('mock', '--keep-alive-timeout', values['keep-alive-timeout'], DEFAULT_CONNECTION_TIMEOUTS.keepAliveMs),
+    };
+    const timeoutsWrong = timeoutsProblem(timeouts, { headersMs: '--headers-timeout', requestMs: '--request-timeout', keepAliveMs: '--keep-alive-timeout' });
+    if (timeoutsWrong) throw new UsageError('mock', timeoutsWrong);
     let fixtures;
     try {
       fixtures = values.fixtures ? await loadFixturesFile(values.fixtures, { env: io.env, profile }) : demoFixtures(profile);
@@ -106,6 +124,7 @@ export const mockCommand: Command = {
       guidIntervalMs,
       guidTimeoutMs,
       queueCapacity: integerOption('mock', '--queue-capacity', values['queue-capacity'], 1000, { min: 1, max: 1_000_000 }),
+      timeouts,
       ...((values['admin-token'] ?? io.env['CCGW_ADMIN_TOKEN']) ? { adminToken: (values['admin-token'] ?? io.env['CCGW_ADMIN_TOKEN'])! } : {}),
       ...(values.quiet ? {} : { log: (line: string) => io.out(line) }),
     });
@@ -114,6 +133,11 @@ export const mockCommand: Command = {
     io.out(
       `mock gateway listening on ${gw.url} (profile ${profile.name}${changed.length ? ` with ${changed.join(', ')}` : ''}, ${values.auth ?? 'dynamic'} auth, ${fixtures.accounts.length} accounts from ${fixtures.source})`,
     );
+    if (!isLoopbackUrl(gw.url)) {
+      io.err(
+        `ccgw mock: warning: listening on ${gw.url}, beyond loopback: anyone who can reach it can sign ${values.fixtures ? `the accounts of ${values.fixtures}` : 'the demo accounts (their passwords are public)'} in and barge into their calls. The admin API still answers loopback clients only. Use --host 127.0.0.1 unless other machines must reach the mock.`,
+      );
+    }
     if (gw.certificate) io.out(values['cert-out'] ? `certificate written to ${values['cert-out']}` : 'serving a self-signed certificate; use --cert-out FILE to save it for clients');
     const why = await io.stopRequested;
     io.out(`${why}: shutting down`);
