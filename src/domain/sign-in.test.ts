@@ -17,6 +17,7 @@ const scenarios: Record<string, { arrange?: (w: InMemoryWorld) => void; call: Si
   bodyInvalidField: { call: call({ body: body({ status: 9 }) }), expect: '100-011' },
   badAgentType: { call: call({ body: body({ agenttype: 7 }) }), expect: '100-012' },
   badIp: { call: call({ body: body({ ip: '300.1.1.1' }) }), expect: '100-016' },
+  emptyPassword: { call: call({ body: body({ password: '' }) }), expect: '100-004' },
   unknownAgent: { call: call({ agentid: NOT_CONFIGURED }), expect: '100-004' },
   wrongPassword: { call: call({ body: body({ password: 'nope' }) }), expect: '100-004' },
   phoneMismatch: { call: call({ body: body({ phonenum: '1' }) }), expect: '100-013' },
