@@ -60,6 +60,15 @@ describe('sign-in: success', () => {
     expect(d.changes.at(-1)!.session!.status).toBe(status);
   });
 
+  it('reads the body as Jackson does: numbers and booleans as strings, nulls as defaults, unknown fields ignored', () => {
+    const d = decideSignIn(scenarioWorld(), call({ body: body({ status: '3', agenttype: '11', releasephone: 'FALSE', autoanswer: 'true', ip: null, entryIp: null, pushUrl: 'x' }) }), PROFILE_2024, NOW);
+    expect(d.retcode).toBe('0');
+    expect(d.changes.at(-1)!.session).toMatchObject({ status: 3, alwaysOffHook: true });
+    for (const bad of [{ status: '03' }, { status: ' 3' }, { releasephone: 'yes' }, { releasephone: 1 }]) {
+      expect(decideSignIn(scenarioWorld(), call({ body: body(bad) }), PROFILE_2024, NOW).retcode, JSON.stringify(bad)).toBe('100-011');
+    }
+  });
+
   it('remembers releasephone false as always off-hook', () => {
     const d = decideSignIn(scenarioWorld(), call({ body: body({ releasephone: false }) }), PROFILE_2024, NOW);
     expect(d.changes.at(-1)!.session!.alwaysOffHook).toBe(true);
