@@ -15,6 +15,7 @@ import { GATEWAY_TIMING } from '../../src/domain/timing.ts';
 import type { Profile } from '../../src/domain/profiles.ts';
 import type { OperationId } from '../../src/domain/retcodes.ts';
 import { AGENT_ROLES, type AgentRole } from '../../src/domain/roles.ts';
+import type { AgentStateEntry } from '../../src/domain/vdn-views.ts';
 import type { Situation } from '../../src/domain/witness.ts';
 import type { Case, Failure } from '../../src/report/run-summary.ts';
 import { answerName, describeExpected, settingOf, type Observation } from './answers.ts';
@@ -90,12 +91,12 @@ async function callAndCheck(call: ResolvedCall, given: Situation, expected: Expe
   try {
     const setup = await buildSituation(call, given, expected, ctx);
     stage = 'the call could not be made';
-    const { observed, reply } = await makeCall(call, setup, ctx);
+    const { observed, reply, sentGuid } = await makeCall(call, setup, ctx);
     observation = observed;
     stage = 'after the call, reading its events and the caller\'s status failed';
     // The fault was for the call; the checks that follow poll and query as usual.
     if (given.fault) await ctx.gateway.faults!.clear();
-    const problems = checkAnswer(expected, observed, reply, call, ctx);
+    const problems = checkAnswer(expected, observed, reply, call, ctx, sentGuid);
     const setting = settingOf(decidedBy, ctx.profile);
     const calibrated = ctx.learn && setting !== undefined && problems.answer !== undefined && setting.candidates.includes(answerName(observed));
     if (problems.answer === undefined || calibrated) {
@@ -214,6 +215,8 @@ async function expireByRotation(session: AgentSession, ctx: CaseContext): Promis
 interface CallOutcome {
   readonly observed: Observation;
   readonly reply: GatewayReply | undefined;
+  /** The Guid the call carried. */
+  readonly sentGuid: string | undefined;
 }
 
 async function makeCall(call: ResolvedCall, setup: Setup, ctx: CaseContext): Promise<CallOutcome> {
@@ -226,18 +229,21 @@ async function makeCall(call: ResolvedCall, setup: Setup, ctx: CaseContext): Pro
   const input = {
     ...(call.workNo !== undefined ? { workNo: call.workNo } : {}),
     ...(call.query ? { query: call.query } : {}),
+    ...(call.path ? { path: call.path } : {}),
+    ...(call.headers ? { headers: call.headers } : {}),
     ...(signIn ? { body: call.body } : {}),
   };
   const request = describeRequest(call, gateway.client.baseUrl);
+  const sentGuid = signIn ? undefined : session.guid;
   try {
     const reply = (await session.call(call.operation as OperationId, input as never)) as GatewayReply;
     if (signIn && reply.ok) gateway.hold(session);
     if ((call.operation === 'logout' || call.operation === 'forceLogout') && reply.ok) gateway.forget(call.agentid);
-    return { reply, observed: observationOf(request, 200, reply.retcode, reply.body) };
+    return { reply, sentGuid, observed: observationOf(request, 200, reply.retcode, reply.body) };
   } catch (e) {
-    if (e instanceof GatewayHttpError) return { reply: undefined, observed: observationOf(request, e.status, undefined, e.bodyExcerpt) };
+    if (e instanceof GatewayHttpError) return { reply: undefined, sentGuid, observed: observationOf(request, e.status, undefined, e.bodyExcerpt) };
     if (e instanceof GatewayContractError) {
-      return { reply: undefined, observed: { ...observationOf(request, e.httpStatus, undefined, e.rawBody), contractProblem: e.summary.join('; ') } };
+      return { reply: undefined, sentGuid, observed: { ...observationOf(request, e.httpStatus, undefined, e.rawBody), contractProblem: e.summary.join('; ') } };
     }
     throw e;
   }
@@ -255,7 +261,7 @@ function guidFor(call: ResolvedCall, setup: Setup, ctx: CaseContext): string | u
 function describeRequest(call: ResolvedCall, baseUrl: string): { method: string; url: string; text: string } {
   const guid = typeof call.guid === 'object' ? `the ${call.guid.of}'s Guid` : { own: "the caller's own Guid", none: 'no Guid', malformed: `the Guid ${JSON.stringify(MALFORMED_GUID)}`, previousSession: "the Guid of the caller's earlier session", endedSession: "the Guid of the caller's ended session", beforeRotation: 'a Guid rotated away and expired' }[call.guid];
   const signIn = call.operation === 'signIn' || call.operation === 'forceLogin';
-  const { method, path } = operationPath(call.operation, { agentid: call.agentid, workNo: call.workNo } as never, call.query as never);
+  const { method, path } = operationPath(call.operation, { ...call.path, agentid: call.agentid, workNo: call.workNo } as never, call.query as never);
   const body = signIn ? ` with body ${JSON.stringify(redactSecretFields(call.body))}` : '';
   return { method, url: `${baseUrl}${path}`, text: `${method} ${path}${signIn ? '' : ` with ${guid}`}${body}` };
 }
@@ -278,7 +284,7 @@ interface AnswerProblems {
   readonly more: string[];
 }
 
-function checkAnswer(expected: Expectation, observed: Observation, reply: GatewayReply | undefined, call: ResolvedCall, ctx: CaseContext): AnswerProblems {
+function checkAnswer(expected: Expectation, observed: Observation, reply: GatewayReply | undefined, call: ResolvedCall, ctx: CaseContext, sentGuid: string | undefined): AnswerProblems {
   const d = expected.decision;
   const more: string[] = [];
   if (observed.contractProblem !== undefined) return { answer: `expected ${describeExpected(d)}; got an answer outside the contract: ${observed.contractProblem}`, more };
@@ -292,7 +298,7 @@ function checkAnswer(expected: Expectation, observed: Observation, reply: Gatewa
         : '';
     return { answer: `expected ${describeExpected(d)} (${d.rule}); got ${describeObserved(observed)}${hint}`, more };
   }
-  if (reply && d.retcode === '0') more.push(...checkResult(d.result as Record<string, unknown>, reply, call, expected, ctx.profile));
+  if (reply && d.retcode === '0') more.push(...checkResult(d.result as Record<string, unknown>, reply, call, expected, ctx, sentGuid));
   return { answer: undefined, more };
 }
 
@@ -300,17 +306,54 @@ function describeObserved(o: Observation): string {
   return o.httpStatus === 200 ? `retcode ${o.retcode ?? '(none)'}` : `HTTP ${o.httpStatus}${typeof o.body === 'string' && o.body !== '' ? ` ${JSON.stringify(o.body.slice(0, 80))}` : ''}`;
 }
 
-/** The result fields that identify the answer (others, such as the sign-in time, vary by nature). */
-function checkResult(want: Record<string, unknown>, reply: GatewayReply, call: ResolvedCall, expected: Expectation, profile: Profile): string[] {
+/** The result fields that identify the answer, per operation (others, such as the sign-in time, vary by nature). */
+const IDENTIFYING_FIELDS: Partial<Record<OperationId, readonly string[]>> = {
+  signIn: ['workno', 'vdnid'],
+  forceLogin: ['workno', 'vdnid'],
+  agentStatus: ['agentState', 'isWorking'],
+  agentByWorkNo: ['workno', 'status', 'ctiStatus'],
+};
+
+/** The result fields that identify the answer. */
+function checkResult(want: Record<string, unknown>, reply: GatewayReply, call: ResolvedCall, expected: Expectation, ctx: CaseContext, sentGuid: string | undefined): string[] {
   const problems: string[] = [];
   const result = ('result' in reply ? reply.result : undefined) as Record<string, unknown> | undefined;
-  const fields = call.operation === 'signIn' || call.operation === 'forceLogin' ? ['workno', 'vdnid'] : call.operation === 'agentStatus' ? ['agentState', 'isWorking'] : [];
-  for (const field of fields) {
+  for (const field of IDENTIFYING_FIELDS[call.operation] ?? []) {
     if (JSON.stringify(result?.[field]) !== JSON.stringify(want[field])) problems.push(`result.${field}: expected ${JSON.stringify(want[field])}, got ${JSON.stringify(result?.[field])}`);
   }
+  if (call.operation === 'updateGuid') {
+    const guid = result?.['guid'];
+    if (typeof guid !== 'string' || guid === '' || guid.includes('=')) problems.push(`result.guid: expected a new bare Guid, got ${JSON.stringify(guid)}`);
+    else if (guid === sentGuid) problems.push(`result.guid is the Guid the call sent (${guid}); expected a new one`);
+  }
+  if (call.operation === 'allAgentStatus' || call.operation === 'onlineAgentOnVdn') problems.push(...checkAgentList(want as unknown as readonly AgentStateEntry[], reply, call, ctx));
   if (call.operation === 'getAgentEvent') {
     const event = 'event' in reply ? (reply.event as AgentEvent | null) : null;
-    problems.push(...compareEvents(expected.polledEvent ? [expected.polledEvent] : [], event ? [event] : [], `the poll of agent ${call.agentid}`, profile));
+    problems.push(...compareEvents(expected.polledEvent ? [expected.polledEvent] : [], event ? [event] : [], `the poll of agent ${call.agentid}`, ctx.profile));
+  }
+  return problems;
+}
+
+/**
+ * A VDN list holds the fixtures' agents it should, with their status and CTI state, and none it should not (the
+ * signed-out ones, in the list of signed-in agents). Agents the fixtures do not name are not checked.
+ */
+function checkAgentList(want: readonly AgentStateEntry[], reply: GatewayReply, call: ResolvedCall, ctx: CaseContext): string[] {
+  const got = 'result' in reply && Array.isArray(reply.result) ? (reply.result as AgentStateEntry[]) : [];
+  const byId = new Map(got.map((e) => [e.workno, e]));
+  const problems: string[] = [];
+  for (const entry of want) {
+    const seen = byId.get(entry.workno);
+    if (!seen) problems.push(`agent ${entry.workno} is missing from the list; expected ${JSON.stringify({ status: entry.status, ctiStatus: entry.ctiStatus })}`);
+    else if (seen.status !== entry.status || seen.ctiStatus !== entry.ctiStatus) {
+      problems.push(`agent ${entry.workno}: expected status ${JSON.stringify(entry.status)} and ctiStatus ${JSON.stringify(entry.ctiStatus)}, got ${JSON.stringify(seen.status)} and ${JSON.stringify(seen.ctiStatus)}`);
+    }
+  }
+  const listed = new Set(want.map((e) => e.workno));
+  const vdn = call.callerAccount?.vdn;
+  for (const role of AGENT_ROLES) {
+    const account = ctx.parties.account(role);
+    if (account && account.vdn === vdn && !listed.has(account.id) && byId.has(account.id)) problems.push(`agent ${account.id} (the ${role}) is listed but should not be`);
   }
   return problems;
 }

@@ -53,7 +53,7 @@ export interface ConformanceTarget {
   finishRun(driver: GatewayDriver): Promise<void>;
 }
 
-const OPS_WITH_TARGET = new Set<OperationId>(['addInsert', 'cancelInsert']);
+const OPS_WITH_TARGET = new Set<OperationId>(['addInsert', 'cancelInsert', 'agentByWorkNo']);
 
 function describeCall(c: RandomCall): string {
   const id = (t: TaggedId) => (t.expect === 'ok' ? t.raw : `${JSON.stringify(t.raw)} (${t.form})`);
@@ -102,9 +102,13 @@ export function randomCallArb(target: Pick<ConformanceTarget, 'cast' | 'range' |
   const reason = fc.oneof(fc.constant(undefined), fc.integer({ min: 200, max: 250 }), fc.constantFrom<string | number>(0, 199, 251, '', 'abc', '2e2', -1));
   const prolong = fc.oneof(fc.constant(undefined), fc.boolean(), fc.constantFrom('yes', 'TRUE', ''));
   const query = fc.record({ reason, prolong }).map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as RandomCall['query']);
-  const self = fc.record({ op: fc.constantFrom<OperationId>('logout', 'forceLogout', 'sayFree', 'agentStatus', 'getAgentEvent'), agent: idArb('caller'), ...common });
+  const self = fc.record({
+    op: fc.constantFrom<OperationId>('logout', 'forceLogout', 'sayFree', 'agentStatus', 'getAgentEvent', 'resetSkill', 'handShake', 'heartbeat', 'updateGuid', 'allAgentStatus', 'onlineAgentOnVdn'),
+    agent: idArb('caller'),
+    ...common,
+  });
   const busy = fc.record({ op: fc.constant<OperationId>('sayBusy'), agent: idArb('caller'), query, ...common });
-  const qc = fc.record({ op: fc.constantFrom<OperationId>('addInsert', 'addInsert', 'cancelInsert'), agent: idArb('caller'), workNo: idArb('target'), ...common });
+  const qc = fc.record({ op: fc.constantFrom<OperationId>('addInsert', 'addInsert', 'cancelInsert', 'agentByWorkNo'), agent: idArb('caller'), workNo: idArb('target'), ...common });
   return fc
     .oneof({ weight: 4, arbitrary: signIn }, { weight: 4, arbitrary: self }, { weight: 1, arbitrary: busy }, { weight: 5, arbitrary: qc })
     .map((c) => Object.defineProperty(c as RandomCall, fc.toStringMethod, { value: () => describeCall(c as RandomCall), enumerable: false }));
@@ -153,6 +157,20 @@ async function send(session: AgentSession, c: RandomCall): Promise<Answered> {
       return session.addInsert(c.workNo!.raw);
     case 'cancelInsert':
       return session.cancelInsert(c.workNo!.raw);
+    case 'resetSkill':
+      return session.resetSkill();
+    case 'handShake':
+      return session.handShake();
+    case 'heartbeat':
+      return session.heartbeat();
+    case 'updateGuid':
+      return session.updateGuid();
+    case 'agentByWorkNo':
+      return session.agentByWorkNo(c.workNo!.raw);
+    case 'allAgentStatus':
+      return session.allAgentStatus();
+    case 'onlineAgentOnVdn':
+      return session.onlineAgentOnVdn();
   }
 }
 

@@ -71,6 +71,10 @@ export interface ExpectedAnswers {
   readonly unknownAgentSignIn: string;
   /** Sign-in with a phone that is not the agent's softphone. */
   readonly phoneMismatch: string;
+  /** Sign-in with an empty password: checked like any password (the documents' own example sends one), or refused as empty. */
+  readonly emptyPassword: string;
+  /** agentbyworkno about an agent outside the caller's VDN (the page requires the same VDN; its error list was not read). */
+  readonly viewOutsideVdn: string;
   /** Plain sign-out while talking or barging (EN/cec_07_1219). */
   readonly logoutInCall: string;
   /** sayfree/saybusy while talking or barging. */
@@ -95,6 +99,8 @@ export const DEFAULT_ANSWERS: ExpectedAnswers = {
   cancelWithoutBarge: '900-005',
   unknownAgentSignIn: '100-004',
   phoneMismatch: '100-013',
+  emptyPassword: '100-004',
+  viewOutsideVdn: '000-002',
   logoutInCall: '100-010',
   stateChangeInCall: '100-009',
 };

@@ -104,7 +104,7 @@ describe('ccgw bundle', () => {
     expect(await createBundleCommand({ root: repo.root }).run(['--out', 'vendor', '--archive', 'vendor.tar.gz', '--run', 'runs/r1'], io)).toBe(0);
     const rules = await readFile(join(repo.scratch, 'vendor', 'rules.md'), 'utf8');
     expect(rules.endsWith(runCoverageMarkdown(sampleRulesRun()))).toBe(true);
-    expect(io.lines).toContain('  rules.md ends with the rule coverage of run 20261126T080000Z-live: 91 rules: 74 passed, 5 failed, 12 skipped; 66 documented, 25 inferred');
+    expect(io.lines).toContain('  rules.md ends with the rule coverage of run 20261126T080000Z-live: 135 rules: 117 passed, 5 failed, 13 skipped; 97 documented, 38 inferred');
     const again = memoryIo({}, repo.scratch);
     expect(await createBundleCommand({ root: repo.root }).run(['--out', 'vendor2', '--archive', 'vendor2.tar.gz', '--run', 'runs/r1/summary.json'], again)).toBe(0);
     expect((await readFile(join(repo.scratch, 'vendor2.tar.gz'))).equals(await readFile(join(repo.scratch, 'vendor.tar.gz')))).toBe(true);

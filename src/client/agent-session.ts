@@ -283,6 +283,94 @@ export class AgentSession {
   }
 
   /**
+   * Signs the agent in to skill queues (`POST onlineagent/{agentid}/resetskill/{autoflag}`): all of its configured ones
+   * with `autoflag` true (the default), else those of `skillid`.
+   *
+   * @example
+   * ```ts
+   * (await session.resetSkill({ skillid: '', phonelinkage: 0 })).expectOk();
+   * ```
+   */
+  resetSkill(options: CallOptions & { readonly autoflag?: boolean | string; readonly skillid?: string; readonly phonelinkage?: number } = {}): Promise<GatewayReply<'resetSkill'>> {
+    const { autoflag = true, skillid, phonelinkage, ...rest } = options;
+    return this.call('resetSkill', { ...rest, path: { autoflag: String(autoflag) }, query: { skillid, phonelinkage } });
+  }
+
+  /**
+   * The push-mode keep-alive (`POST onlineagent/{agentid}/handshake`); a rotated Guid in its Set-GUID replaces the session's.
+   *
+   * @example
+   * ```ts
+   * await session.handShake({ serviceToken: 'token2026' });
+   * ```
+   */
+  handShake(options: CallOptions & { readonly serviceToken?: string } = {}): Promise<GatewayReply<'handShake'>> {
+    const { serviceToken, ...rest } = options;
+    return this.call('handShake', { ...rest, ...(serviceToken === undefined ? {} : { headers: { service_token: serviceToken } }) });
+  }
+
+  /**
+   * The older keep-alive of the sample clients (`PUT onlineagent/{agentid}/heartbeat`), undocumented.
+   *
+   * @example
+   * ```ts
+   * const r = await session.heartbeat();
+   * ```
+   */
+  heartbeat(options: CallOptions = {}): Promise<GatewayReply<'heartbeat'>> {
+    return this.call('heartbeat', options);
+  }
+
+  /**
+   * Asks for a new Guid (`PUT onlineagent/{agentid}/updateGuid`); on retcode 0 the session sends `result.guid` from then on.
+   *
+   * @example
+   * ```ts
+   * (await session.updateGuid()).expectOk();
+   * ```
+   */
+  updateGuid(options: CallOptions = {}): Promise<GatewayReply<'updateGuid'>> {
+    return this.call('updateGuid', options);
+  }
+
+  /**
+   * One agent of the caller's VDN with its state (`GET agentgroup/{agentid}/agentbyworkno/{workNo}`).
+   *
+   * @example
+   * ```ts
+   * const r = await inspector.agentByWorkNo('30170');
+   * if (r.ok) r.result.ctiStatus; // 5 while the agent is barged into
+   * ```
+   */
+  agentByWorkNo(workNo: string, options: CallOptions = {}): Promise<GatewayReply<'agentByWorkNo'>> {
+    return this.call('agentByWorkNo', { ...options, workNo });
+  }
+
+  /**
+   * Every agent of the caller's VDN with its state (`GET agentgroup/{agentid}/allagentstatus`).
+   *
+   * @example
+   * ```ts
+   * const r = await inspector.allAgentStatus();
+   * ```
+   */
+  allAgentStatus(options: CallOptions = {}): Promise<GatewayReply<'allAgentStatus'>> {
+    return this.call('allAgentStatus', options);
+  }
+
+  /**
+   * The signed-in agents of the caller's VDN with their states (`GET agentgroup/{agentid}/onlineagentonvdn`).
+   *
+   * @example
+   * ```ts
+   * const r = await inspector.onlineAgentOnVdn();
+   * ```
+   */
+  onlineAgentOnVdn(options: CallOptions = {}): Promise<GatewayReply<'onlineAgentOnVdn'>> {
+    return this.call('onlineAgentOnVdn', options);
+  }
+
+  /**
    * Polls until the event types have arrived in that order (other events in between are collected) and returns
    * every event seen. Throws GatewayEventTimeoutError listing what arrived when `timeoutMs` (default 30 s) passes,
    * and GatewayRetcodeError when a poll answers a retcode other than 0.

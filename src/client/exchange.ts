@@ -91,6 +91,10 @@ export interface CallInput<Op extends OperationId> extends CallOptions {
   /** The target agent ID, for the operations whose path has `{workNo}`. */
   readonly workNo?: string;
   readonly query?: QueryOf<Op>;
+  /** Path parameters other than the agent IDs, e.g. resetskill's `{ autoflag: 'true' }`. */
+  readonly path?: Readonly<Record<string, string>>;
+  /** Extra request headers, e.g. handshake's `{ service_token: '…' }` (the Guid is the session's). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** The request body; serialized with JSON.stringify. */
   readonly body?: unknown;
 }
@@ -126,14 +130,14 @@ export async function performExchange<Op extends OperationId>(
   input: CallInput<Op>,
 ): Promise<GatewayReply<Op>> {
   const def = operations[operationId];
-  const pathParams = { agentid: state.agentId, workNo: input.workNo } as unknown as Parameters<typeof operationPath<Op>>[1];
+  const pathParams = { ...input.path, agentid: state.agentId, workNo: input.workNo } as unknown as Parameters<typeof operationPath<Op>>[1];
   const { method, path } = operationPath(operationId, pathParams, input.query);
   const context: ExchangeContext = { operationId, agentId: state.agentId, method, url: core.transport.urlOf(path) };
   const timeoutMs = checkTimeout('timeoutMs', input.timeoutMs ?? (operationId === 'getAgentEvent' ? core.pollTimeoutMs : core.timeoutMs));
 
   const bodyText = input.body === undefined ? undefined : JSON.stringify(input.body);
   const secrets = secretsOf(input.body);
-  const headers: OutgoingHttpHeaders = { 'Content-Type': REQUEST_CONTENT_TYPE, 'User-Agent': 'ccgw-harness' };
+  const headers: OutgoingHttpHeaders = { ...input.headers, 'Content-Type': REQUEST_CONTENT_TYPE, 'User-Agent': 'ccgw-harness' };
   if (def.requiresGuid && state.guid !== undefined) headers['Guid'] = state.guid;
   const cookie = state.cookies.header();
   if (cookie !== undefined) headers['Cookie'] = cookie;
@@ -217,6 +221,9 @@ function interpret<Op extends OperationId>(
   }
   // The reply hands out the gateway's answer; a password it echoed is scrubbed there too.
   const envelope = scrubStrings(body as Record<string, unknown>, secrets);
+  // updateGuid answers its new Guid in the body, not in Set-GUID (EN/cec_07_1225).
+  const renewed = operationId === 'updateGuid' && String(envelope['retcode']) === '0' ? (envelope['result'] as { guid?: unknown } | undefined)?.guid : undefined;
+  if (typeof renewed === 'string' && renewed !== '') state.guid = renewed;
   return createReply<Op>({
     context,
     httpStatus: response.status,

@@ -33,17 +33,30 @@ describe('Guid from Set-GUID', () => {
   it('sends the Guid on every operation the contract marks requiresGuid, and on no other', async () => {
     const withGuid = (Object.keys(operations) as OperationId[]).filter((op) => operations[op].requiresGuid);
     const routes = Object.fromEntries((Object.keys(operations) as OperationId[]).map((op) => [op, () => ({ body: okBodyFor(op) })]));
+    // updateGuid hands the session a new Guid in its body: here the same one, so every later call still sends it.
+    routes['updateGuid'] = () => ({ body: { message: 'success', retcode: '0', result: { guid: GUIDS.first } } });
     const { gw, client } = await setUp(routes);
     const session = client.agent('30169').useGuid(GUIDS.first);
 
     for (const op of Object.keys(operations) as OperationId[]) {
-      await session.call(op, { workNo: '30170', body: op === 'signIn' || op === 'forceLogin' ? SIGN_IN : undefined });
+      await session.call(op, { workNo: '30170', path: { autoflag: 'true' }, body: op === 'signIn' || op === 'forceLogin' ? SIGN_IN : undefined });
     }
 
     const sentGuid = gw.requests.filter((r) => r.headers['guid'] === GUIDS.first).map((r) => r.operationId);
     expect(sentGuid.sort()).toEqual([...withGuid].sort());
     expect(withGuid).not.toContain('signIn');
     expect(withGuid).toContain('addInsert');
+  });
+
+  it('takes the new Guid of updateGuid from result.guid (the gateway sends no Set-GUID for it), and only on retcode 0', async () => {
+    let answer: unknown = { message: '100-006', retcode: '100-006' };
+    const { client } = await setUp({ updateGuid: () => ({ body: answer }) });
+    const session = client.agent('30169').useGuid(GUIDS.first);
+    await session.updateGuid();
+    expect(session.guid).toBe(GUIDS.first);
+    answer = { message: 'success', retcode: '0', result: { guid: GUIDS.rotated } };
+    (await session.updateGuid()).expectOk();
+    expect(session.guid).toBe(GUIDS.rotated);
   });
 
   it('replaces the Guid with the rotated one from the Set-GUID of an event poll (dynamic authentication)', async () => {

@@ -138,6 +138,7 @@ export const addInsertSuccess: SuccessRow = {
     variant(BASE, 'busy-target', 'the target is busy (status 3): a busy agent can still be barged into', { given: { signedIn: { inspector: IDLE, target: { status: 3 } } } }),
     variant(BASE, 'wrap-up-target', 'the target is in wrap-up (status 5)', { given: { signedIn: { inspector: IDLE, target: { status: 5 } } } }),
     variant(BASE, 'always-off-hook', 'the inspector signed in always off-hook: no phone rings', { given: { signedIn: { inspector: { status: 4, alwaysOffHook: true }, target: IDLE } } }),
+    variant(BASE, 'media-type-query', "with aPortal's ?mediaType=1 (text-chat QC): a query parameter the voice documents do not list is ignored", { when: { query: { mediaType: '1' } } }),
   ],
 };
 

@@ -94,6 +94,7 @@ export const cancelInsertSuccess: SuccessRow = {
     variant(BASE, 'always-off-hook', 'the inspector signed in always off-hook: no phone is released', {
       given: { signedIn: { inspector: { status: 4, alwaysOffHook: true }, target: IDLE }, barges: [{ inspector: 'inspector', target: 'target' }] },
     }),
+    variant(BASE, 'media-type-query', "with aPortal's ?mediaType=1: ignored", { when: { query: { mediaType: '1' } } }),
   ],
 };
 

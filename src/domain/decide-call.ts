@@ -9,8 +9,10 @@ import type { Profile } from './profiles.ts';
 import { decideAgentStatus, decideEventPoll } from './queries.ts';
 import type { OperationId, Retcode } from './retcodes.ts';
 import { decideSignIn } from './sign-in.ts';
+import { decideSessionCall } from './session-calls.ts';
 import { decideSignOut } from './sign-out.ts';
 import { decideStateChange } from './state-change.ts';
+import { decideVdnView } from './vdn-views.ts';
 
 /** One call of any operation. */
 export interface AnyCall {
@@ -22,6 +24,8 @@ export interface AnyCall {
   /** The parsed JSON body (sign-in). */
   readonly body?: unknown;
   readonly query?: Readonly<Record<string, string>>;
+  /** Request headers other than the Guid, by lower-case name (handshake's `service_token`). */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly fault?: Retcode;
 }
 
@@ -48,5 +52,16 @@ export function decideCall(operation: OperationId, world: WorldView, call: AnyCa
       return decideAgentStatus(world, self, profile);
     case 'getAgentEvent':
       return decideEventPoll(world, self, profile);
+    case 'resetSkill':
+      return decideSessionCall(operation, world, { ...self, query: { skillid: call.query?.['skillid'], phonelinkage: call.query?.['phonelinkage'] } }, profile);
+    case 'handShake':
+      return decideSessionCall(operation, world, { ...self, serviceToken: call.headers?.['service_token'] }, profile);
+    case 'heartbeat':
+    case 'updateGuid':
+      return decideSessionCall(operation, world, self, profile);
+    case 'agentByWorkNo':
+    case 'allAgentStatus':
+    case 'onlineAgentOnVdn':
+      return decideVdnView(operation, world, { agentid, auth, ...(call.workNo === undefined ? {} : { workNo: call.workNo }) }, profile);
   }
 }

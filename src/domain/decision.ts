@@ -15,6 +15,8 @@ import type { OperationId, Retcode } from './retcodes.ts';
 /** Read access to the agents: undefined for an ID that is not configured. */
 export interface WorldView {
   agent(id: string): AgentView | undefined;
+  /** Every configured agent of a VDN (VCC), in the order the accounts were added. */
+  agentsInVdn(vdn: number): Iterable<AgentView & { readonly id: string }>;
 }
 
 /** Write access used by `applyDecision`. */

@@ -45,6 +45,10 @@ export interface ResolvedCall {
   /** The JSON body to send (sign-in), or undefined for none. */
   readonly body: unknown;
   readonly query: Readonly<Record<string, string>> | undefined;
+  /** Path parameters other than agent IDs (resetskill's autoflag), raw. */
+  readonly path: Readonly<Record<string, string>> | undefined;
+  /** Headers other than the Guid, by lower-case name. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
 }
 
 /** What the gateway should do with the call. */
@@ -135,6 +139,8 @@ export function resolveCall(operation: OperationId, witness: Witness, parties: W
     guid,
     body: signIn ? buildBody(witness.when.body ?? {}, callerAccount) : undefined,
     query: witness.when.query,
+    path: witness.when.path,
+    headers: witness.when.headers,
   };
 }
 
@@ -219,7 +225,7 @@ export function expectWitness(call: ResolvedCall, given: Situation, parties: Wit
   const unread = pollsOwnQueue ? caller.id : undefined;
   queues.clearExcept(unread);
 
-  const decision = decideCall(call.operation, world, { agentid: call.agentid, ...(call.workNo === undefined ? {} : { workNo: call.workNo }), auth: authOf(call, world), body: call.body, ...(call.query ? { query: call.query } : {}), ...(given.fault ? { fault: given.fault } : {}) }, profile, NOW);
+  const decision = decideCall(call.operation, world, { agentid: call.agentid, ...(call.workNo === undefined ? {} : { workNo: call.workNo }), auth: authOf(call, world), body: call.body, ...(call.query ? { query: call.query } : {}), ...(call.headers ? { headers: call.headers } : {}), ...(given.fault ? { fault: given.fault } : {}) }, profile, NOW);
   const polledEvent = call.operation === 'getAgentEvent' && decision.retcode === '0' ? queues.take(call.agentid) : undefined;
   apply(decision);
   const signedInAfter = new Set<string>();

@@ -20,6 +20,8 @@ interface Slot {
 
 export class InMemoryWorld implements WorldView, SessionStore {
   readonly #slots = new Map<string, Slot>();
+  /** Agent IDs by VDN, for the VDN views. */
+  readonly #byVdn = new Map<number, Set<string>>();
   #signedIn = 0;
 
   constructor(accounts: Iterable<AgentAccount> = []) {
@@ -30,11 +32,22 @@ export class InMemoryWorld implements WorldView, SessionStore {
   addAccount(account: AgentAccount): void {
     const previous = this.#slots.get(account.id);
     if (previous?.session) this.#signedIn--;
+    if (previous) this.#byVdn.get(previous.account.vdn)?.delete(account.id);
     this.#slots.set(account.id, { account, session: null });
+    let ids = this.#byVdn.get(account.vdn);
+    if (!ids) this.#byVdn.set(account.vdn, (ids = new Set()));
+    ids.add(account.id);
   }
 
   agent(id: string): AgentView | undefined {
     return this.#slots.get(id);
+  }
+
+  *agentsInVdn(vdn: number): IterableIterator<AgentView & { readonly id: string }> {
+    for (const id of this.#byVdn.get(vdn) ?? []) {
+      const slot = this.#slots.get(id)!;
+      yield { id, account: slot.account, session: slot.session };
+    }
   }
 
   /** Sets an agent's session. Throws for an agent that is not configured: decisions never produce one. */

@@ -27,6 +27,8 @@ export { signInRules, signInSuccess, forceLoginSuccess, decideSignIn, type SignI
 export { signOutRules, logoutSuccess, forceLogoutSuccess, decideSignOut, decideNoPollSignOut, type SignOutCall } from './sign-out.ts';
 export { stateChangeRules, sayFreeSuccess, sayBusySuccess, decideStateChange, parseBusyReason, type StateChangeCall } from './state-change.ts';
 export { selfCallRules, agentStatusSuccess, getAgentEventSuccess, decideAgentStatus, decideEventPoll, type SelfCall, type AgentStatusResult } from './queries.ts';
+export { resetSkillRules, handShakeRules, heartbeatRules, updateGuidRules, decideSessionCall, type SessionCall, type SessionOperation } from './session-calls.ts';
+export { agentByWorkNoRules, vdnListRules, decideVdnView, viewStatusOf, ctiStatusOf, type AgentInfo, type AgentStateEntry, type VdnViewOperation } from './vdn-views.ts';
 export { decideCall, type AnyCall } from './decide-call.ts';
 export { expectWitness, resolveCall, situationBody, otherPassword, otherPhone, type Expectation, type ResolvedCall, type WitnessParties } from './expect-witness.ts';
 
@@ -37,7 +39,9 @@ import type { Rule } from './rules.ts';
 import { agentStatusSuccess, getAgentEventSuccess, selfCallRules } from './queries.ts';
 import { forceLoginSuccess, signInRules, signInSuccess } from './sign-in.ts';
 import { forceLogoutSuccess, logoutSuccess, signOutRules } from './sign-out.ts';
+import { handShakeRules, handShakeSuccess, heartbeatRules, heartbeatSuccess, resetSkillRules, resetSkillSuccess, updateGuidRules, updateGuidSuccess } from './session-calls.ts';
 import { sayBusySuccess, sayFreeSuccess, stateChangeRules } from './state-change.ts';
+import { agentByWorkNoRules, agentByWorkNoSuccess, allAgentStatusSuccess, onlineAgentOnVdnSuccess, vdnListRules } from './vdn-views.ts';
 import type { SuccessRow } from './witness.ts';
 
 /** The rules of each operation, in precedence order (for precedence tables; decisions use them directly). */
@@ -52,6 +56,13 @@ export const OPERATION_RULES: Readonly<Record<OperationId, readonly Rule<never>[
   sayBusy: stateChangeRules,
   agentStatus: selfCallRules,
   getAgentEvent: selfCallRules,
+  resetSkill: resetSkillRules,
+  handShake: handShakeRules,
+  heartbeat: heartbeatRules,
+  updateGuid: updateGuidRules,
+  agentByWorkNo: agentByWorkNoRules,
+  allAgentStatus: vdnListRules,
+  onlineAgentOnVdn: vdnListRules,
 };
 
 /** The successful answer of each operation, the last row of its table. */
@@ -66,4 +77,11 @@ export const OPERATION_SUCCESS: Readonly<Record<OperationId, SuccessRow>> = {
   sayBusy: sayBusySuccess,
   agentStatus: agentStatusSuccess,
   getAgentEvent: getAgentEventSuccess,
+  resetSkill: resetSkillSuccess,
+  handShake: handShakeSuccess,
+  heartbeat: heartbeatSuccess,
+  updateGuid: updateGuidSuccess,
+  agentByWorkNo: agentByWorkNoSuccess,
+  allAgentStatus: allAgentStatusSuccess,
+  onlineAgentOnVdn: onlineAgentOnVdnSuccess,
 };

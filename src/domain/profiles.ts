@@ -39,6 +39,8 @@ export interface ProfileAnswers {
   readonly cancelWithoutBarge: ProfileSetting<'900-005' | '900-004' | '900-003'>;
   readonly unknownAgentSignIn: ProfileSetting<'100-004'>;
   readonly phoneMismatch: ProfileSetting<'100-013' | '100-014'>;
+  readonly emptyPassword: ProfileSetting<'100-004' | '100-001'>;
+  readonly viewOutsideVdn: ProfileSetting<'000-002' | '100-007'>;
   readonly logoutInCall: ProfileSetting<'100-010'>;
   readonly stateChangeInCall: ProfileSetting<'100-009'>;
 }
@@ -142,6 +144,21 @@ const ANSWERS: ProfileAnswers = {
     candidates: ['100-013', '100-014'],
     description: "Sign-in with a phone number that is not the agent's configured softphone.",
     provenance: inferred('100-013 "the phone bound at sign-in is invalid"', 'EN/cec_07_0580'),
+  },
+  emptyPassword: {
+    value: '100-004',
+    candidates: ['100-004', '100-001'],
+    description: 'Sign-in with an empty password ("password": ""): checked like any password (100-004 unless the account has none), or refused as an empty parameter (100-001).',
+    provenance: inferred(
+      'the documents\' own sign-in example sends "password":"" and the loginex page says the password may be empty, so the gateway does not refuse it as missing but checks it (public clients such as Zackeus send "" by default); no page names a switch, and a gateway that refuses it would answer 100-001 "sign-in parameter empty or invalid"',
+      'ZH/cec_07_1202',
+    ),
+  },
+  viewOutsideVdn: {
+    value: '000-002',
+    candidates: ['000-002', '100-007'],
+    description: "agentbyworkno names an agent that is not in the caller's VDN (another VDN, or no agent at all).",
+    provenance: inferred('the agent queried must be in the same VDN as the caller (documented); the page\'s error list was not retrieved: 000-002 "a parameter is invalid" is the likeliest, 100-007 "exception during the operation" the other candidate', 'EN/cec_07_0415'),
   },
   logoutInCall: {
     value: '100-010',

@@ -6,6 +6,7 @@ import { OPERATION_RULES, OPERATION_SUCCESS } from './index.ts';
 import { PROFILE_2024 } from './profiles.ts';
 import type { Provenance } from './provenance.ts';
 import { GATEWAY_TIMING } from './timing.ts';
+import { CTI_STATUS_PROVENANCE } from './vdn-views.ts';
 
 /** The documents of docs/sources/, normalised: lower case, markdown emphasis and code marks removed, spaces collapsed. */
 const SOURCES_DIR = new URL('../../docs/sources/', import.meta.url);
@@ -18,6 +19,7 @@ const provenances: Array<[string, Provenance]> = [
   ['ids 2025 range', IDS_2025.provenance],
   ['gateway status values', GATEWAY_STATUS_PROVENANCE],
   ['in-call', IN_CALL_PROVENANCE],
+  ['CTI state of a gateway status', CTI_STATUS_PROVENANCE],
   ...Object.entries(GATEWAY_TIMING).map(([k, v]): [string, Provenance] => [`timing ${k}`, v.provenance]),
   ...Object.entries(PROFILE_2024.answers).map(([k, v]): [string, Provenance] => [`profile answer ${k}`, v.provenance]),
   ...Object.entries(OPERATION_RULES).flatMap(([op, rules]) => rules.map((r): [string, Provenance] => [`rule ${op}.${r.id}`, r.provenance])),

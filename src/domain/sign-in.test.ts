@@ -17,6 +17,7 @@ const scenarios: Record<string, { arrange?: (w: InMemoryWorld) => void; call: Si
   bodyInvalidField: { call: call({ body: body({ status: 9 }) }), expect: '100-011' },
   badAgentType: { call: call({ body: body({ agenttype: 7 }) }), expect: '100-012' },
   badIp: { call: call({ body: body({ ip: '300.1.1.1' }) }), expect: '100-016' },
+  emptyPassword: { call: call({ body: body({ password: '' }) }), expect: '100-004' },
   unknownAgent: { call: call({ agentid: NOT_CONFIGURED }), expect: '100-004' },
   wrongPassword: { call: call({ body: body({ password: 'nope' }) }), expect: '100-004' },
   phoneMismatch: { call: call({ body: body({ phonenum: '1' }) }), expect: '100-013' },
@@ -57,6 +58,15 @@ describe('sign-in: success', () => {
     const d = decideSignIn(scenarioWorld(), call({ body: body({ status }) }), PROFILE_2024, NOW);
     expect(d.deliveries.map((x) => x.event.eventType)).toEqual(events);
     expect(d.changes.at(-1)!.session!.status).toBe(status);
+  });
+
+  it('reads the body as Jackson does: numbers and booleans as strings, nulls as defaults, unknown fields ignored', () => {
+    const d = decideSignIn(scenarioWorld(), call({ body: body({ status: '3', agenttype: '11', releasephone: 'FALSE', autoanswer: 'true', ip: null, entryIp: null, pushUrl: 'x' }) }), PROFILE_2024, NOW);
+    expect(d.retcode).toBe('0');
+    expect(d.changes.at(-1)!.session).toMatchObject({ status: 3, alwaysOffHook: true });
+    for (const bad of [{ status: '03' }, { status: ' 3' }, { releasephone: 'yes' }, { releasephone: 1 }]) {
+      expect(decideSignIn(scenarioWorld(), call({ body: body(bad) }), PROFILE_2024, NOW).retcode, JSON.stringify(bad)).toBe('100-011');
+    }
   });
 
   it('remembers releasephone false as always off-hook', () => {

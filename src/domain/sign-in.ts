@@ -1,8 +1,9 @@
 /**
  * Sign-in (`PUT onlineagent/{agentid}`) and forced sign-in (`.../forcelogin`).
  *
- * Precedence: path ID → body (100-001 missing, 100-011 invalid, 100-012 agent type, 100-016 IP) → configured agent
- * (100-004) → password (100-004) → phone (100-013) → already signed in (100-002, sign-in only) → injected fault.
+ * Precedence: path ID → body (100-001 missing, 100-011 invalid, 100-012 agent type, 100-016 IP) → empty password
+ * (profile setting) → configured agent (100-004) → password (100-004) → phone (100-013) → already signed in (100-002,
+ * sign-in only) → injected fault. The body is read as a Java/Jackson gateway reads it (sign-in-body.ts).
  * On success the agent has a new session in the requested status; it receives AgentOther_InService,
  * AgentState_Ready, and AgentState_SetNotReady_Success (status 3) or AgentState_Work (status 5). A forced sign-in
  * over an existing session ends that session and any barge it takes part in.
@@ -20,7 +21,7 @@ import type { Decision, Delivery, SessionChange, WorldView } from './decision.ts
 import { gatewayEvents, type AgentEvent } from './events.ts';
 import { InMemoryWorld } from './in-memory-world.ts';
 import { DEFAULT_PROFILE, type Profile } from './profiles.ts';
-import { documented } from './provenance.ts';
+import { documented, inferred } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { checkSignInBody, type SignInBody, type SignInBodyCheck } from './sign-in-body.ts';
@@ -81,8 +82,8 @@ export const signInRules: readonly Rule<SignInContext>[] = [
   ...pathIdRules<SignInContext>(['agentid'], BASE),
   bodyRule('bodyMissingField', '100-001', 'a sign-in parameter is empty or missing', 'Sign-in parameter empty or invalid', [
     ['no-password', 'the body has no password', { omit: ['password'] }],
+    ['null-password', 'the password is null', { set: { password: null } }],
     ['no-phonenum', 'the body has no phonenum', { omit: ['phonenum'] }],
-    ['empty-password', 'the password is empty', { set: { password: '' } }],
     ['empty-phonenum', 'the phonenum is empty', { set: { phonenum: '' } }],
     ['not-an-object', 'the body is a JSON array', { replace: [] }],
   ]),
@@ -90,13 +91,27 @@ export const signInRules: readonly Rule<SignInContext>[] = [
     ['password-too-long', 'the password has 33 characters (at most 32)', { set: { password: 'p'.repeat(33) } }],
     ['phonenum-too-long', 'the phonenum has 25 characters (at most 24)', { set: { phonenum: '1'.repeat(25) } }],
     ['status-7', 'status is 7 (3, 4 or 5 are allowed)', { set: { status: 7 } }],
+    ['status-7-as-string', 'status is "7": a string is read as its number, which is not allowed', { set: { status: '7' } }],
+    ['status-not-a-number', 'status is "idle"', { set: { status: 'idle' } }],
     ['autoanswer-not-boolean', 'autoanswer is "yes"', { set: { autoanswer: 'yes' } }],
   ]),
-  bodyRule('badAgentType', '100-012', 'the agent type is wrong', 'Wrong agent type at sign-in', [['agenttype-5', 'agenttype is 5 (4 or 11 are allowed)', { set: { agenttype: 5 } }]]),
+  bodyRule('badAgentType', '100-012', 'the agent type is wrong', 'Wrong agent type at sign-in', [
+    ['agenttype-5', 'agenttype is 5 (4 or 11 are allowed)', { set: { agenttype: 5 } }],
+    ['agenttype-5-as-string', 'agenttype is "5"', { set: { agenttype: '5' } }],
+  ]),
   bodyRule('badIp', '100-016', 'the IP is invalid', 'Invalid IP at sign-in', [
     ['not-an-ip', 'ip is 999.0.0.1', { set: { ip: '999.0.0.1' } }],
     ['ipv6', 'ip is the IPv6 address ::1 (IPv4 only)', { set: { ip: '::1' } }],
   ]),
+  {
+    id: 'emptyPassword',
+    title: 'the password is empty',
+    provenance: inferred('no document says how an empty password is answered: its example sends one, the loginex page allows one; the profile setting emptyPassword says whether it is checked like any password or refused as empty', 'ZH/cec_07_1202'),
+    answer: { setting: 'emptyPassword' },
+    // "Checked like any password": refused as wrong unless the account itself has an empty password.
+    applies: (c) => c.body.ok && c.body.body.password === '' && (c.profile.answers.emptyPassword.value === '100-001' || c.agent?.account.password !== ''),
+    witnesses: [variant(BASE, 'empty-password', 'the password is "" (Zackeus sends it by default)', { when: { body: { set: { password: '' } } } })],
+  },
   {
     id: 'unknownAgent',
     title: 'the agent ID is not configured',
@@ -137,6 +152,18 @@ const STATUS_WITNESSES: readonly Witness[] = [
   variant(BASE, 'busy', 'a sign-in as busy (status 3)', { when: { body: { set: { status: 3 } } } }),
   variant(BASE, 'wrap-up', 'a sign-in in wrap-up (status 5)', { when: { body: { set: { status: 5 } } } }),
   variant(BASE, 'always-off-hook', 'a sign-in with releasephone false', { when: { body: { set: { releasephone: false } } } }),
+  // The shapes public clients send (docs/sources/ccgw-facts.md §8e): scalars as strings, nulls, unknown fields.
+  variant(BASE, 'documented-example', 'the documents\' example body: status "4", releasephone "true", agenttype "4" as strings', {
+    when: { body: { set: { status: '4', releasephone: 'true', agenttype: '4' } } },
+  }),
+  variant(BASE, 'busy-as-string', 'status "3" as a string: busy', { when: { body: { set: { status: '3' } } } }),
+  variant(BASE, 'always-off-hook-as-string', 'releasephone "false" as a string', { when: { body: { set: { releasephone: 'false' } } } }),
+  variant(BASE, 'java-demo-body', "the Java demo's body: agenttype \"4\" as a string and the unknown field listenStatus", {
+    when: { body: { set: { autoanswer: true, autoenteridle: true, releasephone: true, agenttype: '4', status: 4, phonelinkage: false, checkInWebm: true, checkInMailm: false, listenStatus: false } } },
+  }),
+  variant(BASE, 'csharp-demo-body', "the C# demo's body: ip, entryIp and the unknown vcPhoneNumber as null", {
+    when: { body: { set: { autoanswer: true, autoenteridle: false, releasephone: true, agenttype: 4, status: 4, ip: null, entryIp: null, phonelinkage: false, checkInMailm: false, vcPhoneNumber: null } } },
+  }),
 ];
 
 /** The successful sign-in, as the last row of the table. */

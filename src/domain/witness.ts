@@ -75,6 +75,10 @@ export interface WitnessCall {
   readonly body?: BodyShape;
   /** Query parameters, raw. */
   readonly query?: Readonly<Record<string, string>>;
+  /** Path parameters other than agent IDs, raw (resetskill's `autoflag`). */
+  readonly path?: Readonly<Record<string, string>>;
+  /** Request headers other than the Guid, by lower-case name (handshake's `service_token`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** One situation in which a row decides (or, for a boundary, does not decide) a call. */

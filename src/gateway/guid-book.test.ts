@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GuidBook } from './guid-book.ts';
+import { bareGuid, GuidBook } from './guid-book.ts';
 
 describe('GuidBook', () => {
   it('issues Guids in the documented format and checks them per agent', () => {
@@ -29,5 +29,26 @@ describe('GuidBook', () => {
     const g = book.issue('30101', 0);
     expect(book.check('30101', g, 119_999)).toBe('valid');
     expect(book.check('30101', g, 120_000)).toBe('mismatch');
+  });
+
+  it('takes the whole Set-GUID value (JSESSIONID=<guid>, any case) as the Guid it carries, and nothing else', () => {
+    const book = new GuidBook({ mode: 'static', intervalMs: 60_000, timeoutMs: 120_000 });
+    const g = book.issue('30101', 0);
+    expect(book.check('30101', `JSESSIONID=${g}`, 1)).toBe('valid');
+    expect(book.check('30101', `jsessionid=${g}`, 1)).toBe('valid');
+    expect(book.check('30101', `JSESSIONID=${g}x`, 1)).toBe('mismatch');
+    expect(book.check('30101', 'JSESSIONID=', 1)).toBe('mismatch');
+    expect(bareGuid('JSESSIONIDX=1')).toBe('JSESSIONIDX=1');
+  });
+
+  it('renews a Guid on request in either mode: the new one is current, the previous one valid until its timeout', () => {
+    const book = new GuidBook({ mode: 'static', intervalMs: 60_000, timeoutMs: 120_000 });
+    const old = book.issue('30101', 0);
+    const renewed = book.renew('30101', 1_000)!;
+    expect(renewed).not.toBe(old);
+    expect(book.current('30101')).toBe(renewed);
+    expect(book.check('30101', old, 119_999)).toBe('valid');
+    expect(book.check('30101', old, 120_000)).toBe('mismatch');
+    expect(book.renew('30199', 1)).toBeUndefined();
   });
 });

@@ -17,6 +17,25 @@ import type { AuthCheck } from '../domain/decision.ts';
 
 export type AuthMode = 'static' | 'dynamic';
 
+const PREFIX = 'jsessionid=';
+
+/**
+ * The Guid in a Guid header: the value itself, or the part after `JSESSIONID=` (any case) when a client sends the
+ * whole Set-GUID value. The documents and every public client send the bare value; that a gateway accepts the
+ * prefixed one is not documented (docs/sources/ccgw-facts.md §8f): the mock accepts both (inferred).
+ *
+ * @example
+ * ```ts
+ * bareGuid('JSESSIONID=279fe21d-2caa-4437-84c3-ab9e9dae20f5.AgentGateway0'); // '279fe21d-….AgentGateway0'
+ * ```
+ */
+export function bareGuid(sent: string): string {
+  // Most calls carry the bare Guid: a one-character test keeps them off the lower-casing below.
+  const first = sent.charCodeAt(0) | 32;
+  if (first !== 106 || sent.length <= PREFIX.length || sent.slice(0, PREFIX.length).toLowerCase() !== PREFIX) return sent;
+  return sent.slice(PREFIX.length);
+}
+
 export interface GuidBookOptions {
   readonly mode: AuthMode;
   readonly intervalMs: number;
@@ -67,9 +86,10 @@ export class GuidBook {
     this.#entries.delete(agentId);
   }
 
-  /** Compares the Guid a call carried with the ones issued to `agentId`. */
-  check(agentId: string, guid: string | undefined, now: number): AuthCheck {
-    if (guid === undefined || guid === '') return 'missing';
+  /** Compares the Guid a call carried (bare, or as `JSESSIONID=<guid>`) with the ones issued to `agentId`. */
+  check(agentId: string, sent: string | undefined, now: number): AuthCheck {
+    if (sent === undefined || sent === '') return 'missing';
+    const guid = bareGuid(sent);
     const entry = this.#entries.get(agentId);
     if (!entry) return 'mismatch';
     if (entry.current.guid === guid) return this.options.mode === 'dynamic' && now >= entry.current.at + this.options.timeoutMs ? 'mismatch' : 'valid';
@@ -82,6 +102,19 @@ export class GuidBook {
     if (this.options.mode !== 'dynamic') return undefined;
     const entry = this.#entries.get(agentId);
     if (!entry || now < entry.current.at + this.options.intervalMs) return undefined;
+    const guid = this.newGuid();
+    entry.previous = entry.current;
+    entry.current = { guid, at: now };
+    return guid;
+  }
+
+  /**
+   * Issues a new current Guid for a signed-in agent at its request (updateGuid), whatever the mode; the previous one
+   * stays valid until its timeout, as after a rotation. Returns undefined when the agent has no Guid.
+   */
+  renew(agentId: string, now: number): string | undefined {
+    const entry = this.#entries.get(agentId);
+    if (!entry) return undefined;
     const guid = this.newGuid();
     entry.previous = entry.current;
     entry.current = { guid, at: now };

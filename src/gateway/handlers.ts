@@ -12,10 +12,13 @@ import { decideCancelInsert } from '../domain/cancel-insert.ts';
 import type { Decision } from '../domain/decision.ts';
 import { decideAgentStatus, decideEventPoll } from '../domain/queries.ts';
 import type { OperationId } from '../domain/retcodes.ts';
+import { decideSessionCall } from '../domain/session-calls.ts';
 import { decideSignIn } from '../domain/sign-in.ts';
 import { decideSignOut } from '../domain/sign-out.ts';
 import { decideStateChange } from '../domain/state-change.ts';
+import { decideVdnView, type VdnViewOperation } from '../domain/vdn-views.ts';
 import type { GatewayState } from './gateway-state.ts';
+import { bareGuid } from './guid-book.ts';
 import { textReply, type Reply } from './reply.ts';
 
 /** Everything a handler needs about one call. */
@@ -27,6 +30,8 @@ export interface CallContext {
   readonly body: unknown;
   /** The `Guid` header (any case), if sent. */
   readonly guid: string | undefined;
+  /** Another request header by its lower-case name, if sent. */
+  header(name: string): string | undefined;
   readonly now: number;
   /** A retcode fault to answer after the state checks. */
   readonly fault?: string | undefined;
@@ -150,9 +155,7 @@ const getAgentEvent: Handler = async (c) => {
   const first = decideEventPoll(c.state.world, { agentid: agentId, auth: auth(c), fault: faultOf(c) }, c.state.profile);
   if (first.retcode !== '0') return answer(first, first.httpStatus === 200 ? { message: first.message, retcode: first.retcode } : undefined);
   const { state } = c;
-  state.lastSeen.set(agentId, c.now);
-  const current = state.guids.rotateIfDue(agentId, c.now) ?? (c.guid !== state.guids.current(agentId) ? state.guids.current(agentId) : undefined);
-  const headers = current ? { 'Set-GUID': `JSESSIONID=${current}` } : undefined;
+  const headers = keptAlive(c, agentId);
   const outcome = await state.queues.take(agentId, c.pollWaitMs, () => c.gone()).outcome;
   const now = state.clock();
   if (outcome.kind === 'closed') {
@@ -169,6 +172,57 @@ const getAgentEvent: Handler = async (c) => {
   return answer(first, { message: '', retcode: '0', event }, headers);
 };
 
+/**
+ * An accepted poll or keep-alive: the agent was seen now (the no-poll sign-out counts from here), and under dynamic
+ * authentication its Guid rotates when due. Returns the Set-GUID header to send: the new Guid, or the current one to a
+ * caller that still uses the previous Guid.
+ */
+function keptAlive(c: CallContext, agentId: string): Record<string, string> | undefined {
+  const { state } = c;
+  state.lastSeen.set(agentId, c.now);
+  const sent = c.guid === undefined ? undefined : bareGuid(c.guid);
+  const current = state.guids.rotateIfDue(agentId, c.now) ?? (sent !== state.guids.current(agentId) ? state.guids.current(agentId) : undefined);
+  return current ? { 'Set-GUID': `JSESSIONID=${current}` } : undefined;
+}
+
+const resetSkill: Handler = (c) =>
+  answer(
+    decideSessionCall(
+      'resetSkill',
+      c.state.world,
+      { agentid: c.params['agentid']!, auth: auth(c), query: { skillid: c.query.get('skillid') ?? undefined, phonelinkage: c.query.get('phonelinkage') ?? undefined }, fault: faultOf(c) },
+      c.state.profile,
+    ),
+  );
+
+/** The documented heartbeat answers `{"message":"success","retcode":"0"}`, with no `result` (EN/cec_07_1204). */
+const handShake: Handler = (c) => {
+  const agentId = c.params['agentid']!;
+  const decision = decideSessionCall('handShake', c.state.world, { agentid: agentId, auth: auth(c), serviceToken: c.header('service_token') }, c.state.profile);
+  if (decision.retcode !== '0') return answer(decision, decision.httpStatus === 200 ? { message: decision.message, retcode: decision.retcode } : undefined);
+  return answer(decision, { message: 'success', retcode: '0' }, keptAlive(c, agentId));
+};
+
+const heartbeat: Handler = (c) => {
+  const agentId = c.params['agentid']!;
+  const decision = decideSessionCall('heartbeat', c.state.world, { agentid: agentId, auth: auth(c) }, c.state.profile);
+  return decision.retcode === '0' ? answer(decision, undefined, keptAlive(c, agentId)) : answer(decision);
+};
+
+/** The new Guid comes back bare in `result.guid` (EN/cec_07_1225); no Set-GUID (the pages do not say one is sent). */
+const updateGuid: Handler = (c) => {
+  const agentId = c.params['agentid']!;
+  const decision = decideSessionCall('updateGuid', c.state.world, { agentid: agentId, auth: auth(c) }, c.state.profile);
+  if (decision.retcode !== '0') return answer(decision);
+  const guid = c.state.guids.renew(agentId, c.now)!;
+  return answer(decision, { result: { guid }, message: 'success', retcode: '0' });
+};
+
+const vdnView =
+  (operation: VdnViewOperation): Handler =>
+  (c) =>
+    answer(decideVdnView(operation, c.state.world, { agentid: c.params['agentid']!, auth: auth(c), ...(c.params['workNo'] === undefined ? {} : { workNo: c.params['workNo'] }) }, c.state.profile));
+
 /** One handler per operation of the contract. */
 export const HANDLERS: Readonly<Record<OperationId, Handler>> = {
   addInsert: qc(decideAddInsert),
@@ -181,4 +235,11 @@ export const HANDLERS: Readonly<Record<OperationId, Handler>> = {
   sayBusy: stateChange('busy'),
   agentStatus,
   getAgentEvent,
+  resetSkill,
+  handShake,
+  heartbeat,
+  updateGuid,
+  agentByWorkNo: vdnView('agentByWorkNo'),
+  allAgentStatus: vdnView('allAgentStatus'),
+  onlineAgentOnVdn: vdnView('onlineAgentOnVdn'),
 };

@@ -147,6 +147,11 @@ class RequestContext implements CallContext {
     this.#x = x;
   }
 
+  header(name: string): string | undefined {
+    const value = this.#x.req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  }
+
   gone(): boolean {
     const { req, res } = this.#x;
     return res.destroyed || (res.writableEnded === false && req.socket.destroyed);

@@ -15,7 +15,9 @@ export const operations = {
       "agentid",
       "workNo"
     ],
-    "queryParams": [],
+    "queryParams": [
+      "mediaType"
+    ],
     "requestSchema": null,
     "responseSchema": "AddInsertResponse",
     "retcodes": [
@@ -122,7 +124,9 @@ export const operations = {
       "agentid",
       "workNo"
     ],
-    "queryParams": [],
+    "queryParams": [
+      "mediaType"
+    ],
     "requestSchema": null,
     "responseSchema": "CancelInsertResponse",
     "retcodes": [
@@ -824,6 +828,323 @@ export const operations = {
         "status": "general",
         "source": "EN/cec_07_0580",
         "when": "Events were fetched in the wrong way (e.g. polling while in push mode)."
+      },
+      {
+        "code": "000-002",
+        "status": "inferred",
+        "source": "EN/cec_07_0580",
+        "when": "The agent ID matches the path pattern but lies outside the profile's range."
+      },
+      {
+        "code": "000-003",
+        "status": "inferred",
+        "source": "EN/cec_07_0005",
+        "when": "A profile may answer a Guid mismatch with 000-003."
+      }
+    ],
+    "events": []
+  },
+  "resetSkill": {
+    "operationId": "resetSkill",
+    "method": "POST",
+    "path": "/agentgateway/resource/onlineagent/{agentid}/resetskill/{autoflag}",
+    "summary": "Sign in to skill queues (reset skills)",
+    "logName": "resetSkill",
+    "source": "EN/cec_07_1209",
+    "requiresGuid": true,
+    "pathParams": [
+      "agentid",
+      "autoflag"
+    ],
+    "queryParams": [
+      "skillid",
+      "phonelinkage"
+    ],
+    "requestSchema": null,
+    "responseSchema": "ResetSkillResponse",
+    "retcodes": [
+      {
+        "code": "0",
+        "status": "documented",
+        "source": "EN/cec_07_1209",
+        "when": "The skill queues were reset."
+      },
+      {
+        "code": "000-002",
+        "status": "documented",
+        "source": "EN/cec_07_1209",
+        "when": "A parameter is invalid: phonelinkage is not 0 or 1, or skillid is longer than 4000 characters (which values the gateway refuses is inferred from the documented limits); also an agent ID outside the range (inferred)."
+      },
+      {
+        "code": "100-006",
+        "status": "documented",
+        "source": "EN/cec_07_1209",
+        "when": "The agent is not signed in, or the Guid does not match."
+      },
+      {
+        "code": "100-007",
+        "status": "documented",
+        "source": "EN/cec_07_1209",
+        "when": "Exception during the operation."
+      },
+      {
+        "code": "000-003",
+        "status": "inferred",
+        "source": "EN/cec_07_0005",
+        "when": "A profile may answer a Guid mismatch with 000-003."
+      }
+    ],
+    "events": []
+  },
+  "handShake": {
+    "operationId": "handShake",
+    "method": "POST",
+    "path": "/agentgateway/resource/onlineagent/{agentid}/handshake",
+    "summary": "Keep the session alive (push mode heartbeat)",
+    "logName": "handShake",
+    "source": "EN/cec_07_1204",
+    "requiresGuid": true,
+    "pathParams": [
+      "agentid"
+    ],
+    "queryParams": [],
+    "requestSchema": null,
+    "responseSchema": "HandShakeResponse",
+    "retcodes": [
+      {
+        "code": "0",
+        "status": "documented",
+        "source": "EN/cec_07_1204",
+        "when": "The session was kept alive."
+      },
+      {
+        "code": "100-001",
+        "status": "documented",
+        "source": "EN/cec_07_1204",
+        "when": "The service_token header is longer than 50 characters or contains special characters."
+      },
+      {
+        "code": "100-006",
+        "status": "general",
+        "source": "EN/cec_07_0580",
+        "when": "The agent is not signed in, or the Guid does not match."
+      },
+      {
+        "code": "000-002",
+        "status": "inferred",
+        "source": "EN/cec_07_0580",
+        "when": "The agent ID matches the path pattern but lies outside the profile's range."
+      },
+      {
+        "code": "000-003",
+        "status": "inferred",
+        "source": "EN/cec_07_0005",
+        "when": "A profile may answer a Guid mismatch with 000-003."
+      }
+    ],
+    "events": []
+  },
+  "heartbeat": {
+    "operationId": "heartbeat",
+    "method": "PUT",
+    "path": "/agentgateway/resource/onlineagent/{agentid}/heartbeat",
+    "summary": "Keep the session alive (the older heartbeat of the sample clients)",
+    "logName": "heartbeat",
+    "source": "Huawei/CloudIPCC_AgentServerDemo_Java HeartBeatThread.java",
+    "requiresGuid": true,
+    "pathParams": [
+      "agentid"
+    ],
+    "queryParams": [],
+    "requestSchema": null,
+    "responseSchema": "HeartbeatResponse",
+    "retcodes": [
+      {
+        "code": "0",
+        "status": "inferred",
+        "source": "Huawei/CloudIPCC_AgentServerDemo_Java HeartBeatThread.java",
+        "when": "The session was kept alive; result.loginTime is the sign-in time."
+      },
+      {
+        "code": "100-006",
+        "status": "general",
+        "source": "EN/cec_07_0580",
+        "when": "The agent is not signed in (e.g. forced out by an inspector), or the Guid does not match."
+      },
+      {
+        "code": "000-002",
+        "status": "inferred",
+        "source": "EN/cec_07_0580",
+        "when": "The agent ID matches the path pattern but lies outside the profile's range (kimhu's client maps this code)."
+      },
+      {
+        "code": "000-003",
+        "status": "inferred",
+        "source": "EN/cec_07_0005",
+        "when": "A profile may answer a Guid mismatch with 000-003 (aPortal treats it as 100-006)."
+      }
+    ],
+    "events": []
+  },
+  "updateGuid": {
+    "operationId": "updateGuid",
+    "method": "PUT",
+    "path": "/agentgateway/resource/onlineagent/{agentid}/updateGuid",
+    "summary": "Ask for a new Guid (after a page refresh)",
+    "logName": "updateGuid",
+    "source": "EN/cec_07_1225",
+    "requiresGuid": true,
+    "pathParams": [
+      "agentid"
+    ],
+    "queryParams": [],
+    "requestSchema": null,
+    "responseSchema": "UpdateGuidResponse",
+    "retcodes": [
+      {
+        "code": "0",
+        "status": "documented",
+        "source": "EN/cec_07_1225",
+        "when": "A new Guid was issued."
+      },
+      {
+        "code": "100-006",
+        "status": "documented",
+        "source": "EN/cec_07_1225",
+        "when": "The agent is not signed in, or the Guid does not match."
+      },
+      {
+        "code": "000-002",
+        "status": "inferred",
+        "source": "EN/cec_07_0580",
+        "when": "The agent ID matches the path pattern but lies outside the profile's range."
+      },
+      {
+        "code": "000-003",
+        "status": "inferred",
+        "source": "EN/cec_07_0005",
+        "when": "A profile may answer a Guid mismatch with 000-003."
+      }
+    ],
+    "events": []
+  },
+  "agentByWorkNo": {
+    "operationId": "agentByWorkNo",
+    "method": "GET",
+    "path": "/agentgateway/resource/agentgroup/{agentid}/agentbyworkno/{workNo}",
+    "summary": "One agent of the caller's VDN with its state",
+    "logName": "queryAgentInfoByWorkNo",
+    "source": "EN/cec_07_0415",
+    "requiresGuid": true,
+    "pathParams": [
+      "agentid",
+      "workNo"
+    ],
+    "queryParams": [],
+    "requestSchema": null,
+    "responseSchema": "AgentByWorkNoResponse",
+    "retcodes": [
+      {
+        "code": "0",
+        "status": "documented",
+        "source": "EN/cec_07_0415",
+        "when": "The agent was found."
+      },
+      {
+        "code": "100-006",
+        "status": "general",
+        "source": "EN/cec_07_0580",
+        "when": "The caller is not signed in, or the Guid does not match."
+      },
+      {
+        "code": "000-002",
+        "status": "inferred",
+        "source": "EN/cec_07_0580",
+        "when": "workNo is no agent of the caller's VDN (the code is inferred; the page's error list was not retrieved), or an ID lies outside the range."
+      },
+      {
+        "code": "100-007",
+        "status": "inferred",
+        "source": "EN/cec_07_0580",
+        "when": "A profile may answer an agent outside the caller's VDN with 100-007."
+      },
+      {
+        "code": "000-003",
+        "status": "inferred",
+        "source": "EN/cec_07_0005",
+        "when": "A profile may answer a Guid mismatch with 000-003."
+      }
+    ],
+    "events": []
+  },
+  "allAgentStatus": {
+    "operationId": "allAgentStatus",
+    "method": "GET",
+    "path": "/agentgateway/resource/agentgroup/{agentid}/allagentstatus",
+    "summary": "Every agent of the caller's VDN with its state",
+    "logName": "queryAllAgentStatus",
+    "source": "Huawei/CloudIPCC_QuickAgentDemo_CSharp AgentStateInfo.cs",
+    "requiresGuid": true,
+    "pathParams": [
+      "agentid"
+    ],
+    "queryParams": [],
+    "requestSchema": null,
+    "responseSchema": "AllAgentStatusResponse",
+    "retcodes": [
+      {
+        "code": "0",
+        "status": "inferred",
+        "source": "Huawei/CloudIPCC_QuickAgentDemo_CSharp AgentGatewayHelper.cs",
+        "when": "The list was read."
+      },
+      {
+        "code": "100-006",
+        "status": "general",
+        "source": "EN/cec_07_0580",
+        "when": "The caller is not signed in, or the Guid does not match."
+      },
+      {
+        "code": "000-002",
+        "status": "inferred",
+        "source": "EN/cec_07_0580",
+        "when": "The agent ID matches the path pattern but lies outside the profile's range."
+      },
+      {
+        "code": "000-003",
+        "status": "inferred",
+        "source": "EN/cec_07_0005",
+        "when": "A profile may answer a Guid mismatch with 000-003."
+      }
+    ],
+    "events": []
+  },
+  "onlineAgentOnVdn": {
+    "operationId": "onlineAgentOnVdn",
+    "method": "GET",
+    "path": "/agentgateway/resource/agentgroup/{agentid}/onlineagentonvdn",
+    "summary": "The signed-in agents of the caller's VDN with their states",
+    "logName": "queryOnlineAgentOnVdn",
+    "source": "Huawei/CloudIPCC_AgentServerDemo_Java QueryAgentGroupService.java",
+    "requiresGuid": true,
+    "pathParams": [
+      "agentid"
+    ],
+    "queryParams": [],
+    "requestSchema": null,
+    "responseSchema": "OnlineAgentOnVdnResponse",
+    "retcodes": [
+      {
+        "code": "0",
+        "status": "inferred",
+        "source": "Huawei/CloudIPCC_AgentServerDemo_Java qualitycontrol.js",
+        "when": "The list was read."
+      },
+      {
+        "code": "100-006",
+        "status": "general",
+        "source": "EN/cec_07_0580",
+        "when": "The caller is not signed in, or the Guid does not match."
       },
       {
         "code": "000-002",

@@ -217,6 +217,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agentgateway/resource/onlineagent/{agentid}/resetskill/{autoflag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in to skill queues (reset skills)
+         * @description Signs the agent in to skill queues: with `autoflag` `true` to every queue configured for it, otherwise to the
+         *     queues of `skillid` it is configured for (none when `skillid` is empty). Clients call it right after sign-in
+         *     or forcelogin, inspectors included (DEVEN/cec_05_4015). No request body: clients send it with any
+         *     Content-Type or none. No events are triggered. The mock has no skill queues: it checks the call and answers.
+         */
+        post: operations["resetSkill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/onlineagent/{agentid}/handshake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keep the session alive (push mode heartbeat)
+         * @description The documented heartbeat of push mode: call it about every 30 s; with no heartbeat (or poll) for 2 minutes the
+         *     agent is signed out. Under dynamic authentication a rotated Guid arrives in the `Set-GUID` header of this
+         *     response (DEVEN/cec_05_4015). The answer carries no `result`. The optional `service_token` header is at most
+         *     50 characters without special characters, otherwise 100-001 (which characters are special is inferred:
+         *     the mock allows letters and digits).
+         */
+        post: operations["handShake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/onlineagent/{agentid}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Keep the session alive (the older heartbeat of the sample clients)
+         * @description Not documented on any Huawei page: Huawei's Java demo and aPortal (push mode, every 60 s) and kimhu call
+         *     `PUT onlineagent/{agentid}/heartbeat` with no body; the Java demo reads `result.loginTime` and tolerates a
+         *     missing `result`, and drops its session on 100-006. The mock treats it as the documented `handshake`:
+         *     it keeps the session alive and sends a rotated Guid in `Set-GUID` (inferred).
+         */
+        put: operations["heartbeat"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/onlineagent/{agentid}/updateGuid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Ask for a new Guid (after a page refresh)
+         * @description Issues a new Guid, returned bare (without `JSESSIONID=`) in `result.guid`; send it from then on. The pages do
+         *     not say whether `Set-GUID` is sent too; the mock does not send it, and keeps the previous Guid valid until its
+         *     timeout, as after a rotation (inferred).
+         */
+        put: operations["updateGuid"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/agentgroup/{agentid}/agentbyworkno/{workNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One agent of the caller's VDN with its state
+         * @description The agent `workNo`, which must belong to the caller's VDN (VCC), with its gateway status (`status`, EN/cec_07_0581)
+         *     and CTI state (`ctiStatus`). A barging inspector shows status 7; a barged agent keeps its own status and shows
+         *     ctiStatus 5 (talking) while the barge lasts (inferred). The mock has no agent groups or skill queues:
+         *     `groupid` 0, `groupname` and `skilllist` empty.
+         */
+        get: operations["agentByWorkNo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/agentgroup/{agentid}/allagentstatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every agent of the caller's VDN with its state
+         * @description Not documented on any Huawei page: Huawei's C# QuickAgent demo and aPortal read `result` as a list of
+         *     `{workno, status, name, groupName, ctiStatus}`, typed as strings (AgentStateInfo.cs). The mock lists every
+         *     agent configured in the caller's VDN, signed-out ones with status "2" (inferred from the name); statuses as in
+         *     agentbyworkno, as strings.
+         */
+        get: operations["allAgentStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agentgateway/resource/agentgroup/{agentid}/onlineagentonvdn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in agents of the caller's VDN with their states
+         * @description Not documented on any Huawei page: the inspector screen of Huawei's Java demo lists these agents
+         *     (QueryAgentGroupService.java) and compares `status` with the strings "0"…"8" (qualitycontrol.js). The mock
+         *     lists the signed-in agents of the caller's VDN as `{workno, name, status, ctiStatus}`, statuses as strings
+         *     (inferred).
+         */
+        get: operations["onlineAgentOnVdn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -285,52 +446,53 @@ export interface components {
             retcode: components["schemas"]["SayBusyRetcode"];
             result?: components["schemas"]["ReservedResult"];
         };
-        /** @description Sign-in body (EN/cec_07_1202). Unknown fields are ignored by the gateway. */
+        /**
+         * @description Sign-in body (EN/cec_07_1202). Unknown fields are ignored, and so are optional fields sent as null (a
+         *     Java/Jackson gateway reads null as "use the default"; the C# demo sends `"ip":null`). Integer and boolean
+         *     fields may also come as strings: the documents' own example sends `"status":"4"`, `"agenttype":"4"` and
+         *     `"releasephone":"true"` (documented); `"True"`/`"TRUE"`/`"False"`/`"FALSE"` are accepted as Jackson reads them
+         *     (inferred). An empty password is not refused as missing: whether it is then checked like any password
+         *     (default) or refused with 100-001 is the profile setting `emptyPassword` (inferred).
+         */
         SignInRequest: {
-            /** @description The agent's password (or its SM-encrypted form when LOGIN_PWD_DECRYPT_ENABLE is set). Never logged. */
+            /** @description The agent's password (or its SM-encrypted form when LOGIN_PWD_DECRYPT_ENABLE is set); may be empty (see emptyPassword). Never logged. */
             password: string;
             /** @description The softphone number bound at sign-in. */
             phonenum: string;
+            /** @description Answer calls automatically (default true). */
+            autoanswer?: components["schemas"]["SignInBoolean"];
+            /** @description Go idle after a call, otherwise wrap-up (default true). */
+            autoenteridle?: components["schemas"]["SignInBoolean"];
+            /** @description Hang up the phone after a call (default true); false means "always off-hook". */
+            releasephone?: components["schemas"]["SignInBoolean"];
             /**
-             * @description Answer calls automatically.
-             * @default true
+             * @description 4 = PC + phone (default), 11 = PC + phone video; as a number or its string.
+             * @enum {unknown}
              */
-            autoanswer: boolean;
+            agenttype?: 4 | 11 | "4" | "11" | null;
             /**
-             * @description Go idle after a call (otherwise wrap-up).
-             * @default true
+             * @description State after sign-in; 3 busy, 4 idle (default), 5 wrap-up; as a number or its string.
+             * @enum {unknown}
              */
-            autoenteridle: boolean;
-            /**
-             * @description Hang up the phone after a call. false means "always off-hook".
-             * @default true
-             */
-            releasephone: boolean;
-            /**
-             * @description 4 = PC + phone, 11 = PC + phone video.
-             * @default 4
-             * @enum {integer}
-             */
-            agenttype: 4 | 11;
-            /**
-             * @description State after sign-in; 3 busy, 4 idle, 5 wrap-up.
-             * @default 4
-             * @enum {integer}
-             */
-            status: 3 | 4 | 5;
+            status?: 3 | 4 | 5 | "3" | "4" | "5" | null;
             /** @description Client IPv4 address (default 127.0.0.1). */
-            ip?: string;
-            entryIp?: string;
-            /** @default false */
-            phonelinkage: boolean;
-            /** @default true */
-            checkInWebm: boolean;
-            /** @default false */
-            checkInMailm: boolean;
+            ip?: string | null;
+            entryIp?: string | null;
+            /** @description Hard-phone linkage (default false). */
+            phonelinkage?: components["schemas"]["SignInBoolean"];
+            /** @description Sign in to the web media server (default true). */
+            checkInWebm?: components["schemas"]["SignInBoolean"];
+            /** @description Sign in to the mail media server (default false). */
+            checkInMailm?: components["schemas"]["SignInBoolean"];
             /** @description Push-mode callback; push mode needs both callBackUri and serviceToken. */
-            callBackUri?: string;
-            serviceToken?: string;
+            callBackUri?: string | null;
+            serviceToken?: string | null;
         };
+        /**
+         * @description A boolean, or its text as Jackson reads it ("true"/"false" as the documents send them; "True", "TRUE", "False", "FALSE" inferred); null means the default.
+         * @enum {unknown}
+         */
+        SignInBoolean: true | false | "true" | "false" | "True" | "TRUE" | "False" | "FALSE" | null;
         SignInResult: {
             /** @description The VDN ("virtual call center") of the agent. */
             vdnid: number;
@@ -399,6 +561,102 @@ export interface components {
             retcode: components["schemas"]["AgentEventErrorRetcode"];
             event?: null;
         };
+        /** @description A Guid as the gateway issues it: `<uuid>.AgentGateway<n>`, without the `JSESSIONID=` of Set-GUID. */
+        Guid: string;
+        /** @enum {string} */
+        ResetSkillRetcode: "0" | "000-002" | "100-006" | "100-007" | "000-003";
+        ResetSkillResponse: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["ResetSkillRetcode"];
+            result?: components["schemas"]["ReservedResult"];
+        };
+        /** @enum {string} */
+        HandShakeRetcode: "0" | "100-001" | "100-006" | "000-002" | "000-003";
+        HandShakeResponse: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["HandShakeRetcode"];
+        };
+        /**
+         * @description The errors of a call that needs only a signed-in caller with its Guid.
+         * @enum {string}
+         */
+        SessionErrorRetcode: "100-006" | "000-002" | "000-003";
+        /** SessionFailure */
+        SessionFailure: {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["SessionErrorRetcode"];
+            result?: Record<string, never>;
+        };
+        HeartbeatResponse: {
+            message: components["schemas"]["Message"];
+            /** @constant */
+            retcode: "0";
+            result?: {
+                /** @description Sign-in time in epoch milliseconds. */
+                loginTime?: string;
+            };
+        } | components["schemas"]["SessionFailure"];
+        UpdateGuidResponse: {
+            message: components["schemas"]["Message"];
+            /** @constant */
+            retcode: "0";
+            result: {
+                guid: components["schemas"]["Guid"];
+            };
+        } | components["schemas"]["SessionFailure"];
+        /**
+         * @description 0 unknown, 1 signed-in (reserved), 2 signed-out, 3 busy, 4 idle, 5 wrap-up, 6 as idle (reserved), 7 talking, 8 rest, 9 pre-rest (EN/cec_07_0581).
+         * @enum {integer}
+         */
+        GatewayStatus: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+        /** @description CTI state: 0 not signed in, 1 idle, 2 pre-occupied, 3 occupied, 4 answering, 5 talking, 6 wrap-up, 7 busy, 8 rest, 9 study, 10 adjusting (EN/cec_07_0581). */
+        CtiStatus: number;
+        /** @description One agent (EN/cec_07_0415). */
+        AgentInfo: {
+            workno: string;
+            name?: string;
+            status: components["schemas"]["GatewayStatus"];
+            ctiStatus?: components["schemas"]["CtiStatus"];
+            groupid?: number;
+            groupname?: string;
+            skilllist?: unknown[];
+            callids?: unknown;
+            mediatype?: string;
+        };
+        /** @enum {string} */
+        AgentByWorkNoErrorRetcode: "100-006" | "000-002" | "100-007" | "000-003";
+        AgentByWorkNoResponse: {
+            message: components["schemas"]["Message"];
+            /** @constant */
+            retcode: "0";
+            result: components["schemas"]["AgentInfo"];
+        } | {
+            message: components["schemas"]["Message"];
+            retcode: components["schemas"]["AgentByWorkNoErrorRetcode"];
+            result?: Record<string, never>;
+        };
+        /** @description One agent of a VDN list; the sample clients read every field as a string. */
+        AgentStateEntry: {
+            workno: string;
+            name?: string;
+            /** @description The gateway status (see GatewayStatus) as a string. */
+            status: string;
+            /** @description The CTI state (see CtiStatus) as a string. */
+            ctiStatus?: string;
+            groupName?: string;
+        };
+        AllAgentStatusResponse: {
+            message: components["schemas"]["Message"];
+            /** @constant */
+            retcode: "0";
+            result: components["schemas"]["AgentStateEntry"][];
+        } | components["schemas"]["SessionFailure"];
+        OnlineAgentOnVdnResponse: {
+            message: components["schemas"]["Message"];
+            /** @constant */
+            retcode: "0";
+            result: components["schemas"]["AgentStateEntry"][];
+        } | components["schemas"]["SessionFailure"];
         /** @description When the event was generated, epoch milliseconds (newer documents only). */
         EventGenTime: number | string;
         /** @description One event. Listed events have a fixed content shape; other event types may occur and are not checked. */
@@ -642,6 +900,14 @@ export interface components {
         AgentIdPath: components["schemas"]["AgentId"];
         /** @description ID of the agent to be inserted (the target). 101–59999, no leading zero, in the same VDN as agentid. */
         WorkNoPath: components["schemas"]["AgentId"];
+        /** @description ID of the agent to look up (the page calls it workno); it must belong to the caller's VDN. 101–59999, no leading zero. */
+        QueriedWorkNoPath: components["schemas"]["AgentId"];
+        /**
+         * @description Sent by Huawei's aPortal (`?mediaType=1`) when the inspected call is a text chat (MEDIA_TYPE_TEXT). The voice
+         *     documents list no query parameter for these calls and a JAX-RS resource ignores undeclared ones; how a gateway
+         *     uses the value is unknown (inferred). The mock accepts and ignores it, as it does any unknown query parameter.
+         */
+        MediaTypeQuery: number;
     };
     requestBodies: never;
     headers: {
@@ -654,7 +920,14 @@ export type $defs = Record<string, never>;
 export interface operations {
     addInsert: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Sent by Huawei's aPortal (`?mediaType=1`) when the inspected call is a text chat (MEDIA_TYPE_TEXT). The voice
+                 *     documents list no query parameter for these calls and a JAX-RS resource ignores undeclared ones; how a gateway
+                 *     uses the value is unknown (inferred). The mock accepts and ignores it, as it does any unknown query parameter.
+                 */
+                mediaType?: components["parameters"]["MediaTypeQuery"];
+            };
             header?: never;
             path: {
                 /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
@@ -684,7 +957,14 @@ export interface operations {
     };
     cancelInsert: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Sent by Huawei's aPortal (`?mediaType=1`) when the inspected call is a text chat (MEDIA_TYPE_TEXT). The voice
+                 *     documents list no query parameter for these calls and a JAX-RS resource ignores undeclared ones; how a gateway
+                 *     uses the value is unknown (inferred). The mock accepts and ignores it, as it does any unknown query parameter.
+                 */
+                mediaType?: components["parameters"]["MediaTypeQuery"];
+            };
             header?: never;
             path: {
                 /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
@@ -948,6 +1228,216 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgentEventResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+        };
+    };
+    resetSkill: {
+        parameters: {
+            query?: {
+                /** @description With autoflag false: skill queue IDs separated by `;` (e.g. `1;2;3`), at most 4000 characters; empty means none. */
+                skillid?: string;
+                /** @description Hard-phone linkage (eSpace 7910 only), 1 or 0. */
+                phonelinkage?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+                /** @description `true` signs in to every skill queue configured for the agent; any other value is treated as false. */
+                autoflag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer; `result` is reserved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetSkillResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+        };
+    };
+    handShake: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Push-mode token, at most 50 letters or digits; refresh it about once a minute. */
+                service_token?: string;
+            };
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The heartbeat answer, without `result`; a rotated Guid in `Set-GUID`. */
+            200: {
+                headers: {
+                    "Set-GUID": components["headers"]["SetGuid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandShakeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+        };
+    };
+    heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The heartbeat answer; a rotated Guid in `Set-GUID`. */
+            200: {
+                headers: {
+                    "Set-GUID": components["headers"]["SetGuid"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+        };
+    };
+    updateGuid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new Guid in `result.guid`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateGuidResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+        };
+    };
+    agentByWorkNo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+                /** @description ID of the agent to look up (the page calls it workno); it must belong to the caller's VDN. 101–59999, no leading zero. */
+                workNo: components["parameters"]["QueriedWorkNoPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent and its state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentByWorkNoResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+        };
+    };
+    allAgentStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agents of the VDN. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllAgentStatusResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PathPatternMismatch"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+        };
+    };
+    onlineAgentOnVdn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the signed-in agent making the call (the inspector, for quality control). 101–59999, no leading zero. */
+                agentid: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in agents of the VDN. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineAgentOnVdnResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -28,6 +28,13 @@ export declare const validateSayFreeResponse: Validator<components['schemas']['S
 export declare const validateSayBusyResponse: Validator<components['schemas']['SayBusyResponse']>;
 export declare const validateAgentStatusResponse: Validator<components['schemas']['AgentStatusResponse']>;
 export declare const validateGetAgentEventResponse: Validator<components['schemas']['AgentEventResponse']>;
+export declare const validateResetSkillResponse: Validator<components['schemas']['ResetSkillResponse']>;
+export declare const validateHandShakeResponse: Validator<components['schemas']['HandShakeResponse']>;
+export declare const validateHeartbeatResponse: Validator<components['schemas']['HeartbeatResponse']>;
+export declare const validateUpdateGuidResponse: Validator<components['schemas']['UpdateGuidResponse']>;
+export declare const validateAgentByWorkNoResponse: Validator<components['schemas']['AgentByWorkNoResponse']>;
+export declare const validateAllAgentStatusResponse: Validator<components['schemas']['AllAgentStatusResponse']>;
+export declare const validateOnlineAgentOnVdnResponse: Validator<components['schemas']['OnlineAgentOnVdnResponse']>;
 export declare const validateAgentEvent: Validator<components['schemas']['AgentEvent']>;
 export declare const validateFixtures: Validator<import('../fixtures/fixtures-document.ts').FixturesDocument>;
 export declare const validateConfig: Validator<import('../config/config-document.ts').ConfigDocument>;
@@ -44,4 +51,11 @@ export declare const responseValidators: {
   sayBusy: typeof validateSayBusyResponse;
   agentStatus: typeof validateAgentStatusResponse;
   getAgentEvent: typeof validateGetAgentEventResponse;
+  resetSkill: typeof validateResetSkillResponse;
+  handShake: typeof validateHandShakeResponse;
+  heartbeat: typeof validateHeartbeatResponse;
+  updateGuid: typeof validateUpdateGuidResponse;
+  agentByWorkNo: typeof validateAgentByWorkNoResponse;
+  allAgentStatus: typeof validateAllAgentStatusResponse;
+  onlineAgentOnVdn: typeof validateOnlineAgentOnVdnResponse;
 };

@@ -519,7 +519,8 @@ return errors === 0;
 validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateSignInRequest = validate28;
-const schema47 = {"type":"object","description":"Sign-in body (EN/cec_07_1202). Unknown fields are ignored by the gateway.","required":["password","phonenum"],"properties":{"password":{"type":"string","minLength":1,"maxLength":32,"description":"The agent's password (or its SM-encrypted form when LOGIN_PWD_DECRYPT_ENABLE is set). Never logged.","writeOnly":true},"phonenum":{"type":"string","minLength":1,"maxLength":24,"description":"The softphone number bound at sign-in."},"autoanswer":{"type":"boolean","default":true,"description":"Answer calls automatically."},"autoenteridle":{"type":"boolean","default":true,"description":"Go idle after a call (otherwise wrap-up)."},"releasephone":{"type":"boolean","default":true,"description":"Hang up the phone after a call. false means \"always off-hook\"."},"agenttype":{"type":"integer","enum":[4,11],"default":4,"description":"4 = PC + phone, 11 = PC + phone video."},"status":{"type":"integer","enum":[3,4,5],"default":4,"description":"State after sign-in; 3 busy, 4 idle, 5 wrap-up."},"ip":{"type":"string","description":"Client IPv4 address (default 127.0.0.1).","pattern":"^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$"},"entryIp":{"type":"string"},"phonelinkage":{"type":"boolean","default":false},"checkInWebm":{"type":"boolean","default":true},"checkInMailm":{"type":"boolean","default":false},"callBackUri":{"type":"string","description":"Push-mode callback; push mode needs both callBackUri and serviceToken."},"serviceToken":{"type":"string","writeOnly":true}}};
+const schema47 = {"type":"object","description":"Sign-in body (EN/cec_07_1202). Unknown fields are ignored, and so are optional fields sent as null (a\nJava/Jackson gateway reads null as \"use the default\"; the C# demo sends `\"ip\":null`). Integer and boolean\nfields may also come as strings: the documents' own example sends `\"status\":\"4\"`, `\"agenttype\":\"4\"` and\n`\"releasephone\":\"true\"` (documented); `\"True\"`/`\"TRUE\"`/`\"False\"`/`\"FALSE\"` are accepted as Jackson reads them\n(inferred). An empty password is not refused as missing: whether it is then checked like any password\n(default) or refused with 100-001 is the profile setting `emptyPassword` (inferred).\n","required":["password","phonenum"],"properties":{"password":{"type":"string","maxLength":32,"description":"The agent's password (or its SM-encrypted form when LOGIN_PWD_DECRYPT_ENABLE is set); may be empty (see emptyPassword). Never logged.","writeOnly":true},"phonenum":{"type":"string","minLength":1,"maxLength":24,"description":"The softphone number bound at sign-in."},"autoanswer":{"$ref":"#/$defs/SignInBoolean","description":"Answer calls automatically (default true)."},"autoenteridle":{"$ref":"#/$defs/SignInBoolean","description":"Go idle after a call, otherwise wrap-up (default true)."},"releasephone":{"$ref":"#/$defs/SignInBoolean","description":"Hang up the phone after a call (default true); false means \"always off-hook\"."},"agenttype":{"description":"4 = PC + phone (default), 11 = PC + phone video; as a number or its string.","enum":[4,11,"4","11",null]},"status":{"description":"State after sign-in; 3 busy, 4 idle (default), 5 wrap-up; as a number or its string.","enum":[3,4,5,"3","4","5",null]},"ip":{"type":["string","null"],"description":"Client IPv4 address (default 127.0.0.1).","pattern":"^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$"},"entryIp":{"type":["string","null"]},"phonelinkage":{"$ref":"#/$defs/SignInBoolean","description":"Hard-phone linkage (default false)."},"checkInWebm":{"$ref":"#/$defs/SignInBoolean","description":"Sign in to the web media server (default true)."},"checkInMailm":{"$ref":"#/$defs/SignInBoolean","description":"Sign in to the mail media server (default false)."},"callBackUri":{"type":["string","null"],"description":"Push-mode callback; push mode needs both callBackUri and serviceToken."},"serviceToken":{"type":["string","null"],"writeOnly":true}}};
+const schema48 = {"description":"A boolean, or its text as Jackson reads it (\"true\"/\"false\" as the documents send them; \"True\", \"TRUE\", \"False\", \"FALSE\" inferred); null means the default.","enum":[true,false,"true","false","True","TRUE","False","FALSE",null]};
 const func1 = ucs2length;
 const pattern7 = new RegExp("^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$", "u");
 
@@ -549,12 +550,6 @@ if(typeof data0 === "string"){
 if(func1(data0) > 32){
 validate28.errors = [{instancePath:instancePath+"/password",schemaPath:"#/properties/password/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"}];
 return false;
-}
-else {
-if(func1(data0) < 1){
-validate28.errors = [{instancePath:instancePath+"/password",schemaPath:"#/properties/password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
 }
 }
 else {
@@ -596,9 +591,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.autoanswer !== undefined){
+let data2 = data.autoanswer;
 const _errs5 = errors;
-if(typeof data.autoanswer !== "boolean"){
-validate28.errors = [{instancePath:instancePath+"/autoanswer",schemaPath:"#/properties/autoanswer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(!(((((((((data2 === true) || (data2 === false)) || (data2 === "true")) || (data2 === "false")) || (data2 === "True")) || (data2 === "TRUE")) || (data2 === "False")) || (data2 === "FALSE")) || (data2 === null))){
+validate28.errors = [{instancePath:instancePath+"/autoanswer",schemaPath:"#/$defs/SignInBoolean/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -608,9 +604,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.autoenteridle !== undefined){
+let data3 = data.autoenteridle;
 const _errs7 = errors;
-if(typeof data.autoenteridle !== "boolean"){
-validate28.errors = [{instancePath:instancePath+"/autoenteridle",schemaPath:"#/properties/autoenteridle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(!(((((((((data3 === true) || (data3 === false)) || (data3 === "true")) || (data3 === "false")) || (data3 === "True")) || (data3 === "TRUE")) || (data3 === "False")) || (data3 === "FALSE")) || (data3 === null))){
+validate28.errors = [{instancePath:instancePath+"/autoenteridle",schemaPath:"#/$defs/SignInBoolean/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -620,9 +617,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.releasephone !== undefined){
+let data4 = data.releasephone;
 const _errs9 = errors;
-if(typeof data.releasephone !== "boolean"){
-validate28.errors = [{instancePath:instancePath+"/releasephone",schemaPath:"#/properties/releasephone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(!(((((((((data4 === true) || (data4 === false)) || (data4 === "true")) || (data4 === "false")) || (data4 === "True")) || (data4 === "TRUE")) || (data4 === "False")) || (data4 === "FALSE")) || (data4 === null))){
+validate28.errors = [{instancePath:instancePath+"/releasephone",schemaPath:"#/$defs/SignInBoolean/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -634,11 +632,7 @@ if(valid0){
 if(data.agenttype !== undefined){
 let data5 = data.agenttype;
 const _errs11 = errors;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate28.errors = [{instancePath:instancePath+"/agenttype",schemaPath:"#/properties/agenttype/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(!((data5 === 4) || (data5 === 11))){
+if(!(((((data5 === 4) || (data5 === 11)) || (data5 === "4")) || (data5 === "11")) || (data5 === null))){
 validate28.errors = [{instancePath:instancePath+"/agenttype",schemaPath:"#/properties/agenttype/enum",keyword:"enum",params:{allowedValues: schema47.properties.agenttype.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -650,16 +644,12 @@ var valid0 = true;
 if(valid0){
 if(data.status !== undefined){
 let data6 = data.status;
-const _errs13 = errors;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate28.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(!(((data6 === 3) || (data6 === 4)) || (data6 === 5))){
+const _errs12 = errors;
+if(!(((((((data6 === 3) || (data6 === 4)) || (data6 === 5)) || (data6 === "3")) || (data6 === "4")) || (data6 === "5")) || (data6 === null))){
 validate28.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema47.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs12 === errors;
 }
 else {
 var valid0 = true;
@@ -667,18 +657,31 @@ var valid0 = true;
 if(valid0){
 if(data.ip !== undefined){
 let data7 = data.ip;
-const _errs15 = errors;
-if(errors === _errs15){
+const _errs13 = errors;
+if((typeof data7 !== "string") && (data7 !== null)){
+validate28.errors = [{instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: schema47.properties.ip.type},message:"must be string,null"}];
+return false;
+}
+if(errors === _errs13){
 if(typeof data7 === "string"){
 if(!pattern7.test(data7)){
 validate28.errors = [{instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/pattern",keyword:"pattern",params:{pattern: "^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$"},message:"must match pattern \""+"^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$"+"\""}];
 return false;
 }
 }
-else {
-validate28.errors = [{instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
 }
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.entryIp !== undefined){
+let data8 = data.entryIp;
+const _errs15 = errors;
+if((typeof data8 !== "string") && (data8 !== null)){
+validate28.errors = [{instancePath:instancePath+"/entryIp",schemaPath:"#/properties/entryIp/type",keyword:"type",params:{type: schema47.properties.entryIp.type},message:"must be string,null"}];
+return false;
 }
 var valid0 = _errs15 === errors;
 }
@@ -686,10 +689,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.entryIp !== undefined){
+if(data.phonelinkage !== undefined){
+let data9 = data.phonelinkage;
 const _errs17 = errors;
-if(typeof data.entryIp !== "string"){
-validate28.errors = [{instancePath:instancePath+"/entryIp",schemaPath:"#/properties/entryIp/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(!(((((((((data9 === true) || (data9 === false)) || (data9 === "true")) || (data9 === "false")) || (data9 === "True")) || (data9 === "TRUE")) || (data9 === "False")) || (data9 === "FALSE")) || (data9 === null))){
+validate28.errors = [{instancePath:instancePath+"/phonelinkage",schemaPath:"#/$defs/SignInBoolean/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs17 === errors;
@@ -698,10 +702,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.phonelinkage !== undefined){
+if(data.checkInWebm !== undefined){
+let data10 = data.checkInWebm;
 const _errs19 = errors;
-if(typeof data.phonelinkage !== "boolean"){
-validate28.errors = [{instancePath:instancePath+"/phonelinkage",schemaPath:"#/properties/phonelinkage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(!(((((((((data10 === true) || (data10 === false)) || (data10 === "true")) || (data10 === "false")) || (data10 === "True")) || (data10 === "TRUE")) || (data10 === "False")) || (data10 === "FALSE")) || (data10 === null))){
+validate28.errors = [{instancePath:instancePath+"/checkInWebm",schemaPath:"#/$defs/SignInBoolean/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -710,10 +715,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.checkInWebm !== undefined){
+if(data.checkInMailm !== undefined){
+let data11 = data.checkInMailm;
 const _errs21 = errors;
-if(typeof data.checkInWebm !== "boolean"){
-validate28.errors = [{instancePath:instancePath+"/checkInWebm",schemaPath:"#/properties/checkInWebm/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(!(((((((((data11 === true) || (data11 === false)) || (data11 === "true")) || (data11 === "false")) || (data11 === "True")) || (data11 === "TRUE")) || (data11 === "False")) || (data11 === "FALSE")) || (data11 === null))){
+validate28.errors = [{instancePath:instancePath+"/checkInMailm",schemaPath:"#/$defs/SignInBoolean/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -722,10 +728,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.checkInMailm !== undefined){
+if(data.callBackUri !== undefined){
+let data12 = data.callBackUri;
 const _errs23 = errors;
-if(typeof data.checkInMailm !== "boolean"){
-validate28.errors = [{instancePath:instancePath+"/checkInMailm",schemaPath:"#/properties/checkInMailm/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if((typeof data12 !== "string") && (data12 !== null)){
+validate28.errors = [{instancePath:instancePath+"/callBackUri",schemaPath:"#/properties/callBackUri/type",keyword:"type",params:{type: schema47.properties.callBackUri.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs23 === errors;
@@ -734,25 +741,14 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.callBackUri !== undefined){
+if(data.serviceToken !== undefined){
+let data13 = data.serviceToken;
 const _errs25 = errors;
-if(typeof data.callBackUri !== "string"){
-validate28.errors = [{instancePath:instancePath+"/callBackUri",schemaPath:"#/properties/callBackUri/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if((typeof data13 !== "string") && (data13 !== null)){
+validate28.errors = [{instancePath:instancePath+"/serviceToken",schemaPath:"#/properties/serviceToken/type",keyword:"type",params:{type: schema47.properties.serviceToken.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs25 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.serviceToken !== undefined){
-const _errs27 = errors;
-if(typeof data.serviceToken !== "string"){
-validate28.errors = [{instancePath:instancePath+"/serviceToken",schemaPath:"#/properties/serviceToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs27 === errors;
 }
 else {
 var valid0 = true;
@@ -783,9 +779,9 @@ return errors === 0;
 validate28.evaluated = {"props":{"password":true,"phonenum":true,"autoanswer":true,"autoenteridle":true,"releasephone":true,"agenttype":true,"status":true,"ip":true,"entryIp":true,"phonelinkage":true,"checkInWebm":true,"checkInMailm":true,"callBackUri":true,"serviceToken":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateForceLoginResponse = validate29;
-const schema48 = {"description":"Success carries the sign-in result; failure carries an error retcode.","anyOf":[{"$ref":"#/$defs/SignInSuccess"},{"$ref":"#/$defs/ForceLoginFailure"}]};
-const schema49 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/ForceLoginErrorRetcode"},"result":{"type":"object"}}};
-const schema51 = {"type":"string","enum":["100-001","100-003","100-004","100-011","100-012","100-013","100-014","100-015","100-016","100-020","100-021","110-016","000-002"]};
+const schema54 = {"description":"Success carries the sign-in result; failure carries an error retcode.","anyOf":[{"$ref":"#/$defs/SignInSuccess"},{"$ref":"#/$defs/ForceLoginFailure"}]};
+const schema55 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/ForceLoginErrorRetcode"},"result":{"type":"object"}}};
+const schema57 = {"type":"string","enum":["100-001","100-003","100-004","100-011","100-012","100-013","100-014","100-015","100-016","100-020","100-021","110-016","000-002"]};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -825,7 +821,7 @@ validate31.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/F
 return false;
 }
 if(!(((((((((((((data1 === "100-001") || (data1 === "100-003")) || (data1 === "100-004")) || (data1 === "100-011")) || (data1 === "100-012")) || (data1 === "100-013")) || (data1 === "100-014")) || (data1 === "100-015")) || (data1 === "100-016")) || (data1 === "100-020")) || (data1 === "100-021")) || (data1 === "110-016")) || (data1 === "000-002"))){
-validate31.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/ForceLoginErrorRetcode/enum",keyword:"enum",params:{allowedValues: schema51.enum},message:"must be equal to one of the allowed values"}];
+validate31.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/ForceLoginErrorRetcode/enum",keyword:"enum",params:{allowedValues: schema57.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -931,8 +927,8 @@ return errors === 0;
 validate29.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateLogoutResponse = validate33;
-const schema52 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/LogoutRetcode"},"result":{"$ref":"#/$defs/ReservedResult"}}};
-const schema54 = {"type":"string","enum":["0","100-005","100-006","100-007","100-008","100-010","000-002","000-003"]};
+const schema58 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/LogoutRetcode"},"result":{"$ref":"#/$defs/ReservedResult"}}};
+const schema60 = {"type":"string","enum":["0","100-005","100-006","100-007","100-008","100-010","000-002","000-003"]};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -972,7 +968,7 @@ validate33.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/L
 return false;
 }
 if(!((((((((data1 === "0") || (data1 === "100-005")) || (data1 === "100-006")) || (data1 === "100-007")) || (data1 === "100-008")) || (data1 === "100-010")) || (data1 === "000-002")) || (data1 === "000-003"))){
-validate33.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/LogoutRetcode/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/LogoutRetcode/enum",keyword:"enum",params:{allowedValues: schema60.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1008,8 +1004,8 @@ return errors === 0;
 validate33.evaluated = {"props":{"message":true,"retcode":true,"result":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateForceLogoutResponse = validate34;
-const schema56 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/ForceLogoutRetcode"},"result":{"$ref":"#/$defs/ReservedResult"}}};
-const schema58 = {"type":"string","enum":["0","100-005","100-006","100-008","000-002","000-003"]};
+const schema62 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/ForceLogoutRetcode"},"result":{"$ref":"#/$defs/ReservedResult"}}};
+const schema64 = {"type":"string","enum":["0","100-005","100-006","100-008","000-002","000-003"]};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1049,7 +1045,7 @@ validate34.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/F
 return false;
 }
 if(!((((((data1 === "0") || (data1 === "100-005")) || (data1 === "100-006")) || (data1 === "100-008")) || (data1 === "000-002")) || (data1 === "000-003"))){
-validate34.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/ForceLogoutRetcode/enum",keyword:"enum",params:{allowedValues: schema58.enum},message:"must be equal to one of the allowed values"}];
+validate34.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/ForceLogoutRetcode/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1085,8 +1081,8 @@ return errors === 0;
 validate34.evaluated = {"props":{"message":true,"retcode":true,"result":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateSayFreeResponse = validate35;
-const schema60 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/SayFreeRetcode"},"result":{"$ref":"#/$defs/ReservedResult"}}};
-const schema62 = {"type":"string","enum":["0","100-006","100-007","100-009","000-002","000-003"]};
+const schema66 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/SayFreeRetcode"},"result":{"$ref":"#/$defs/ReservedResult"}}};
+const schema68 = {"type":"string","enum":["0","100-006","100-007","100-009","000-002","000-003"]};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1126,7 +1122,7 @@ validate35.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/S
 return false;
 }
 if(!((((((data1 === "0") || (data1 === "100-006")) || (data1 === "100-007")) || (data1 === "100-009")) || (data1 === "000-002")) || (data1 === "000-003"))){
-validate35.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/SayFreeRetcode/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values"}];
+validate35.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/SayFreeRetcode/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1162,8 +1158,8 @@ return errors === 0;
 validate35.evaluated = {"props":{"message":true,"retcode":true,"result":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateSayBusyResponse = validate36;
-const schema64 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/SayBusyRetcode"},"result":{"$ref":"#/$defs/ReservedResult"}}};
-const schema66 = {"type":"string","enum":["0","000-002","100-006","100-007","100-009","000-003"]};
+const schema70 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/SayBusyRetcode"},"result":{"$ref":"#/$defs/ReservedResult"}}};
+const schema72 = {"type":"string","enum":["0","000-002","100-006","100-007","100-009","000-003"]};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1203,7 +1199,7 @@ validate36.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/S
 return false;
 }
 if(!((((((data1 === "0") || (data1 === "000-002")) || (data1 === "100-006")) || (data1 === "100-007")) || (data1 === "100-009")) || (data1 === "000-003"))){
-validate36.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/SayBusyRetcode/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values"}];
+validate36.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/SayBusyRetcode/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1239,9 +1235,9 @@ return errors === 0;
 validate36.evaluated = {"props":{"message":true,"retcode":true,"result":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateAgentStatusResponse = validate37;
-const schema68 = {"anyOf":[{"type":"object","title":"AgentStatusSuccess","required":["message","retcode","result"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"type":"string","const":"0"},"result":{"$ref":"#/$defs/AgentStatusResult"}}},{"type":"object","title":"AgentStatusFailure","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/AgentStatusErrorRetcode"},"result":{"type":"object"}}}]};
-const schema70 = {"type":"object","required":["agentState","isWorking"],"properties":{"agentState":{"type":"integer","enum":[0,1,2,3,4,5,6,7,8,9],"description":"0 unknown, 1 signed-in (reserved), 2 signed-out, 3 busy, 4 idle, 5 wrap-up, 6 as idle (reserved), 7 talking, 8 rest, 9 pre-rest (EN/cec_07_0581)."},"isWorking":{"type":"boolean","description":"true while the agent is talking."}}};
-const schema72 = {"type":"string","enum":["000-002","100-006","000-003"]};
+const schema74 = {"anyOf":[{"type":"object","title":"AgentStatusSuccess","required":["message","retcode","result"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"type":"string","const":"0"},"result":{"$ref":"#/$defs/AgentStatusResult"}}},{"type":"object","title":"AgentStatusFailure","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/AgentStatusErrorRetcode"},"result":{"type":"object"}}}]};
+const schema76 = {"type":"object","required":["agentState","isWorking"],"properties":{"agentState":{"type":"integer","enum":[0,1,2,3,4,5,6,7,8,9],"description":"0 unknown, 1 signed-in (reserved), 2 signed-out, 3 busy, 4 idle, 5 wrap-up, 6 as idle (reserved), 7 talking, 8 rest, 9 pre-rest (EN/cec_07_0581)."},"isWorking":{"type":"boolean","description":"true while the agent is talking."}}};
+const schema78 = {"type":"string","enum":["000-002","100-006","000-003"]};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1349,7 +1345,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((((((((((data3 === 0) || (data3 === 1)) || (data3 === 2)) || (data3 === 3)) || (data3 === 4)) || (data3 === 5)) || (data3 === 6)) || (data3 === 7)) || (data3 === 8)) || (data3 === 9))){
-const err6 = {instancePath:instancePath+"/result/agentState",schemaPath:"#/$defs/AgentStatusResult/properties/agentState/enum",keyword:"enum",params:{allowedValues: schema70.properties.agentState.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/result/agentState",schemaPath:"#/$defs/AgentStatusResult/properties/agentState/enum",keyword:"enum",params:{allowedValues: schema76.properties.agentState.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1470,7 +1466,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((data6 === "000-002") || (data6 === "100-006")) || (data6 === "000-003"))){
-const err13 = {instancePath:instancePath+"/retcode",schemaPath:"#/$defs/AgentStatusErrorRetcode/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/retcode",schemaPath:"#/$defs/AgentStatusErrorRetcode/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1558,12 +1554,12 @@ return errors === 0;
 validate37.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateGetAgentEventResponse = validate38;
-const schema73 = {"anyOf":[{"type":"object","title":"AgentEventDelivery","required":["message","retcode","event"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"type":"string","const":"0"},"event":{"description":"The oldest queued event, or null when the wait ended without one.","anyOf":[{"$ref":"#/$defs/AgentEvent"},{"type":"null"}]}}},{"type":"object","title":"AgentEventFailure","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/AgentEventErrorRetcode"},"event":{"type":"null"}}}]};
-const schema124 = {"type":"string","enum":["100-006","000-001","000-002","000-003"]};
-const schema75 = {"description":"One event. Listed events have a fixed content shape; other event types may occur and are not checked.","anyOf":[{"$ref":"#/$defs/PhoneAlertingEvent"},{"$ref":"#/$defs/PhoneOffhookEvent"},{"$ref":"#/$defs/PhoneReleaseEvent"},{"$ref":"#/$defs/BusyEvent"},{"$ref":"#/$defs/ReadyEvent"},{"$ref":"#/$defs/WorkEvent"},{"$ref":"#/$defs/SetNotReadySuccessEvent"},{"$ref":"#/$defs/InServiceEvent"},{"$ref":"#/$defs/ShutdownServiceEvent"},{"$ref":"#/$defs/TalkingEvent"},{"$ref":"#/$defs/CallReleaseEvent"},{"$ref":"#/$defs/BeQcStartEvent"},{"$ref":"#/$defs/BeQcStopEvent"},{"$ref":"#/$defs/QcAgentStateNotifyEvent"},{"$ref":"#/$defs/UnlistedEvent"}]};
-const schema76 = {"type":"object","description":"The agent's physical phone is ringing. Documented content is null (ZH/cec_07_1398).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_PhoneAlerting"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"description":"null as documented; one third-party client sees {callid, caller} for incoming calls.","type":["null","object"],"properties":{"callid":{"type":"string"},"caller":{"type":"string"}}}}};
-const schema77 = {"type":"string","description":"The agent the event is for, as a decimal string.","pattern":"^[1-9][0-9]*$"};
-const schema78 = {"description":"When the event was generated, epoch milliseconds (newer documents only).","oneOf":[{"type":"integer","minimum":0},{"type":"string","pattern":"^[0-9]+$"}]};
+const schema79 = {"anyOf":[{"type":"object","title":"AgentEventDelivery","required":["message","retcode","event"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"type":"string","const":"0"},"event":{"description":"The oldest queued event, or null when the wait ended without one.","anyOf":[{"$ref":"#/$defs/AgentEvent"},{"type":"null"}]}}},{"type":"object","title":"AgentEventFailure","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/AgentEventErrorRetcode"},"event":{"type":"null"}}}]};
+const schema130 = {"type":"string","enum":["100-006","000-001","000-002","000-003"]};
+const schema81 = {"description":"One event. Listed events have a fixed content shape; other event types may occur and are not checked.","anyOf":[{"$ref":"#/$defs/PhoneAlertingEvent"},{"$ref":"#/$defs/PhoneOffhookEvent"},{"$ref":"#/$defs/PhoneReleaseEvent"},{"$ref":"#/$defs/BusyEvent"},{"$ref":"#/$defs/ReadyEvent"},{"$ref":"#/$defs/WorkEvent"},{"$ref":"#/$defs/SetNotReadySuccessEvent"},{"$ref":"#/$defs/InServiceEvent"},{"$ref":"#/$defs/ShutdownServiceEvent"},{"$ref":"#/$defs/TalkingEvent"},{"$ref":"#/$defs/CallReleaseEvent"},{"$ref":"#/$defs/BeQcStartEvent"},{"$ref":"#/$defs/BeQcStopEvent"},{"$ref":"#/$defs/QcAgentStateNotifyEvent"},{"$ref":"#/$defs/UnlistedEvent"}]};
+const schema82 = {"type":"object","description":"The agent's physical phone is ringing. Documented content is null (ZH/cec_07_1398).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_PhoneAlerting"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"description":"null as documented; one third-party client sees {callid, caller} for incoming calls.","type":["null","object"],"properties":{"callid":{"type":"string"},"caller":{"type":"string"}}}}};
+const schema83 = {"type":"string","description":"The agent the event is for, as a decimal string.","pattern":"^[1-9][0-9]*$"};
+const schema84 = {"description":"When the event was generated, epoch milliseconds (newer documents only).","oneOf":[{"type":"integer","minimum":0},{"type":"string","pattern":"^[0-9]+$"}]};
 const pattern8 = new RegExp("^[1-9][0-9]*$", "u");
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1728,7 +1724,7 @@ if(data.content !== undefined){
 let data3 = data.content;
 const _errs13 = errors;
 if((data3 !== null) && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-validate40.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema76.properties.content.type},message:"must be null,object"}];
+validate40.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema82.properties.content.type},message:"must be null,object"}];
 return false;
 }
 if(errors === _errs13){
@@ -1779,7 +1775,7 @@ return errors === 0;
 }
 validate40.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema79 = {"type":"object","description":"The agent's phone went off-hook (EN/cec_07_0547).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_PhoneOffhook"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["main","assistant","unknown"]}}}}};
+const schema85 = {"type":"object","description":"The agent's phone went off-hook (EN/cec_07_0547).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_PhoneOffhook"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["main","assistant","unknown"]}}}}};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1957,7 +1953,7 @@ validate42.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/pr
 return false;
 }
 if(!(((data4 === "main") || (data4 === "assistant")) || (data4 === "unknown"))){
-validate42.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/properties/content/properties/type/enum",keyword:"enum",params:{allowedValues: schema79.properties.content.properties.type.enum},message:"must be equal to one of the allowed values"}];
+validate42.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/properties/content/properties/type/enum",keyword:"enum",params:{allowedValues: schema85.properties.content.properties.type.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 }
@@ -1988,7 +1984,7 @@ return errors === 0;
 }
 validate42.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema82 = {"type":"object","description":"The phone went on-hook (EN/cec_07_0546). phoneState 3 = by the platform, 2 = by the agent.","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_PhoneRelease"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["phoneState"],"properties":{"phoneState":{"type":"integer","enum":[2,3]}}}}};
+const schema88 = {"type":"object","description":"The phone went on-hook (EN/cec_07_0546). phoneState 3 = by the platform, 2 = by the agent.","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_PhoneRelease"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["phoneState"],"properties":{"phoneState":{"type":"integer","enum":[2,3]}}}}};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2166,7 +2162,7 @@ validate44.errors = [{instancePath:instancePath+"/content/phoneState",schemaPath
 return false;
 }
 if(!((data4 === 2) || (data4 === 3))){
-validate44.errors = [{instancePath:instancePath+"/content/phoneState",schemaPath:"#/properties/content/properties/phoneState/enum",keyword:"enum",params:{allowedValues: schema82.properties.content.properties.phoneState.enum},message:"must be equal to one of the allowed values"}];
+validate44.errors = [{instancePath:instancePath+"/content/phoneState",schemaPath:"#/properties/content/properties/phoneState/enum",keyword:"enum",params:{allowedValues: schema88.properties.content.properties.phoneState.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 }
@@ -2197,7 +2193,7 @@ return errors === 0;
 }
 validate44.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema85 = {"type":"object","description":"The agent is handling a call; for an inspector in insert/listen, \"pre-occupied\" (ZH/cec_07_1343).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Busy"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
+const schema91 = {"type":"object","description":"The agent is handling a call; for an inspector in insert/listen, \"pre-occupied\" (ZH/cec_07_1343).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Busy"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2383,7 +2379,7 @@ return errors === 0;
 }
 validate46.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema88 = {"type":"object","description":"The agent is idle (ZH/cec_07_0492).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Ready"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
+const schema94 = {"type":"object","description":"The agent is idle (ZH/cec_07_0492).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Ready"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2569,7 +2565,7 @@ return errors === 0;
 }
 validate48.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema91 = {"type":"object","description":"The agent is in wrap-up (ZH/cec_07_1344).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Work"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
+const schema97 = {"type":"object","description":"The agent is in wrap-up (ZH/cec_07_1344).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Work"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2755,7 +2751,7 @@ return errors === 0;
 }
 validate50.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema94 = {"type":"object","description":"The agent went busy (EN/cec_07_1346). reason: 0 none, 1 self, 2 no answer, 3 forced by an inspector, 4 rest, 5 phone unavailable, 7 released call, 200–250 custom.","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_SetNotReady_Success"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["reason"],"properties":{"reason":{"type":"string","pattern":"^[0-9]+$"}}}}};
+const schema100 = {"type":"object","description":"The agent went busy (EN/cec_07_1346). reason: 0 none, 1 self, 2 no answer, 3 forced by an inspector, 4 rest, 5 phone unavailable, 7 released call, 200–250 custom.","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_SetNotReady_Success"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["reason"],"properties":{"reason":{"type":"string","pattern":"^[0-9]+$"}}}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2969,7 +2965,7 @@ return errors === 0;
 }
 validate52.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema97 = {"type":"object","description":"Sign-in started (ZH/cec_07_0551).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_InService"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
+const schema103 = {"type":"object","description":"Sign-in started (ZH/cec_07_0551).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_InService"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3155,7 +3151,7 @@ return errors === 0;
 }
 validate54.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema100 = {"type":"object","description":"The agent was signed out (ZH/cec_07_0552).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_ShutdownService"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"loginTime":{"type":"string"}}}}};
+const schema106 = {"type":"object","description":"The agent was signed out (ZH/cec_07_0552).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_ShutdownService"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"loginTime":{"type":"string"}}}}};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3352,7 +3348,7 @@ return errors === 0;
 }
 validate56.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema103 = {"type":"object","description":"The agent entered talking (ZH/cec_07_1355).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentEvent_Talking"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"caller":{"type":"string"},"called":{"type":"string"},"callid":{"type":"string"},"type":{"type":["integer","string"]},"feature":{"type":["integer","string"]},"mediaAbility":{"type":["integer","string"]}}}}};
+const schema109 = {"type":"object","description":"The agent entered talking (ZH/cec_07_1355).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentEvent_Talking"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"caller":{"type":"string"},"called":{"type":"string"},"callid":{"type":"string"},"type":{"type":["integer","string"]},"feature":{"type":["integer","string"]},"mediaAbility":{"type":["integer","string"]}}}}};
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3557,7 +3553,7 @@ if(data3.type !== undefined){
 let data7 = data3.type;
 const _errs21 = errors;
 if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
-validate58.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/properties/content/properties/type/type",keyword:"type",params:{type: schema103.properties.content.properties.type.type},message:"must be integer,string"}];
+validate58.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/properties/content/properties/type/type",keyword:"type",params:{type: schema109.properties.content.properties.type.type},message:"must be integer,string"}];
 return false;
 }
 var valid4 = _errs21 === errors;
@@ -3570,7 +3566,7 @@ if(data3.feature !== undefined){
 let data8 = data3.feature;
 const _errs23 = errors;
 if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
-validate58.errors = [{instancePath:instancePath+"/content/feature",schemaPath:"#/properties/content/properties/feature/type",keyword:"type",params:{type: schema103.properties.content.properties.feature.type},message:"must be integer,string"}];
+validate58.errors = [{instancePath:instancePath+"/content/feature",schemaPath:"#/properties/content/properties/feature/type",keyword:"type",params:{type: schema109.properties.content.properties.feature.type},message:"must be integer,string"}];
 return false;
 }
 var valid4 = _errs23 === errors;
@@ -3583,7 +3579,7 @@ if(data3.mediaAbility !== undefined){
 let data9 = data3.mediaAbility;
 const _errs25 = errors;
 if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
-validate58.errors = [{instancePath:instancePath+"/content/mediaAbility",schemaPath:"#/properties/content/properties/mediaAbility/type",keyword:"type",params:{type: schema103.properties.content.properties.mediaAbility.type},message:"must be integer,string"}];
+validate58.errors = [{instancePath:instancePath+"/content/mediaAbility",schemaPath:"#/properties/content/properties/mediaAbility/type",keyword:"type",params:{type: schema109.properties.content.properties.mediaAbility.type},message:"must be integer,string"}];
 return false;
 }
 var valid4 = _errs25 === errors;
@@ -3622,7 +3618,7 @@ return errors === 0;
 }
 validate58.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema106 = {"type":"object","description":"The agent left the call; content is the callid (ZH/cec_07_1363).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentEvent_Call_Release"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"string"}}};
+const schema112 = {"type":"object","description":"The agent left the call; content is the callid (ZH/cec_07_1363).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentEvent_Call_Release"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"string"}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3808,8 +3804,8 @@ return errors === 0;
 }
 validate60.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema109 = {"type":"object","description":"Sent to the inspected agent when monitoring starts (ZH/cec_07_0542).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_BeQcStart"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"$ref":"#/$defs/QcContent"}}};
-const schema112 = {"type":"object","description":"qcType 8 = listen, 9 = insert, 20172/20173 = whisper; qcAgentId = the inspector (ZH/cec_07_0542, Chinese text).","required":["qcType","qcAgentId"],"properties":{"qcType":{"type":"integer","enum":[8,9,20172,20173]},"qcAgentId":{"type":"integer","minimum":1}}};
+const schema115 = {"type":"object","description":"Sent to the inspected agent when monitoring starts (ZH/cec_07_0542).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_BeQcStart"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"$ref":"#/$defs/QcContent"}}};
+const schema118 = {"type":"object","description":"qcType 8 = listen, 9 = insert, 20172/20173 = whisper; qcAgentId = the inspector (ZH/cec_07_0542, Chinese text).","required":["qcType","qcAgentId"],"properties":{"qcType":{"type":"integer","enum":[8,9,20172,20173]},"qcAgentId":{"type":"integer","minimum":1}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3989,7 +3985,7 @@ validate62.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/
 return false;
 }
 if(!((((data4 === 8) || (data4 === 9)) || (data4 === 20172)) || (data4 === 20173))){
-validate62.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/enum",keyword:"enum",params:{allowedValues: schema112.properties.qcType.enum},message:"must be equal to one of the allowed values"}];
+validate62.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/enum",keyword:"enum",params:{allowedValues: schema118.properties.qcType.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs16 === errors;
@@ -4046,7 +4042,7 @@ return errors === 0;
 }
 validate62.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema113 = {"type":"object","description":"Sent to the inspected agent when monitoring ends (ZH/cec_07_0543).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_BeQcStop"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"$ref":"#/$defs/QcContent"}}};
+const schema119 = {"type":"object","description":"Sent to the inspected agent when monitoring ends (ZH/cec_07_0543).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_BeQcStop"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"$ref":"#/$defs/QcContent"}}};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4226,7 +4222,7 @@ validate64.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/
 return false;
 }
 if(!((((data4 === 8) || (data4 === 9)) || (data4 === 20172)) || (data4 === 20173))){
-validate64.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/enum",keyword:"enum",params:{allowedValues: schema112.properties.qcType.enum},message:"must be equal to one of the allowed values"}];
+validate64.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/enum",keyword:"enum",params:{allowedValues: schema118.properties.qcType.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs16 === errors;
@@ -4283,7 +4279,7 @@ return errors === 0;
 }
 validate64.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema117 = {"type":"object","description":"A monitored agent signed in or out (ZH/cec_07_0541).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"QC_AgentState_Notify"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"subtype":{"type":"string","enum":["QC_AgentState_Login","QC_AgentState_Logout"]},"monitoredagent":{"type":["string","integer"]},"agentname":{"type":"string"},"mediaserver":{"type":["string","integer"]}}}}};
+const schema123 = {"type":"object","description":"A monitored agent signed in or out (ZH/cec_07_0541).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"QC_AgentState_Notify"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"subtype":{"type":"string","enum":["QC_AgentState_Login","QC_AgentState_Logout"]},"monitoredagent":{"type":["string","integer"]},"agentname":{"type":"string"},"mediaserver":{"type":["string","integer"]}}}}};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4456,7 +4452,7 @@ validate66.errors = [{instancePath:instancePath+"/content/subtype",schemaPath:"#
 return false;
 }
 if(!((data4 === "QC_AgentState_Login") || (data4 === "QC_AgentState_Logout"))){
-validate66.errors = [{instancePath:instancePath+"/content/subtype",schemaPath:"#/properties/content/properties/subtype/enum",keyword:"enum",params:{allowedValues: schema117.properties.content.properties.subtype.enum},message:"must be equal to one of the allowed values"}];
+validate66.errors = [{instancePath:instancePath+"/content/subtype",schemaPath:"#/properties/content/properties/subtype/enum",keyword:"enum",params:{allowedValues: schema123.properties.content.properties.subtype.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid4 = _errs15 === errors;
@@ -4469,7 +4465,7 @@ if(data3.monitoredagent !== undefined){
 let data5 = data3.monitoredagent;
 const _errs17 = errors;
 if((typeof data5 !== "string") && (!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5))))){
-validate66.errors = [{instancePath:instancePath+"/content/monitoredagent",schemaPath:"#/properties/content/properties/monitoredagent/type",keyword:"type",params:{type: schema117.properties.content.properties.monitoredagent.type},message:"must be string,integer"}];
+validate66.errors = [{instancePath:instancePath+"/content/monitoredagent",schemaPath:"#/properties/content/properties/monitoredagent/type",keyword:"type",params:{type: schema123.properties.content.properties.monitoredagent.type},message:"must be string,integer"}];
 return false;
 }
 var valid4 = _errs17 === errors;
@@ -4494,7 +4490,7 @@ if(data3.mediaserver !== undefined){
 let data7 = data3.mediaserver;
 const _errs21 = errors;
 if((typeof data7 !== "string") && (!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7))))){
-validate66.errors = [{instancePath:instancePath+"/content/mediaserver",schemaPath:"#/properties/content/properties/mediaserver/type",keyword:"type",params:{type: schema117.properties.content.properties.mediaserver.type},message:"must be string,integer"}];
+validate66.errors = [{instancePath:instancePath+"/content/mediaserver",schemaPath:"#/properties/content/properties/mediaserver/type",keyword:"type",params:{type: schema123.properties.content.properties.mediaserver.type},message:"must be string,integer"}];
 return false;
 }
 var valid4 = _errs21 === errors;
@@ -4531,7 +4527,7 @@ return errors === 0;
 }
 validate66.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema120 = {"type":"object","description":"Any other event type of the gateway; its content is not checked.","required":["eventType","workNo"],"properties":{"eventType":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","not":{"enum":["AgentOther_PhoneAlerting","AgentOther_PhoneOffhook","AgentOther_PhoneRelease","AgentState_Busy","AgentState_Ready","AgentState_Work","AgentState_SetNotReady_Success","AgentOther_InService","AgentOther_ShutdownService","AgentEvent_Talking","AgentEvent_Call_Release","AgentOther_BeQcStart","AgentOther_BeQcStop","QC_AgentState_Notify"]}},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{}}};
+const schema126 = {"type":"object","description":"Any other event type of the gateway; its content is not checked.","required":["eventType","workNo"],"properties":{"eventType":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","not":{"enum":["AgentOther_PhoneAlerting","AgentOther_PhoneOffhook","AgentOther_PhoneRelease","AgentState_Busy","AgentState_Ready","AgentState_Work","AgentState_SetNotReady_Success","AgentOther_InService","AgentOther_ShutdownService","AgentEvent_Talking","AgentEvent_Call_Release","AgentOther_BeQcStart","AgentOther_BeQcStop","QC_AgentState_Notify"]}},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{}}};
 const pattern37 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5213,7 +5209,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((data4 === "100-006") || (data4 === "000-001")) || (data4 === "000-002")) || (data4 === "000-003"))){
-const err10 = {instancePath:instancePath+"/retcode",schemaPath:"#/$defs/AgentEventErrorRetcode/enum",keyword:"enum",params:{allowedValues: schema124.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/retcode",schemaPath:"#/$defs/AgentEventErrorRetcode/enum",keyword:"enum",params:{allowedValues: schema130.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5299,12 +5295,1740 @@ return errors === 0;
 }
 validate38.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateAgentEvent = validate71;
+export const validateResetSkillResponse = validate71;
+const schema131 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/ResetSkillRetcode"},"result":{"$ref":"#/$defs/ReservedResult"}}};
+const schema133 = {"type":"string","enum":["0","000-002","100-006","100-007","000-003"]};
 
 function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate71.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.message === undefined) && (missing0 = "message")) || ((data.retcode === undefined) && (missing0 = "retcode"))){
+validate71.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.message !== undefined){
+const _errs1 = errors;
+if(typeof data.message !== "string"){
+validate71.errors = [{instancePath:instancePath+"/message",schemaPath:"#/$defs/Message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.retcode !== undefined){
+let data1 = data.retcode;
+const _errs4 = errors;
+if(typeof data1 !== "string"){
+validate71.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/ResetSkillRetcode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((((data1 === "0") || (data1 === "000-002")) || (data1 === "100-006")) || (data1 === "100-007")) || (data1 === "000-003"))){
+validate71.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/ResetSkillRetcode/enum",keyword:"enum",params:{allowedValues: schema133.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.result !== undefined){
+let data2 = data.result;
+const _errs7 = errors;
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+validate71.errors = [{instancePath:instancePath+"/result",schemaPath:"#/$defs/ReservedResult/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate71.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+validate71.evaluated = {"props":{"message":true,"retcode":true,"result":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateHandShakeResponse = validate72;
+const schema135 = {"type":"object","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/HandShakeRetcode"}}};
+const schema137 = {"type":"string","enum":["0","100-001","100-006","000-002","000-003"]};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate72.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.message === undefined) && (missing0 = "message")) || ((data.retcode === undefined) && (missing0 = "retcode"))){
+validate72.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.message !== undefined){
+const _errs1 = errors;
+if(typeof data.message !== "string"){
+validate72.errors = [{instancePath:instancePath+"/message",schemaPath:"#/$defs/Message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.retcode !== undefined){
+let data1 = data.retcode;
+const _errs4 = errors;
+if(typeof data1 !== "string"){
+validate72.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/HandShakeRetcode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((((data1 === "0") || (data1 === "100-001")) || (data1 === "100-006")) || (data1 === "000-002")) || (data1 === "000-003"))){
+validate72.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/HandShakeRetcode/enum",keyword:"enum",params:{allowedValues: schema137.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate72.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate72.errors = vErrors;
+return errors === 0;
+}
+validate72.evaluated = {"props":{"message":true,"retcode":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateHeartbeatResponse = validate73;
+const schema138 = {"anyOf":[{"type":"object","title":"HeartbeatSuccess","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"type":"string","const":"0"},"result":{"type":"object","properties":{"loginTime":{"type":"string","pattern":"^[0-9]+$","description":"Sign-in time in epoch milliseconds."}}}}},{"$ref":"#/$defs/SessionFailure"}]};
+const schema140 = {"type":"object","title":"SessionFailure","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/SessionErrorRetcode"},"result":{"type":"object"}}};
+const schema142 = {"type":"string","description":"The errors of a call that needs only a signed-in caller with its Guid.","enum":["100-006","000-002","000-003"]};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate74.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.message === undefined) && (missing0 = "message")) || ((data.retcode === undefined) && (missing0 = "retcode"))){
+validate74.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.message !== undefined){
+const _errs1 = errors;
+if(typeof data.message !== "string"){
+validate74.errors = [{instancePath:instancePath+"/message",schemaPath:"#/$defs/Message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.retcode !== undefined){
+let data1 = data.retcode;
+const _errs4 = errors;
+if(typeof data1 !== "string"){
+validate74.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/SessionErrorRetcode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data1 === "100-006") || (data1 === "000-002")) || (data1 === "000-003"))){
+validate74.errors = [{instancePath:instancePath+"/retcode",schemaPath:"#/$defs/SessionErrorRetcode/enum",keyword:"enum",params:{allowedValues: schema142.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.result !== undefined){
+let data2 = data.result;
+const _errs7 = errors;
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+validate74.errors = [{instancePath:instancePath+"/result",schemaPath:"#/properties/result/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate74.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+validate74.evaluated = {"props":{"message":true,"retcode":true,"result":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate73.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.message === undefined) && (missing0 = "message")) || ((data.retcode === undefined) && (missing0 = "retcode"))){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.message !== undefined){
+const _errs3 = errors;
+if(typeof data.message !== "string"){
+const err1 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var valid1 = _errs3 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.retcode !== undefined){
+let data1 = data.retcode;
+const _errs6 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/retcode",schemaPath:"#/anyOf/0/properties/retcode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if("0" !== data1){
+const err3 = {instancePath:instancePath+"/retcode",schemaPath:"#/anyOf/0/properties/retcode/const",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.result !== undefined){
+let data2 = data.result;
+const _errs8 = errors;
+if(errors === _errs8){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.loginTime !== undefined){
+let data3 = data2.loginTime;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern5.test(data3)){
+const err4 = {instancePath:instancePath+"/result/loginTime",schemaPath:"#/anyOf/0/properties/result/properties/loginTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/result/loginTime",schemaPath:"#/anyOf/0/properties/result/properties/loginTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/result",schemaPath:"#/anyOf/0/properties/result/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.message = true;
+props0.retcode = true;
+props0.result = true;
+}
+const _errs12 = errors;
+if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs12 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+props0.retcode = true;
+props0.result = true;
+}
+}
+if(!valid0){
+const err8 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+validate73.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate73.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate73.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const validateUpdateGuidResponse = validate76;
+const schema143 = {"anyOf":[{"type":"object","title":"UpdateGuidSuccess","required":["message","retcode","result"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"type":"string","const":"0"},"result":{"type":"object","required":["guid"],"properties":{"guid":{"$ref":"#/$defs/Guid"}}}}},{"$ref":"#/$defs/SessionFailure"}]};
+const schema145 = {"type":"string","description":"A Guid as the gateway issues it: `<uuid>.AgentGateway<n>`, without the `JSESSIONID=` of Set-GUID.","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.AgentGateway[0-9]+$"};
+const pattern41 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.AgentGateway[0-9]+$", "u");
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate76.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.message === undefined) && (missing0 = "message")) || ((data.retcode === undefined) && (missing0 = "retcode"))) || ((data.result === undefined) && (missing0 = "result"))){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.message !== undefined){
+const _errs3 = errors;
+if(typeof data.message !== "string"){
+const err1 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var valid1 = _errs3 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.retcode !== undefined){
+let data1 = data.retcode;
+const _errs6 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/retcode",schemaPath:"#/anyOf/0/properties/retcode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if("0" !== data1){
+const err3 = {instancePath:instancePath+"/retcode",schemaPath:"#/anyOf/0/properties/retcode/const",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.result !== undefined){
+let data2 = data.result;
+const _errs8 = errors;
+if(errors === _errs8){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing1;
+if((data2.guid === undefined) && (missing1 = "guid")){
+const err4 = {instancePath:instancePath+"/result",schemaPath:"#/anyOf/0/properties/result/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+if(data2.guid !== undefined){
+let data3 = data2.guid;
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data3 === "string"){
+if(!pattern41.test(data3)){
+const err5 = {instancePath:instancePath+"/result/guid",schemaPath:"#/$defs/Guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.AgentGateway[0-9]+$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.AgentGateway[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/result/guid",schemaPath:"#/$defs/Guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/result",schemaPath:"#/anyOf/0/properties/result/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.message = true;
+props0.retcode = true;
+props0.result = true;
+}
+const _errs13 = errors;
+if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs13 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+props0.retcode = true;
+props0.result = true;
+}
+}
+if(!valid0){
+const err9 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+validate76.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate76.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate76.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const validateAgentByWorkNoResponse = validate78;
+const schema146 = {"anyOf":[{"type":"object","title":"AgentByWorkNoSuccess","required":["message","retcode","result"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"type":"string","const":"0"},"result":{"$ref":"#/$defs/AgentInfo"}}},{"type":"object","title":"AgentByWorkNoFailure","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/AgentByWorkNoErrorRetcode"},"result":{"type":"object"}}}]};
+const schema152 = {"type":"string","enum":["100-006","000-002","100-007","000-003"]};
+const schema148 = {"type":"object","description":"One agent (EN/cec_07_0415).","required":["workno","status"],"properties":{"workno":{"type":"string","pattern":"^[1-9][0-9]*$"},"name":{"type":"string"},"status":{"$ref":"#/$defs/GatewayStatus"},"ctiStatus":{"$ref":"#/$defs/CtiStatus"},"groupid":{"type":"integer"},"groupname":{"type":"string"},"skilllist":{"type":"array"},"callids":{},"mediatype":{"type":"string","pattern":"^[TF]{3}$"}}};
+const schema149 = {"type":"integer","enum":[0,1,2,3,4,5,6,7,8,9],"description":"0 unknown, 1 signed-in (reserved), 2 signed-out, 3 busy, 4 idle, 5 wrap-up, 6 as idle (reserved), 7 talking, 8 rest, 9 pre-rest (EN/cec_07_0581)."};
+const schema150 = {"type":"integer","minimum":0,"maximum":10,"description":"CTI state: 0 not signed in, 1 idle, 2 pre-occupied, 3 occupied, 4 answering, 5 talking, 6 wrap-up, 7 busy, 8 rest, 9 study, 10 adjusting (EN/cec_07_0581)."};
+
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate79.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.workno === undefined) && (missing0 = "workno")) || ((data.status === undefined) && (missing0 = "status"))){
+validate79.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.workno !== undefined){
+let data0 = data.workno;
+const _errs1 = errors;
+if(errors === _errs1){
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+validate79.errors = [{instancePath:instancePath+"/workno",schemaPath:"#/properties/workno/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
+return false;
+}
+}
+else {
+validate79.errors = [{instancePath:instancePath+"/workno",schemaPath:"#/properties/workno/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.name !== undefined){
+const _errs3 = errors;
+if(typeof data.name !== "string"){
+validate79.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+let data2 = data.status;
+const _errs5 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate79.errors = [{instancePath:instancePath+"/status",schemaPath:"#/$defs/GatewayStatus/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(!((((((((((data2 === 0) || (data2 === 1)) || (data2 === 2)) || (data2 === 3)) || (data2 === 4)) || (data2 === 5)) || (data2 === 6)) || (data2 === 7)) || (data2 === 8)) || (data2 === 9))){
+validate79.errors = [{instancePath:instancePath+"/status",schemaPath:"#/$defs/GatewayStatus/enum",keyword:"enum",params:{allowedValues: schema149.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ctiStatus !== undefined){
+let data3 = data.ctiStatus;
+const _errs8 = errors;
+const _errs9 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate79.errors = [{instancePath:instancePath+"/ctiStatus",schemaPath:"#/$defs/CtiStatus/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs9){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 10 || isNaN(data3)){
+validate79.errors = [{instancePath:instancePath+"/ctiStatus",schemaPath:"#/$defs/CtiStatus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
+return false;
+}
+else {
+if(data3 < 0 || isNaN(data3)){
+validate79.errors = [{instancePath:instancePath+"/ctiStatus",schemaPath:"#/$defs/CtiStatus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.groupid !== undefined){
+let data4 = data.groupid;
+const _errs11 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate79.errors = [{instancePath:instancePath+"/groupid",schemaPath:"#/properties/groupid/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.groupname !== undefined){
+const _errs13 = errors;
+if(typeof data.groupname !== "string"){
+validate79.errors = [{instancePath:instancePath+"/groupname",schemaPath:"#/properties/groupname/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.skilllist !== undefined){
+const _errs15 = errors;
+if(!(Array.isArray(data.skilllist))){
+validate79.errors = [{instancePath:instancePath+"/skilllist",schemaPath:"#/properties/skilllist/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.mediatype !== undefined){
+let data7 = data.mediatype;
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data7 === "string"){
+if(!pattern4.test(data7)){
+validate79.errors = [{instancePath:instancePath+"/mediatype",schemaPath:"#/properties/mediatype/pattern",keyword:"pattern",params:{pattern: "^[TF]{3}$"},message:"must match pattern \""+"^[TF]{3}$"+"\""}];
+return false;
+}
+}
+else {
+validate79.errors = [{instancePath:instancePath+"/mediatype",schemaPath:"#/properties/mediatype/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate79.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+validate79.evaluated = {"props":{"workno":true,"name":true,"status":true,"ctiStatus":true,"groupid":true,"groupname":true,"skilllist":true,"callids":true,"mediatype":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate78.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.message === undefined) && (missing0 = "message")) || ((data.retcode === undefined) && (missing0 = "retcode"))) || ((data.result === undefined) && (missing0 = "result"))){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.message !== undefined){
+const _errs3 = errors;
+if(typeof data.message !== "string"){
+const err1 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var valid1 = _errs3 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.retcode !== undefined){
+let data1 = data.retcode;
+const _errs6 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/retcode",schemaPath:"#/anyOf/0/properties/retcode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if("0" !== data1){
+const err3 = {instancePath:instancePath+"/retcode",schemaPath:"#/anyOf/0/properties/retcode/const",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.result !== undefined){
+const _errs8 = errors;
+if(!(validate79(data.result, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.message = true;
+props0.retcode = true;
+props0.result = true;
+}
+const _errs9 = errors;
+if(errors === _errs9){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if(((data.message === undefined) && (missing1 = "message")) || ((data.retcode === undefined) && (missing1 = "retcode"))){
+const err5 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+if(data.message !== undefined){
+const _errs11 = errors;
+if(typeof data.message !== "string"){
+const err6 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var valid3 = _errs11 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data.retcode !== undefined){
+let data4 = data.retcode;
+const _errs14 = errors;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/retcode",schemaPath:"#/$defs/AgentByWorkNoErrorRetcode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!((((data4 === "100-006") || (data4 === "000-002")) || (data4 === "100-007")) || (data4 === "000-003"))){
+const err8 = {instancePath:instancePath+"/retcode",schemaPath:"#/$defs/AgentByWorkNoErrorRetcode/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var valid3 = _errs14 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data.result !== undefined){
+let data5 = data.result;
+const _errs17 = errors;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+const err9 = {instancePath:instancePath+"/result",schemaPath:"#/anyOf/1/properties/result/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var valid3 = _errs17 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid0 = _errs9 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+props0.retcode = true;
+props0.result = true;
+}
+}
+if(!valid0){
+const err11 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+validate78.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate78.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate78.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const validateAllAgentStatusResponse = validate81;
+const schema153 = {"anyOf":[{"type":"object","title":"AllAgentStatusSuccess","required":["message","retcode","result"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"type":"string","const":"0"},"result":{"type":"array","items":{"$ref":"#/$defs/AgentStateEntry"}}}},{"$ref":"#/$defs/SessionFailure"}]};
+const schema155 = {"type":"object","description":"One agent of a VDN list; the sample clients read every field as a string.","required":["workno","status"],"properties":{"workno":{"type":"string","pattern":"^[1-9][0-9]*$"},"name":{"type":"string"},"status":{"type":"string","pattern":"^[0-9]$","description":"The gateway status (see GatewayStatus) as a string."},"ctiStatus":{"type":"string","pattern":"^(?:[0-9]|10)$","description":"The CTI state (see CtiStatus) as a string."},"groupName":{"type":"string"}}};
+const pattern45 = new RegExp("^[0-9]$", "u");
+const pattern46 = new RegExp("^(?:[0-9]|10)$", "u");
+
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate81.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.message === undefined) && (missing0 = "message")) || ((data.retcode === undefined) && (missing0 = "retcode"))) || ((data.result === undefined) && (missing0 = "result"))){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.message !== undefined){
+const _errs3 = errors;
+if(typeof data.message !== "string"){
+const err1 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var valid1 = _errs3 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.retcode !== undefined){
+let data1 = data.retcode;
+const _errs6 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/retcode",schemaPath:"#/anyOf/0/properties/retcode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if("0" !== data1){
+const err3 = {instancePath:instancePath+"/retcode",schemaPath:"#/anyOf/0/properties/retcode/const",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.result !== undefined){
+let data2 = data.result;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data2)){
+var valid3 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs10 = errors;
+const _errs11 = errors;
+if(errors === _errs11){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if(((data3.workno === undefined) && (missing1 = "workno")) || ((data3.status === undefined) && (missing1 = "status"))){
+const err4 = {instancePath:instancePath+"/result/" + i0,schemaPath:"#/$defs/AgentStateEntry/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+if(data3.workno !== undefined){
+let data4 = data3.workno;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data4 === "string"){
+if(!pattern8.test(data4)){
+const err5 = {instancePath:instancePath+"/result/" + i0+"/workno",schemaPath:"#/$defs/AgentStateEntry/properties/workno/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/result/" + i0+"/workno",schemaPath:"#/$defs/AgentStateEntry/properties/workno/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var valid5 = _errs13 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data3.name !== undefined){
+const _errs15 = errors;
+if(typeof data3.name !== "string"){
+const err7 = {instancePath:instancePath+"/result/" + i0+"/name",schemaPath:"#/$defs/AgentStateEntry/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var valid5 = _errs15 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data3.status !== undefined){
+let data6 = data3.status;
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data6 === "string"){
+if(!pattern45.test(data6)){
+const err8 = {instancePath:instancePath+"/result/" + i0+"/status",schemaPath:"#/$defs/AgentStateEntry/properties/status/pattern",keyword:"pattern",params:{pattern: "^[0-9]$"},message:"must match pattern \""+"^[0-9]$"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/result/" + i0+"/status",schemaPath:"#/$defs/AgentStateEntry/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var valid5 = _errs17 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data3.ctiStatus !== undefined){
+let data7 = data3.ctiStatus;
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data7 === "string"){
+if(!pattern46.test(data7)){
+const err10 = {instancePath:instancePath+"/result/" + i0+"/ctiStatus",schemaPath:"#/$defs/AgentStateEntry/properties/ctiStatus/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9]|10)$"},message:"must match pattern \""+"^(?:[0-9]|10)$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/result/" + i0+"/ctiStatus",schemaPath:"#/$defs/AgentStateEntry/properties/ctiStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var valid5 = _errs19 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data3.groupName !== undefined){
+const _errs21 = errors;
+if(typeof data3.groupName !== "string"){
+const err12 = {instancePath:instancePath+"/result/" + i0+"/groupName",schemaPath:"#/$defs/AgentStateEntry/properties/groupName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var valid5 = _errs21 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/result/" + i0,schemaPath:"#/$defs/AgentStateEntry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+var valid3 = _errs10 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/result",schemaPath:"#/anyOf/0/properties/result/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.message = true;
+props0.retcode = true;
+props0.result = true;
+}
+const _errs23 = errors;
+if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs23 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+props0.retcode = true;
+props0.result = true;
+}
+}
+if(!valid0){
+const err16 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+validate81.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate81.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate81.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const validateOnlineAgentOnVdnResponse = validate83;
+const schema156 = {"anyOf":[{"type":"object","title":"OnlineAgentOnVdnSuccess","required":["message","retcode","result"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"type":"string","const":"0"},"result":{"type":"array","items":{"$ref":"#/$defs/AgentStateEntry"}}}},{"$ref":"#/$defs/SessionFailure"}]};
+
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate83.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.message === undefined) && (missing0 = "message")) || ((data.retcode === undefined) && (missing0 = "retcode"))) || ((data.result === undefined) && (missing0 = "result"))){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.message !== undefined){
+const _errs3 = errors;
+if(typeof data.message !== "string"){
+const err1 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var valid1 = _errs3 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.retcode !== undefined){
+let data1 = data.retcode;
+const _errs6 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/retcode",schemaPath:"#/anyOf/0/properties/retcode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if("0" !== data1){
+const err3 = {instancePath:instancePath+"/retcode",schemaPath:"#/anyOf/0/properties/retcode/const",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid1 = _errs6 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.result !== undefined){
+let data2 = data.result;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data2)){
+var valid3 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs10 = errors;
+const _errs11 = errors;
+if(errors === _errs11){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if(((data3.workno === undefined) && (missing1 = "workno")) || ((data3.status === undefined) && (missing1 = "status"))){
+const err4 = {instancePath:instancePath+"/result/" + i0,schemaPath:"#/$defs/AgentStateEntry/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+if(data3.workno !== undefined){
+let data4 = data3.workno;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data4 === "string"){
+if(!pattern8.test(data4)){
+const err5 = {instancePath:instancePath+"/result/" + i0+"/workno",schemaPath:"#/$defs/AgentStateEntry/properties/workno/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/result/" + i0+"/workno",schemaPath:"#/$defs/AgentStateEntry/properties/workno/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var valid5 = _errs13 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data3.name !== undefined){
+const _errs15 = errors;
+if(typeof data3.name !== "string"){
+const err7 = {instancePath:instancePath+"/result/" + i0+"/name",schemaPath:"#/$defs/AgentStateEntry/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var valid5 = _errs15 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data3.status !== undefined){
+let data6 = data3.status;
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data6 === "string"){
+if(!pattern45.test(data6)){
+const err8 = {instancePath:instancePath+"/result/" + i0+"/status",schemaPath:"#/$defs/AgentStateEntry/properties/status/pattern",keyword:"pattern",params:{pattern: "^[0-9]$"},message:"must match pattern \""+"^[0-9]$"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/result/" + i0+"/status",schemaPath:"#/$defs/AgentStateEntry/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var valid5 = _errs17 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data3.ctiStatus !== undefined){
+let data7 = data3.ctiStatus;
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data7 === "string"){
+if(!pattern46.test(data7)){
+const err10 = {instancePath:instancePath+"/result/" + i0+"/ctiStatus",schemaPath:"#/$defs/AgentStateEntry/properties/ctiStatus/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9]|10)$"},message:"must match pattern \""+"^(?:[0-9]|10)$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/result/" + i0+"/ctiStatus",schemaPath:"#/$defs/AgentStateEntry/properties/ctiStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var valid5 = _errs19 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data3.groupName !== undefined){
+const _errs21 = errors;
+if(typeof data3.groupName !== "string"){
+const err12 = {instancePath:instancePath+"/result/" + i0+"/groupName",schemaPath:"#/$defs/AgentStateEntry/properties/groupName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var valid5 = _errs21 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/result/" + i0,schemaPath:"#/$defs/AgentStateEntry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+var valid3 = _errs10 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/result",schemaPath:"#/anyOf/0/properties/result/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.message = true;
+props0.retcode = true;
+props0.result = true;
+}
+const _errs23 = errors;
+if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs23 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.message = true;
+props0.retcode = true;
+props0.result = true;
+}
+}
+if(!valid0){
+const err16 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+validate83.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate83.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate83.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const validateAgentEvent = validate85;
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate85.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5560,7 +7284,7 @@ else {
 vErrors.push(err0);
 }
 errors++;
-validate71.errors = vErrors;
+validate85.errors = vErrors;
 return false;
 }
 else {
@@ -5574,27 +7298,27 @@ vErrors = null;
 }
 }
 }
-validate71.errors = vErrors;
+validate85.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate71.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate85.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateFixtures = validate87;
-const schema126 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/fixtures.schema.json","title":"ccgw-harness fixtures","description":"The test accounts of one CC-Gateway: the mock seeds itself from them; live runs sign them in.","type":"object","required":["agents"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":100,"description":"A name for this set of accounts."},"description":{"type":"string"},"agents":{"type":"array","description":"Single accounts.","items":{"$ref":"#/$defs/agent"}},"ranges":{"type":"array","description":"Many accounts at once: every ID from `from` to `to`.","items":{"$ref":"#/$defs/range"}},"unconfiguredIds":{"type":"array","description":"Agent IDs that have no account on this gateway. The rule suite sends calls about them (a sign-in with a made-up password, a barge into one, a status query without a Guid) to check the rules for unknown agents and the bounds of the ID range; without them those cases are skipped. Never list an ID someone may use.","maxItems":100,"items":{"$ref":"#/$defs/id"}}},"$defs":{"id":{"type":"string","pattern":"^[1-9][0-9]{0,5}$","description":"Agent ID, decimal, no leading zero."},"vdn":{"type":"integer","minimum":1,"maximum":5000,"description":"The VDN (VCC) the agent belongs to, 1–5000."},"phone":{"type":"string","minLength":1,"maxLength":24,"pattern":"^[0-9*#+]+$","description":"The softphone number."},"password":{"description":"A literal password (for the mock), or a reference: an environment variable, or a key of a JSON secrets file.","oneOf":[{"type":"string","minLength":1,"maxLength":32},{"type":"object","required":["env"],"additionalProperties":false,"properties":{"env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"type":"object","required":["file","key"],"additionalProperties":false,"properties":{"file":{"type":"string","minLength":1},"key":{"type":"string","minLength":1}}}]},"agent":{"type":"object","required":["id","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean","description":"Holds the inspection (quality-control) right."},"phone":{"$ref":"#/$defs/phone"},"password":{"$ref":"#/$defs/password"},"name":{"type":"string","maxLength":100}}},"range":{"type":"object","required":["from","to","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"from":{"type":"integer","minimum":1,"maximum":999999},"to":{"type":"integer","minimum":1,"maximum":999999},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean"},"phone":{"type":"string","minLength":1,"maxLength":30,"pattern":"^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$","description":"The softphone number; `{id}` is replaced by the agent ID."},"password":{"$ref":"#/$defs/password"}}}}};
-const schema128 = {"type":"string","pattern":"^[1-9][0-9]{0,5}$","description":"Agent ID, decimal, no leading zero."};
-const schema127 = {"type":"object","required":["id","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean","description":"Holds the inspection (quality-control) right."},"phone":{"$ref":"#/$defs/phone"},"password":{"$ref":"#/$defs/password"},"name":{"type":"string","maxLength":100}}};
-const schema129 = {"type":"integer","minimum":1,"maximum":5000,"description":"The VDN (VCC) the agent belongs to, 1–5000."};
-const schema130 = {"type":"string","minLength":1,"maxLength":24,"pattern":"^[0-9*#+]+$","description":"The softphone number."};
-const schema131 = {"description":"A literal password (for the mock), or a reference: an environment variable, or a key of a JSON secrets file.","oneOf":[{"type":"string","minLength":1,"maxLength":32},{"type":"object","required":["env"],"additionalProperties":false,"properties":{"env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"type":"object","required":["file","key"],"additionalProperties":false,"properties":{"file":{"type":"string","minLength":1},"key":{"type":"string","minLength":1}}}]};
-const pattern40 = new RegExp("^[1-9][0-9]{0,5}$", "u");
-const pattern41 = new RegExp("^[0-9*#+]+$", "u");
-const pattern42 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+export const validateFixtures = validate101;
+const schema160 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/fixtures.schema.json","title":"ccgw-harness fixtures","description":"The test accounts of one CC-Gateway: the mock seeds itself from them; live runs sign them in.","type":"object","required":["agents"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":100,"description":"A name for this set of accounts."},"description":{"type":"string"},"agents":{"type":"array","description":"Single accounts.","items":{"$ref":"#/$defs/agent"}},"ranges":{"type":"array","description":"Many accounts at once: every ID from `from` to `to`.","items":{"$ref":"#/$defs/range"}},"unconfiguredIds":{"type":"array","description":"Agent IDs that have no account on this gateway. The rule suite sends calls about them (a sign-in with a made-up password, a barge into one, a status query without a Guid) to check the rules for unknown agents and the bounds of the ID range; without them those cases are skipped. Never list an ID someone may use.","maxItems":100,"items":{"$ref":"#/$defs/id"}}},"$defs":{"id":{"type":"string","pattern":"^[1-9][0-9]{0,5}$","description":"Agent ID, decimal, no leading zero."},"vdn":{"type":"integer","minimum":1,"maximum":5000,"description":"The VDN (VCC) the agent belongs to, 1–5000."},"phone":{"type":"string","minLength":1,"maxLength":24,"pattern":"^[0-9*#+]+$","description":"The softphone number."},"password":{"description":"A literal password (for the mock), or a reference: an environment variable, or a key of a JSON secrets file.","oneOf":[{"type":"string","minLength":1,"maxLength":32},{"type":"object","required":["env"],"additionalProperties":false,"properties":{"env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"type":"object","required":["file","key"],"additionalProperties":false,"properties":{"file":{"type":"string","minLength":1},"key":{"type":"string","minLength":1}}}]},"agent":{"type":"object","required":["id","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean","description":"Holds the inspection (quality-control) right."},"phone":{"$ref":"#/$defs/phone"},"password":{"$ref":"#/$defs/password"},"name":{"type":"string","maxLength":100}}},"range":{"type":"object","required":["from","to","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"from":{"type":"integer","minimum":1,"maximum":999999},"to":{"type":"integer","minimum":1,"maximum":999999},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean"},"phone":{"type":"string","minLength":1,"maxLength":30,"pattern":"^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$","description":"The softphone number; `{id}` is replaced by the agent ID."},"password":{"$ref":"#/$defs/password"}}}}};
+const schema162 = {"type":"string","pattern":"^[1-9][0-9]{0,5}$","description":"Agent ID, decimal, no leading zero."};
+const schema161 = {"type":"object","required":["id","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean","description":"Holds the inspection (quality-control) right."},"phone":{"$ref":"#/$defs/phone"},"password":{"$ref":"#/$defs/password"},"name":{"type":"string","maxLength":100}}};
+const schema163 = {"type":"integer","minimum":1,"maximum":5000,"description":"The VDN (VCC) the agent belongs to, 1–5000."};
+const schema164 = {"type":"string","minLength":1,"maxLength":24,"pattern":"^[0-9*#+]+$","description":"The softphone number."};
+const schema165 = {"description":"A literal password (for the mock), or a reference: an environment variable, or a key of a JSON secrets file.","oneOf":[{"type":"string","minLength":1,"maxLength":32},{"type":"object","required":["env"],"additionalProperties":false,"properties":{"env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"type":"object","required":["file","key"],"additionalProperties":false,"properties":{"file":{"type":"string","minLength":1},"key":{"type":"string","minLength":1}}}]};
+const pattern50 = new RegExp("^[1-9][0-9]{0,5}$", "u");
+const pattern51 = new RegExp("^[0-9*#+]+$", "u");
+const pattern52 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate102.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5605,14 +7329,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.id === undefined) && (missing0 = "id")) || ((data.vdn === undefined) && (missing0 = "vdn"))) || ((data.inspector === undefined) && (missing0 = "inspector"))) || ((data.phone === undefined) && (missing0 = "phone"))) || ((data.password === undefined) && (missing0 = "password"))){
-validate88.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate102.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "vdn")) || (key0 === "inspector")) || (key0 === "phone")) || (key0 === "password")) || (key0 === "name"))){
-validate88.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate102.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5624,13 +7348,13 @@ const _errs2 = errors;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
-if(!pattern40.test(data0)){
-validate88.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,5}$"},message:"must match pattern \""+"^[1-9][0-9]{0,5}$"+"\""}];
+if(!pattern50.test(data0)){
+validate102.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,5}$"},message:"must match pattern \""+"^[1-9][0-9]{0,5}$"+"\""}];
 return false;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5645,18 +7369,18 @@ let data1 = data.vdn;
 const _errs5 = errors;
 const _errs6 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate88.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate102.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 5000 || isNaN(data1)){
-validate88.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"}];
+validate102.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"}];
 return false;
 }
 else {
 if(data1 < 1 || isNaN(data1)){
-validate88.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate102.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -5671,7 +7395,7 @@ if(valid0){
 if(data.inspector !== undefined){
 const _errs8 = errors;
 if(typeof data.inspector !== "boolean"){
-validate88.errors = [{instancePath:instancePath+"/inspector",schemaPath:"#/properties/inspector/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate102.errors = [{instancePath:instancePath+"/inspector",schemaPath:"#/properties/inspector/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -5687,24 +7411,24 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data3 === "string"){
 if(func1(data3) > 24){
-validate88.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/maxLength",keyword:"maxLength",params:{limit: 24},message:"must NOT have more than 24 characters"}];
+validate102.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/maxLength",keyword:"maxLength",params:{limit: 24},message:"must NOT have more than 24 characters"}];
 return false;
 }
 else {
 if(func1(data3) < 1){
-validate88.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate102.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
-if(!pattern41.test(data3)){
-validate88.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^[0-9*#+]+$"},message:"must match pattern \""+"^[0-9*#+]+$"+"\""}];
+if(!pattern51.test(data3)){
+validate102.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^[0-9*#+]+$"},message:"must match pattern \""+"^[0-9*#+]+$"+"\""}];
 return false;
 }
 }
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5797,7 +7521,7 @@ let data5 = data4.env;
 const _errs21 = errors;
 if(errors === _errs21){
 if(typeof data5 === "string"){
-if(!pattern42.test(data5)){
+if(!pattern52.test(data5)){
 const err5 = {instancePath:instancePath+"/password/env",schemaPath:"#/$defs/password/oneOf/1/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -5979,7 +7703,7 @@ else {
 vErrors.push(err15);
 }
 errors++;
-validate88.errors = vErrors;
+validate102.errors = vErrors;
 return false;
 }
 else {
@@ -6005,12 +7729,12 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(typeof data8 === "string"){
 if(func1(data8) > 100){
-validate88.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
+validate102.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
 return false;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6028,22 +7752,22 @@ var valid0 = true;
 }
 }
 else {
-validate88.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate102.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate88.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema132 = {"type":"object","required":["from","to","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"from":{"type":"integer","minimum":1,"maximum":999999},"to":{"type":"integer","minimum":1,"maximum":999999},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean"},"phone":{"type":"string","minLength":1,"maxLength":30,"pattern":"^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$","description":"The softphone number; `{id}` is replaced by the agent ID."},"password":{"$ref":"#/$defs/password"}}};
-const pattern43 = new RegExp("^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$", "u");
+const schema166 = {"type":"object","required":["from","to","vdn","inspector","phone","password"],"additionalProperties":false,"properties":{"from":{"type":"integer","minimum":1,"maximum":999999},"to":{"type":"integer","minimum":1,"maximum":999999},"vdn":{"$ref":"#/$defs/vdn"},"inspector":{"type":"boolean"},"phone":{"type":"string","minLength":1,"maxLength":30,"pattern":"^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$","description":"The softphone number; `{id}` is replaced by the agent ID."},"password":{"$ref":"#/$defs/password"}}};
+const pattern53 = new RegExp("^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$", "u");
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate104.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6054,14 +7778,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.from === undefined) && (missing0 = "from")) || ((data.to === undefined) && (missing0 = "to"))) || ((data.vdn === undefined) && (missing0 = "vdn"))) || ((data.inspector === undefined) && (missing0 = "inspector"))) || ((data.phone === undefined) && (missing0 = "phone"))) || ((data.password === undefined) && (missing0 = "password"))){
-validate90.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate104.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "from") || (key0 === "to")) || (key0 === "vdn")) || (key0 === "inspector")) || (key0 === "phone")) || (key0 === "password"))){
-validate90.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate104.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6071,18 +7795,18 @@ if(data.from !== undefined){
 let data0 = data.from;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate90.errors = [{instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate104.errors = [{instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 999999 || isNaN(data0)){
-validate90.errors = [{instancePath:instancePath+"/from",schemaPath:"#/properties/from/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999},message:"must be <= 999999"}];
+validate104.errors = [{instancePath:instancePath+"/from",schemaPath:"#/properties/from/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999},message:"must be <= 999999"}];
 return false;
 }
 else {
 if(data0 < 1 || isNaN(data0)){
-validate90.errors = [{instancePath:instancePath+"/from",schemaPath:"#/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate104.errors = [{instancePath:instancePath+"/from",schemaPath:"#/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -6098,18 +7822,18 @@ if(data.to !== undefined){
 let data1 = data.to;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate90.errors = [{instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate104.errors = [{instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 999999 || isNaN(data1)){
-validate90.errors = [{instancePath:instancePath+"/to",schemaPath:"#/properties/to/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999},message:"must be <= 999999"}];
+validate104.errors = [{instancePath:instancePath+"/to",schemaPath:"#/properties/to/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999},message:"must be <= 999999"}];
 return false;
 }
 else {
 if(data1 < 1 || isNaN(data1)){
-validate90.errors = [{instancePath:instancePath+"/to",schemaPath:"#/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate104.errors = [{instancePath:instancePath+"/to",schemaPath:"#/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -6126,18 +7850,18 @@ let data2 = data.vdn;
 const _errs6 = errors;
 const _errs7 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate90.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate104.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs7){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 5000 || isNaN(data2)){
-validate90.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"}];
+validate104.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"}];
 return false;
 }
 else {
 if(data2 < 1 || isNaN(data2)){
-validate90.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate104.errors = [{instancePath:instancePath+"/vdn",schemaPath:"#/$defs/vdn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -6152,7 +7876,7 @@ if(valid0){
 if(data.inspector !== undefined){
 const _errs9 = errors;
 if(typeof data.inspector !== "boolean"){
-validate90.errors = [{instancePath:instancePath+"/inspector",schemaPath:"#/properties/inspector/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate104.errors = [{instancePath:instancePath+"/inspector",schemaPath:"#/properties/inspector/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -6167,24 +7891,24 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data4 === "string"){
 if(func1(data4) > 30){
-validate90.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"}];
+validate104.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"}];
 return false;
 }
 else {
 if(func1(data4) < 1){
-validate90.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate104.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
-if(!pattern43.test(data4)){
-validate90.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/pattern",keyword:"pattern",params:{pattern: "^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$"},message:"must match pattern \""+"^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$"+"\""}];
+if(!pattern53.test(data4)){
+validate104.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/pattern",keyword:"pattern",params:{pattern: "^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$"},message:"must match pattern \""+"^[0-9*#+]*(\\{id\\}[0-9*#+]*)?$"+"\""}];
 return false;
 }
 }
 }
 }
 else {
-validate90.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6277,7 +8001,7 @@ let data6 = data5.env;
 const _errs21 = errors;
 if(errors === _errs21){
 if(typeof data6 === "string"){
-if(!pattern42.test(data6)){
+if(!pattern52.test(data6)){
 const err5 = {instancePath:instancePath+"/password/env",schemaPath:"#/$defs/password/oneOf/1/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -6459,7 +8183,7 @@ else {
 vErrors.push(err15);
 }
 errors++;
-validate90.errors = vErrors;
+validate104.errors = vErrors;
 return false;
 }
 else {
@@ -6487,21 +8211,21 @@ var valid0 = true;
 }
 }
 else {
-validate90.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate104.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate90.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ccgw-harness.invalid/fixtures.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate87.evaluated;
+const evaluated0 = validate101.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6512,14 +8236,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.agents === undefined) && (missing0 = "agents")){
-validate87.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate101.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "$schema") || (key0 === "name")) || (key0 === "description")) || (key0 === "agents")) || (key0 === "ranges")) || (key0 === "unconfiguredIds"))){
-validate87.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate101.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6528,7 +8252,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate87.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate101.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -6543,18 +8267,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func1(data1) > 100){
-validate87.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
+validate101.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
 return false;
 }
 else {
 if(func1(data1) < 1){
-validate87.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate101.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate101.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6567,7 +8291,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs6 = errors;
 if(typeof data.description !== "string"){
-validate87.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate101.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -6585,8 +8309,8 @@ var valid1 = true;
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 const _errs10 = errors;
-if(!(validate88(data3[i0], {instancePath:instancePath+"/agents/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate102(data3[i0], {instancePath:instancePath+"/agents/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs10 === errors;
@@ -6596,7 +8320,7 @@ break;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate101.errors = [{instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6615,8 +8339,8 @@ var valid2 = true;
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 const _errs13 = errors;
-if(!(validate90(data5[i1], {instancePath:instancePath+"/ranges/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate104(data5[i1], {instancePath:instancePath+"/ranges/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs13 === errors;
@@ -6626,7 +8350,7 @@ break;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate101.errors = [{instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6642,7 +8366,7 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(Array.isArray(data7)){
 if(data7.length > 100){
-validate87.errors = [{instancePath:instancePath+"/unconfiguredIds",schemaPath:"#/properties/unconfiguredIds/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate101.errors = [{instancePath:instancePath+"/unconfiguredIds",schemaPath:"#/properties/unconfiguredIds/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -6654,13 +8378,13 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data8 === "string"){
-if(!pattern40.test(data8)){
-validate87.errors = [{instancePath:instancePath+"/unconfiguredIds/" + i2,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,5}$"},message:"must match pattern \""+"^[1-9][0-9]{0,5}$"+"\""}];
+if(!pattern50.test(data8)){
+validate101.errors = [{instancePath:instancePath+"/unconfiguredIds/" + i2,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,5}$"},message:"must match pattern \""+"^[1-9][0-9]{0,5}$"+"\""}];
 return false;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/unconfiguredIds/" + i2,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate101.errors = [{instancePath:instancePath+"/unconfiguredIds/" + i2,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6672,7 +8396,7 @@ break;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/unconfiguredIds",schemaPath:"#/properties/unconfiguredIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate101.errors = [{instancePath:instancePath+"/unconfiguredIds",schemaPath:"#/properties/unconfiguredIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6690,27 +8414,27 @@ var valid0 = true;
 }
 }
 else {
-validate87.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate101.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate87.errors = vErrors;
+validate101.errors = vErrors;
 return errors === 0;
 }
-validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateConfig = validate92;
-const schema136 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/config.schema.json","title":"ccgw-harness configuration (ccgw.config.json)","description":"Settings for ccgw run, verify and load. CCGW_* environment variables override them, and command-line flags override both. Passwords never go here: fixtures read them from environment variables or a secrets file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"gateway":{"description":"The gateway to check. Without a url, the embedded mock gateway is used.","type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$","description":"Base URL, e.g. https://10.0.0.5:8043 (no credentials, no query)."},"ca":{"type":"string","minLength":1,"description":"PEM file of the CA that signed the gateway's certificate."},"insecure":{"type":"boolean","description":"Accept any certificate. Only when asked for; never the default."},"profile":{"type":"string","enum":["ccgw-2024","ccgw-2025"],"description":"The gateway version's rules."},"auth":{"type":"string","enum":["static","dynamic"],"description":"Guid mode: the embedded mock's, or the one a gateway runs (under static the rule suite expects no Guid rotation)."}}},"fixtures":{"type":"string","minLength":1,"description":"Fixtures file with the test accounts (required for a live gateway)."},"profileOverrides":{"description":"Answers for undocumented cases that differ from the profile's defaults.","type":"object","additionalProperties":false,"properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"qcOnInspectors":{"type":"boolean"},"eventGenTime":{"type":"boolean"}}},"calibration":{"description":"Written by ccgw calibrate: which gateway the profileOverrides answers were observed on, when, and the evidence for each. The harness keeps it for people to read; it changes no check.","type":"object","additionalProperties":false,"required":["at","gateway","profile","evidence"],"properties":{"at":{"type":"string","description":"When the calibration run started (ISO 8601)."},"gateway":{"type":"string","description":"The gateway's base URL."},"profile":{"type":"string","description":"The profile the answers were compared with."},"runId":{"type":"string","description":"The run directory of the calibration run."},"evidence":{"type":"object","description":"For each profile setting observed: the calls that showed its answer.","additionalProperties":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["case","request","answer","at"],"properties":{"case":{"type":"string"},"rule":{"type":"string"},"request":{"type":"string"},"answer":{"type":"string"},"at":{"type":"string"}}}}},"unobserved":{"type":"array","items":{"type":"string"},"description":"Settings no case could observe on this gateway (they keep the profile's answer)."}}},"live":{"description":"Safety rails for a gateway that is not on this machine.","type":"object","additionalProperties":false,"properties":{"allow":{"type":"boolean","description":"Explicit opt-in to send load and property traffic to a non-loopback gateway."},"maxRequestsPerSecond":{"type":"integer","minimum":1,"maximum":1000,"description":"Rate cap for every phase against a live gateway."}}},"properties":{"type":"object","additionalProperties":false,"properties":{"runs":{"type":"integer","minimum":1,"maximum":100000},"seed":{"type":"integer"},"path":{"type":"string","pattern":"^[0-9]+(:[0-9]+)*$"}}},"load":{"type":"object","additionalProperties":false,"properties":{"scenario":{"type":"string","enum":["smoke","barge-storm","throughput","soak"]},"duration":{"type":"string","pattern":"^[0-9]+(ms|s|m|h)$"},"rate":{"type":"integer","minimum":1,"maximum":100000,"description":"Arrival rate (iterations per second) for the throughput scenario."},"inspectors":{"type":"integer","minimum":1,"maximum":10000},"rounds":{"type":"integer","minimum":1,"maximum":100000},"vus":{"type":"integer","minimum":1,"maximum":10000,"description":"Units of work: storm groups (barge-storm) or inspector/agent pairs."}}},"report":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1,"description":"Where run directories are written (default runs/)."}}}}};
-const func20 = Object.prototype.hasOwnProperty;
-const pattern46 = new RegExp("^https?://[^\\s/?#@]+(/[^\\s?#]*)?$", "u");
-const pattern47 = new RegExp("^[0-9]+(:[0-9]+)*$", "u");
-const pattern48 = new RegExp("^[0-9]+(ms|s|m|h)$", "u");
+export const validateConfig = validate106;
+const schema170 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/config.schema.json","title":"ccgw-harness configuration (ccgw.config.json)","description":"Settings for ccgw run, verify and load. CCGW_* environment variables override them, and command-line flags override both. Passwords never go here: fixtures read them from environment variables or a secrets file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"gateway":{"description":"The gateway to check. Without a url, the embedded mock gateway is used.","type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$","description":"Base URL, e.g. https://10.0.0.5:8043 (no credentials, no query)."},"ca":{"type":"string","minLength":1,"description":"PEM file of the CA that signed the gateway's certificate."},"insecure":{"type":"boolean","description":"Accept any certificate. Only when asked for; never the default."},"profile":{"type":"string","enum":["ccgw-2024","ccgw-2025"],"description":"The gateway version's rules."},"auth":{"type":"string","enum":["static","dynamic"],"description":"Guid mode: the embedded mock's, or the one a gateway runs (under static the rule suite expects no Guid rotation)."}}},"fixtures":{"type":"string","minLength":1,"description":"Fixtures file with the test accounts (required for a live gateway)."},"profileOverrides":{"description":"Answers for undocumented cases that differ from the profile's defaults.","type":"object","additionalProperties":false,"properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"qcOnInspectors":{"type":"boolean"},"eventGenTime":{"type":"boolean"}}},"calibration":{"description":"Written by ccgw calibrate: which gateway the profileOverrides answers were observed on, when, and the evidence for each. The harness keeps it for people to read; it changes no check.","type":"object","additionalProperties":false,"required":["at","gateway","profile","evidence"],"properties":{"at":{"type":"string","description":"When the calibration run started (ISO 8601)."},"gateway":{"type":"string","description":"The gateway's base URL."},"profile":{"type":"string","description":"The profile the answers were compared with."},"runId":{"type":"string","description":"The run directory of the calibration run."},"evidence":{"type":"object","description":"For each profile setting observed: the calls that showed its answer.","additionalProperties":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["case","request","answer","at"],"properties":{"case":{"type":"string"},"rule":{"type":"string"},"request":{"type":"string"},"answer":{"type":"string"},"at":{"type":"string"}}}}},"unobserved":{"type":"array","items":{"type":"string"},"description":"Settings no case could observe on this gateway (they keep the profile's answer)."}}},"live":{"description":"Safety rails for a gateway that is not on this machine.","type":"object","additionalProperties":false,"properties":{"allow":{"type":"boolean","description":"Explicit opt-in to send load and property traffic to a non-loopback gateway."},"maxRequestsPerSecond":{"type":"integer","minimum":1,"maximum":1000,"description":"Rate cap for every phase against a live gateway."}}},"properties":{"type":"object","additionalProperties":false,"properties":{"runs":{"type":"integer","minimum":1,"maximum":100000},"seed":{"type":"integer"},"path":{"type":"string","pattern":"^[0-9]+(:[0-9]+)*$"}}},"load":{"type":"object","additionalProperties":false,"properties":{"scenario":{"type":"string","enum":["smoke","barge-storm","throughput","soak"]},"duration":{"type":"string","pattern":"^[0-9]+(ms|s|m|h)$"},"rate":{"type":"integer","minimum":1,"maximum":100000,"description":"Arrival rate (iterations per second) for the throughput scenario."},"inspectors":{"type":"integer","minimum":1,"maximum":10000},"rounds":{"type":"integer","minimum":1,"maximum":100000},"vus":{"type":"integer","minimum":1,"maximum":10000,"description":"Units of work: storm groups (barge-storm) or inspector/agent pairs."}}},"report":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1,"description":"Where run directories are written (default runs/)."}}}}};
+const func19 = Object.prototype.hasOwnProperty;
+const pattern56 = new RegExp("^https?://[^\\s/?#@]+(/[^\\s?#]*)?$", "u");
+const pattern57 = new RegExp("^[0-9]+(:[0-9]+)*$", "u");
+const pattern58 = new RegExp("^[0-9]+(ms|s|m|h)$", "u");
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://ccgw-harness.invalid/config.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate92.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6721,8 +8445,8 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func20.call(schema136.properties, key0))){
-validate92.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func19.call(schema170.properties, key0))){
+validate106.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6731,7 +8455,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate92.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -6748,7 +8472,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 const _errs6 = errors;
 for(const key1 in data1){
 if(!(((((key1 === "url") || (key1 === "ca")) || (key1 === "insecure")) || (key1 === "profile")) || (key1 === "auth"))){
-validate92.errors = [{instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6759,13 +8483,13 @@ let data2 = data1.url;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(!pattern46.test(data2)){
-validate92.errors = [{instancePath:instancePath+"/gateway/url",schemaPath:"#/properties/gateway/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#@]+(/[^\\s?#]*)?$"},message:"must match pattern \""+"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$"+"\""}];
+if(!pattern56.test(data2)){
+validate106.errors = [{instancePath:instancePath+"/gateway/url",schemaPath:"#/properties/gateway/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#@]+(/[^\\s?#]*)?$"},message:"must match pattern \""+"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$"+"\""}];
 return false;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/gateway/url",schemaPath:"#/properties/gateway/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/gateway/url",schemaPath:"#/properties/gateway/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6781,12 +8505,12 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
 if(func1(data3) < 1){
-validate92.errors = [{instancePath:instancePath+"/gateway/ca",schemaPath:"#/properties/gateway/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate106.errors = [{instancePath:instancePath+"/gateway/ca",schemaPath:"#/properties/gateway/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/gateway/ca",schemaPath:"#/properties/gateway/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/gateway/ca",schemaPath:"#/properties/gateway/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6799,7 +8523,7 @@ if(valid1){
 if(data1.insecure !== undefined){
 const _errs11 = errors;
 if(typeof data1.insecure !== "boolean"){
-validate92.errors = [{instancePath:instancePath+"/gateway/insecure",schemaPath:"#/properties/gateway/properties/insecure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate106.errors = [{instancePath:instancePath+"/gateway/insecure",schemaPath:"#/properties/gateway/properties/insecure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid1 = _errs11 === errors;
@@ -6812,11 +8536,11 @@ if(data1.profile !== undefined){
 let data5 = data1.profile;
 const _errs13 = errors;
 if(typeof data5 !== "string"){
-validate92.errors = [{instancePath:instancePath+"/gateway/profile",schemaPath:"#/properties/gateway/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/gateway/profile",schemaPath:"#/properties/gateway/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((data5 === "ccgw-2024") || (data5 === "ccgw-2025"))){
-validate92.errors = [{instancePath:instancePath+"/gateway/profile",schemaPath:"#/properties/gateway/properties/profile/enum",keyword:"enum",params:{allowedValues: schema136.properties.gateway.properties.profile.enum},message:"must be equal to one of the allowed values"}];
+validate106.errors = [{instancePath:instancePath+"/gateway/profile",schemaPath:"#/properties/gateway/properties/profile/enum",keyword:"enum",params:{allowedValues: schema170.properties.gateway.properties.profile.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid1 = _errs13 === errors;
@@ -6829,11 +8553,11 @@ if(data1.auth !== undefined){
 let data6 = data1.auth;
 const _errs15 = errors;
 if(typeof data6 !== "string"){
-validate92.errors = [{instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((data6 === "static") || (data6 === "dynamic"))){
-validate92.errors = [{instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/enum",keyword:"enum",params:{allowedValues: schema136.properties.gateway.properties.auth.enum},message:"must be equal to one of the allowed values"}];
+validate106.errors = [{instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/enum",keyword:"enum",params:{allowedValues: schema170.properties.gateway.properties.auth.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid1 = _errs15 === errors;
@@ -6848,7 +8572,7 @@ var valid1 = true;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6864,12 +8588,12 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data7 === "string"){
 if(func1(data7) < 1){
-validate92.errors = [{instancePath:instancePath+"/fixtures",schemaPath:"#/properties/fixtures/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate106.errors = [{instancePath:instancePath+"/fixtures",schemaPath:"#/properties/fixtures/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/fixtures",schemaPath:"#/properties/fixtures/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/fixtures",schemaPath:"#/properties/fixtures/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6887,7 +8611,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 const _errs21 = errors;
 for(const key2 in data8){
 if(!(((key2 === "answers") || (key2 === "qcOnInspectors")) || (key2 === "eventGenTime"))){
-validate92.errors = [{instancePath:instancePath+"/profileOverrides",schemaPath:"#/properties/profileOverrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/profileOverrides",schemaPath:"#/properties/profileOverrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6901,7 +8625,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key3 in data9){
 const _errs25 = errors;
 if(typeof data9[key3] !== "string"){
-validate92.errors = [{instancePath:instancePath+"/profileOverrides/answers/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/profileOverrides/properties/answers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/profileOverrides/answers/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/profileOverrides/properties/answers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs25 === errors;
@@ -6911,7 +8635,7 @@ break;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/profileOverrides/answers",schemaPath:"#/properties/profileOverrides/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/profileOverrides/answers",schemaPath:"#/properties/profileOverrides/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6924,7 +8648,7 @@ if(valid2){
 if(data8.qcOnInspectors !== undefined){
 const _errs27 = errors;
 if(typeof data8.qcOnInspectors !== "boolean"){
-validate92.errors = [{instancePath:instancePath+"/profileOverrides/qcOnInspectors",schemaPath:"#/properties/profileOverrides/properties/qcOnInspectors/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate106.errors = [{instancePath:instancePath+"/profileOverrides/qcOnInspectors",schemaPath:"#/properties/profileOverrides/properties/qcOnInspectors/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid2 = _errs27 === errors;
@@ -6936,7 +8660,7 @@ if(valid2){
 if(data8.eventGenTime !== undefined){
 const _errs29 = errors;
 if(typeof data8.eventGenTime !== "boolean"){
-validate92.errors = [{instancePath:instancePath+"/profileOverrides/eventGenTime",schemaPath:"#/properties/profileOverrides/properties/eventGenTime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate106.errors = [{instancePath:instancePath+"/profileOverrides/eventGenTime",schemaPath:"#/properties/profileOverrides/properties/eventGenTime/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid2 = _errs29 === errors;
@@ -6949,7 +8673,7 @@ var valid2 = true;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/profileOverrides",schemaPath:"#/properties/profileOverrides/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/profileOverrides",schemaPath:"#/properties/profileOverrides/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6966,14 +8690,14 @@ if(errors === _errs31){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing0;
 if(((((data13.at === undefined) && (missing0 = "at")) || ((data13.gateway === undefined) && (missing0 = "gateway"))) || ((data13.profile === undefined) && (missing0 = "profile"))) || ((data13.evidence === undefined) && (missing0 = "evidence"))){
-validate92.errors = [{instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate106.errors = [{instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs33 = errors;
 for(const key4 in data13){
 if(!((((((key4 === "at") || (key4 === "gateway")) || (key4 === "profile")) || (key4 === "runId")) || (key4 === "evidence")) || (key4 === "unobserved"))){
-validate92.errors = [{instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6982,7 +8706,7 @@ if(_errs33 === errors){
 if(data13.at !== undefined){
 const _errs34 = errors;
 if(typeof data13.at !== "string"){
-validate92.errors = [{instancePath:instancePath+"/calibration/at",schemaPath:"#/properties/calibration/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/at",schemaPath:"#/properties/calibration/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs34 === errors;
@@ -6994,7 +8718,7 @@ if(valid4){
 if(data13.gateway !== undefined){
 const _errs36 = errors;
 if(typeof data13.gateway !== "string"){
-validate92.errors = [{instancePath:instancePath+"/calibration/gateway",schemaPath:"#/properties/calibration/properties/gateway/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/gateway",schemaPath:"#/properties/calibration/properties/gateway/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs36 === errors;
@@ -7006,7 +8730,7 @@ if(valid4){
 if(data13.profile !== undefined){
 const _errs38 = errors;
 if(typeof data13.profile !== "string"){
-validate92.errors = [{instancePath:instancePath+"/calibration/profile",schemaPath:"#/properties/calibration/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/profile",schemaPath:"#/properties/calibration/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs38 === errors;
@@ -7018,7 +8742,7 @@ if(valid4){
 if(data13.runId !== undefined){
 const _errs40 = errors;
 if(typeof data13.runId !== "string"){
-validate92.errors = [{instancePath:instancePath+"/calibration/runId",schemaPath:"#/properties/calibration/properties/runId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/runId",schemaPath:"#/properties/calibration/properties/runId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs40 === errors;
@@ -7046,14 +8770,14 @@ if(errors === _errs47){
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 let missing1;
 if(((((data20.case === undefined) && (missing1 = "case")) || ((data20.request === undefined) && (missing1 = "request"))) || ((data20.answer === undefined) && (missing1 = "answer"))) || ((data20.at === undefined) && (missing1 = "at"))){
-validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs49 = errors;
 for(const key6 in data20){
 if(!(((((key6 === "case") || (key6 === "rule")) || (key6 === "request")) || (key6 === "answer")) || (key6 === "at"))){
-validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7062,7 +8786,7 @@ if(_errs49 === errors){
 if(data20.case !== undefined){
 const _errs50 = errors;
 if(typeof data20.case !== "string"){
-validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/case",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/case/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/case",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/case/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid7 = _errs50 === errors;
@@ -7074,7 +8798,7 @@ if(valid7){
 if(data20.rule !== undefined){
 const _errs52 = errors;
 if(typeof data20.rule !== "string"){
-validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/rule",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/rule",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid7 = _errs52 === errors;
@@ -7086,7 +8810,7 @@ if(valid7){
 if(data20.request !== undefined){
 const _errs54 = errors;
 if(typeof data20.request !== "string"){
-validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/request",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/request",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid7 = _errs54 === errors;
@@ -7098,7 +8822,7 @@ if(valid7){
 if(data20.answer !== undefined){
 const _errs56 = errors;
 if(typeof data20.answer !== "string"){
-validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/answer",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/answer",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid7 = _errs56 === errors;
@@ -7110,7 +8834,7 @@ if(valid7){
 if(data20.at !== undefined){
 const _errs58 = errors;
 if(typeof data20.at !== "string"){
-validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/at",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/at",schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid7 = _errs58 === errors;
@@ -7126,7 +8850,7 @@ var valid7 = true;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7137,7 +8861,7 @@ break;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/evidence/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/calibration/properties/evidence/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7148,7 +8872,7 @@ break;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/calibration/evidence",schemaPath:"#/properties/calibration/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/evidence",schemaPath:"#/properties/calibration/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7168,7 +8892,7 @@ const len1 = data26.length;
 for(let i1=0; i1<len1; i1++){
 const _errs62 = errors;
 if(typeof data26[i1] !== "string"){
-validate92.errors = [{instancePath:instancePath+"/calibration/unobserved/" + i1,schemaPath:"#/properties/calibration/properties/unobserved/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/unobserved/" + i1,schemaPath:"#/properties/calibration/properties/unobserved/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid8 = _errs62 === errors;
@@ -7178,7 +8902,7 @@ break;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/calibration/unobserved",schemaPath:"#/properties/calibration/properties/unobserved/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/calibration/unobserved",schemaPath:"#/properties/calibration/properties/unobserved/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7196,7 +8920,7 @@ var valid4 = true;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/calibration",schemaPath:"#/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7214,7 +8938,7 @@ if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 const _errs66 = errors;
 for(const key7 in data28){
 if(!((key7 === "allow") || (key7 === "maxRequestsPerSecond"))){
-validate92.errors = [{instancePath:instancePath+"/live",schemaPath:"#/properties/live/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/live",schemaPath:"#/properties/live/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7223,7 +8947,7 @@ if(_errs66 === errors){
 if(data28.allow !== undefined){
 const _errs67 = errors;
 if(typeof data28.allow !== "boolean"){
-validate92.errors = [{instancePath:instancePath+"/live/allow",schemaPath:"#/properties/live/properties/allow/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate106.errors = [{instancePath:instancePath+"/live/allow",schemaPath:"#/properties/live/properties/allow/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid9 = _errs67 === errors;
@@ -7236,18 +8960,18 @@ if(data28.maxRequestsPerSecond !== undefined){
 let data30 = data28.maxRequestsPerSecond;
 const _errs69 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate92.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate106.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs69){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 > 1000 || isNaN(data30)){
-validate92.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate106.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
 if(data30 < 1 || isNaN(data30)){
-validate92.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate106.errors = [{instancePath:instancePath+"/live/maxRequestsPerSecond",schemaPath:"#/properties/live/properties/maxRequestsPerSecond/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -7262,7 +8986,7 @@ var valid9 = true;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/live",schemaPath:"#/properties/live/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/live",schemaPath:"#/properties/live/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7280,7 +9004,7 @@ if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 const _errs73 = errors;
 for(const key8 in data31){
 if(!(((key8 === "runs") || (key8 === "seed")) || (key8 === "path"))){
-validate92.errors = [{instancePath:instancePath+"/properties",schemaPath:"#/properties/properties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/properties",schemaPath:"#/properties/properties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7290,18 +9014,18 @@ if(data31.runs !== undefined){
 let data32 = data31.runs;
 const _errs74 = errors;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-validate92.errors = [{instancePath:instancePath+"/properties/runs",schemaPath:"#/properties/properties/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate106.errors = [{instancePath:instancePath+"/properties/runs",schemaPath:"#/properties/properties/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs74){
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 > 100000 || isNaN(data32)){
-validate92.errors = [{instancePath:instancePath+"/properties/runs",schemaPath:"#/properties/properties/properties/runs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
+validate106.errors = [{instancePath:instancePath+"/properties/runs",schemaPath:"#/properties/properties/properties/runs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
 return false;
 }
 else {
 if(data32 < 1 || isNaN(data32)){
-validate92.errors = [{instancePath:instancePath+"/properties/runs",schemaPath:"#/properties/properties/properties/runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate106.errors = [{instancePath:instancePath+"/properties/runs",schemaPath:"#/properties/properties/properties/runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -7317,7 +9041,7 @@ if(data31.seed !== undefined){
 let data33 = data31.seed;
 const _errs76 = errors;
 if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-validate92.errors = [{instancePath:instancePath+"/properties/seed",schemaPath:"#/properties/properties/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate106.errors = [{instancePath:instancePath+"/properties/seed",schemaPath:"#/properties/properties/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 var valid10 = _errs76 === errors;
@@ -7331,13 +9055,13 @@ let data34 = data31.path;
 const _errs78 = errors;
 if(errors === _errs78){
 if(typeof data34 === "string"){
-if(!pattern47.test(data34)){
-validate92.errors = [{instancePath:instancePath+"/properties/path",schemaPath:"#/properties/properties/properties/path/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(:[0-9]+)*$"},message:"must match pattern \""+"^[0-9]+(:[0-9]+)*$"+"\""}];
+if(!pattern57.test(data34)){
+validate106.errors = [{instancePath:instancePath+"/properties/path",schemaPath:"#/properties/properties/properties/path/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(:[0-9]+)*$"},message:"must match pattern \""+"^[0-9]+(:[0-9]+)*$"+"\""}];
 return false;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/properties/path",schemaPath:"#/properties/properties/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/properties/path",schemaPath:"#/properties/properties/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7351,7 +9075,7 @@ var valid10 = true;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/properties",schemaPath:"#/properties/properties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/properties",schemaPath:"#/properties/properties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7369,7 +9093,7 @@ if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 const _errs82 = errors;
 for(const key9 in data35){
 if(!((((((key9 === "scenario") || (key9 === "duration")) || (key9 === "rate")) || (key9 === "inspectors")) || (key9 === "rounds")) || (key9 === "vus"))){
-validate92.errors = [{instancePath:instancePath+"/load",schemaPath:"#/properties/load/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/load",schemaPath:"#/properties/load/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7379,11 +9103,11 @@ if(data35.scenario !== undefined){
 let data36 = data35.scenario;
 const _errs83 = errors;
 if(typeof data36 !== "string"){
-validate92.errors = [{instancePath:instancePath+"/load/scenario",schemaPath:"#/properties/load/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/load/scenario",schemaPath:"#/properties/load/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((data36 === "smoke") || (data36 === "barge-storm")) || (data36 === "throughput")) || (data36 === "soak"))){
-validate92.errors = [{instancePath:instancePath+"/load/scenario",schemaPath:"#/properties/load/properties/scenario/enum",keyword:"enum",params:{allowedValues: schema136.properties.load.properties.scenario.enum},message:"must be equal to one of the allowed values"}];
+validate106.errors = [{instancePath:instancePath+"/load/scenario",schemaPath:"#/properties/load/properties/scenario/enum",keyword:"enum",params:{allowedValues: schema170.properties.load.properties.scenario.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid11 = _errs83 === errors;
@@ -7397,13 +9121,13 @@ let data37 = data35.duration;
 const _errs85 = errors;
 if(errors === _errs85){
 if(typeof data37 === "string"){
-if(!pattern48.test(data37)){
-validate92.errors = [{instancePath:instancePath+"/load/duration",schemaPath:"#/properties/load/properties/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h)$"+"\""}];
+if(!pattern58.test(data37)){
+validate106.errors = [{instancePath:instancePath+"/load/duration",schemaPath:"#/properties/load/properties/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h)$"+"\""}];
 return false;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/load/duration",schemaPath:"#/properties/load/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/load/duration",schemaPath:"#/properties/load/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7417,18 +9141,18 @@ if(data35.rate !== undefined){
 let data38 = data35.rate;
 const _errs87 = errors;
 if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-validate92.errors = [{instancePath:instancePath+"/load/rate",schemaPath:"#/properties/load/properties/rate/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate106.errors = [{instancePath:instancePath+"/load/rate",schemaPath:"#/properties/load/properties/rate/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs87){
 if((typeof data38 == "number") && (isFinite(data38))){
 if(data38 > 100000 || isNaN(data38)){
-validate92.errors = [{instancePath:instancePath+"/load/rate",schemaPath:"#/properties/load/properties/rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
+validate106.errors = [{instancePath:instancePath+"/load/rate",schemaPath:"#/properties/load/properties/rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
 return false;
 }
 else {
 if(data38 < 1 || isNaN(data38)){
-validate92.errors = [{instancePath:instancePath+"/load/rate",schemaPath:"#/properties/load/properties/rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate106.errors = [{instancePath:instancePath+"/load/rate",schemaPath:"#/properties/load/properties/rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -7444,18 +9168,18 @@ if(data35.inspectors !== undefined){
 let data39 = data35.inspectors;
 const _errs89 = errors;
 if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-validate92.errors = [{instancePath:instancePath+"/load/inspectors",schemaPath:"#/properties/load/properties/inspectors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate106.errors = [{instancePath:instancePath+"/load/inspectors",schemaPath:"#/properties/load/properties/inspectors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs89){
 if((typeof data39 == "number") && (isFinite(data39))){
 if(data39 > 10000 || isNaN(data39)){
-validate92.errors = [{instancePath:instancePath+"/load/inspectors",schemaPath:"#/properties/load/properties/inspectors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"}];
+validate106.errors = [{instancePath:instancePath+"/load/inspectors",schemaPath:"#/properties/load/properties/inspectors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"}];
 return false;
 }
 else {
 if(data39 < 1 || isNaN(data39)){
-validate92.errors = [{instancePath:instancePath+"/load/inspectors",schemaPath:"#/properties/load/properties/inspectors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate106.errors = [{instancePath:instancePath+"/load/inspectors",schemaPath:"#/properties/load/properties/inspectors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -7471,18 +9195,18 @@ if(data35.rounds !== undefined){
 let data40 = data35.rounds;
 const _errs91 = errors;
 if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-validate92.errors = [{instancePath:instancePath+"/load/rounds",schemaPath:"#/properties/load/properties/rounds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate106.errors = [{instancePath:instancePath+"/load/rounds",schemaPath:"#/properties/load/properties/rounds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs91){
 if((typeof data40 == "number") && (isFinite(data40))){
 if(data40 > 100000 || isNaN(data40)){
-validate92.errors = [{instancePath:instancePath+"/load/rounds",schemaPath:"#/properties/load/properties/rounds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
+validate106.errors = [{instancePath:instancePath+"/load/rounds",schemaPath:"#/properties/load/properties/rounds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
 return false;
 }
 else {
 if(data40 < 1 || isNaN(data40)){
-validate92.errors = [{instancePath:instancePath+"/load/rounds",schemaPath:"#/properties/load/properties/rounds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate106.errors = [{instancePath:instancePath+"/load/rounds",schemaPath:"#/properties/load/properties/rounds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -7498,18 +9222,18 @@ if(data35.vus !== undefined){
 let data41 = data35.vus;
 const _errs93 = errors;
 if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-validate92.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate106.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs93){
 if((typeof data41 == "number") && (isFinite(data41))){
 if(data41 > 10000 || isNaN(data41)){
-validate92.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"}];
+validate106.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"}];
 return false;
 }
 else {
 if(data41 < 1 || isNaN(data41)){
-validate92.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate106.errors = [{instancePath:instancePath+"/load/vus",schemaPath:"#/properties/load/properties/vus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -7528,7 +9252,7 @@ var valid11 = true;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/load",schemaPath:"#/properties/load/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/load",schemaPath:"#/properties/load/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7546,7 +9270,7 @@ if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 const _errs97 = errors;
 for(const key10 in data42){
 if(!(key10 === "dir")){
-validate92.errors = [{instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7558,12 +9282,12 @@ const _errs98 = errors;
 if(errors === _errs98){
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-validate92.errors = [{instancePath:instancePath+"/report/dir",schemaPath:"#/properties/report/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate106.errors = [{instancePath:instancePath+"/report/dir",schemaPath:"#/properties/report/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/report/dir",schemaPath:"#/properties/report/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/report/dir",schemaPath:"#/properties/report/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7571,7 +9295,7 @@ return false;
 }
 }
 else {
-validate92.errors = [{instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7591,14 +9315,14 @@ var valid0 = true;
 }
 }
 else {
-validate92.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate92.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 function ucs2length(str) {
   const len = str.length;
@@ -7626,4 +9350,11 @@ export const responseValidators = {
   sayBusy: validateSayBusyResponse,
   agentStatus: validateAgentStatusResponse,
   getAgentEvent: validateGetAgentEventResponse,
+  resetSkill: validateResetSkillResponse,
+  handShake: validateHandShakeResponse,
+  heartbeat: validateHeartbeatResponse,
+  updateGuid: validateUpdateGuidResponse,
+  agentByWorkNo: validateAgentByWorkNoResponse,
+  allAgentStatus: validateAllAgentStatusResponse,
+  onlineAgentOnVdn: validateOnlineAgentOnVdnResponse,
 };

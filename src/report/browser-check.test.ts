@@ -153,7 +153,7 @@ describe('the rule coverage matrix of the HTML report in headless Chromium', () 
 
   it('shows one row per rule of summary.json, operations in the fixed order, rules by rank, with the same outcome and expected answer', () => {
     const expected = OPERATION_IDS.flatMap((op) => coverage().filter((r) => r.operation === op).sort((a, b) => a.rank - b.rank));
-    expect(rulesCheck.rules).toHaveLength(91);
+    expect(rulesCheck.rules).toHaveLength(135);
     expect(rulesCheck.rules.map((r) => [r.operation, r.rule, r.outcome, r.expected])).toEqual(expected.map((r) => [r.operation, r.rule, r.outcome, r.expected]));
     expect(rulesCheck.rules.map((r) => r.caseLinks)).toEqual(expected.map((r) => r.caseIds.length));
   });
@@ -176,7 +176,7 @@ describe('the rule coverage matrix of the HTML report in headless Chromium', () 
   });
 
   it('shows the rule counts of summary.json in its data-metrics, all visible', () => {
-    expect(rulesCheck.metrics['coverage.rules.total']?.text).toBe('91');
+    expect(rulesCheck.metrics['coverage.rules.total']?.text).toBe('135');
     expect(Object.keys(rulesCheck.metrics).filter((n) => n.startsWith('coverage.'))).toHaveLength(6 + 3 * OPERATION_IDS.length);
     expectMetricsMatch(rulesCheck, rulesJson);
   });

@@ -126,7 +126,7 @@ describe('renderHtml: the rule coverage matrix', () => {
       count((r) => r.provenance === 'documented'),
       count((r) => r.provenance === 'inferred'),
     ]);
-    expect(metricText(html, 'coverage.rules.total')).toBe('91');
+    expect(metricText(html, 'coverage.rules.total')).toBe('135');
     expect(metricText(html, 'coverage.rules.addInsert.failed')).toBe('2');
   });
 

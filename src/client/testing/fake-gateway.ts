@@ -332,6 +332,15 @@ export function okBodyFor(operationId: OperationId, agentId = '30169'): unknown 
       return { message: '', retcode: '0', result: { agentState: 4, isWorking: false } };
     case 'getAgentEvent':
       return eventBody(null);
+    case 'handShake':
+      return { message: 'success', retcode: '0' };
+    case 'updateGuid':
+      return { message: 'success', retcode: '0', result: { guid: '279fe21d-2caa-4437-84c3-ab9e9dae20f5.AgentGateway1' } };
+    case 'agentByWorkNo':
+      return { message: '', retcode: '0', result: { workno: agentId, name: '', status: 4, ctiStatus: 1 } };
+    case 'allAgentStatus':
+    case 'onlineAgentOnVdn':
+      return { message: '', retcode: '0', result: [{ workno: agentId, name: '', status: '4', ctiStatus: '1' }] };
     default:
       return OK_EMPTY;
   }

@@ -297,7 +297,7 @@ function coverageRow(base: Omit<RuleCoverage, 'outcome' | 'caseIds' | 'counts' |
  * @example
  * ```ts
  * const { cases, coverage } = sampleRulesPhase();
- * coverage.length; // 91
+ * coverage.length; // 135
  * ```
  */
 export function sampleRulesPhase(): Phase & { readonly coverage: readonly RuleCoverage[] } {
