@@ -29,8 +29,6 @@ export declare const validateSayBusyResponse: Validator<components['schemas']['S
 export declare const validateAgentStatusResponse: Validator<components['schemas']['AgentStatusResponse']>;
 export declare const validateGetAgentEventResponse: Validator<components['schemas']['AgentEventResponse']>;
 export declare const validateAgentEvent: Validator<components['schemas']['AgentEvent']>;
-export declare const validateFixtures: Validator<import('../fixtures/fixtures-document.ts').FixturesDocument>;
-export declare const validateConfig: Validator<import('../config/config-document.ts').ConfigDocument>;
 
 /** The response validator of each operation, keyed by operationId. */
 export declare const responseValidators: {

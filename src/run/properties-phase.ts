@@ -41,7 +41,9 @@ export interface PropertiesPhaseOptions {
 function replayCommand(o: PropertiesPhaseOptions): string {
   if (o.target.kind === 'mock') return 'ccgw verify --properties';
   const tls = o.target.tls?.caFile ? ` --ca ${o.target.tls.caFile}` : o.target.tls?.insecure ? ' --insecure' : '';
-  return `ccgw verify --properties --gateway ${o.target.url} --fixtures ${o.target.fixturesPath}${o.target.loopback ? '' : ' --live'}${tls}`;
+  // Without --fixtures the accounts were read from the ccgw mock at the URL, as a rerun reads them again.
+  const fixtures = o.settings.fixturesPath ? ` --fixtures ${o.settings.fixturesPath}` : '';
+  return `ccgw verify --properties --gateway ${o.target.url}${fixtures}${o.target.loopback ? '' : ' --live'}${tls}`;
 }
 
 export async function propertiesPhase(o: PropertiesPhaseOptions): Promise<Phase> {
