@@ -9,5 +9,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 20 * 60_000,
+    // Quiet on success: a dot per test; a failing test prints its failure and its console output in full.
+    reporters: ['dot'],
+    silent: 'passed-only',
   },
 });

@@ -14,6 +14,9 @@ export default defineConfig({
     sequence: { sequencer: FreshnessLastSequencer },
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Quiet on success: a dot per test; a failing test prints its failure and its console output in full.
+    reporters: ['dot'],
+    silent: 'passed-only',
     // Pact core sends anonymous usage events unless told not to.
     env: { PACT_DO_NOT_TRACK: 'true' },
   },

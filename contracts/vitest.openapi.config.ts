@@ -8,5 +8,8 @@ export default defineConfig({
   test: {
     include: ['contracts/pact-vs-openapi/**/*.test.ts'],
     testTimeout: 60_000,
+    // Quiet on success: a dot per test; a failing test prints its failure and its console output in full.
+    reporters: ['dot'],
+    silent: 'passed-only',
   },
 });

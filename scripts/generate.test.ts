@@ -9,6 +9,6 @@ describe('src/generated', () => {
       const current = await readFile(new URL(`../${rel}`, import.meta.url), 'utf8').catch(() => '(missing)');
       expect(current === content, `${rel} is stale: run \`npm run generate\` and commit it`).toBe(true);
     }
-    expect([...files.keys()].sort()).toEqual(['src/generated/admin-validators.d.ts', 'src/generated/admin-validators.js', 'src/generated/contract.ts', 'src/generated/openapi.ts', 'src/generated/validators.d.ts', 'src/generated/validators.js']);
+    expect([...files.keys()].sort()).toEqual(['src/generated/admin-validators.d.ts', 'src/generated/admin-validators.js', 'src/generated/contract.ts', 'src/generated/document-validators.d.ts', 'src/generated/document-validators.js', 'src/generated/openapi.ts', 'src/generated/validators.d.ts', 'src/generated/validators.js']);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockGateway, type MockGateway } from '../../src/gateway/index.ts';
 import { startForwardingProxy, type ForwardingProxy, type ProxyAnswer } from './forwarding-proxy.ts';
-import { verifyMockGateway } from './verify-mock.ts';
+import { verifyMockQuietly } from './testing/verify-quietly.ts';
 
 // The mock is broken on purpose by a proxy in front of it, never by a switch in the mock: the verifier's requests go
 // through the proxy, the provider states go to the mock directly.
@@ -37,7 +37,7 @@ describe('verification of a mock whose answers break the contract', () => {
     });
 
     // Act
-    const result = await verifyMockGateway({ gatewayUrl: proxy.url, adminUrl: gw.url });
+    const result = await verifyMockQuietly({ gatewayUrl: proxy.url, adminUrl: gw.url });
 
     // Assert
     const ok = result.cases.find((c) => c.id === 'pact.addinsert.ok');
@@ -48,6 +48,9 @@ describe('verification of a mock whose answers break the contract', () => {
     expect(ok?.failure?.message).toContain('body $: Actual map is missing the following keys: message');
     expect(ok?.observed).toEqual({ httpStatus: 200, retcode: '0' });
     expect(result.junit).toContain('message="an addinsert into a signed-in agent of the same VDN: the gateway&apos;s answer does not match the pact"');
+    // What Pact printed is kept, not shown: the failures it lists are the ones the cases report.
+    expect(result.transcript).toContain('There were 9 pact failures');
+    expect(result.transcript).toMatch(/Given an idle inspector and a signed-in agent of the same VDN - an addinsert into a signed-in agent of the same VDN/);
   });
 
   it('fails only the interactions whose answers were broken', async () => {
@@ -56,7 +59,7 @@ describe('verification of a mock whose answers break the contract', () => {
       transform: (req, answer) => (req.path.includes('/addinsert/') ? rewriteJson(answer, ({ message: _dropped, ...rest }) => rest) : undefined),
     });
 
-    const result = await verifyMockGateway({ gatewayUrl: proxy.url, adminUrl: gw.url });
+    const result = await verifyMockQuietly({ gatewayUrl: proxy.url, adminUrl: gw.url });
 
     const failed = result.cases.filter((c) => c.outcome === 'failed').map((c) => c.id);
     expect(failed.every((id) => id.startsWith('pact.addinsert.'))).toBe(true);
@@ -76,7 +79,7 @@ describe('verification of a mock whose answers break the contract', () => {
       },
     });
 
-    const result = await verifyMockGateway({ gatewayUrl: proxy.url, adminUrl: gw.url });
+    const result = await verifyMockQuietly({ gatewayUrl: proxy.url, adminUrl: gw.url });
 
     const signIn = result.cases.find((c) => c.id === 'pact.signin.ok');
     expect(signIn?.outcome).toBe('failed');
@@ -95,7 +98,7 @@ describe('verification of a mock whose answers break the contract', () => {
           : undefined,
     });
 
-    const result = await verifyMockGateway({ gatewayUrl: proxy.url, adminUrl: gw.url });
+    const result = await verifyMockQuietly({ gatewayUrl: proxy.url, adminUrl: gw.url });
 
     const poll = result.cases.find((c) => c.id === 'pact.event.target-be-qc-start');
     expect(poll?.failure?.message).toContain("body $.event.eventType: Expected 'AgentOther_BeQcStop' (String) to be equal to 'AgentOther_BeQcStart' (String)");

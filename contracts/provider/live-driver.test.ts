@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFixtures } from '../../src/fixtures/index.ts';
 import { startMockGateway, type MockGateway } from '../../src/gateway/index.ts';
 import { startForwardingProxy, type ForwardingProxy } from './forwarding-proxy.ts';
-import { verifyGateway, type GatewayVerification } from './verify-live.ts';
+import { verifyGatewayQuietly, type QuietVerification } from './testing/verify-quietly.ts';
 
 // A long poll answered "no event" means the verification waited for nothing. The mock waits long before it answers
 // so (far longer than the whole verification takes when it waits only for what it expects), and a proxy in front of
@@ -12,7 +12,7 @@ const POLL_WAIT_MS = 20_000;
 let gw: MockGateway;
 let proxy: ForwardingProxy;
 const polls: { path: string; answer: string }[] = [];
-let result: GatewayVerification;
+let result: QuietVerification;
 
 /** What one event poll answered: the event type, "no event", or the retcode of a refused poll. */
 function answerOf(body: string): string {
@@ -29,7 +29,7 @@ beforeAll(async () => {
       if (e.path.includes('/agentevent/')) polls.push({ path: e.path, answer: e.status === 200 ? answerOf(e.body) : `HTTP ${e.status}` });
     },
   });
-  result = await verifyGateway({ gatewayUrl: proxy.url, fixtures: demoFixtures(), pollWaitMs: POLL_WAIT_MS });
+  result = await verifyGatewayQuietly({ gatewayUrl: proxy.url, fixtures: demoFixtures(), pollWaitMs: POLL_WAIT_MS });
   // Room for a few empty polls, so that a verification that makes them fails on the polls it lists, not on a timeout.
 }, 8 * POLL_WAIT_MS);
 

@@ -47,6 +47,26 @@ export interface PactVerificationOptions {
   readonly secrets?: readonly string[];
   /** pact-js and Pact core log level. Default `error`; `debug`/`trace` are refused (they log request bodies with passwords). */
   readonly logLevel?: 'error' | 'warn' | 'info';
+  /** Told as each interaction finishes (its state torn down), for progress lines; the verdicts come at the end. */
+  readonly onInteraction?: (done: InteractionDone) => void;
+}
+
+/**
+ * One interaction the verifier has finished: its place, its provider state and what the gateway answered. Whether
+ * it matched the pact is known only when the verifier ends.
+ *
+ * @example
+ * ```ts
+ * const done: InteractionDone = { index: 3, total: 16, state: 'an inspector is signed out', answered: 'PUT /agentgateway/resource/onlineagent/30101 → 200' };
+ * ```
+ */
+export interface InteractionDone {
+  /** 1-based, in the order the verifier ran them. */
+  readonly index: number;
+  readonly total: number;
+  readonly state: string;
+  /** The last request sent for it and the gateway's status, or why none was sent. */
+  readonly answered: string;
 }
 
 /** What happened around one interaction, in the order the verifier ran them. */
@@ -110,6 +130,7 @@ export async function runPactVerification(options: PactVerificationOptions): Pro
         } catch (e) {
           if (here) here.slot.teardownError = scrub(messageOf(e));
         }
+        if (here) options.onInteraction?.({ index: slots.indexOf(here.slot) + 1, total: interactions.length, state: name, answered: answeredOf(here.slot) });
         return undefined;
       },
     };
@@ -147,6 +168,14 @@ export async function runPactVerification(options: PactVerificationOptions): Pro
   });
 
   return interactions.map((interaction) => toCase(interaction, results, slotOf.get(interaction.description), scrub));
+}
+
+function answeredOf(slot: Slot): string {
+  const last = slot.exchanges.at(-1);
+  if (slot.setupError !== undefined) return 'not sent: its provider state could not be set up';
+  if (!last) return 'no request reached the gateway';
+  const retcode = /"retcode"\s*:\s*"([^"]*)"/.exec(last.body)?.[1];
+  return `${last.method} ${last.path} → ${last.status}${retcode === undefined ? '' : ` retcode ${retcode}`}`;
 }
 
 function toCase(interaction: PactInteraction, results: NonNullable<ReturnType<typeof parseVerifierResults>>, slot: Slot | undefined, scrub: (t: string) => string): Case {

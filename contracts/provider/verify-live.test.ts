@@ -7,14 +7,15 @@ import { findPasswords } from '../../src/bundle/password-scan.ts';
 import { demoFixtures, type LoadedFixtures } from '../../src/fixtures/index.ts';
 import { startForwardingProxy } from './forwarding-proxy.ts';
 import { startMockProcess, type MockProcess } from './testing/mock-process.ts';
-import { verifyGateway, type GatewayVerification } from './verify-live.ts';
+import { verifyGatewayQuietly, type QuietVerification } from './testing/verify-quietly.ts';
+import { verifyGateway } from './verify-live.ts';
 
 // The mock runs as a separate process over HTTPS and is verified as if it were a live gateway: the verifier and its
 // state handlers use only the gateway's public calls. The admin API is read only to check what the run left behind.
 let mock: MockProcess;
 let dir: string;
 let caFile: string;
-let result: GatewayVerification;
+let result: QuietVerification;
 
 /** Who is signed in on the mock (its admin API, over HTTPS with its own certificate). */
 function snapshot(): Promise<{ agents: { id: string }[] }> {
@@ -33,7 +34,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ccgw-live-verify-'));
   caFile = join(dir, 'mock-ca.pem');
   mock = await startMockProcess(['--tls', '--cert-out', caFile, '--poll-wait', '500ms']);
-  result = await verifyGateway({ gatewayUrl: mock.url, fixtures: demoFixtures(), tls: { caFile }, pollWaitMs: 500 });
+  result = await verifyGatewayQuietly({ gatewayUrl: mock.url, fixtures: demoFixtures(), tls: { caFile }, pollWaitMs: 500 });
 });
 
 afterAll(async () => {
@@ -76,7 +77,7 @@ describe('verifyGateway against the mock started as a separate process (HTTPS, p
     const vdn1: LoadedFixtures = { ...demo, name: 'vdn-1-only', source: 'test fixtures', accounts: demo.accounts.filter((a) => a.vdn === 1) };
 
     // Act
-    const partial = await verifyGateway({ gatewayUrl: mock.url, fixtures: vdn1, tls: { caFile }, pollWaitMs: 500 });
+    const partial = await verifyGatewayQuietly({ gatewayUrl: mock.url, fixtures: vdn1, tls: { caFile }, pollWaitMs: 500 });
 
     // Assert
     const failed = partial.cases.filter((c) => c.outcome === 'failed');
@@ -101,10 +102,11 @@ describe('verifyGateway against the mock started as a separate process (HTTPS, p
 
     try {
       // Act
-      const broken = await verifyGateway({ gatewayUrl: proxy.url, fixtures: demoFixtures(), pollWaitMs: 500 });
+      const broken = await verifyGatewayQuietly({ gatewayUrl: proxy.url, fixtures: demoFixtures(), pollWaitMs: 500 });
 
       // Assert
       expect(broken.outcome).toBe('failed');
+      expect(broken.transcript).toMatch(/There were \d+ pact failures/);
       expect(broken.cases.find((c) => c.id === 'pact.event.inspector-busy')?.failure?.message).toContain('provider state "an inspector has barged into an agent of the same VDN" could not be set up');
       expect((await snapshot()).agents).toEqual([]);
     } finally {

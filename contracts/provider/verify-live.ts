@@ -42,7 +42,7 @@ import { rolesOf, STATES_BY_NAME, type Role, type StateParams } from '../provide
 import { castRoles, type Cast } from './cast.ts';
 import { contractReport, type GatewayVerification } from './contract-report.ts';
 import { ensureSignedOut, liveStateDriver } from './live-driver.ts';
-import { caseIdOf, runPactVerification } from './run-verification.ts';
+import { caseIdOf, runPactVerification, type InteractionDone } from './run-verification.ts';
 
 export { CastError } from './cast.ts';
 export type { GatewayVerification } from './contract-report.ts';
@@ -78,6 +78,8 @@ export interface VerifyGatewayOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Pact log level: error (default), warn or info. */
   readonly logLevel?: 'error' | 'warn' | 'info';
+  /** Told as each interaction the gateway can produce finishes, for progress lines. */
+  readonly onInteraction?: (done: InteractionDone) => void;
 }
 
 /** The profile setting behind each interaction whose retcode is inferred, not documented. */
@@ -138,6 +140,7 @@ export async function verifyGateway(options: VerifyGatewayOptions): Promise<Gate
         driver: liveStateDriver({ client, cast, touched, eventWaitMs: Math.max(30_000, 2 * (options.pollWaitMs ?? 10_000) + 10_000) }),
         secrets,
         ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+        ...(options.onInteraction ? { onInteraction: options.onInteraction } : {}),
       });
     }
   } finally {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockGateway, type MockGateway } from '../../src/gateway/index.ts';
 import { readPact } from '../pact-file.ts';
 import { COMMITTED_PACT } from '../pact-names.ts';
-import { verifyMockGateway } from './verify-mock.ts';
+import { verifyMockQuietly } from './testing/verify-quietly.ts';
 
 let gw: MockGateway;
 
@@ -14,20 +14,22 @@ afterAll(async () => {
   await gw.close();
 });
 
-describe('the committed pact, verified against the in-process mock gateway (states through /__admin)', () => {
+describe('the committed pact, verified against the in-process mock gateway (states through /__admin; Pact runs in a child process)', () => {
   it('passes every interaction', async () => {
     // Act
-    const result = await verifyMockGateway({ gatewayUrl: gw.url });
+    const result = await verifyMockQuietly({ gatewayUrl: gw.url });
 
     // Assert
     const failures = result.cases.filter((c) => c.outcome !== 'passed').map((c) => `${c.id}: ${c.failure?.message ?? c.skipReason}`);
     expect(failures).toEqual([]);
     expect(result.cases).toHaveLength(readPact(COMMITTED_PACT).interactions?.length ?? 0);
     expect(result.outcome).toBe('passed');
+    expect(result.transcript).toContain('Verifying a pact between qc-console and cc-gateway');
+    expect(result.transcript).not.toContain('Failures:');
   });
 
   it('records what the gateway answered in each case', async () => {
-    const result = await verifyMockGateway({ gatewayUrl: gw.url });
+    const result = await verifyMockQuietly({ gatewayUrl: gw.url });
 
     const observed = Object.fromEntries(result.cases.map((c) => [c.id, c.observed?.['eventType'] ?? c.observed?.retcode]));
     expect(observed).toMatchObject({
@@ -41,7 +43,7 @@ describe('the committed pact, verified against the in-process mock gateway (stat
   });
 
   it('leaves the mock with nobody signed in and no fault in force', async () => {
-    await verifyMockGateway({ gatewayUrl: gw.url });
+    await verifyMockQuietly({ gatewayUrl: gw.url });
 
     const snapshot = (await (await fetch(`${gw.url}/__admin/snapshot`)).json()) as { agents: unknown[] };
     const faults = (await (await fetch(`${gw.url}/__admin/faults`)).json()) as { faults: unknown[] };

@@ -13,7 +13,7 @@ import type { LoadedFixtures } from '../../src/fixtures/index.ts';
 import { COMMITTED_PACT } from '../pact-names.ts';
 import { contractReport, type GatewayVerification } from './contract-report.ts';
 import { mockStateDriver } from './mock-driver.ts';
-import { runPactVerification } from './run-verification.ts';
+import { runPactVerification, type InteractionDone } from './run-verification.ts';
 
 /**
  * Settings of {@link verifyMockGateway}.
@@ -36,6 +36,8 @@ export interface VerifyMockOptions {
   /** Profile and auth mode, for the report. Default `ccgw-2024`, `dynamic`. */
   readonly profile?: string;
   readonly auth?: 'static' | 'dynamic';
+  /** Told as each interaction finishes, for progress lines. */
+  readonly onInteraction?: (done: InteractionDone) => void;
 }
 
 /**
@@ -51,6 +53,12 @@ export async function verifyMockGateway(options: VerifyMockOptions): Promise<Gat
   const adminUrl = options.adminUrl ?? options.gatewayUrl;
   const driver = mockStateDriver({ adminUrl, adminToken: options.adminToken, ...(options.fixtures ? { fixtures: options.fixtures } : {}) });
   const secrets = [...new Set((options.fixtures?.accounts ?? []).map((a) => a.password))];
-  const cases = await runPactVerification({ pactFile: options.pactFile ?? COMMITTED_PACT, gatewayUrl: options.gatewayUrl, driver, secrets });
+  const cases = await runPactVerification({
+    pactFile: options.pactFile ?? COMMITTED_PACT,
+    gatewayUrl: options.gatewayUrl,
+    driver,
+    secrets,
+    ...(options.onInteraction ? { onInteraction: options.onInteraction } : {}),
+  });
   return contractReport(cases, { kind: 'mock', url: options.gatewayUrl, profile: options.profile ?? 'ccgw-2024', auth: options.auth ?? 'dynamic' }, started, secrets);
 }

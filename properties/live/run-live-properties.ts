@@ -94,7 +94,22 @@ export interface LivePropertiesOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Appended to the replay line of a failure, e.g. the `ccgw verify` command that reruns it. */
   readonly replayCommand?: string;
+  /** Told as each run (sequence of calls) of a property is cleaned up, and as each case is decided: for progress lines. */
+  readonly onProgress?: (event: LivePropertyProgress) => void;
 }
+
+/**
+ * A step of {@link runLiveProperties}: a run of a property finished (shrinking runs included, so `run` may exceed
+ * `runs`), or a case was decided.
+ *
+ * @example
+ * ```ts
+ * const e: LivePropertyProgress = { kind: 'run', property: 'properties.live.model', run: 3, runs: 10 };
+ * ```
+ */
+export type LivePropertyProgress =
+  | { readonly kind: 'run'; readonly property: LivePropertyId; readonly run: number; readonly runs: number }
+  | { readonly kind: 'case'; readonly case: Case };
 
 /** What {@link runLiveProperties} found. */
 export interface LivePropertiesResult {
@@ -154,10 +169,15 @@ export async function runLiveProperties(options: LivePropertiesOptions): Promise
   const runProblems: CleanupProblem[] = [];
   const newDriver = () => new GatewayDriver(client, cast.all, limiter);
   /** Undoes one run; accounts whose session clean-up failed are taken over and signed out before the next run. */
+  let running: { property: LivePropertyId; runs: number } | undefined;
   const finishRun = async (driver: GatewayDriver) => {
     const problems = await driver.cleanUp();
-    if (problems.length === 0) return;
-    runProblems.push(...(await driver.ensureSignedOut([...new Set(problems.map((p) => p.agentId))].filter((id) => ids.includes(id)))));
+    if (problems.length > 0) runProblems.push(...(await driver.ensureSignedOut([...new Set(problems.map((p) => p.agentId))].filter((id) => ids.includes(id)))));
+    if (running) options.onProgress?.({ kind: 'run', property: running.property, run: ++running.runs, runs: numRuns });
+  };
+  const decided = (c: Case) => {
+    cases.push(c);
+    options.onProgress?.({ kind: 'case', case: c });
   };
   const aborted = () => options.signal?.aborted === true;
   const replayCommand = (id: LivePropertyId) => options.replayCommand ?? `(rerun the live properties with these settings and properties: ['${id}'])`;
@@ -203,25 +223,28 @@ export async function runLiveProperties(options: LivePropertiesOptions): Promise
   try {
     const preflightStarted = Date.now();
     const preflight = await newDriver().ensureSignedOut(ids);
-    cases.push(checkCase('properties.live.preflight', `every cast account (${ids.join(', ')}) can be signed in and out with the fixtures' credentials`, preflightStarted, preflight));
+    decided(checkCase('properties.live.preflight', `every cast account (${ids.join(', ')}) can be signed in and out with the fixtures' credentials`, preflightStarted, preflight));
     for (const id of only) {
       const { title, run } = runners[id];
       if (preflight.length > 0) {
-        cases.push(skipped(id, title, 'the preflight could not sign the cast accounts in and out; see properties.live.preflight'));
+        decided(skipped(id, title, 'the preflight could not sign the cast accounts in and out; see properties.live.preflight'));
         continue;
       }
       if (aborted()) {
-        cases.push(skipped(id, title, 'aborted before this property started'));
+        decided(skipped(id, title, 'aborted before this property started'));
         continue;
       }
+      running = { property: id, runs: 0 };
       const result = await run(title);
-      if (aborted()) cases.push(skipped(id, title, `aborted after ${result.numRuns} run(s)`));
-      else cases.push(result.case);
+      running = undefined;
+      if (aborted()) decided(skipped(id, title, `aborted after ${result.numRuns} run(s)`));
+      else decided(result.case);
     }
   } finally {
+    running = undefined;
     const cleanupStarted = Date.now();
     const final = await newDriver().ensureSignedOut(ids);
-    cases.push(checkCase('properties.live.cleanup', `every cast account is signed out after the run (${ids.join(', ')})`, cleanupStarted, [...runProblems, ...final]));
+    decided(checkCase('properties.live.cleanup', `every cast account is signed out after the run (${ids.join(', ')})`, cleanupStarted, [...runProblems, ...final]));
     client.close();
   }
   // Nothing the gateway echoed may carry a password into a report.

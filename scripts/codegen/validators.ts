@@ -77,18 +77,25 @@ function inlineRuntime(code: string): string {
   return code.replace(declaration, `const ${match[1]} = ucs2length;`) + '\n' + UCS2LENGTH_INLINE;
 }
 
-const DEFAULT_SOURCES = 'openapi/ccgw-agentgateway.yaml, src/fixtures/fixtures.schema.json and src/config/config.schema.json';
+const DEFAULT_SOURCES = 'openapi/ccgw-agentgateway.yaml';
 
 /**
  * Compiles the validators and returns the module text (`js`) and its declarations (`dts`). `sources` names the
- * schema files in the module's header.
+ * schema files in the module's header; `allErrors` makes each validator report every error, not only the first.
  */
-export function generateValidators(doc: OpenApiDocument, specs: ValidatorSpec[], extraSchemas: JsonSchema[] = [], sources = DEFAULT_SOURCES): { js: string; dts: string } {
+export function generateValidators(
+  doc: OpenApiDocument,
+  specs: ValidatorSpec[],
+  extraSchemas: JsonSchema[] = [],
+  sources = DEFAULT_SOURCES,
+  { allErrors = false }: { readonly allErrors?: boolean } = {},
+): { js: string; dts: string } {
   const ajv = new Ajv2020({
     code: { source: true, esm: true, lines: true },
     strict: true,
     allowUnionTypes: true,
-    allErrors: false,
+    // Documents people write (fixtures, config) report every problem at once; gateway answers stop at the first.
+    allErrors,
     validateFormats: false,
   });
   ajv.addSchema(toJsonSchemaDocument(doc));
@@ -127,7 +134,7 @@ export function generateValidators(doc: OpenApiDocument, specs: ValidatorSpec[],
     '  message?: string;',
     '}',
     '',
-    '/** A generated validator: a type guard that leaves its first error in `errors`. */',
+    `/** A generated validator: a type guard that leaves ${allErrors ? 'every error' : 'its first error'} in \`errors\`. */`,
     'export interface Validator<T> {',
     '  (data: unknown): data is T;',
     '  errors?: ValidationError[] | null;',

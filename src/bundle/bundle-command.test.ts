@@ -66,21 +66,22 @@ describe('ccgw bundle', () => {
     expect((await readFile(join(repo.root, 'dist', 'ccgw-addinsert-contract.tar.gz'))).equals(archive)).toBe(true);
   });
 
-  it('exits 1 rather than replace a directory that holds something other than a bundle', async () => {
+  it('refuses, as a usage error, to replace a directory that holds something other than a bundle', async () => {
     const repo = await repoWith({ 'a.json': minimalPact() });
     await mkdir(join(repo.scratch, 'mine'));
     await writeFile(join(repo.scratch, 'mine', 'notes.txt'), 'keep me');
     const io = memoryIo({}, repo.scratch);
-    expect(await createBundleCommand({ root: repo.root }).run(['--out', 'mine', '--archive', 'x.tar.gz'], io)).toBe(1);
-    expect(io.errors.join('\n')).toMatch(/refusing to replace .*mine: it is not empty and holds no previous bundle/);
+    const run = createBundleCommand({ root: repo.root }).run(['--out', 'mine', '--archive', 'x.tar.gz'], io);
+    await expect(run).rejects.toBeInstanceOf(UsageError);
+    await expect(run).rejects.toThrow(/refusing to replace .*mine: it is not empty and holds no previous bundle/);
     expect(await readFile(join(repo.scratch, 'mine', 'notes.txt'), 'utf8')).toBe('keep me');
   });
 
-  it('exits 1 when the archive would be inside the bundle directory', async () => {
+  it('refuses, as a usage error, an archive inside the bundle directory', async () => {
     const repo = await repoWith({ 'a.json': minimalPact() });
-    const io = memoryIo({}, repo.scratch);
-    expect(await createBundleCommand({ root: repo.root }).run(['--out', 'b', '--archive', 'b/b.tar.gz'], io)).toBe(1);
-    expect(io.errors.join('\n')).toContain('choose an --archive outside --out');
+    const run = createBundleCommand({ root: repo.root }).run(['--out', 'b', '--archive', 'b/b.tar.gz'], memoryIo({}, repo.scratch));
+    await expect(run).rejects.toBeInstanceOf(UsageError);
+    await expect(run).rejects.toThrow('choose an --archive outside --out');
   });
 
   it('rejects an unknown flag and an empty path as usage errors', async () => {
@@ -104,7 +105,7 @@ describe('ccgw bundle', () => {
     expect(await createBundleCommand({ root: repo.root }).run(['--out', 'vendor', '--archive', 'vendor.tar.gz', '--run', 'runs/r1'], io)).toBe(0);
     const rules = await readFile(join(repo.scratch, 'vendor', 'rules.md'), 'utf8');
     expect(rules.endsWith(runCoverageMarkdown(sampleRulesRun()))).toBe(true);
-    expect(io.lines).toContain('  rules.md ends with the rule coverage of run 20261126T080000Z-live: 135 rules: 117 passed, 5 failed, 13 skipped; 97 documented, 38 inferred');
+    expect(io.lines).toContain('  rules.md ends with the rule coverage of run 20261126T080000Z-live: 135 rules: 117 passed, 5 failed, 13 skipped; 96 documented, 39 inferred');
     const again = memoryIo({}, repo.scratch);
     expect(await createBundleCommand({ root: repo.root }).run(['--out', 'vendor2', '--archive', 'vendor2.tar.gz', '--run', 'runs/r1/summary.json'], again)).toBe(0);
     expect((await readFile(join(repo.scratch, 'vendor2.tar.gz'))).equals(await readFile(join(repo.scratch, 'vendor.tar.gz')))).toBe(true);

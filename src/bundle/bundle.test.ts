@@ -103,6 +103,8 @@ describe('the vendor bundle of a repository with a pact', () => {
     expect(html).toContain('addinsert');
     expect(html).not.toMatch(/<script\b[^>]*\bsrc=/i);
     expect(html).toContain('"disableTelemetry":true');
+    // The vendor reads every link and server on the page: none may be a placeholder.
+    expect(html).not.toMatch(/https?:\/\/[^"'\s<>]*\.invalid\b/);
   });
 
   it('states the versions in VERSIONS.txt: harness, no commit outside git, OpenAPI, Pact specification, tools', () => {
@@ -119,7 +121,8 @@ describe('the vendor bundle of a repository with a pact', () => {
     const readme = text(first, 'README.md');
     expect(readme).toMatch(/npx --yes @redocly\/cli@\d+\.\d+\.\d+ lint --extends recommended-strict openapi\/ccgw-agentgateway.yaml/);
     expect(readme).toContain('pact-verifier \\\n  --file pact/ccgw-harness-cc-gateway.json --provider-name cc-gateway');
-    expect(readme).toContain('- inspector 30169 and agent 30170 are signed in, the inspector idle\n');
+    expect(readme).toContain('#### `inspector 30169 and agent 30170 are signed in, the inspector idle`\n\nInteractions:\n\n- a barge by a signed-in idle inspector\n');
+    expect(readme).toContain('This version of ccgw-harness does not describe this state; ask us for the bundle that matches the pact.');
     expect(readme).toContain('**We ask Huawei to confirm or correct each inferred answer.**');
   });
 

@@ -25,6 +25,18 @@ export class BundleError extends Error {
 }
 
 /**
+ * The bundle cannot be written where the user asked (`--out`, `--archive`): the command calls this a usage error.
+ *
+ * @example
+ * ```ts
+ * throw new BundleTargetError('--out /tmp/x is a file, not a directory; choose a directory');
+ * ```
+ */
+export class BundleTargetError extends BundleError {
+  override readonly name = 'BundleTargetError';
+}
+
+/**
  * No pact file was found and `--allow-missing-pact` was not given.
  *
  * @example

@@ -11,7 +11,7 @@
  */
 export { ARCHIVE_ROOT, HARNESS_ROOT, buildBundle, type Bundle, type BundleOptions } from './bundle.ts';
 export { writeBundle, type BundleTargets, type WrittenBundle } from './write-bundle.ts';
-export { BundleError, MissingPactError, PasswordInBundleError, type PasswordLocation } from './errors.ts';
+export { BundleError, BundleTargetError, MissingPactError, PasswordInBundleError, type PasswordLocation } from './errors.ts';
 export { OPENAPI_PATH, PACT_DIR, readBundleInputs, type BundleInputs, type InputOptions, type OpenApiInput, type ToolVersions } from './inputs.ts';
 export { readPactFiles, describePact, type PactFile } from './pact-files.ts';
 export { findPasswords, isPlaceholder } from './password-scan.ts';

@@ -33,6 +33,22 @@ export interface PactFile {
   readonly interactions: number;
   /** The distinct provider-state names of its interactions, in first-seen order. */
   readonly providerStates: readonly string[];
+  /** Every interaction that starts from a provider state: the state, its parameters and the interaction's description. */
+  readonly stateUses: readonly StateUse[];
+}
+
+/**
+ * One interaction's provider state, as the verifier sends it to the state-change service.
+ *
+ * @example
+ * ```ts
+ * const use: StateUse = { state: 'an inspector is signed out', params: { inspector: '30101', vdn: 1 }, description: 'a sign-in of an inspector' };
+ * ```
+ */
+export interface StateUse {
+  readonly state: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly description: string;
 }
 
 /**
@@ -87,8 +103,12 @@ export function describePact(name: string, bytes: Buffer, shown: string): PactFi
   const pact = doc as Record<string, unknown>;
   const interactions = Array.isArray(pact['interactions']) ? (pact['interactions'] as unknown[]) : [];
   const states: string[] = [];
+  const stateUses: StateUse[] = [];
   for (const interaction of interactions) {
-    for (const state of providerStatesOf(interaction)) if (!states.includes(state)) states.push(state);
+    for (const use of stateUsesOf(interaction)) {
+      if (!states.includes(use.state)) states.push(use.state);
+      stateUses.push(use);
+    }
   }
   return {
     name,
@@ -98,6 +118,7 @@ export function describePact(name: string, bytes: Buffer, shown: string): PactFi
     provider: stringAt(pact, ['provider', 'name']),
     interactions: interactions.length,
     providerStates: states,
+    stateUses,
   };
 }
 
@@ -111,12 +132,17 @@ async function listJson(dir: string): Promise<string[]> {
   }
 }
 
-function providerStatesOf(interaction: unknown): string[] {
+function stateUsesOf(interaction: unknown): StateUse[] {
   if (interaction === null || typeof interaction !== 'object') return [];
   const i = interaction as Record<string, unknown>;
-  if (typeof i['providerState'] === 'string') return [i['providerState']]; // Pact V2
+  const description = typeof i['description'] === 'string' ? i['description'] : '';
+  if (typeof i['providerState'] === 'string') return [{ state: i['providerState'], params: {}, description }]; // Pact V2
   if (!Array.isArray(i['providerStates'])) return [];
-  return (i['providerStates'] as unknown[]).flatMap((s) => (s !== null && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string' ? [(s as { name: string }).name] : []));
+  return (i['providerStates'] as unknown[]).flatMap((s) => {
+    if (s === null || typeof s !== 'object' || typeof (s as { name?: unknown }).name !== 'string') return [];
+    const { name, params } = s as { name: string; params?: unknown };
+    return [{ state: name, params: params !== null && typeof params === 'object' && !Array.isArray(params) ? (params as Record<string, unknown>) : {}, description }];
+  });
 }
 
 function stringAt(value: unknown, path: readonly string[]): string | undefined {

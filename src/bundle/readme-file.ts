@@ -11,6 +11,7 @@ import type { RunSummary } from '../report/run-summary.ts';
 import type { BundleInputs } from './inputs.ts';
 import { OPENAPI_PATH } from './inputs.ts';
 import { code, escapeMarkdown, markdownTable } from './markdown.ts';
+import { providerStatesMarkdown } from './provider-states-section.ts';
 
 /**
  * The text of README.md.
@@ -92,10 +93,11 @@ function verifySection({ pacts, tools }: BundleInputs): string {
     '\nAdd `--disable-ssl-verification` only for a test gateway with a self-signed certificate. The verifier sends each interaction\'s request and ',
     'compares the gateway\'s answer with the pact; it exits non-zero when an answer differs.\n\n',
     '(`PACT_DO_NOT_TRACK=true` stops the Pact CLI sending anonymous usage statistics.)\n\n',
-    'Each interaction starts from a **provider state**. Before each interaction the verifier POSTs `{"action": "setup", "state": "<name>", "params": {}}` to `--state-change-url`; ',
-    'that service must put the gateway under test into the state (for example, sign the named test agents in and set them idle). ',
+    'Each interaction starts from a **provider state**. Before each interaction the verifier POSTs `{"action": "setup", "state": "<name>", "params": { ... }}` to `--state-change-url` ',
+    '(the parameters name the state\'s agents by role), and after it the same with `"action": "teardown"`; ',
+    'that service must put the gateway under test into the state, as described below. ',
     'Without it, interactions that need signed-in agents fail.',
-    states.length === 0 ? ' This pact names no provider state.\n' : ` The states this pact uses:\n\n${states.map((s) => `- ${escapeMarkdown(s)}\n`).join('')}`,
+    states.length === 0 ? ' This pact names no provider state.\n' : `\n${providerStatesMarkdown(pacts.flatMap((p) => p.stateUses))}`,
   ].join('');
 }
 

@@ -19,6 +19,7 @@ import { code, escapeMarkdown } from './markdown.ts';
 
 const GATEWAY: Readonly<Record<RunSummary['target']['kind'], string>> = {
   mock: 'the mock gateway of ccgw-harness',
+  gateway: 'a gateway on the machine that ran the harness (e.g. a ccgw mock process or a CC-Gateway under test)',
   live: 'a live CC-Gateway',
 };
 

@@ -12,7 +12,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { Bundle } from './bundle.ts';
 import { sha256Hex } from './checksums.ts';
-import { BundleError } from './errors.ts';
+import { BundleTargetError } from './errors.ts';
 
 /**
  * Where to write.
@@ -61,22 +61,26 @@ export async function writeBundle(bundle: Bundle, targets: BundleTargets): Promi
   const archivePath = resolve(targets.archivePath);
   const inside = relative(outDir, archivePath);
   if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
-    throw new BundleError(`the archive ${archivePath} would be inside the bundle directory ${outDir}; choose an --archive outside --out`);
+    throw new BundleTargetError(`the archive ${archivePath} would be inside the bundle directory ${outDir}; choose an --archive outside --out`);
   }
-  await clearDirectory(outDir);
-  for (const file of bundle.files) {
-    const path = join(outDir, ...file.path.split('/'));
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.bytes);
-  }
-  await mkdir(dirname(archivePath), { recursive: true });
-  const partial = `${archivePath}.partial-${process.pid}`;
-  try {
-    await writeFile(partial, bundle.archive);
-    await rename(partial, archivePath);
-  } finally {
-    await rm(partial, { force: true });
-  }
+  await writing('--out', outDir, async () => {
+    await clearDirectory(outDir);
+    for (const file of bundle.files) {
+      const path = join(outDir, ...file.path.split('/'));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.bytes);
+    }
+  });
+  await writing('--archive', archivePath, async () => {
+    await mkdir(dirname(archivePath), { recursive: true });
+    const partial = `${archivePath}.partial-${process.pid}`;
+    try {
+      await writeFile(partial, bundle.archive);
+      await rename(partial, archivePath);
+    } finally {
+      await rm(partial, { force: true });
+    }
+  });
   return { outDir, archivePath, archiveSha256: sha256Hex(bundle.archive), tarSha256: sha256Hex(bundle.tar) };
 }
 
@@ -84,7 +88,7 @@ export async function writeBundle(bundle: Bundle, targets: BundleTargets): Promi
 async function clearDirectory(dir: string): Promise<void> {
   let entries: string[];
   try {
-    if (!(await stat(dir)).isDirectory()) throw new BundleError(`--out ${dir} is a file, not a directory; choose a directory`);
+    if (!(await stat(dir)).isDirectory()) throw new BundleTargetError(`--out ${dir} is a file, not a directory; choose a directory`);
     entries = await readdir(dir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
@@ -93,9 +97,20 @@ async function clearDirectory(dir: string): Promise<void> {
   }
   if (entries.length === 0) return;
   if (!BUNDLE_MARKERS.every((m) => entries.includes(m))) {
-    throw new BundleError(
+    throw new BundleTargetError(
       `refusing to replace ${dir}: it is not empty and holds no previous bundle (no ${BUNDLE_MARKERS.join(' and ')}); choose a new or empty directory with --out`,
     );
   }
   for (const entry of entries) await rm(join(dir, entry), { recursive: true, force: true });
+}
+
+/** Runs a write to `path`; a file-system refusal (permission, a file where a directory belongs) names the flag. */
+async function writing(flag: string, path: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined || e instanceof BundleTargetError) throw e;
+    throw new BundleTargetError(`${flag} ${path} cannot be written (${code}: ${(e as Error).message.replace(/^[A-Z]+: /, '')}); choose a writable path`);
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * `ccgw`: the harness's command line. `ccgw --help` lists the commands; each has `--help` with an example.
- * Exit codes: 0 success, 1 the gateway broke the contract (or a run failed), 2 a usage error, 3 the gateway could
- * not be reached (refused, name not resolved, TLS refused, no answer in time: one message with the cause and fix).
+ * Exit codes: 0 success, 1 the gateway broke the contract (or a run failed), 2 a usage error (a bad flag or value,
+ * or a file, directory or port that cannot be used), 3 the gateway could not be reached (refused, name not
+ * resolved, TLS refused, no answer in time: one message with the cause and fix).
  *
  * @example
  * ```ts
@@ -13,6 +14,7 @@ import type { CommandEntry } from './command.ts';
 import { processIo, type CommandIo } from './io.ts';
 import { ContractFailure, GatewayUnreachable, UsageError } from './usage.ts';
 import { COMMANDS } from './commands/index.ts';
+import { pathErrorText } from '../run/writable-paths.ts';
 
 
 function overview(): string {
@@ -27,8 +29,9 @@ function overview(): string {
     '',
     'Run `ccgw <command> --help` for the options of a command.',
     '',
-    'Exit codes: 0 passed, 1 the gateway broke the contract (or a check failed), 2 a usage error,',
-    '3 the gateway could not be reached (refused, name not resolved, TLS refused, no answer in time).',
+    'Exit codes: 0 passed, 1 the gateway broke the contract (or a check failed), 2 a usage error (a bad flag or',
+    'value, or a file, directory or port that cannot be used), 3 the gateway could not be reached (refused, name',
+    'not resolved, TLS refused, no answer in time). Each failure prints one message naming the value and the fix.',
   ].join('\n');
 }
 
@@ -69,7 +72,13 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
       io.err(`ccgw ${name}: ${e.message}`);
       return 3;
     }
-    io.err(`ccgw ${name}: ${(e as Error).stack ?? String(e)}`);
+    const system = e as NodeJS.ErrnoException;
+    if (typeof system?.code === 'string' && typeof system.syscall === 'string') {
+      // A file or the network refused something the command needed: say what, without Node's stack.
+      io.err(`ccgw ${name}: ${system.syscall}${system.path ? ` ${system.path}` : ''} failed (${pathErrorText(e)}); check the path or address and its permissions`);
+      return system.path ? 2 : 1;
+    }
+    io.err(`ccgw ${name}: internal error (please report it with what follows): ${(e as Error).stack ?? String(e)}`);
     return 1;
   }
 }

@@ -53,6 +53,24 @@ describe('settings', () => {
     expect(s.fixturesPath).toBe(join(dir, 'f.json'));
   });
 
+  it('leaves the accounts of a gateway on loopback without --fixtures to the target (a ccgw mock answers its own)', async () => {
+    const s = await resolveSettings('verify', { gateway: 'http://127.0.0.1:8000' }, memoryIo({}, dirWith()));
+    expect(s.target).toMatchObject({ kind: 'live', loopback: true });
+    expect(s.fixturesPath).toBeUndefined();
+  });
+
+  it('lists every problem of a config file at once, each with its field and the fix', async () => {
+    const dir = dirWith({ gatway: { url: 'http://127.0.0.1:8000' }, gateway: { profile: 'ccgw-2099' }, load: { rate: 'fast' } });
+    await expect(resolveSettings('run', {}, memoryIo({}, dir))).rejects.toThrow(
+      [
+        `${join(dir, 'ccgw.config.json')} has 3 problems (see src/config/config.schema.json):`,
+        '  - (document) has an unknown property "gatway"; remove it or correct its spelling',
+        '  - gateway.profile must be one of "ccgw-2024", "ccgw-2025"',
+        '  - load.rate must be integer',
+      ].join('\n'),
+    );
+  });
+
   it('treats a gateway on loopback as needing no opt-in (the mock run as a separate process)', async () => {
     const s = await resolveSettings('verify', { gateway: 'http://127.0.0.1:8000', fixtures: 'f.json' }, memoryIo({}, dirWith()));
     expect(s.target).toMatchObject({ kind: 'live', loopback: true });
@@ -60,7 +78,7 @@ describe('settings', () => {
   });
 
   it.each([
-    [{ gateway: 'http://127.0.0.1:8000' }, {}, '--gateway needs --fixtures FILE'],
+    [{ gateway: 'https://10.0.0.5:8043', live: true }, {}, '--gateway needs --fixtures FILE'],
     [{ gateway: 'ftp://x' }, {}, '--gateway "ftp://x" must be http:// or https://'],
     [{ gateway: 'https://u:p@127.0.0.1' }, {}, '--gateway must not carry credentials'],
     [{ 'max-rps': '0' }, {}, '--max-rps "0" is not valid; use an integer from 1 to 1000'],

@@ -13,7 +13,8 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { ProfileError, resolveProfile, withOverrides, type Profile } from '../domain/profiles.ts';
-import { validateConfig } from '../generated/validators.js';
+import { validateConfig } from '../generated/document-validators.js';
+import { schemaMessage, schemaProblems } from '../fixtures/schema-problems.ts';
 import type { CommandIo } from '../cli/io.ts';
 import { UsageError } from '../cli/usage.ts';
 import type { ConfigDocument } from './config-document.ts';
@@ -51,7 +52,7 @@ export type Target =
 
 export interface Settings {
   readonly target: Target;
-  /** Absolute path of the fixtures file, if any (required for a live gateway). */
+  /** Absolute path of the fixtures file, if any (required for a gateway on another machine; a ccgw mock on this one answers its own). */
   readonly fixturesPath: string | undefined;
   readonly profile: Profile;
   /** Requests per second all phases together may send; undefined = unlimited (the embedded mock). */
@@ -92,12 +93,7 @@ export async function readConfigFile(command: string, path: string, explicit: bo
   } catch (e) {
     throw new UsageError(command, `the config file ${path} is not valid JSON: ${(e as Error).message}`);
   }
-  if (!validateConfig(doc)) {
-    const err = validateConfig.errors?.[0];
-    const where = err?.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : '(document)';
-    const what = err?.keyword === 'additionalProperties' ? `has an unknown property ${JSON.stringify(err.params['additionalProperty'])}` : (err?.message ?? 'is invalid');
-    throw new UsageError(command, `${path}: ${where} ${what} (see src/config/config.schema.json)`);
-  }
+  if (!validateConfig(doc)) throw new UsageError(command, schemaMessage(path, schemaProblems(validateConfig.errors), 'src/config/config.schema.json'));
   return doc;
 }
 
@@ -167,7 +163,8 @@ export async function resolveSettings(command: string, flags: TargetFlags, io: C
     if (!loopback && !allowLive) {
       throw new UsageError(command, `${urlSource} ${url} is not on this machine: it is someone else's gateway. Pass --live (or CCGW_LIVE=1) to send traffic to it, with --max-rps N to cap the rate (default ${DEFAULT_LIVE_MAX_RPS})`);
     }
-    if (fixturesPath === undefined) throw new UsageError(command, `${urlSource} needs --fixtures FILE (or CCGW_FIXTURES): the test accounts to sign in on that gateway`);
+    // A gateway on this machine may be a ccgw mock, whose accounts the run reads from its admin API (run/target.ts).
+    if (fixturesPath === undefined && !loopback) throw new UsageError(command, `${urlSource} needs --fixtures FILE (or CCGW_FIXTURES): the test accounts to sign in on that gateway`);
     if (url.startsWith('http://') && (caRaw !== undefined || insecure)) throw new UsageError(command, `--ca and --insecure apply to https:// gateways; ${url} is plain HTTP`);
     target = {
       kind: 'live',

@@ -17,7 +17,7 @@ import { BARGING, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, targetCont
 import type { AuthCheck, Decision, Delivery, SessionChange, WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
-import { documented } from './provenance.ts';
+import { documented, inferred } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { stamper } from './stamp.ts';
@@ -51,7 +51,11 @@ export const cancelInsertRules: readonly Rule<CancelInsertContext>[] = [
   {
     id: 'noInspectionRight',
     title: 'the inspector lacks the inspection right',
-    provenance: documented('ZH/cec_07_2404', 'cancel listen/insert (DELETE qualitycontrol/{agentid}/{workNo}): 100-006, 900-001, 900-002, 900-003'),
+    // No page says that cancel checks the right itself; only an inspector can have made the barge a cancel ends.
+    provenance: inferred(
+      'only an agent with the inspection right can start the barge a cancel ends ("An agent who has the inspection permission can barge into an agent who has signed in."); no document says whether cancel checks the right before it looks for the barge',
+      'EN/cec_07_2401',
+    ),
     answer: { setting: 'noInspectionRight' },
     applies: (c) => c.caller?.account.inspector !== true,
     witnesses: [variant(BASE, 'agent-without-right', 'an agent without the inspection right calls', { given: { signedIn: { nonInspector: IDLE, target: IDLE } }, when: { caller: 'nonInspector' } })],

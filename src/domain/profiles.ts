@@ -95,7 +95,7 @@ const ANSWERS: ProfileAnswers = {
     value: '900-002',
     candidates: ['900-002'],
     description: 'The inspector lacks the inspection right.',
-    provenance: inferred('900-002 is the QC "no permission" exception, listed for addinsert', 'EN/cec_07_2401'),
+    provenance: inferred('900-002 is the QC "no permission" exception; the addinsert page (EN/cec_07_2401) and the cancel page (ZH/cec_07_2404) both list it', 'EN/cec_07_0580'),
   },
   otherVdn: {
     value: '900-002',

@@ -34,6 +34,12 @@ describe('every documented rule quotes a sentence of docs/sources/', () => {
     });
   }
 
+  it('a documented rule quotes a sentence that states it, not a bare list of retcodes', () => {
+    for (const [name, p] of provenances) {
+      if (p.kind === 'documented') expect(p.says, name).not.toMatch(/:\s*(?:[0-9]{3}-[0-9]{3}(?:,\s*|$))+$/);
+    }
+  });
+
   it('every inferred rule says why', () => {
     for (const [name, p] of provenances) if (p.kind === 'inferred') expect(p.reason.length, name).toBeGreaterThan(20);
   });

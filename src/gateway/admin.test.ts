@@ -90,3 +90,32 @@ describe('admin API bodies (JSON Schemas in admin-schemas/)', () => {
     await admin(gw.url, 'POST', '/reset');
   });
 });
+
+describe('GET /__admin/fixtures: the fixtures document the accounts came from, as written', () => {
+  it('answers the built-in demo document and says so in /__admin/health', async () => {
+    const health = await admin(gw.url, 'GET', '/health');
+    const r = await admin(gw.url, 'GET', '/fixtures');
+
+    expect(health.json.server).toBe('ccgw mock');
+    expect(r.status).toBe(200);
+    expect(r.json.source).toBe('built-in demo fixtures');
+    expect(r.json.document.ranges).toHaveLength(3);
+    expect(r.json.document.unconfiguredIds).toEqual(['50000', '101', '59999', '999999']);
+  });
+
+  it('answers password references as written, never the passwords they resolve to, and follows PUT /__admin/fixtures', async () => {
+    process.env['CCGW_TEST_ADMIN_FIXTURES_PW'] = 'resolved-secret';
+    try {
+      const document = { name: 'mine', agents: [{ id: '30101', vdn: 1, inspector: true, phone: '88830101', password: { env: 'CCGW_TEST_ADMIN_FIXTURES_PW' } }] };
+      expect((await admin(gw.url, 'PUT', '/fixtures', document)).status).toBe(200);
+
+      const r = await admin(gw.url, 'GET', '/fixtures');
+
+      expect(r.json).toEqual({ source: 'PUT /__admin/fixtures', document });
+      expect(JSON.stringify(r.json)).not.toContain('resolved-secret');
+    } finally {
+      delete process.env['CCGW_TEST_ADMIN_FIXTURES_PW'];
+      await admin(gw.url, 'POST', '/reset', { fixtures: JSON.parse(JSON.stringify((await import('../fixtures/demo.json', { with: { type: 'json' } })).default)) });
+    }
+  });
+});

@@ -18,6 +18,9 @@ import { FaultError, parseFaults } from './faults.ts';
 import type { GatewayState } from './gateway-state.ts';
 import type { Reply } from './reply.ts';
 
+/** The `server` field of `GET /__admin/health`: how a client knows that it talks to a ccgw mock. */
+export const MOCK_SERVER_NAME = 'ccgw mock';
+
 /** What the admin API needs besides the state. */
 export interface AdminHost {
   readonly state: GatewayState;
@@ -57,18 +60,19 @@ function route(host: AdminHost, method: string, path: string, query: URLSearchPa
   const key = `${method} /${parts.map((p, i) => (parts[0] === 'agents' && i === 1 && p !== 'sign-in' ? ':id' : p)).join('/')}`;
   switch (key) {
     case 'GET /health':
-      return ok({ ok: true, profile: state.profile.name, auth: host.authMode, agents: state.world.size, signedIn: state.world.signedInCount, version: host.version, pid: process.pid });
+      return ok({ ok: true, server: MOCK_SERVER_NAME, profile: state.profile.name, auth: host.authMode, agents: state.world.size, signedIn: state.world.signedInCount, version: host.version, pid: process.pid });
     case 'POST /reset': {
       const { fixtures } = checkedBody(validateResetBody, body ?? {}, 'POST /__admin/reset');
-      if (fixtures !== undefined) state.replaceAccounts(parseFixtures(fixtures, { source: 'POST /__admin/reset fixtures', env: process.env, profile: state.profile }).accounts);
+      if (fixtures !== undefined) replaceFixtures(state, fixtures, 'POST /__admin/reset fixtures');
       state.reset();
       return ok({ ok: true, agents: state.world.size });
     }
-    case 'PUT /fixtures': {
-      const loaded = parseFixtures(body, { source: 'PUT /__admin/fixtures', env: process.env, profile: state.profile });
-      state.replaceAccounts(loaded.accounts);
+    case 'PUT /fixtures':
+      replaceFixtures(state, body, 'PUT /__admin/fixtures');
       return ok({ ok: true, agents: state.world.size });
-    }
+    case 'GET /fixtures':
+      if (!state.fixtures) throw new AdminError(404, 'no-fixtures-document', 'this mock was given accounts, not a fixtures document; there is no document to answer');
+      return ok(state.fixtures);
     case 'GET /agents/:id':
       return ok(describeAgent(state, parts[1]!));
     case 'PUT /agents/:id/state':
@@ -92,6 +96,13 @@ function route(host: AdminHost, method: string, path: string, query: URLSearchPa
     default:
       throw new AdminError(404, 'not-found', `no admin call ${method} ${path}; see docs/mock-gateway.md for the admin API`);
   }
+}
+
+/** Replaces the accounts with a fixtures document (passwords resolved from the mock's environment), keeping it as written. */
+function replaceFixtures(state: GatewayState, body: unknown, source: string): void {
+  const loaded = parseFixtures(body, { source, env: process.env, profile: state.profile });
+  state.replaceAccounts(loaded.accounts);
+  state.fixtures = { source, document: loaded.document! };
 }
 
 function describeAgent(state: GatewayState, id: string) {

@@ -14,11 +14,21 @@ import type { AgentAccount, AgentSession } from '../domain/agent.ts';
 import type { AuthCheck, Decision } from '../domain/decision.ts';
 import { InMemoryWorld } from '../domain/in-memory-world.ts';
 import type { Profile } from '../domain/profiles.ts';
+import type { FixturesDocument } from '../fixtures/fixtures-document.ts';
 import { Audit } from './audit.ts';
 import { Counters } from './counters.ts';
 import { EventQueues } from './event-queues.ts';
 import type { Fault } from './faults.ts';
 import { GuidBook, type GuidBookOptions } from './guid-book.ts';
+
+/** Where the mock's accounts came from: the fixtures document as written, never with resolved passwords. */
+export interface FixturesOrigin {
+  /** A file path, "built-in demo fixtures" or the admin call that replaced them. */
+  readonly source: string;
+  readonly document: FixturesDocument;
+  /** The directory `{ "file" }` passwords are read from, when the document was read from a file. */
+  readonly baseDir?: string;
+}
 
 export interface GatewayStateOptions {
   readonly accounts: Iterable<AgentAccount>;
@@ -53,6 +63,8 @@ export class GatewayState {
   world: InMemoryWorld;
   profile: Profile;
   faults: readonly Fault[] = [];
+  /** The fixtures document the accounts came from, as written (for `GET /__admin/fixtures`); undefined when none. */
+  fixtures: FixturesOrigin | undefined = undefined;
 
   constructor(options: GatewayStateOptions) {
     this.clock = options.clock ?? Date.now;

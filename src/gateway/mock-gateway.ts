@@ -87,6 +87,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     queueCapacity: options.queueCapacity ?? 1000,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  if (fixtures.document) state.fixtures = { source: fixtures.source, document: fixtures.document, ...(fixtures.baseDir !== undefined ? { baseDir: fixtures.baseDir } : {}) };
   const host: ServerHost = {
     state,
     version: HARNESS_VERSION,

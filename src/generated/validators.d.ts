@@ -36,8 +36,6 @@ export declare const validateAgentByWorkNoResponse: Validator<components['schema
 export declare const validateAllAgentStatusResponse: Validator<components['schemas']['AllAgentStatusResponse']>;
 export declare const validateOnlineAgentOnVdnResponse: Validator<components['schemas']['OnlineAgentOnVdnResponse']>;
 export declare const validateAgentEvent: Validator<components['schemas']['AgentEvent']>;
-export declare const validateFixtures: Validator<import('../fixtures/fixtures-document.ts').FixturesDocument>;
-export declare const validateConfig: Validator<import('../config/config-document.ts').ConfigDocument>;
 
 /** The response validator of each operation, keyed by operationId. */
 export declare const responseValidators: {

@@ -133,7 +133,7 @@ describe('ccgw compare', () => {
     await writeFile(join(root, 'bad', 'summary.json'), JSON.stringify(bad), 'utf8');
     const error = await compareCommand.run(['bad', 'old'], memoryIo({}, root)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).message).toBe(`RUN_A: ${join(root, 'bad', 'summary.json')} is not a valid ccgw run summary:\n  - target.kind is "staging"; use one of "mock", "live"`);
+    expect((error as UsageError).message).toBe(`RUN_A: ${join(root, 'bad', 'summary.json')} is not a valid ccgw run summary:\n  - target.kind is "staging"; use one of "mock", "gateway", "live"`);
   });
 
   it('is a usage error to give a threshold that is not a number', async () => {

@@ -13,7 +13,7 @@ import type { RunComparison, RunSide } from './compare.ts';
 import type { LatencyRow } from './compare-latency.ts';
 import { findingParts, latencyColumns, latencyRuleText, SEVERITY_HEADINGS } from './compare-text.ts';
 import { escapeHtml as e } from './escape.ts';
-import { profileLabel } from './format.ts';
+import { describeTargetKind, profileLabel } from './format.ts';
 import { badge, htmlPage, metric } from './html-page.ts';
 
 function sideColumn(label: string, s: RunSide): string {
@@ -22,7 +22,7 @@ function sideColumn(label: string, s: RunSide): string {
     `<h4>Run ${label}</h4>`,
     '<dl class="facts">',
     `<dt>Run</dt><dd><code>${e(s.runId)}</code> ${badge(s.outcome)}</dd>`,
-    `<dt>Target</dt><dd>${e(s.target.kind)} · <code>${e(s.target.url)}</code></dd>`,
+    `<dt>Target</dt><dd>${e(describeTargetKind(s.target.kind).label)} · <code>${e(s.target.url)}</code></dd>`,
     `<dt>Profile</dt><dd>${e(profileLabel(s.target))}</dd>`,
     `<dt>Auth</dt><dd>${e(s.target.auth)}</dd>`,
     s.target.faults === undefined ? '' : `<dt>Faults</dt><dd>${e(s.target.faults)}</dd>`,

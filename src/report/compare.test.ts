@@ -250,6 +250,20 @@ describe('compareRuns', () => {
     ]);
   });
 
+  it('names the kinds of gateway, and takes a loopback run written before the "gateway" kind for one', () => {
+    const onLoopback = (kind: 'live' | 'gateway') =>
+      variant((r) => {
+        r.target.kind = kind;
+        r.target.url = 'http://127.0.0.1:8000';
+      });
+    const remote = variant((r) => {
+      r.target.kind = 'live';
+      r.target.url = 'https://10.0.0.5:8043';
+    });
+    expect(compareRuns(onLoopback('live'), onLoopback('gateway'), {}, SAME).notes).toEqual([]);
+    expect(compareRuns(remote, onLoopback('gateway'), {}, SAME).notes).toEqual(['Run A is against the live gateway and run B against the gateway on this machine.']);
+  });
+
   it('carries no secret from the runs into the comparison', () => {
     const b = variant((r) => {
       r.phases[0]!.outcome = 'failed';

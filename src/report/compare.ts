@@ -33,7 +33,9 @@
  */
 import { judgeLatency, type LatencyRow, type LatencySide, type LatencyTest } from './compare-latency.ts';
 import { redactSummary } from './redact.ts';
-import type { Case, LoadResult, Outcome, RuleCoverage, RunSummary } from './run-summary.ts';
+import { describeTargetKind } from './format.ts';
+import type { Case, LoadResult, Outcome, RuleCoverage, RunSummary, TargetKind } from './run-summary.ts';
+import { isLoopbackUrl } from '../config/settings.ts';
 
 /** How a finding weighs: only regressions make `ccgw compare` exit 1. */
 export type Severity = 'regression' | 'improvement' | 'change';
@@ -438,10 +440,20 @@ function side(s: RunSummary): RunSide {
   return { runId: s.runId, startedAt: s.startedAt, outcome: s.outcome, target: s.target, toolVersion: s.tool.version };
 }
 
+/** The target's kind; runs written before the `gateway` kind existed call a loopback gateway `live`. */
+function kindOf(target: RunSummary['target']): TargetKind {
+  if (target.kind !== 'live') return target.kind;
+  try {
+    return isLoopbackUrl(target.url) ? 'gateway' : 'live';
+  } catch {
+    return 'live';
+  }
+}
+
 function notesOf(a: RunSummary, b: RunSummary): string[] {
   const notes: string[] = [];
   if (a.target.profile !== b.target.profile) notes.push(`The runs expected different profiles (${a.target.profile} vs ${b.target.profile}): retcode differences may come from the profiles, not the gateways.`);
-  if (a.target.kind !== b.target.kind) notes.push(`Run A is against a ${a.target.kind} gateway and run B against a ${b.target.kind} one.`);
+  if (kindOf(a.target) !== kindOf(b.target)) notes.push(`Run A is against ${describeTargetKind(kindOf(a.target)).phrase} and run B against ${describeTargetKind(kindOf(b.target)).phrase}.`);
   if (a.target.auth !== b.target.auth) notes.push(`The runs used different auth modes (${a.target.auth} vs ${b.target.auth}).`);
   if ((a.target.faults ?? '') !== (b.target.faults ?? '')) notes.push(`The runs injected different faults (${a.target.faults ?? 'none'} vs ${b.target.faults ?? 'none'}).`);
   if (a.tool.version !== b.tool.version) notes.push(`The runs were made by different ccgw versions (${a.tool.version} vs ${b.tool.version}).`);

@@ -11,6 +11,7 @@
  * ```
  */
 import type { ProfileOverrides } from '../domain/profiles.ts';
+import type { TargetKind } from './run-summary.ts';
 
 /**
  * A number with at most `digits` decimals, trailing zeros dropped; non-finite numbers are spelled out.
@@ -134,4 +135,23 @@ export function profileLabel(target: { readonly profile: string; readonly profil
     ...(o.eventGenTime === undefined ? [] : [`eventGenTime ${o.eventGenTime ? 'on' : 'off'}`]),
   ];
   return changes.length ? `${target.profile} (${changes.join(', ')})` : target.profile;
+}
+
+/**
+ * The kind of gateway a run was against, as words: for "against …" sentences (`phrase`) and for labels (`label`).
+ *
+ * @example
+ * ```ts
+ * describeTargetKind('gateway'); // { label: 'gateway on this machine', phrase: 'the gateway on this machine' }
+ * ```
+ */
+export function describeTargetKind(kind: TargetKind): { readonly label: string; readonly phrase: string } {
+  switch (kind) {
+    case 'mock':
+      return { label: 'embedded mock gateway', phrase: 'the embedded mock gateway' };
+    case 'gateway':
+      return { label: 'gateway on this machine', phrase: 'the gateway on this machine' };
+    case 'live':
+      return { label: 'live gateway', phrase: 'the live gateway' };
+  }
 }

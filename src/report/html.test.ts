@@ -20,7 +20,7 @@ describe('renderHtml', () => {
   });
 
   it('shows the target, profile, versions and outcome in the header', () => {
-    expect(html).toContain('live · <code>https://10.0.0.5:8043</code>');
+    expect(html).toContain('live gateway · <code>https://10.0.0.5:8043</code>');
     expect(html).toContain('<dt>Profile</dt><dd>ccgw-2024</dd>');
     expect(html).toContain('ccgw 0.1.0 · Node v20.19.0 · k6 v1.3.0 · Pact 16.5.0 · linux-x64');
     expect(metricText(html, 'run.outcome')).toBe('failed');

@@ -24,7 +24,7 @@
 import { catalogueEntry } from '../domain/retcodes.ts';
 import { escapeHtml } from './escape.ts';
 import { httpPartText, replayText, valueText } from './failure-text.ts';
-import { formatDuration, formatMeasured, formatNumber, profileLabel } from './format.ts';
+import { describeTargetKind, formatDuration, formatMeasured, formatNumber, profileLabel } from './format.ts';
 import { coverageHtml, ruleAnchor } from './html-coverage.ts';
 import { badge, card, htmlPage, metric } from './html-page.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
@@ -47,7 +47,7 @@ function header(s: RunSummary): string {
     '<header>',
     `<h1>ccgw run <code>${e(s.runId)}</code> <span class="badge ${s.outcome}" data-metric="run.outcome" data-unit="text">${e(s.outcome)}</span></h1>`,
     '<dl class="facts">',
-    fact('Target', `${s.target.kind} · <code>${e(s.target.url)}</code>`, true),
+    fact('Target', `${e(describeTargetKind(s.target.kind).label)} · <code>${e(s.target.url)}</code>`, true),
     fact('Profile', profileLabel(s.target)),
     fact('Auth', s.target.auth),
     fact('Faults', s.target.faults),

@@ -9,7 +9,7 @@
  * ```
  */
 import { markdownCode as code, escapeMarkdown as md } from './escape.ts';
-import { firstLine, formatDuration, formatMeasured, formatNumber, formatPercent, profileLabel } from './format.ts';
+import { describeTargetKind, firstLine, formatDuration, formatMeasured, formatNumber, formatPercent, profileLabel } from './format.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
 import { answerText, countsText, coverageSections, firstCaseOf, rowDetail, totalsText } from './rule-coverage.ts';
 import type { LoadResult, Outcome, Phase, RuleCoverage, RunSummary } from './run-summary.ts';
@@ -94,7 +94,7 @@ export function renderMarkdown(input: RunSummary, options: RedactOptions = {}): 
   const out: string[] = [
     `## ${ICON[s.outcome]} ccgw run ${code(s.runId)}: ${s.outcome}`,
     '',
-    `${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped in ${formatDuration(s.durationMs)} against the ${s.target.kind} gateway ${code(s.target.url)} (profile ${code(profileLabel(s.target))}, ${s.target.auth} auth${s.target.faults ? `, faults ${code(s.target.faults)}` : ''}); ccgw ${md(s.tool.version)}, Node ${md(s.tool.node)}${s.tool.k6 ? `, k6 ${md(s.tool.k6)}` : ''}.`,
+    `${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped in ${formatDuration(s.durationMs)} against ${describeTargetKind(s.target.kind).phrase} ${code(s.target.url)} (profile ${code(profileLabel(s.target))}, ${s.target.auth} auth${s.target.faults ? `, faults ${code(s.target.faults)}` : ''}); ccgw ${md(s.tool.version)}, Node ${md(s.tool.node)}${s.tool.k6 ? `, k6 ${md(s.tool.k6)}` : ''}.`,
     '',
     '| Phase | Outcome | Passed | Failed | Skipped | Duration |',
     '|---|---|--:|--:|--:|--:|',

@@ -55,10 +55,17 @@ export interface RunSummary {
   readonly phases: readonly Phase[];
 }
 
+/** What kind of gateway a run was against (see {@link RunTarget.kind}). */
+export type TargetKind = 'mock' | 'gateway' | 'live';
+
 /** The gateway a run was against. */
 export interface RunTarget {
-  /** `mock`: the embedded mock gateway; `live`: a real CC-Gateway. */
-  readonly kind: 'mock' | 'live';
+  /**
+   * `mock`: the embedded mock gateway the run started; `gateway`: a gateway on this machine (a loopback URL, e.g. a
+   * `ccgw mock` process or a gateway under test on localhost); `live`: a gateway on another machine (`--live`).
+   * Runs written before `gateway` existed call a loopback gateway `live`.
+   */
+  readonly kind: TargetKind;
   /** The gateway's base URL, e.g. `https://10.0.0.5:8043`. Never carries credentials (the writer redacts them). */
   readonly url: string;
   /** The gateway profile the run expected, e.g. `ccgw-2024`. */

@@ -9,7 +9,7 @@
  * const phase = await propertiesPhase({ target, settings, progress, env, signal });
  * ```
  */
-import { runLiveProperties } from '../../properties/live/run-live-properties.ts';
+import { runLiveProperties, type LivePropertyProgress } from '../../properties/live/run-live-properties.ts';
 import { CastError } from '../../properties/model/cast.ts';
 import { RateLimitError } from '../client/rate-limiter.ts';
 import { PropertySettingsError } from '../../properties/settings.ts';
@@ -17,11 +17,15 @@ import { UsageError } from '../cli/usage.ts';
 import type { Settings } from '../config/settings.ts';
 import { FixturesError } from '../fixtures/parse-fixtures.ts';
 import type { Phase } from '../report/run-summary.ts';
+import { redactText } from '../report/redact.ts';
 import type { Progress } from './progress.ts';
+import { fixtureSecrets } from './run-summary.ts';
 import type { OpenTarget } from './target.ts';
 
 /** Runs per property when none is configured. */
 export const DEFAULT_PROPERTY_RUNS = 10;
+/** Runs finish faster than this on the embedded mock: a run line is printed only when the last line is older. */
+const PROGRESS_EVERY_MS = 2000;
 /** The embedded mock needs no rate cap; this bound only keeps a runaway property finite. */
 const MOCK_MAX_RPS = 10_000;
 
@@ -37,7 +41,9 @@ export interface PropertiesPhaseOptions {
 function replayCommand(o: PropertiesPhaseOptions): string {
   if (o.target.kind === 'mock') return 'ccgw verify --properties';
   const tls = o.target.tls?.caFile ? ` --ca ${o.target.tls.caFile}` : o.target.tls?.insecure ? ' --insecure' : '';
-  return `ccgw verify --properties --gateway ${o.target.url} --fixtures ${o.target.fixturesPath}${o.target.loopback ? '' : ' --live'}${tls}`;
+  // Without --fixtures the accounts were read from the ccgw mock at the URL, as a rerun reads them again.
+  const fixtures = o.settings.fixturesPath ? ` --fixtures ${o.settings.fixturesPath}` : '';
+  return `ccgw verify --properties --gateway ${o.target.url}${fixtures}${o.target.loopback ? '' : ' --live'}${tls}`;
 }
 
 export async function propertiesPhase(o: PropertiesPhaseOptions): Promise<Phase> {
@@ -46,6 +52,22 @@ export async function propertiesPhase(o: PropertiesPhaseOptions): Promise<Phase>
   const rps = o.settings.maxRequestsPerSecond ?? MOCK_MAX_RPS;
   o.progress.phase('properties', `${runs} runs of each property against ${o.target.url}${o.settings.maxRequestsPerSecond ? `, at most ${rps} requests/s` : ''}`);
   const replayPath = o.env['CCGW_PROPERTY_REPLAY_PATH'];
+  const secrets = fixtureSecrets(o.target);
+  let lastLine = Date.now();
+  const onProgress = (e: LivePropertyProgress) => {
+    if (e.kind === 'case') {
+      const c = e.case;
+      if (c.outcome === 'failed') o.progress.failure(redactText(`${c.id}: ${c.failure?.message.split('\n')[0] ?? 'failed'}`, { secrets }));
+      else o.progress.step(`${c.outcome === 'passed' ? '✓' : '–'} ${c.id}${c.outcome === 'skipped' ? ` (skipped: ${c.skipReason})` : ''}`);
+      lastLine = Date.now();
+      return;
+    }
+    // A line per run when runs are slow (a live gateway under a rate cap), else only the last of the planned runs.
+    if (e.run === e.runs || Date.now() - lastLine >= PROGRESS_EVERY_MS) {
+      o.progress.step(`${e.property}: run ${e.run}${e.run > e.runs ? ` (shrinking a failure; ${e.runs} planned)` : `/${e.runs}`}`);
+      lastLine = Date.now();
+    }
+  };
   let result;
   try {
     result = await runLiveProperties({
@@ -61,14 +83,11 @@ export async function propertiesPhase(o: PropertiesPhaseOptions): Promise<Phase>
       signal: o.signal,
       env: o.env,
       replayCommand: replayCommand(o),
+      onProgress,
     });
   } catch (e) {
     if (e instanceof PropertySettingsError || e instanceof CastError || e instanceof RateLimitError || e instanceof FixturesError) throw new UsageError(o.command, e.message);
     throw e;
-  }
-  for (const c of result.cases) {
-    if (c.outcome === 'failed') o.progress.failure(`${c.id}: ${c.failure?.message.split('\n')[0] ?? 'failed'}`);
-    else o.progress.step(`${c.outcome === 'passed' ? '✓' : '–'} ${c.id}${c.outcome === 'skipped' ? ` (skipped: ${c.skipReason})` : ''}`);
   }
   o.progress.step(`${result.requests} requests on ${result.accounts.length} accounts`);
   return { name: 'properties', outcome: result.outcome, durationMs: Date.now() - started, cases: result.cases };

@@ -22,10 +22,11 @@ import type { Phase } from '../report/run-summary.ts';
 import { writeRun, type RunFiles } from '../report/write-run.ts';
 import type { Progress } from './progress.ts';
 import { newRunId } from './run-id.ts';
-import { fixtureSecrets, runSummary } from './run-summary.ts';
+import { fixtureSecrets, runSummary, targetKindOf } from './run-summary.ts';
 import type { Unreachable } from './reachability.ts';
 import { openTarget, type OpenTarget } from './target.ts';
 import { toolVersions } from './tool-versions.ts';
+import { checkWritableDirectory } from './writable-paths.ts';
 
 /** What a phase gets: the open target, the stop signal, and the run directory (for files of its own). */
 export interface PhaseContext {
@@ -73,8 +74,10 @@ export async function runPhases(o: RunPhasesOptions): Promise<RunResult> {
     o.progress.failure(`${why}: finishing the current phase (its clean-up runs), skipping the rest`);
     stop.abort(new Error(why));
   });
+  await checkWritableDirectory(o.command, '--out', o.settings.reportDir);
   const target = await openTarget(o.command, o.settings, o.io.env);
-  const runId = newRunId(startedAt, [target.kind, ...o.idParts]);
+  if (target.accountsNote) o.progress.step(target.accountsNote);
+  const runId = newRunId(startedAt, [targetKindOf(target), ...o.idParts]);
   const dir = join(o.settings.reportDir, runId);
   const phases: Phase[] = [];
   let lost: { readonly during: string; readonly problem: Unreachable } | undefined;

@@ -9,7 +9,7 @@
  */
 import { overridesOf } from '../domain/profiles.ts';
 import type { Settings } from '../config/settings.ts';
-import type { Phase, RunSummary, ToolVersions } from '../report/run-summary.ts';
+import type { Phase, RunSummary, TargetKind, ToolVersions } from '../report/run-summary.ts';
 import type { OpenTarget } from './target.ts';
 
 export interface RunParts {
@@ -31,7 +31,7 @@ export function runSummary(p: RunParts): RunSummary {
     startedAt: p.startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - p.startedAt.getTime(),
-    target: { kind: p.target.kind, url: p.target.url, profile: p.settings.profile.name, auth: p.target.auth,
+    target: { kind: targetKindOf(p.target), url: p.target.url, profile: p.settings.profile.name, auth: p.target.auth,
       ...(p.faults ? { faults: p.faults } : {}),
       ...(Object.keys(overrides).length ? { profileOverrides: overrides } : {}),
     },
@@ -39,6 +39,15 @@ export function runSummary(p: RunParts): RunSummary {
     outcome: p.phases.every((ph) => ph.outcome !== 'failed') ? 'passed' : 'failed',
     phases: p.phases,
   };
+}
+
+/**
+ * What kind of gateway the target is, for the run id and the summary: the embedded mock, a gateway on this machine
+ * (a loopback URL without --live, e.g. a `ccgw mock` process), or a live gateway on another machine.
+ */
+export function targetKindOf(target: Pick<OpenTarget, 'kind' | 'loopback'>): TargetKind {
+  if (target.kind === 'mock') return 'mock';
+  return target.loopback ? 'gateway' : 'live';
 }
 
 /** The passwords of the fixtures, to scrub from everything written (besides the secret-field redaction). */

@@ -18,6 +18,7 @@ import { startMockGateway, type MockGateway } from '../gateway/mock-gateway.ts';
 import { REPO_ROOT } from '../paths.ts';
 import { ContractFailure, durationOption, GatewayUnreachable, UsageError } from '../cli/usage.ts';
 import { DEFAULT_TIMEOUT_MS } from '../client/index.ts';
+import { mockFixtures, type MockFixturesRequest } from './mock-fixtures.ts';
 import { reachabilityCheck, type Unreachable } from './reachability.ts';
 
 /** An open target. */
@@ -28,6 +29,8 @@ export interface OpenTarget {
   readonly fixtures: LoadedFixtures;
   /** The fixtures file (the demo file for the default mock), for processes that load it themselves (k6). */
   readonly fixturesPath: string;
+  /** Where the accounts came from when the command line did not say (read from a ccgw mock's admin API). */
+  readonly accountsNote?: string;
   readonly tls: { readonly caFile?: string; readonly insecure: boolean } | undefined;
   /** Loopback or mock: rehearsal rules do not apply, no rate cap needed. */
   readonly loopback: boolean;
@@ -53,20 +56,21 @@ export const DEFAULT_PROBE_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
  *   ContractFailure when the mock cannot start
  */
 export async function openTarget(command: string, settings: Settings, env: Readonly<Record<string, string | undefined>>): Promise<OpenTarget> {
-  let fixtures: LoadedFixtures;
+  let fixtures: LoadedFixtures | undefined;
   try {
-    fixtures = settings.fixturesPath ? await loadFixturesFile(settings.fixturesPath, { env, profile: settings.profile }) : demoFixtures(settings.profile);
+    if (settings.fixturesPath) fixtures = await loadFixturesFile(settings.fixturesPath, { env, profile: settings.profile });
+    else if (settings.target.kind === 'mock') fixtures = demoFixtures(settings.profile);
   } catch (e) {
     if (e instanceof FixturesError) throw new UsageError(command, e.message);
     throw e;
   }
-  const fixturesPath = settings.fixturesPath ?? DEMO_FIXTURES_PATH;
+  let fixturesPath = settings.fixturesPath ?? DEMO_FIXTURES_PATH;
   if (settings.target.kind === 'live') {
     const t = settings.target;
     const tls = t.url.startsWith('https:') ? { ...(t.caFile ? { caFile: t.caFile } : {}), insecure: t.insecure } : undefined;
     const timeoutMs = durationOption(command, 'CCGW_PROBE_TIMEOUT', env['CCGW_PROBE_TIMEOUT'], DEFAULT_PROBE_TIMEOUT_MS);
     if (timeoutMs === 0) throw new UsageError(command, 'CCGW_PROBE_TIMEOUT "0" is too short; use e.g. 5s');
-    const probe = reachabilityCheck({ url: t.url, tls, agentId: fixtures.accounts[0]?.id ?? '101', timeoutMs }, settings.maxRequestsPerSecond);
+    const probe = reachabilityCheck({ url: t.url, tls, agentId: fixtures?.accounts[0]?.id ?? '101', timeoutMs }, settings.maxRequestsPerSecond);
     let problem: Unreachable | undefined;
     try {
       problem = await probe();
@@ -75,20 +79,28 @@ export async function openTarget(command: string, settings: Settings, env: Reado
       throw e;
     }
     if (problem) throw new GatewayUnreachable(t.url, problem.message);
+    let accountsNote: string | undefined;
+    let dispose = async () => {};
+    if (!fixtures) {
+      const found = await fixturesOfMock(command, { url: t.url, tls, env, profile: settings.profile, timeoutMs });
+      ({ fixtures, path: fixturesPath, note: accountsNote, dispose } = found);
+    }
     return {
       kind: 'live',
       url: t.url,
       fixtures,
       fixturesPath,
+      ...(accountsNote ? { accountsNote } : {}),
       tls,
       loopback: t.loopback,
       mock: undefined,
       clock: undefined,
       auth: t.auth,
       checkReachable: probe,
-      close: async () => {},
+      close: dispose,
     };
   }
+  fixtures ??= demoFixtures(settings.profile);
   let mock: MockGateway;
   // The mock's time runs with the machine's, plus what checks moved it forward.
   let ahead = 0;
@@ -115,4 +127,20 @@ export async function openTarget(command: string, settings: Settings, env: Reado
     checkReachable: async () => undefined,
     close: () => mock.close(),
   };
+}
+
+/** The accounts of a ccgw mock at a loopback URL given without --fixtures. @throws UsageError when it is not a ccgw mock */
+async function fixturesOfMock(command: string, r: MockFixturesRequest) {
+  let found;
+  try {
+    found = await mockFixtures(r);
+  } catch (e) {
+    if (e instanceof FixturesError) throw new UsageError(command, `${e.message}; or pass --fixtures FILE`);
+    throw e;
+  }
+  if (found.kind === 'found') return found;
+  throw new UsageError(
+    command,
+    `--gateway ${r.url} needs --fixtures FILE (or CCGW_FIXTURES): the test accounts to sign in on that gateway. (Without it, the accounts of a ccgw mock on this machine are read from its admin API, but ${found.why}.)`,
+  );
 }

@@ -8,7 +8,7 @@
  * ```
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { BundleError, HARNESS_ROOT, PACT_DIR, buildBundle, hasRuleCoverage, writeBundle } from '../../bundle/index.ts';
+import { BundleError, BundleTargetError, HARNESS_ROOT, PACT_DIR, buildBundle, hasRuleCoverage, writeBundle } from '../../bundle/index.ts';
 import { RunSummaryError } from '../../report/parse-run-summary.ts';
 import { coverageSections, totalsText } from '../../report/rule-coverage.ts';
 import type { RunSummary } from '../../report/run-summary.ts';
@@ -66,7 +66,8 @@ field that is not a placeholder such as "********") is refused, never scrubbed.
 Environment:
   SOURCE_DATE_EPOCH     file time of the archive entries, in seconds since 1970
 
-Exit codes: 0 written; 1 the bundle cannot be made (no pact, a password in a pact, Redocly failed); 2 usage error.
+Exit codes: 0 written; 1 the bundle cannot be made (no pact, a password in a pact, Redocly failed); 2 a usage
+error, or --out or --archive cannot be written there (a file, a directory holding something else, no permission).
 
 Examples:
   ccgw bundle
@@ -125,6 +126,7 @@ export function createBundleCommand(defaults: BundleCommandDefaults = {}): Comma
         if (run) io.out(`  rules.md ends with the rule coverage of run ${run.runId}: ${coverageSections(run).map((c) => totalsText(c.totals)).join('; ')}`);
         return 0;
       } catch (e) {
+        if (e instanceof BundleTargetError) throw new UsageError(NAME, e.message);
         if (!(e instanceof BundleError)) throw e;
         io.err(`ccgw bundle: ${e.message}`);
         return 1;

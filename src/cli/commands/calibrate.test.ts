@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE_2024, withOverrides } from '../../domain/profiles.ts';
 import { startMockGateway, type MockGateway } from '../../gateway/index.ts';
 import { DEMO_FIXTURES_PATH } from '../../run/target.ts';
-import { validateConfig } from '../../generated/validators.js';
+import { validateConfig } from '../../generated/document-validators.js';
 import { memoryIo } from '../io.ts';
 import { main } from '../main.ts';
 

@@ -18,6 +18,7 @@ import { overridesOf, withOverrides, type Profile } from '../../domain/profiles.
 import { createProgress } from '../../run/progress.ts';
 import { rulesPhase } from '../../run/rules-phase.ts';
 import { runPhases } from '../../run/run-phases.ts';
+import { checkWritableFile } from '../../run/writable-paths.ts';
 import type { Command } from '../command.ts';
 import type { CommandIo } from '../io.ts';
 import { parseOptions, UsageError } from '../usage.ts';
@@ -85,6 +86,8 @@ export const calibrateCommand: Command = {
     });
     if (values.write === '') throw new UsageError('calibrate', '--write needs a file name, e.g. --write old-gw.json');
     const settings = await resolveSettings('calibrate', values, io);
+    const path = resolve(io.cwd, values.write ?? DEFAULT_WRITE);
+    await checkWritableFile('calibrate', '--write', path);
     const configPath = values.config ?? io.env['CCGW_CONFIG'];
     const base: ConfigDocument = (await readConfigFile('calibrate', resolve(io.cwd, configPath ?? 'ccgw.config.json'), configPath !== undefined)) ?? {};
     const progress = createProgress(io, { quiet: values.quiet ?? false, json: values.json ?? false });
@@ -114,7 +117,6 @@ export const calibrateCommand: Command = {
     // The file holds overrides of the base profile: the settings' own overrides, then what was observed.
     const calibrated = withOverrides(settings.profile, { answers: found.overrides });
     const overrides = overridesOf(calibrated);
-    const path = resolve(io.cwd, values.write ?? DEFAULT_WRITE);
     const document: ConfigDocument = {
       ...base,
       profileOverrides: { ...base.profileOverrides, answers: overrides.answers ?? {} },

@@ -15,7 +15,9 @@ import { GATEWAY_TIMING } from '../../domain/timing.ts';
 import { demoFixtures, FixturesError, loadFixturesFile } from '../../fixtures/load-fixtures.ts';
 import { DEFAULT_CONNECTION_TIMEOUTS, timeoutsProblem } from '../../gateway/connection-limits.ts';
 import { startMockGateway } from '../../gateway/mock-gateway.ts';
-import { readTlsFiles } from '../../gateway/tls.ts';
+import { readTlsFiles, type TlsMaterial } from '../../gateway/tls.ts';
+import { checkWritableFile } from '../../run/writable-paths.ts';
+import { listenProblem } from '../listen-problem.ts';
 import type { Command } from '../command.ts';
 import type { CommandIo } from '../io.ts';
 import { choiceOption, durationOption, integerOption, parseOptions, portOption, UsageError } from '../usage.ts';
@@ -111,10 +113,19 @@ export const mockCommand: Command = {
       if (e instanceof FixturesError) throw new UsageError('mock', e.message);
       throw e;
     }
-    const tls = values.tls ? (values.cert ? await readTlsFiles(values.cert, values.key!) : 'self-signed') : undefined;
+    let tls: TlsMaterial | 'self-signed' | undefined;
+    try {
+      tls = values.tls ? (values.cert ? await readTlsFiles(values.cert, values.key!) : 'self-signed') : undefined;
+    } catch (e) {
+      throw new UsageError('mock', (e as Error).message);
+    }
+    const host = values.host ?? '127.0.0.1';
+    const port = portOption('mock', '--port', values.port, values.tls ? 8043 : 8000);
+    const certOut = values['cert-out'] === undefined ? undefined : resolve(io.cwd, values['cert-out']);
+    if (certOut !== undefined) await checkWritableFile('mock', '--cert-out', certOut);
     const gw = await startMockGateway({
-      host: values.host ?? '127.0.0.1',
-      port: portOption('mock', '--port', values.port, values.tls ? 8043 : 8000),
+      host,
+      port,
       ...(tls ? { tls } : {}),
       fixtures,
       profile,
@@ -127,8 +138,20 @@ export const mockCommand: Command = {
       timeouts,
       ...((values['admin-token'] ?? io.env['CCGW_ADMIN_TOKEN']) ? { adminToken: (values['admin-token'] ?? io.env['CCGW_ADMIN_TOKEN'])! } : {}),
       ...(values.quiet ? {} : { log: (line: string) => io.out(line) }),
+    }).catch((e: unknown) => {
+      const problem = listenProblem(e, { host, port, portFlag: '--port' });
+      if (problem) throw new UsageError('mock', problem);
+      if (/^ERR_OSSL/.test((e as NodeJS.ErrnoException).code ?? '')) throw new UsageError('mock', `--cert ${values.cert} and --key ${values.key} cannot serve TLS (${(e as Error).message}); pass a certificate and its own private key, both PEM`);
+      throw e;
     });
-    if (values['cert-out'] && gw.certificate) await writeFile(values['cert-out'], gw.certificate);
+    if (certOut !== undefined && gw.certificate) {
+      try {
+        await writeFile(certOut, gw.certificate);
+      } catch (e) {
+        await gw.close();
+        throw new UsageError('mock', `--cert-out ${certOut} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); choose a writable file path`);
+      }
+    }
     const changed = Object.entries(overridesOf(profile).answers ?? {}).map(([k, v]) => `${k}=${v}`);
     io.out(
       `mock gateway listening on ${gw.url} (profile ${profile.name}${changed.length ? ` with ${changed.join(', ')}` : ''}, ${values.auth ?? 'dynamic'} auth, ${fixtures.accounts.length} accounts from ${fixtures.source})`,

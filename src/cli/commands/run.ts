@@ -36,7 +36,8 @@ Ctrl-C finishes the current phase's clean-up, skips the rest, and still writes t
 Options:
   --phases LIST        which phases, comma-separated (default ${PHASE_NAMES.join(',')})
   --scenario NAME      the load scenario (default smoke): ${LOAD_SCENARIOS.join(', ')}
-  --gateway URL        a gateway instead of the embedded mock (needs --fixtures; --live when not on this machine)
+  --gateway URL        a gateway instead of the embedded mock (needs --fixtures, except a ccgw mock on this
+                       machine; --live when not on this machine)
   --fixtures FILE      test accounts (src/fixtures/fixtures.schema.json); passwords from env or a secrets file
   --live               allow traffic to a gateway that is not on this machine
   --max-rps N          request-rate cap (default 5 against a live gateway)

@@ -33,7 +33,8 @@ Every account the run touched is signed out at the end, also after a failure or 
 
 Options:
   --gateway URL        the gateway (https://host:8043); default: the embedded mock
-  --fixtures FILE      the test accounts (required with --gateway)
+  --fixtures FILE      the test accounts (required with --gateway, except for a ccgw mock on this machine,
+                       whose accounts are read from its admin API: GET /__admin/fixtures)
   --live               allow traffic to a gateway that is not on this machine
   --max-rps N          request-rate cap (default 5 against a live gateway)
   --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
@@ -46,7 +47,7 @@ Options:
 
 Examples:
   ccgw verify
-  ccgw verify --rules --gateway http://127.0.0.1:8000 --fixtures src/fixtures/demo.json
+  ccgw verify --rules --gateway http://127.0.0.1:8000          # a ccgw mock: its own accounts
   ccgw verify --gateway https://10.0.0.5:8043 --fixtures qa-accounts.json --live --ca gw-ca.pem
   ccgw verify --properties --gateway http://127.0.0.1:8000 --fixtures src/fixtures/demo.json`;
 
