@@ -9,16 +9,22 @@ import { runRuleSuite, type RuleSuiteOptions, type RuleSuiteResult } from './run
 import { allSuiteRows, suitePlan } from './suite-plan.ts';
 
 /** A mock as `ccgw run` embeds it: seeded from the demo fixtures, its clock movable. */
-async function embeddedMock(profile: Profile = PROFILE_2024, auth: 'static' | 'dynamic' = 'dynamic') {
+async function embeddedMock(profile: Profile = PROFILE_2024, auth: 'static' | 'dynamic' = 'dynamic', signOutAfterMs?: number) {
   let ahead = 0;
-  const gw = await startMockGateway({ port: 0, profile, auth, fixtures: demoFixtures(profile), clock: () => Date.now() + ahead });
+  const gw = await startMockGateway({ port: 0, profile, auth, fixtures: demoFixtures(profile), clock: () => Date.now() + ahead, ...(signOutAfterMs ? { signOutAfterMs } : {}) });
   const options = (): RuleSuiteOptions => ({
     gatewayUrl: gw.url,
     fixtures: demoFixtures(profile),
     profile,
     auth,
     knowsEveryAccount: true,
-    mock: { adminUrl: gw.url, advanceClock: (ms) => (ahead += ms) },
+    mock: {
+      adminUrl: gw.url,
+      advanceClock: (ms) => {
+        ahead += ms;
+        gw.sweep();
+      },
+    },
   });
   return { gw, options };
 }
@@ -59,6 +65,32 @@ describe.each([
   });
 });
 
+describe('a gateway whose timeouts changed', () => {
+  it('is caught keeping an agent signed in after two minutes without an event poll', async () => {
+    const mock = await embeddedMock(PROFILE_2024, 'dynamic', 10 * 60_000);
+    try {
+      const result = await runRuleSuite({ ...mock.options(), select: (c) => c.row.operation === 'signIn' });
+      const c = result.cases.find((x) => x.id === 'rules.signIn.ok.after-silence')!;
+      expect(c.outcome).toBe('failed');
+      expect(c.failure?.message).toContain('expected retcode 0 (signIn.ok); got retcode 100-002');
+    } finally {
+      await mock.gw.close();
+    }
+  });
+
+  it('skips the Guid expiry under static authentication, saying why, and still checks the no-poll sign-out', async () => {
+    const mock = await embeddedMock(PROFILE_2024, 'static');
+    try {
+      const result = await runRuleSuite({ ...mock.options(), select: (c) => c.row.operation === 'addInsert' || c.row.operation === 'signIn' });
+      expect(result.cases.find((x) => x.id === 'rules.addInsert.guidMismatch.stale-after-rotation')?.skipReason).toMatch(/static authentication/);
+      expect(result.cases.find((x) => x.id === 'rules.signIn.ok.after-silence')?.outcome).toBe('passed');
+      expect(result.outcome).toBe('passed');
+    } finally {
+      await mock.gw.close();
+    }
+  });
+});
+
 describe('the rule suite through public calls only', () => {
   let gw: MockGateway;
   beforeAll(async () => {
@@ -72,8 +104,8 @@ describe('the rule suite through public calls only', () => {
     const result = await runRuleSuite(publicOptions(proxy.url)).finally(() => proxy.close());
     expect(result.outcome).toBe('passed');
     const skipped = result.cases.filter((c) => c.outcome === 'skipped');
-    expect(skipped.map((c) => c.id).sort()).toEqual(result.cases.filter((c) => /ctiFault|stale-after-rotation/.test(c.id)).map((c) => c.id).sort());
-    for (const c of skipped) expect(c.skipReason).toMatch(/no public call of the gateway makes the CTI fail|--wait-guid-timeout/);
+    expect(skipped.map((c) => c.id).sort()).toEqual(result.cases.filter((c) => /ctiFault|stale-after-rotation|after-silence/.test(c.id)).map((c) => c.id).sort());
+    for (const c of skipped) expect(c.skipReason).toMatch(/no public call of the gateway makes the CTI fail|--wait-timeouts/);
     for (const row of result.coverage) {
       if (row.outcome === 'skipped') expect(row.rule, `${row.rule}: ${row.detail}`).toMatch(/\.ctiFault$/);
       else expect(row.outcome).toBe('passed');

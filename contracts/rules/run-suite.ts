@@ -5,8 +5,9 @@
  *
  * - Any gateway: situations are built with its public calls on the fixtures' accounts (forced sign-in with a status,
  *   addinsert for barges); only the events each step should produce are read, so no poll waits for nothing.
- * - The embedded mock also offers its admin API (CTI faults) and its clock (a Guid that expires after a rotation);
- *   elsewhere those cases are skipped with the reason, or run in real time when asked (`waitForGuidTimeout`).
+ * - The embedded mock also offers its admin API (CTI faults) and its clock (a Guid that expires after a rotation, an
+ *   agent signed out after two minutes without a poll); elsewhere those cases are skipped with the reason, or the
+ *   timeouts run in real time when asked (`waitForTimeouts`).
  * - Every account is signed out before the first case and after each; a gateway that stops answering ends the suite
  *   with the reason instead of failing every remaining case.
  *
@@ -27,7 +28,7 @@ import type { Case, RuleCoverage } from '../../src/report/run-summary.ts';
 import type { Observation } from './answers.ts';
 import { ruleCoverage } from './coverage.ts';
 import { suiteParties } from './parties.ts';
-import { runCase, type RotationMode } from './run-case.ts';
+import { runCase } from './run-case.ts';
 import { SuiteGateway, type FaultControl, type SuiteClock } from './suite-gateway.ts';
 import { allSuiteRows, suitePlan, type PlannedCase } from './suite-plan.ts';
 
@@ -53,8 +54,8 @@ export interface RuleSuiteOptions {
   readonly mock?: MockControls;
   /** Cap on requests per second (absent: none). */
   readonly maxRequestsPerSecond?: number | undefined;
-  /** On a gateway without a movable clock, let a Guid expire in real time (about two minutes). */
-  readonly waitForGuidTimeout?: boolean;
+  /** On a gateway without a movable clock, spend the gateway's timeouts in real time (about two minutes each). */
+  readonly waitForTimeouts?: boolean;
   /** Calibration: an answer that is another candidate of a profile setting is recorded, not failed. */
   readonly learn?: boolean;
   readonly signal?: AbortSignal;
@@ -102,13 +103,6 @@ function realClock(signal: AbortSignal | undefined): SuiteClock {
   return { instant: false, pass: (ms) => sleep(ms, undefined, signal ? { signal } : {}) };
 }
 
-function rotationMode(o: RuleSuiteOptions): RotationMode {
-  if (o.auth === 'static') return { run: false, reason: 'under static authentication (AUTHMODE=1) a Guid does not rotate; gateway.auth is "static"' };
-  if (o.mock || o.waitForGuidTimeout) return { run: true };
-  const minutes = Math.round(GATEWAY_TIMING.guidTimeoutMs.value / 60_000);
-  return { run: false, reason: `a Guid expires GUIDTIMEOUT (${minutes} minutes by default) after it was issued: checking it takes that long in real time on this gateway; pass --wait-guid-timeout to include it` };
-}
-
 /** Runs the suite. Throws only for what is not the gateway's doing (bad options). */
 export async function runRuleSuite(o: RuleSuiteOptions): Promise<RuleSuiteResult> {
   let requests = 0;
@@ -117,7 +111,7 @@ export async function runRuleSuite(o: RuleSuiteOptions): Promise<RuleSuiteResult
   const parties = suiteParties(o.fixtures, o.profile, { knowsEveryAccount: o.knowsEveryAccount });
   const clock: SuiteClock = o.mock ? { instant: true, pass: async (ms) => o.mock!.advanceClock(ms) } : realClock(o.signal);
   const gateway = new SuiteGateway({ client, eventWaitMs: o.eventWaitMs ?? GATEWAY_TIMING.pollWaitMs.value + 2_000, faults: o.mock ? mockFaults(o.mock) : undefined, clock });
-  const ctx = { gateway, parties, profile: o.profile, rotation: rotationMode(o), learn: o.learn ?? false };
+  const ctx = { gateway, parties, profile: o.profile, timeouts: { wait: o.waitForTimeouts ?? false, staticAuth: o.auth === 'static' }, learn: o.learn ?? false };
   const cast = Object.values(parties.cast.accounts) as AgentAccount[];
   const plan = suitePlan().filter((c) => o.select?.(c) ?? true);
   const cases: Case[] = [];

@@ -11,6 +11,7 @@ import type { AgentEvent } from './events.ts';
 import { InMemoryWorld } from './in-memory-world.ts';
 import type { Profile } from './profiles.ts';
 import { decideAgentStatus, type AgentStatusResult } from './queries.ts';
+import { decideNoPollSignOut } from './sign-out.ts';
 import type { OperationId } from './retcodes.ts';
 import { AGENT_ROLES, ROLE_REQUIREMENTS, UNCONFIGURED_REQUIREMENT, type AgentRole, type Party } from './roles.ts';
 import { boundValue, type BodyShape, type GuidUse, type PathId, type RoleState, type Situation, type Witness } from './witness.ts';
@@ -209,7 +210,11 @@ export function expectWitness(call: ResolvedCall, given: Situation, parties: Wit
     } else {
       if (state) throw new Error('guid endedSession needs the caller signed out in the situation');
       signIn(caller, { status: 4 });
-      apply(mustSucceed(decideCall('forceLogout', world, { agentid: caller.id, auth: 'valid' }, profile, NOW), `the sign-out of ${caller.id}`));
+      const ended =
+        given.sessionEndedBy === 'silence'
+          ? decideNoPollSignOut(world, caller.id, profile, NOW)
+          : decideCall('forceLogout', world, { agentid: caller.id, auth: 'valid' }, profile, NOW);
+      apply(mustSucceed(ended!, `the end of the session of ${caller.id}`));
     }
   }
   for (const b of given.barges ?? []) {

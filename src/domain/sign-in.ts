@@ -166,12 +166,22 @@ const STATUS_WITNESSES: readonly Witness[] = [
   }),
 ];
 
-/** The successful sign-in, as the last row of the table. */
+/**
+ * The successful sign-in, as the last row of the table; also after the agent's earlier session was signed out for
+ * two minutes without an event poll (a gateway that kept it would answer 100-002: the witness takes the no-poll limit
+ * to produce).
+ */
 export const signInSuccess: SuccessRow = {
   id: 'ok',
   title: 'the agent signs in',
   provenance: documented('EN/cec_07_1202', 'status 4: AgentOther_InService, then AgentState_Ready.'),
-  witnesses: STATUS_WITNESSES,
+  witnesses: [
+    ...STATUS_WITNESSES,
+    variant(BASE, 'after-silence', 'the agent signed in earlier and made no event poll for 2 minutes, so the gateway signed it out', {
+      given: { sessionEndedBy: 'silence' },
+      when: { guid: 'endedSession' },
+    }),
+  ],
 };
 
 /** The successful forced sign-in: as a sign-in, and over a session of its own, which it ends with its barges. */

@@ -33,6 +33,11 @@ export interface Situation {
   readonly barges?: readonly Barge[];
   /** A CTI failure injected for the call (a mock gateway's fault setting; no public call produces one). */
   readonly fault?: Retcode;
+  /**
+   * How the session whose Guid the call sends (guid `endedSession`) ended: a sign-out (default), or the no-poll limit
+   * passing without an event poll (the gateway signs such an agent out).
+   */
+  readonly sessionEndedBy?: 'signOut' | 'silence';
 }
 
 /** The bounds of the profile's ID range, and their neighbours. */
@@ -46,7 +51,8 @@ export type PathId = { readonly party: Party } | { readonly bound: IdBound } | {
  * - `own`: the caller's current Guid; `none`: no header; `malformed`: a value in no Guid format;
  * - `{ of }`: the current Guid of another signed-in agent;
  * - `previousSession`: the Guid of the caller's earlier session (it signed in again since);
- * - `endedSession`: the Guid of the caller's session that was signed out (the situation leaves it signed out);
+ * - `endedSession`: the Guid of the caller's session that was signed out (the situation leaves it signed out; a
+ *   sign-in's witness uses it to give the agent a session that ended before the call);
  * - `beforeRotation`: the caller's Guid from before a rotation, after the Guid timeout (dynamic authentication).
  */
 export type GuidUse = 'own' | 'none' | 'malformed' | { readonly of: AgentRole } | 'previousSession' | 'endedSession' | 'beforeRotation';

@@ -22,7 +22,7 @@ import { answerClientError, DEFAULT_CONNECTION_TIMEOUTS, serverTimeouts, timeout
 import { GatewayState } from './gateway-state.ts';
 import type { AuthMode } from './guid-book.ts';
 import { serveRequest, type ServerHost } from './http-server.ts';
-import { startNoPollWatchdog } from './no-poll-watchdog.ts';
+import { startNoPollWatchdog, sweepSilentAgents } from './no-poll-watchdog.ts';
 import { selfSignedCertificate, TLS_SERVER_OPTIONS, type TlsMaterial } from './tls.ts';
 
 export interface MockGatewayOptions {
@@ -63,6 +63,8 @@ export interface MockGateway {
   readonly state: GatewayState;
   /** The certificate (PEM) when serving HTTPS, for clients to trust. */
   readonly certificate: string | undefined;
+  /** Runs the no-poll sweep now, as its timer would (e.g. after the clock was moved); returns the agents signed out. */
+  sweep(): string[];
   /** Stops accepting, answers waiting polls, closes connections. */
   close(): Promise<void>;
 }
@@ -128,6 +130,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     port,
     state,
     certificate: tls?.cert,
+    sweep: () => sweepSilentAgents(state, options.signOutAfterMs ?? GATEWAY_TIMING.signOutAfterNoPollMs.value),
     close() {
       closing ??= new Promise<void>((resolve) => {
         stopWatchdog();

@@ -18,7 +18,7 @@ export interface RulesPhaseOptions {
   readonly progress: Progress;
   readonly signal: AbortSignal;
   /** On a gateway whose clock the suite cannot move, wait the Guid timeout in real time (about two minutes). */
-  readonly waitForGuidTimeout: boolean;
+  readonly waitForTimeouts: boolean;
   /** Calibration: record the answers of profile settings instead of failing on another candidate. */
   readonly learn?: boolean;
 }
@@ -67,7 +67,7 @@ export async function rulesPhase(o: RulesPhaseOptions): Promise<{ phase: Phase; 
     knowsEveryAccount: target.kind === 'mock',
     ...(target.mock && target.clock ? { mock: { adminUrl: target.mock.url, advanceClock: (ms: number) => target.clock!.advance(ms) } } : {}),
     maxRequestsPerSecond: cap,
-    waitForGuidTimeout: o.waitForGuidTimeout,
+    waitForTimeouts: o.waitForTimeouts,
     learn: o.learn ?? false,
     signal: o.signal,
     onCase: reporter(o.progress, fixtureSecrets(target)),

@@ -112,6 +112,8 @@ export async function openTarget(command: string, settings: Settings, env: Reado
   const clock = {
     advance(ms: number) {
       ahead += ms;
+      // The sweeps that would have run in the time that passed have run: agents silent past the limit are out.
+      mock.sweep();
     },
   };
   return {

@@ -50,7 +50,8 @@ Options:
   --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
   --profile NAME       ccgw-2024 | ccgw-2025: the profile the answers are compared with
   --config FILE        settings file (default ./ccgw.config.json when present)
-  --wait-guid-timeout  also check a Guid expired after a rotation (about two minutes of real time)
+  --wait-timeouts      also check what takes the gateway's timeouts (a Guid expired after its rotation, an agent
+                       signed out after 2 minutes without a poll): about 5 minutes of real time
   --out DIR            where run directories go (default runs/)
   --quiet              print only failures and the result
   --json               print the calibration as JSON and nothing else
@@ -80,7 +81,7 @@ export const calibrateCommand: Command = {
     const { values } = parseOptions('calibrate', argv, {
       ...TARGET_OPTIONS,
       write: { type: 'string' },
-      'wait-guid-timeout': { type: 'boolean' },
+      'wait-timeouts': { type: 'boolean' },
       quiet: { type: 'boolean' },
       json: { type: 'boolean' },
     });
@@ -103,7 +104,7 @@ export const calibrateCommand: Command = {
           name: 'rules',
           run: async ({ target, signal }) => {
             gatewayUrl = target.url;
-            const { phase, result: r } = await rulesPhase({ target, settings, progress, signal, waitForGuidTimeout: values['wait-guid-timeout'] ?? false, learn: true });
+            const { phase, result: r } = await rulesPhase({ target, settings, progress, signal, waitForTimeouts: values['wait-timeouts'] ?? false, learn: true });
             suite = r;
             return phase;
           },

@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * const steps = phaseSteps({ command: 'run', settings, progress, env, rules: { waitForGuidTimeout: false }, contracts: true, properties: true, load: { scenario: 'smoke', k6 } });
+ * const steps = phaseSteps({ command: 'run', settings, progress, env, rules: { waitForTimeouts: false }, contracts: true, properties: true, load: { scenario: 'smoke', k6 } });
  * ```
  */
 import type { Settings } from '../../config/settings.ts';
@@ -24,9 +24,10 @@ export const PHASE_NAMES = ['rules', 'contracts', 'properties', 'load'] as const
 export const RULES_USAGE = `  --rules        the rule suite: a fixed case for every rule of src/domain (each ID bound, each Guid misuse, each
                  state), built through the gateway's public calls on the fixtures' accounts, and the coverage
                  matrix; CTI faults and Guid expiry only on the embedded mock (skipped elsewhere, with the reason)
-  --wait-guid-timeout
-                 also check a Guid that expired after a rotation on a gateway whose clock cannot be moved
-                 (about two minutes of real time)`;
+  --wait-timeouts
+                 also check what takes the gateway's timeouts (a Guid expired after its rotation, an agent
+                 signed out after 2 minutes without an event poll) on a gateway whose clock cannot be moved:
+                 about 5 minutes of real time`;
 
 /** The --help lines of the properties phase. */
 export const PROPERTIES_USAGE = `  --properties   property-based checks over HTTP: random calls of every operation answered within the contract,
@@ -40,7 +41,7 @@ export interface PhaseChoice {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly command: string;
   /** The rule suite, and whether it may wait for a Guid to expire in real time. */
-  readonly rules: { readonly waitForGuidTimeout: boolean } | undefined;
+  readonly rules: { readonly waitForTimeouts: boolean } | undefined;
   readonly contracts: boolean;
   readonly properties: boolean;
   readonly load: { readonly scenario: LoadScenario; readonly k6: string } | undefined;
@@ -58,8 +59,8 @@ export function withSeed(command: string, settings: Settings, raw: string | unde
 export function phaseSteps(c: PhaseChoice): PhaseStep[] {
   const steps: PhaseStep[] = [];
   if (c.rules) {
-    const waitForGuidTimeout = c.rules.waitForGuidTimeout;
-    steps.push({ name: 'rules', run: async ({ target, signal }) => (await rulesPhase({ target, settings: c.settings, progress: c.progress, signal, waitForGuidTimeout })).phase });
+    const waitForTimeouts = c.rules.waitForTimeouts;
+    steps.push({ name: 'rules', run: async ({ target, signal }) => (await rulesPhase({ target, settings: c.settings, progress: c.progress, signal, waitForTimeouts })).phase });
   }
   if (c.contracts) steps.push({ name: 'contracts', run: ({ target }) => contractsPhase({ target, settings: c.settings, progress: c.progress }) });
   if (c.properties) steps.push({ name: 'properties', run: ({ target, signal }) => propertiesPhase({ command: c.command, target, settings: c.settings, progress: c.progress, env: c.env, signal }) });

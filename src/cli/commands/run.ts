@@ -44,8 +44,9 @@ Options:
   --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
   --profile NAME       ccgw-2024 | ccgw-2025
   --seed N             the properties' fast-check seed (to replay a failure; default random, printed on failure)
-  --wait-guid-timeout  rules: also check a Guid expired after a rotation on a gateway whose clock cannot be moved
-                       (about two minutes of real time)
+  --wait-timeouts      rules: also check what takes the gateway's timeouts (a Guid expired after its rotation, an
+                       agent signed out after 2 minutes without a poll) on a gateway whose clock cannot be moved:
+                       about 5 minutes of real time
   --config FILE        settings file (default ./ccgw.config.json when present)
   --out DIR            where run directories go (default runs/)
   --quiet              print only failures and the result
@@ -65,7 +66,7 @@ export const runCommand: Command = {
       phases: { type: 'string' },
       scenario: { type: 'string' },
       seed: { type: 'string' },
-      'wait-guid-timeout': { type: 'boolean' },
+      'wait-timeouts': { type: 'boolean' },
       quiet: { type: 'boolean' },
       json: { type: 'boolean' },
     });
@@ -82,7 +83,7 @@ export const runCommand: Command = {
       progress,
       env: io.env,
       command: 'run',
-      rules: phases.includes('rules') ? { waitForGuidTimeout: values['wait-guid-timeout'] ?? false } : undefined,
+      rules: phases.includes('rules') ? { waitForTimeouts: values['wait-timeouts'] ?? false } : undefined,
       contracts: phases.includes('contracts'),
       properties: phases.includes('properties'),
       load: k6 ? { scenario, k6 } : undefined,

@@ -39,7 +39,7 @@ Options:
   --max-rps N          request-rate cap (default 5 against a live gateway)
   --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
   --profile NAME       ccgw-2024 | ccgw-2025 (the retcode the gateway should give in undocumented cases)
-  --wait-guid-timeout  see --rules
+  --wait-timeouts      see --rules
   --config FILE        settings file (default ./ccgw.config.json when present)
   --out DIR            where run directories go (default runs/)
   --quiet              print only failures and the result
@@ -61,7 +61,7 @@ export const verifyCommand: Command = {
       contracts: { type: 'boolean' },
       properties: { type: 'boolean' },
       seed: { type: 'string' },
-      'wait-guid-timeout': { type: 'boolean' },
+      'wait-timeouts': { type: 'boolean' },
       quiet: { type: 'boolean' },
       json: { type: 'boolean' },
     });
@@ -73,7 +73,7 @@ export const verifyCommand: Command = {
       settings,
       progress,
       env: io.env,
-      rules: values.rules || none ? { waitForGuidTimeout: values['wait-guid-timeout'] ?? false } : undefined,
+      rules: values.rules || none ? { waitForTimeouts: values['wait-timeouts'] ?? false } : undefined,
       contracts: (values.contracts ?? false) || none,
       properties: values.properties ?? false,
       load: undefined,
