@@ -6,7 +6,8 @@
  * Every answer is checked against the contract: HTTP 200, the generated ajv validator of the operation (switch off
  * with `CCGW_VALIDATE=0` to measure its cost), and the retcode listed for the operation in
  * `operations[op].retcodes`. Each call adds to the `ccgw_*` metrics (see `metrics.ts`) tagged by `op`, `retcode` and
- * `status`, and runs one k6 check, `<op> answers per the contract`.
+ * `status`; `ccgw_contract_ok` carries the verdict (a k6 check per call would repeat it at the price of a second sample
+ * and the check bookkeeping on every call). The verdict of a body text is cached per VU (`verdicts.ts`).
  *
  * @example
  * ```ts
@@ -22,9 +23,9 @@ import { check, sleep } from 'k6';
 import http, { type Params, type RefinedResponse } from 'k6/http';
 import type { AgentAccount, AgentEvent, OperationId } from '../../src/domain/index.ts';
 import { operations } from '../../src/generated/contract.ts';
-import { responseValidators } from '../../src/generated/validators.js';
 import type { LoadConfig, LoadTiming } from './config-parse.ts';
 import { metrics } from './metrics.ts';
+import { VerdictCache } from './verdicts.ts';
 
 /**
  * How the client talks to the gateway.
@@ -81,6 +82,8 @@ export interface CallResult {
   readonly durationMs: number;
   /** Epoch ms when the answer was handled. */
   readonly at: number;
+  /** The event a successful poll delivered; null for a poll without one and for every other operation. */
+  readonly event: AgentEvent | null;
 }
 
 /** A request ready to send alone or in a batch. */
@@ -95,6 +98,7 @@ interface Prepared {
 }
 
 const GUID_HEADER = 'Guid';
+const CONTENT_TYPE = 'application/json; charset=UTF-8';
 
 /** Contract problems logged per operation and VU; the metrics count them all. */
 const WARN_LIMIT = 20;
@@ -106,18 +110,35 @@ function warnOnce(op: string, line: string): void {
   if (n <= WARN_LIMIT) console.warn(n === WARN_LIMIT ? `${line} (further ${op} problems of this VU are counted, not logged)` : line);
 }
 
+/** The Guid of a `Set-GUID: JSESSIONID=<guid>` header (k6 gives header names in Go's canonical form). */
 function setGuidOf(res: RefinedResponse<'text'>): string | undefined {
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (name.toLowerCase() !== 'set-guid') continue;
-    const eq = value.indexOf('=');
-    const guid = (eq < 0 ? value : value.slice(eq + 1)).trim();
-    return guid === '' ? undefined : guid;
-  }
-  return undefined;
+  const value = res.headers['Set-Guid'];
+  if (value === undefined) return undefined;
+  const guid = value.slice(value.indexOf('=') + 1).trim();
+  return guid === '' ? undefined : guid;
+}
+
+/** Tag objects by operation (and retcode and status), made once: the metrics read them on every call. */
+const opTags = new Map<string, { readonly op: string }>();
+const callTags = new Map<string, { readonly op: string; readonly retcode: string; readonly status: string }>();
+
+function tagsOfOp(op: string): { readonly op: string } {
+  let tags = opTags.get(op);
+  if (!tags) opTags.set(op, (tags = { op }));
+  return tags;
+}
+
+function tagsOfCall(op: string, retcode: string | undefined, status: number): { readonly op: string; readonly retcode: string; readonly status: string } {
+  const key = `${op} ${retcode} ${status}`;
+  let tags = callTags.get(key);
+  if (!tags) callTags.set(key, (tags = { op, retcode: retcode ?? 'none', status: String(status) }));
+  return tags;
 }
 
 /**
- * The client: builds requests from the generated operations table and checks every answer.
+ * The client: builds requests from the generated operations table and checks every answer. The verdict of an
+ * answer body is cached per body text (see `verdicts.ts`): every answer is judged, a repeated text for the cost of a
+ * lookup.
  *
  * @example
  * ```ts
@@ -125,14 +146,21 @@ function setGuidOf(res: RefinedResponse<'text'>): string | undefined {
  * ```
  */
 export class GatewayClient {
-  constructor(readonly options: GatewayOptions) {}
+  readonly #verdicts: VerdictCache;
+
+  constructor(readonly options: GatewayOptions) {
+    this.#verdicts = new VerdictCache(options.validate);
+  }
 
   /** A session for one account (not yet signed in). */
   session(account: AgentAccount): GatewaySession {
     return new GatewaySession(this, account);
   }
 
-  /** Builds a request for `op`; `session` supplies the Guid and the cookie jar. */
+  /**
+   * Builds a request for `op`; `session` supplies the Guid and the cookie jar. The session's headers object is
+   * shared by its requests and follows its Guid, so a prepared request stays valid after a rotation.
+   */
   prepare(op: OperationId, path: Readonly<Record<string, string>>, extras: { session?: GatewaySession; body?: unknown; query?: Readonly<Record<string, string>> } = {}): Prepared {
     const operation = operations[op];
     let url = operation.path as string;
@@ -143,9 +171,8 @@ export class GatewayClient {
     }
     const query = Object.entries(extras.query ?? {});
     if (query.length > 0) url += `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
-    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8' };
     const session = extras.session;
-    if (operation.requiresGuid && session?.guid !== undefined) headers[GUID_HEADER] = session.guid;
+    const headers = session ? session.headersFor(operation.requiresGuid) : { 'Content-Type': CONTENT_TYPE };
     const params: Params = {
       headers,
       responseType: 'text',
@@ -172,53 +199,52 @@ export class GatewayClient {
 
   /** Sends requests in parallel (`http.batch`) and checks every answer, in order. */
   sendBatch(prepared: readonly Prepared[]): CallResult[] {
-    if (prepared.length === 0) return [];
-    const responses = http.batch(prepared.map((p) => ({ method: p.method, url: p.url, body: p.body, params: p.params }))) as unknown as RefinedResponse<'text'>[];
-    return prepared.map((p, i) => this.#handle(p, responses[i]!));
+    const results: CallResult[] = [];
+    if (prepared.length === 0) return results;
+    const requests = [];
+    for (const p of prepared) requests.push({ method: p.method, url: p.url, body: p.body, params: p.params });
+    const responses = http.batch(requests) as unknown as RefinedResponse<'text'>[];
+    for (let i = 0; i < prepared.length; i++) results.push(this.#handle(prepared[i]!, responses[i]!));
+    return results;
   }
 
   #handle(p: Prepared, res: RefinedResponse<'text'>): CallResult {
     const at = Date.now();
+    const op = p.op;
+    const status = res.status;
     const durationMs = res.timings.duration;
-    let body: Record<string, unknown> | undefined;
+    let body: Readonly<Record<string, unknown>> | undefined;
+    let retcode: string | undefined;
     let problem: string | undefined;
-    if (res.status === 0) {
+    if (status === 0) {
       problem = `no answer (${res.error || 'connection failed'})`;
-    } else if (res.status !== 200) {
-      problem = `HTTP ${res.status}`;
+    } else if (status !== 200) {
+      problem = `HTTP ${status}`;
     } else {
-      try {
-        const parsed: unknown = JSON.parse(res.body ?? '');
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
-        else problem = 'the body is not a JSON object';
-      } catch {
-        problem = 'the body is not JSON';
+      const verdict = this.#verdicts.judge(op, res.body ?? '');
+      ({ body, retcode, problem } = verdict);
+      if (verdict.kind === 'schema') metrics.schemaErrors.add(1, tagsOfOp(op));
+      else if (verdict.kind === 'unlisted') metrics.unlistedRetcode.add(1, { op, retcode: String(retcode) });
+      const session = p.session;
+      if (session) {
+        const guid = setGuidOf(res);
+        if (guid !== undefined) session.takeGuid(guid, op);
       }
     }
-    const retcode = typeof body?.['retcode'] === 'string' ? (body['retcode'] as string) : undefined;
-    if (body !== undefined && this.options.validate) {
-      const validator = responseValidators[p.op as keyof typeof responseValidators] as ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
-      if (!validator(body)) {
-        const first = validator.errors?.[0];
-        problem = `the answer fails the ${p.op} schema at ${first?.instancePath || '(root)'}: ${first?.message ?? 'invalid'}`;
-        metrics.schemaErrors.add(1, { op: p.op });
-      }
-    }
-    if (body !== undefined && problem === undefined && (retcode === undefined || !operations[p.op].retcodes.some((r) => r.code === retcode))) {
-      problem = `retcode ${JSON.stringify(retcode)} is not listed for ${p.op}`;
-      metrics.unlistedRetcode.add(1, { op: p.op, retcode: String(retcode) });
-    }
-    const session = p.session;
-    const guid = setGuidOf(res);
-    if (session && guid !== undefined && res.status === 200) session.takeGuid(guid, p.op);
-    const tags = { op: p.op, retcode: retcode ?? 'none', status: String(res.status) };
-    metrics.calls.add(1, tags);
-    metrics.opDuration.add(durationMs, { op: p.op });
-    metrics.contractOk.add(problem === undefined, { op: p.op });
-    check(problem, { [`${p.op} answers per the contract`]: (x) => x === undefined }, { op: p.op });
-    if (problem !== undefined && session?.verbose !== false) warnOnce(p.op, `${p.op} for agent ${p.agentId}: ${problem}`);
-    return { op: p.op, agentId: p.agentId, status: res.status, retcode, body, ok: res.status === 200 && retcode === '0', problem, durationMs, at };
+    const opTag = tagsOfOp(op);
+    metrics.calls.add(1, tagsOfCall(op, retcode, status));
+    metrics.opDuration.add(durationMs, opTag);
+    metrics.contractOk.add(problem === undefined, opTag);
+    if (problem !== undefined && p.session?.verbose !== false) warnOnce(op, `${op} for agent ${p.agentId}: ${problem}`);
+    const ok = status === 200 && retcode === '0';
+    const event = op === 'getAgentEvent' && ok ? eventOf(body) : null;
+    return { op, agentId: p.agentId, status, retcode, body, ok, problem, durationMs, at, event };
   }
+}
+
+function eventOf(body: Readonly<Record<string, unknown>> | undefined): AgentEvent | null {
+  const e = body?.['event'];
+  return e !== null && typeof e === 'object' ? (e as AgentEvent) : null;
 }
 
 /** Keeps at most this many unconsumed events per session. */
@@ -235,8 +261,6 @@ const INBOX_LIMIT = 1000;
  * ```
  */
 export class GatewaySession {
-  /** The current Guid; undefined before sign-in. */
-  guid: string | undefined;
   /** Signed in as far as this client knows. */
   signedIn = false;
   /** Epoch ms of the last poll answer (or of the sign-in). */
@@ -248,6 +272,12 @@ export class GatewaySession {
   /** Log contract problems as warnings (default true). */
   verbose = true;
   readonly #client: GatewayClient;
+  #guid: string | undefined;
+  /** Headers of the calls that carry the Guid: one object, updated when the Guid changes. */
+  readonly #guidHeaders: Record<string, string> = { 'Content-Type': CONTENT_TYPE };
+  readonly #plainHeaders: Readonly<Record<string, string>> = { 'Content-Type': CONTENT_TYPE };
+  /** Requests this session sends again and again (poll, addinsert and cancel per target), built once. */
+  readonly #prepared = new Map<string, Prepared>();
 
   constructor(
     client: GatewayClient,
@@ -260,17 +290,42 @@ export class GatewaySession {
     return this.account.id;
   }
 
+  /** The current Guid; undefined before sign-in. */
+  get guid(): string | undefined {
+    return this.#guid;
+  }
+
+  /** The headers object of this session's requests (see {@link GatewayClient.prepare}). */
+  headersFor(requiresGuid: boolean): Readonly<Record<string, string>> {
+    return requiresGuid ? this.#guidHeaders : this.#plainHeaders;
+  }
+
+  #setGuid(guid: string): void {
+    this.#guid = guid;
+    this.#guidHeaders[GUID_HEADER] = guid;
+  }
+
   /** Takes a Guid from a Set-GUID header; a change after sign-in counts as a rotation. */
   takeGuid(guid: string, op: OperationId): void {
-    if (this.guid !== undefined && guid !== this.guid && op !== 'signIn' && op !== 'forceLogin') metrics.guidRotations.add(1);
-    this.guid = guid;
+    if (this.#guid !== undefined && guid !== this.#guid && op !== 'signIn' && op !== 'forceLogin') metrics.guidRotations.add(1);
+    this.#setGuid(guid);
   }
 
   /** Adopts a Guid issued out of band (the mock's bulk sign-in). */
   adopt(guid: string): void {
-    this.guid = guid;
+    this.#setGuid(guid);
     this.signedIn = true;
     this.lastPollAt = Date.now();
+  }
+
+  #cached(op: 'getAgentEvent' | 'addInsert' | 'cancelInsert', target?: string): Prepared {
+    const key = target === undefined ? op : `${op} ${target}`;
+    let prepared = this.#prepared.get(key);
+    if (!prepared) {
+      prepared = this.#client.prepare(op, target === undefined ? { agentid: this.id } : { agentid: this.id, workNo: target }, { session: this });
+      this.#prepared.set(key, prepared);
+    }
+    return prepared;
   }
 
   /** The sign-in request (idle, phone released after calls, i.e. not always off-hook). */
@@ -289,7 +344,7 @@ export class GatewaySession {
 
   /** Applies a sign-in answer (sent alone or in a batch). */
   afterSignIn(result: CallResult): CallResult {
-    if (result.ok && this.guid === undefined) {
+    if (result.ok && this.#guid === undefined) {
       console.warn(`${result.op} for agent ${this.id} answered 0 without a Set-GUID header`);
       metrics.contractOk.add(false, { op: result.op });
     }
@@ -302,40 +357,37 @@ export class GatewaySession {
 
   /** The poll request. */
   preparePoll(): Prepared {
-    return this.#client.prepare('getAgentEvent', { agentid: this.id }, { session: this });
+    return this.#cached('getAgentEvent');
   }
 
   /** Polls once (a long poll: returns at once with an event, or after the gateway's wait with none). */
-  poll(): CallResult & { readonly event: AgentEvent | null } {
+  poll(): CallResult {
     return this.afterPoll(this.#client.send(this.preparePoll()));
   }
 
   /** Applies a poll answer: queues the event, notices a lost session. */
-  afterPoll(result: CallResult): CallResult & { readonly event: AgentEvent | null } {
-    let event: AgentEvent | null = null;
+  afterPoll(result: CallResult): CallResult {
     if (result.ok) {
       this.lastPollAt = result.at;
-      const e = result.body?.['event'];
-      if (e !== null && typeof e === 'object') {
-        event = e as AgentEvent;
+      if (result.event !== null) {
         if (this.inbox.length >= INBOX_LIMIT) this.inbox.shift();
-        this.inbox.push(event);
+        this.inbox.push(result.event);
       }
     } else {
       this.#noticeLost(result);
     }
-    return { ...result, event };
+    return result;
   }
 
   /** Removes and returns the oldest unconsumed event of one of `types`, if any. */
   take(types: readonly string[]): AgentEvent | undefined {
-    const i = this.inbox.findIndex((e) => types.includes(e.eventType));
-    return i < 0 ? undefined : this.inbox.splice(i, 1)[0];
+    for (let i = 0; i < this.inbox.length; i++) if (types.includes(this.inbox[i]!.eventType)) return this.inbox.splice(i, 1)[0];
+    return undefined;
   }
 
   /** The addinsert request: barge into `target`. */
   prepareAddInsert(target: string): Prepared {
-    return this.#client.prepare('addInsert', { agentid: this.id, workNo: target }, { session: this });
+    return this.#cached('addInsert', target);
   }
 
   /** Barges into `target`. */
@@ -343,9 +395,14 @@ export class GatewaySession {
     return this.#after(this.#client.send(this.prepareAddInsert(target)));
   }
 
+  /** The cancel request: end this inspector's listen/insert on `target`. */
+  prepareCancelInsert(target: string): Prepared {
+    return this.#cached('cancelInsert', target);
+  }
+
   /** Ends this inspector's listen/insert on `target`. */
   cancelInsert(target: string): CallResult {
-    return this.#after(this.#client.send(this.#client.prepare('cancelInsert', { agentid: this.id, workNo: target }, { session: this })));
+    return this.#after(this.#client.send(this.prepareCancelInsert(target)));
   }
 
   /** Sets the agent idle. */
@@ -436,30 +493,34 @@ export interface AwaitedEvents {
 export function awaitEvents(session: GatewaySession, expected: readonly string[], since: number, timing: LoadTiming): AwaitedEvents {
   const delays: Record<string, number> = {};
   const order: string[] = [];
-  const waiting = [...expected];
+  const waiting = expected.slice();
   const endAt = since + timing.eventDeadlineMs + timing.pollTimeoutMs;
-  const take = () => {
+  for (let polls = 0; ; polls++) {
     for (let e = session.take(waiting); e !== undefined; e = session.take(waiting)) {
-      const delay = Math.max(0, Date.now() - since);
-      delays[e.eventType] = delay;
+      delays[e.eventType] = Math.max(0, Date.now() - since);
       order.push(e.eventType);
       waiting.splice(waiting.indexOf(e.eventType), 1);
     }
-  };
-  take();
-  for (let polls = 0; waiting.length > 0 && polls < expected.length + 10 && Date.now() < endAt && session.signedIn; polls++) {
+    if (waiting.length === 0 || polls >= expected.length + 10 || Date.now() >= endAt || !session.signedIn) break;
     session.poll();
-    take();
+  }
+  let inOrder = true;
+  for (let i = 0, j = 0; i < expected.length && inOrder; i++) {
+    const type = expected[i]!;
+    const delay = delays[type];
+    if (delay === undefined) continue;
+    inOrder = order[j++] === type;
   }
   for (const type of expected) {
     const delay = delays[type];
     if (delay !== undefined) metrics.eventDelay.add(delay, { event: type });
     metrics.eventsOnTime.add(delay !== undefined && delay <= timing.eventDeadlineMs, { event: type });
   }
-  const inOrder = order.join() === expected.filter((t) => order.includes(t)).join();
-  check(order, { 'events arrive in the documented order': () => inOrder });
+  check(inOrder, IN_ORDER);
   return { delays, missing: waiting, inOrder };
 }
+
+const IN_ORDER = { 'events arrive in the documented order': (inOrder: boolean) => inOrder };
 
 /**
  * Polls every session that is due (no poll for `keepAliveMs`) in one parallel batch, so sessions stay signed in
@@ -473,6 +534,7 @@ export function awaitEvents(session: GatewaySession, expected: readonly string[]
 export function keepAlive(client: GatewayClient, sessions: readonly GatewaySession[], keepAliveMs: number): void {
   const now = Date.now();
   const due = sessions.filter((s) => s.signedIn && now - s.lastPollAt >= keepAliveMs);
+  if (due.length === 0) return;
   const results = client.sendBatch(due.map((s) => s.preparePoll()));
   results.forEach((r, i) => due[i]!.afterPoll(r));
 }
@@ -489,15 +551,23 @@ export function keepAlive(client: GatewayClient, sessions: readonly GatewaySessi
  */
 export function drain(client: GatewayClient, sessions: readonly GatewaySession[], times: readonly number[], pollPauseMs: number): void {
   const left = sessions.map((_, i) => times[i] ?? 0);
+  const due: number[] = [];
+  const polls: Prepared[] = [];
   for (let round = 0; round < 1000; round++) {
-    const due = sessions.map((s, i) => ({ s, i })).filter(({ s, i }) => s.signedIn && left[i]! > 0);
+    due.length = 0;
+    polls.length = 0;
+    for (let i = 0; i < sessions.length; i++) {
+      if (sessions[i]!.signedIn && left[i]! > 0) {
+        due.push(i);
+        polls.push(sessions[i]!.preparePoll());
+      }
+    }
     if (due.length === 0) return;
-    const results = client.sendBatch(due.map(({ s }) => s.preparePoll()));
-    results.forEach((r, k) => {
-      const { s, i } = due[k]!;
-      const polled = s.afterPoll(r);
-      left[i] = polled.event === null ? 0 : left[i]! - 1;
-    });
+    const results = client.sendBatch(polls);
+    for (let k = 0; k < due.length; k++) {
+      const i = due[k]!;
+      left[i] = sessions[i]!.afterPoll(results[k]!).event === null ? 0 : left[i]! - 1;
+    }
     if (pollPauseMs > 0) sleep(pollPauseMs / 1000);
   }
 }
