@@ -23,4 +23,6 @@ export const METRIC = {
   invariantViolations: 'ccgw_invariant_violations',
   auditViolations: 'ccgw_audit_violations',
   cleanupFailures: 'ccgw_cleanup_failures',
+  cleanupCalls: 'ccgw_cleanup_calls',
+  scenarioTime: 'ccgw_scenario_time',
 } as const;

@@ -20,6 +20,8 @@
  * | `ccgw_invariant_violations` | Counter | barges minus cancels of a target left {0, 1} |
  * | `ccgw_audit_violations` | Counter | violations the mock's `/__admin/audit` reported |
  * | `ccgw_cleanup_failures` | Counter | teardown could not cancel or sign out an account |
+ * | `ccgw_cleanup_calls` | Counter | gateway calls of teardown (left out of the scenario's calls per second) |
+ * | `ccgw_scenario_time` | Gauge (ms) | from the end of setup to the start of teardown: the time the iterations ran |
  *
  * @example
  * ```ts
@@ -27,7 +29,7 @@
  * metrics.bargeOk.add(1, { target: '30201' });
  * ```
  */
-import { Counter, Rate, Trend } from 'k6/metrics';
+import { Counter, Gauge, Rate, Trend } from 'k6/metrics';
 import { METRIC } from './metric-names.ts';
 
 export { METRIC };
@@ -57,4 +59,6 @@ export const metrics = {
   invariantViolations: new Counter(METRIC.invariantViolations),
   auditViolations: new Counter(METRIC.auditViolations),
   cleanupFailures: new Counter(METRIC.cleanupFailures),
+  cleanupCalls: new Counter(METRIC.cleanupCalls),
+  scenarioTime: new Gauge(METRIC.scenarioTime, true),
 };

@@ -18,6 +18,7 @@
  * ```
  */
 import type { Options, Scenario, Threshold } from 'k6/options';
+import { droppedBudget } from './achieved.ts';
 import type { LoadConfig, LoadKnobs } from './config-parse.ts';
 import { METRIC } from './metric-names.ts';
 
@@ -120,7 +121,10 @@ export function thresholdsFor(config: LoadConfig, kind: UnitKind): Record<string
 
 /**
  * The k6 options of a run: one scenario named after the script, the thresholds, the live rate cap (`rps`), TLS
- * and batch settings, and setup/teardown time bounds scaled to the number of accounts.
+ * and batch settings, and setup/teardown time bounds scaled to the number of accounts. An open-model scenario
+ * (constant arrival rate) adds `dropped_iterations: count<=N`: k6 may drop at most `1 − CCGW_MIN_ACHIEVED_RATIO` of
+ * the iterations asked (see `achieved.ts`; with execution segments each process gets the whole test's budget, and
+ * its summary judges its own share).
  *
  * @example
  * ```ts
@@ -132,9 +136,11 @@ export function optionsFor(config: LoadConfig, name: string, scenario: Scenario,
   const accounts = config.load.vus * perUnit;
   // Teardown makes up to 3 calls per account; under a live rate cap that bounds its duration.
   const teardownSeconds = Math.ceil(60 + (config.maxRps ? (3 * accounts) / config.maxRps : accounts * 0.05));
+  const thresholds = thresholdsFor(config, kind);
+  if (scenario.executor === 'constant-arrival-rate') thresholds['dropped_iterations'] = [`count<=${droppedBudget(scenario.rate, scenario.duration, config.thresholds.minAchievedRatio)}`];
   return {
     scenarios: { [name]: scenario },
-    thresholds: thresholdsFor(config, kind),
+    thresholds,
     ...(config.maxRps !== undefined ? { rps: config.maxRps } : {}),
     insecureSkipTLSVerify: config.insecureTls,
     batch: Math.max(20, perUnit),

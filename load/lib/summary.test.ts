@@ -50,6 +50,26 @@ describe('the end-of-test reports', () => {
     expect(text).toContain('barge invariant: holds');
   });
 
+  it('names asked and achieved in the first lines, and fails an open run that fell short in every report', () => {
+    const asked = { model: 'open', unit: 'cycle', rate: 100, vus: 10, duration: '10s', minAchievedRatio: 0.9, fixtureUnits: 99, pollPauseMs: 0, loopback: true } as const;
+    const short: SummaryData = {
+      state: { testRunDurationMs: 11_000 },
+      setup_data: { share: 1 },
+      metrics: { iterations: { values: { count: 500 } }, dropped_iterations: { values: { count: 500 }, thresholds: { 'count<=100': { ok: false } } }, vus: { values: { max: 10 } }, vus_max: { values: { max: 10 } } },
+    };
+    const out = summaryOutputs(short, { name: 'throughput', dir: 'r', asked });
+    expect(out['stdout']!.split('\n').slice(1, 5)).toEqual([
+      'ccgw load throughput: FAILED in 11.0s',
+      'asked: 100 cycles/s for 10s on at most 10 VUs (open model: a constant arrival rate)',
+      'achieved: 50 cycles/s (50 % of asked; 90 % required), 0 calls/s, 500 iterations dropped, 10 of 10 VUs busy at the peak',
+      expect.stringMatching(/^why: all 10 VUs were busy/),
+    ]);
+    expect(JSON.parse(out['r/throughput.json']!)).toMatchObject({ passed: false, drive: { asked, achieved: { ok: false, perSecond: 50, ratio: 0.5 } } });
+    expect(out['r/throughput.junit.xml']).toMatch(/name="starts at least 90 % of the asked 100 cycles\/s" time="0">\n\s+<failure message="reached 50 cycles\/s of the 100 asked/);
+    const enough: SummaryData = { ...short, metrics: { ...short.metrics, iterations: { values: { count: 995 } }, dropped_iterations: { values: { count: 5 } } } };
+    expect(JSON.parse(renderJson(enough, { name: 'throughput', dir: 'r', asked }))).toMatchObject({ passed: true, drive: { achieved: { ok: true, perSecond: 99.5 } } });
+  });
+
   it('names the files after the run under the report directory', () => {
     expect(Object.keys(summaryOutputs(data, { name: 'smoke', dir: 'reports/load/' })).sort()).toEqual(['reports/load/smoke.json', 'reports/load/smoke.junit.xml', 'stdout']);
   });
