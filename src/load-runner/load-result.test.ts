@@ -57,6 +57,24 @@ describe('load results from k6', () => {
     expect([result.iterations, result.checksRate, result.errorRate]).toEqual([3, 0.5, 0.25]);
   });
 
+  it('copies what the run asked and achieved, and gives each threshold the unit of its metric', async () => {
+    const path = csv([row('ccgw_op_duration', 100, 2, 'op=addInsert'), row('ccgw_calls', 100, 1, 'op=addInsert&retcode=0')]);
+    const drive = {
+      asked: { model: 'open' as const, unit: 'cycle' as const, vus: 4, duration: '2s', rate: 10, minAchievedRatio: 0.9, pollPauseMs: 0, fixtureUnits: 99, loopback: true },
+      achieved: { seconds: 2, iterations: 19, perSecond: 9.5, calls: 171, callsPerSecond: 85.5, dropped: 1, vusPeak: 2, vusLimit: 4, ratio: 0.95, iterationMs: 12, gatewayMsPerIteration: 9, ok: true, notes: [] },
+    };
+    const typed: K6JsonSummary = {
+      ...summary,
+      drive,
+      metrics: { ...summary.metrics, 'ccgw_op_duration{op:addInsert}': { type: 'trend', contains: 'time' }, checks: { type: 'rate', values: { rate: 0.5 } } },
+    };
+    const result = loadResultOf(typed, await readK6Samples(path));
+    expect(result.asked).toEqual({ model: 'open', unit: 'cycle', vus: 4, duration: '2s', rate: 10, minAchievedRatio: 0.9, pollPauseMs: 0 });
+    expect(result.achieved).toEqual({ seconds: 2, iterations: 19, perSecond: 9.5, calls: 171, callsPerSecond: 85.5, dropped: 1, vusPeak: 2, vusLimit: 4, ratio: 0.95, ok: true });
+    expect(result.thresholds.map((t) => t.unit)).toEqual(['ms', 'fraction']);
+    expect(loadResultOf(summary, await readK6Samples(path))).not.toHaveProperty('asked');
+  });
+
   it('names a file that is not k6 CSV output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'k6-samples-'));
     writeFileSync(join(dir, 'x.csv'), 'a,b\n1,2\n');
