@@ -13,12 +13,15 @@
  */
 import exec from 'k6/execution';
 import http from 'k6/http';
+import type { Scenario } from 'k6/options';
 import { AdminClient, type Fault } from './admin.ts';
-import { LoadConfigError, type LoadConfig } from './config-parse.ts';
+import { askedOf, type IterationUnit } from './achieved.ts';
+import { LoadConfigError, describeConfig, type LoadConfig } from './config-parse.ts';
 import { GatewayClient, gatewayOptions, signInAll, type GatewaySession } from './gateway.ts';
 import { metrics } from './metrics.ts';
 import { PartitionError, accountsOf, executionTuple, ownedIndices, planPairs, planStormGroups, type Unit } from './partition.ts';
 import type { UnitKind } from './profiles.ts';
+import type { SummaryTarget } from './summary.ts';
 
 /**
  * What `setup()` hands to the VUs and to `teardown()`. Holds no secrets (k6 passes it to handleSummary).
@@ -79,6 +82,23 @@ export function planUnits(config: LoadConfig, kind: UnitKind): Unit[] {
  */
 export function unitsInFixtures(config: LoadConfig, kind: UnitKind): number {
   return (kind === 'storm' ? planStormGroups(config.accounts, config.load.inspectorsPerGroup) : planPairs(config.accounts)).length;
+}
+
+/**
+ * What `handleSummary` writes and under which name: the configuration without secrets and, when the script's own
+ * scenario ran, what it asked. k6's `--vus`/`--duration`/`--iterations` replace the scenario (as the k6 library
+ * benchmark does to loop the throughput iteration in a closed model); the run then reports no asked figures rather
+ * than the replaced scenario's.
+ *
+ * @example
+ * ```ts
+ * export function handleSummary(data: SummaryData) { return summaryOutputs(data, summaryTarget(config, scenario, 'cycle', 'pairs')); }
+ * ```
+ */
+export function summaryTarget(config: LoadConfig, scenario: Scenario, unit: IterationUnit, kind: UnitKind): SummaryTarget {
+  const scenarios = (exec.test.options as { scenarios?: Record<string, unknown> }).scenarios ?? {};
+  const ran = scenarios[config.scenario] !== undefined;
+  return { name: config.report.name, dir: config.report.dir, config: describeConfig(config), ...(ran ? { asked: askedOf(config, scenario, unit, unitsInFixtures(config, kind)) } : {}) };
 }
 
 function segmentOptions(): { segment: string | undefined; sequence: string | undefined } {

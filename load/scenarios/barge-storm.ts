@@ -11,10 +11,9 @@
  * CCGW_LOAD_VUS=10 CCGW_LOAD_INSPECTORS=8 CCGW_LOAD_ITERATIONS=200 k6 run load/scenarios/barge-storm.ts
  * ```
  */
-import { askedOf } from '../lib/achieved.ts';
-import { describeConfig, loadConfig } from '../lib/config.ts';
+import { loadConfig } from '../lib/config.ts';
 import { stormIteration } from '../lib/flows.ts';
-import { cleanupRun, planUnits, prepareRun, unitsInFixtures, type SetupData } from '../lib/lifecycle.ts';
+import { cleanupRun, planUnits, prepareRun, summaryTarget, type SetupData } from '../lib/lifecycle.ts';
 import { optionsFor, stormRounds } from '../lib/profiles.ts';
 import { summaryOutputs, type SummaryData } from '../lib/summary.ts';
 
@@ -69,5 +68,5 @@ export function teardown(data: SetupData): void {
  * ```
  */
 export function handleSummary(data: SummaryData): Record<string, string> {
-  return summaryOutputs(data, { name: config.report.name, dir: config.report.dir, config: describeConfig(config), asked: askedOf(config, scenario, 'round', unitsInFixtures(config, 'storm')) });
+  return summaryOutputs(data, summaryTarget(config, scenario, 'round', 'storm'));
 }

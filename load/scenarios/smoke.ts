@@ -11,10 +11,9 @@
  * BASE_URL=http://127.0.0.1:18000 CCGW_LOAD_VUS=4 k6 run load/scenarios/smoke.ts
  * ```
  */
-import { askedOf } from '../lib/achieved.ts';
-import { describeConfig, loadConfig } from '../lib/config.ts';
+import { loadConfig } from '../lib/config.ts';
 import { smokeIteration } from '../lib/flows.ts';
-import { cleanupRun, planUnits, prepareRun, unitsInFixtures, type SetupData } from '../lib/lifecycle.ts';
+import { cleanupRun, planUnits, prepareRun, summaryTarget, type SetupData } from '../lib/lifecycle.ts';
 import { optionsFor, smoke } from '../lib/profiles.ts';
 import { summaryOutputs, type SummaryData } from '../lib/summary.ts';
 
@@ -69,5 +68,5 @@ export function teardown(data: SetupData): void {
  * ```
  */
 export function handleSummary(data: SummaryData): Record<string, string> {
-  return summaryOutputs(data, { name: config.report.name, dir: config.report.dir, config: describeConfig(config), asked: askedOf(config, scenario, 'iteration', unitsInFixtures(config, 'storm')) });
+  return summaryOutputs(data, summaryTarget(config, scenario, 'iteration', 'storm'));
 }

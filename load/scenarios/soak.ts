@@ -10,10 +10,9 @@
  * CCGW_LOAD_VUS=50 CCGW_LOAD_DURATION=2h CCGW_LOAD_ITERATIONS=100000 CCGW_LOAD_THINK_MS=10000 k6 run load/scenarios/soak.ts
  * ```
  */
-import { askedOf } from '../lib/achieved.ts';
-import { describeConfig, loadConfig } from '../lib/config.ts';
+import { loadConfig } from '../lib/config.ts';
 import { pairIteration, restFor } from '../lib/flows.ts';
-import { cleanupRun, planUnits, prepareRun, unitsInFixtures, type SetupData } from '../lib/lifecycle.ts';
+import { cleanupRun, planUnits, prepareRun, summaryTarget, type SetupData } from '../lib/lifecycle.ts';
 import { optionsFor, soak } from '../lib/profiles.ts';
 import { summaryOutputs, type SummaryData } from '../lib/summary.ts';
 
@@ -69,5 +68,5 @@ export function teardown(data: SetupData): void {
  * ```
  */
 export function handleSummary(data: SummaryData): Record<string, string> {
-  return summaryOutputs(data, { name: config.report.name, dir: config.report.dir, config: describeConfig(config), asked: askedOf(config, scenario, 'cycle', unitsInFixtures(config, 'pairs')) });
+  return summaryOutputs(data, summaryTarget(config, scenario, 'cycle', 'pairs'));
 }

@@ -16,10 +16,9 @@
  * CCGW_LOAD_RATE=50 CCGW_LOAD_VUS=80 CCGW_LOAD_DURATION=5m k6 run load/scenarios/throughput.ts
  * ```
  */
-import { askedOf } from '../lib/achieved.ts';
-import { describeConfig, loadConfig } from '../lib/config.ts';
+import { loadConfig } from '../lib/config.ts';
 import { pairIteration } from '../lib/flows.ts';
-import { cleanupRun, planUnits, prepareRun, unitsInFixtures, type SetupData } from '../lib/lifecycle.ts';
+import { cleanupRun, planUnits, prepareRun, summaryTarget, type SetupData } from '../lib/lifecycle.ts';
 import { constantArrivalRate, optionsFor } from '../lib/profiles.ts';
 import { summaryOutputs, type SummaryData } from '../lib/summary.ts';
 
@@ -74,5 +73,5 @@ export function teardown(data: SetupData): void {
  * ```
  */
 export function handleSummary(data: SummaryData): Record<string, string> {
-  return summaryOutputs(data, { name: config.report.name, dir: config.report.dir, config: describeConfig(config), asked: askedOf(config, scenario, 'cycle', unitsInFixtures(config, 'pairs')) });
+  return summaryOutputs(data, summaryTarget(config, scenario, 'cycle', 'pairs'));
 }
