@@ -15,7 +15,7 @@ const data: SummaryData = {
   },
   metrics: {
     checks: { type: 'rate', values: { rate: 14 / 15, passes: 14, fails: 1 }, thresholds: { 'rate>=0.99': { ok: false } } },
-    'ccgw_op_duration{op:addInsert}': { type: 'trend', values: { 'p(95)': 3.2, 'p(99)': 4.1, max: 5 }, thresholds: { 'p(95)<500': { ok: true } } },
+    'ccgw_op_duration{op:addInsert}': { type: 'trend', contains: 'time', values: { 'p(95)': 3.2, 'p(99)': 4.1, max: 5 }, thresholds: { 'p(95)<500': { ok: true } } },
     ccgw_barge_ok: { type: 'counter', values: { count: 5 } },
     ccgw_cancel_ok: { type: 'counter', values: { count: 5 } },
   },
@@ -46,6 +46,7 @@ describe('the end-of-test reports', () => {
     const text = renderText(data, 'smoke');
     expect(text).toContain('ccgw load smoke: FAILED in 4.2s');
     expect(text).toContain('✗ checks: rate>=0.99');
+    expect(text).toContain('✓ ccgw_op_duration{op:addInsert}: p(95)<500 ms');
     expect(text).toContain('addInsert: p95 3.2ms, p99 4.1ms, max 5.0ms');
     expect(text).toContain('barge invariant: holds');
   });

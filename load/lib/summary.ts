@@ -296,7 +296,7 @@ export function renderText(data: SummaryData, name: string, drive?: Drive): stri
     ...(drive ? [...driveLines(drive), ...drive.achieved.notes.slice(1)] : []),
     '',
     'thresholds:',
-    ...thresholds.map((t) => `  ${t.ok ? '✓' : '✗'} ${t.metric}: ${t.expression}${t.ok ? '' : `  (${formatValues(t.values)})`}`),
+    ...thresholds.map((t) => `  ${t.ok ? '✓' : '✗'} ${t.metric}: ${t.expression}${data.metrics[t.metric]?.contains === 'time' ? ' ms' : ''}${t.ok ? '' : `  (${formatValues(t.values)})`}`),
     '',
     `iterations ${count('iterations')} (dropped ${count('dropped_iterations')}), gateway calls ${count(METRIC.calls)}, checks passed ${pct(rate('checks'))}, answers per contract ${pct(rate(METRIC.contractOk))}`,
     `barges ${invariant.barges}, cancels ${invariant.cancels}, Guid rotations ${count(METRIC.guidRotations)}, sessions lost ${count(METRIC.sessionsLost)}, events on time ${pct(rate(METRIC.eventsOnTime))}`,
