@@ -11,7 +11,7 @@ function run(metrics: Record<string, Record<string, number>>): SummaryData {
 const shortOfVus = run({
   iterations: { count: 2169 },
   dropped_iterations: { count: 42_831 },
-  ccgw_calls: { count: 19_800 },
+  ccgw_contract_ok: { passes: 19_790, fails: 10 },
   ccgw_cleanup_calls: { count: 300 },
   vus: { max: 64 },
   vus_max: { max: 64 },
@@ -31,7 +31,7 @@ describe('asked against achieved', () => {
   });
 
   it('blames the gateway when its answers take most of an iteration', () => {
-    const slow = run({ iterations: { count: 500 }, dropped_iterations: { count: 1000 }, ccgw_calls: { count: 4500 }, vus: { max: 20 }, vus_max: { max: 20 }, iteration_duration: { avg: 400 }, ccgw_op_duration: { avg: 40 } });
+    const slow = run({ iterations: { count: 500 }, dropped_iterations: { count: 1000 }, ccgw_contract_ok: { passes: 4500, fails: 0 }, vus: { max: 20 }, vus_max: { max: 20 }, iteration_duration: { avg: 400 }, ccgw_op_duration: { avg: 40 } });
     const { achieved } = driveOf(slow, { ...OPEN, rate: 100, vus: 20, loopback: false });
     expect(achieved.ok).toBe(false);
     expect(achieved.notes[1]).toMatch(/mostly waiting for the gateway's answers$/);
@@ -39,7 +39,7 @@ describe('asked against achieved', () => {
   });
 
   it('passes a reachable rate with asked ≈ achieved, and holds the bound where the k6 threshold does', () => {
-    const near = run({ iterations: { count: 2995 }, dropped_iterations: { count: 5 }, ccgw_calls: { count: 26_955 }, vus: { max: 12 }, vus_max: { max: 40 } });
+    const near = run({ iterations: { count: 2995 }, dropped_iterations: { count: 5 }, ccgw_contract_ok: { passes: 26_955, fails: 0 }, vus: { max: 12 }, vus_max: { max: 40 } });
     const asked = { ...OPEN, rate: 200, vus: 40 };
     expect(driveOf(near, asked).achieved).toMatchObject({ ok: true, perSecond: 199.7, ratio: 0.9983, notes: [] });
     const budget = droppedBudget(200, '15s', 0.9);
@@ -54,7 +54,7 @@ describe('asked against achieved', () => {
   });
 
   it('reports a closed run’s rate over the time its iterations ran, without judging it', () => {
-    const closed = run({ iterations: { count: 200 }, ccgw_calls: { count: 2600 }, ccgw_cleanup_calls: { count: 100 }, ccgw_scenario_time: { value: 12_500 } });
+    const closed = run({ iterations: { count: 200 }, ccgw_contract_ok: { passes: 2600, fails: 0 }, ccgw_cleanup_calls: { count: 100 }, ccgw_scenario_time: { value: 12_500 } });
     const drive = driveOf(closed, { model: 'closed', unit: 'round', vus: 4, iterationsPerVu: 50, duration: '5m', fixtureUnits: 16, pollPauseMs: 200, loopback: true });
     expect(drive.achieved).toMatchObject({ ok: true, seconds: 12.5, perSecond: 16, callsPerSecond: 200, notes: [] });
     expect(driveLines(drive)).toEqual([

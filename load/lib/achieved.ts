@@ -147,7 +147,8 @@ export function driveOf(data: SummaryData, asked: AskedLoad, share = 1): Drive {
   const value = (metric: string, stat: string) => data.metrics[metric]?.values?.[stat];
   const iterations = value('iterations', 'count') ?? 0;
   const dropped = value('dropped_iterations', 'count') ?? 0;
-  const calls = Math.max(0, (value(METRIC.calls, 'count') ?? 0) - (value(METRIC.cleanupCalls, 'count') ?? 0));
+  const answers = (value(METRIC.contractOk, 'passes') ?? 0) + (value(METRIC.contractOk, 'fails') ?? 0);
+  const calls = Math.max(0, answers - (value(METRIC.cleanupCalls, 'count') ?? 0));
   const measuredMs = value(METRIC.scenarioTime, 'value') ?? value(METRIC.scenarioTime, 'max');
   const seconds = asked.model === 'open' ? (durationMs(asked.duration) ?? 0) / 1000 : (measuredMs ?? data.state?.testRunDurationMs ?? 0) / 1000;
   const vusLimit = value('vus_max', 'max') ?? value('vus_max', 'value') ?? asked.vus;

@@ -5,9 +5,10 @@
  *
  * Every answer is checked against the contract: HTTP 200, the generated ajv validator of the operation (switch off
  * with `CCGW_VALIDATE=0` to measure its cost), and the retcode listed for the operation in
- * `operations[op].retcodes`. Each call adds to the `ccgw_*` metrics (see `metrics.ts`) tagged by `op`, `retcode` and
- * `status`; `ccgw_contract_ok` carries the verdict (a k6 check per call would repeat it at the price of a second sample
- * and the check bookkeeping on every call). The verdict of a body text is cached per VU (`verdicts.ts`).
+ * `operations[op].retcodes`. Each call adds two samples (see `metrics.ts`): `ccgw_op_duration` tagged `op`, and
+ * `ccgw_contract_ok` tagged `op`, `retcode` and `status`, which carries the verdict and counts the calls. Every sample
+ * costs the generator CPU on every call, so there is no third (a k6 check per call would repeat the verdict). The
+ * verdict of a body text is cached per VU (`verdicts.ts`); request params and tag objects are made once.
  *
  * @example
  * ```ts
@@ -95,6 +96,8 @@ interface Prepared {
   readonly url: string;
   readonly body: string | null;
   readonly params: Params;
+  /** The same as one `http.batch` request, made once. */
+  readonly batchRequest: { readonly method: string; readonly url: string; readonly body: string | null; readonly params: Params };
 }
 
 const GUID_HEADER = 'Guid';
@@ -120,7 +123,9 @@ function setGuidOf(res: RefinedResponse<'text'>): string | undefined {
 
 /** Tag objects by operation (and retcode and status), made once: the metrics read them on every call. */
 const opTags = new Map<string, { readonly op: string }>();
-const callTags = new Map<string, { readonly op: string; readonly retcode: string; readonly status: string }>();
+type CallTags = { readonly op: string; readonly retcode: string; readonly status: string };
+/** By op, then retcode, then status: no key to build per call. */
+const callTags = new Map<string, Map<string | undefined, Map<number, CallTags>>>();
 
 function tagsOfOp(op: string): { readonly op: string } {
   let tags = opTags.get(op);
@@ -128,10 +133,13 @@ function tagsOfOp(op: string): { readonly op: string } {
   return tags;
 }
 
-function tagsOfCall(op: string, retcode: string | undefined, status: number): { readonly op: string; readonly retcode: string; readonly status: string } {
-  const key = `${op} ${retcode} ${status}`;
-  let tags = callTags.get(key);
-  if (!tags) callTags.set(key, (tags = { op, retcode: retcode ?? 'none', status: String(status) }));
+function tagsOfCall(op: string, retcode: string | undefined, status: number): CallTags {
+  let byRetcode = callTags.get(op);
+  if (!byRetcode) callTags.set(op, (byRetcode = new Map()));
+  let byStatus = byRetcode.get(retcode);
+  if (!byStatus) byRetcode.set(retcode, (byStatus = new Map()));
+  let tags = byStatus.get(status);
+  if (!tags) byStatus.set(status, (tags = { op, retcode: retcode ?? 'none', status: String(status) }));
   return tags;
 }
 
@@ -173,22 +181,17 @@ export class GatewayClient {
     if (query.length > 0) url += `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
     const session = extras.session;
     const headers = session ? session.headersFor(operation.requiresGuid) : { 'Content-Type': CONTENT_TYPE };
+    // k6 reads every key of the params on every request: no more than needed. Bodies come as text (k6's default;
+    // K6_DISCARD_RESPONSE_BODIES would leave every answer without its JSON, and the contract check says so); `name`
+    // groups the URLs, which carry agent IDs, under the operation in k6's own metrics.
     const params: Params = {
       headers,
-      responseType: 'text',
       timeout: op === 'getAgentEvent' ? this.options.pollTimeoutMs : this.options.requestTimeoutMs,
-      tags: { op, name: op },
+      tags: { name: op },
       ...(session ? { jar: session.jar } : {}),
     };
-    return {
-      op,
-      agentId: path['agentid'] ?? '',
-      session,
-      method: operation.method,
-      url: `${this.options.baseUrl}${url}`,
-      body: extras.body === undefined ? null : JSON.stringify(extras.body),
-      params,
-    };
+    const request = { method: operation.method, url: `${this.options.baseUrl}${url}`, body: extras.body === undefined ? null : JSON.stringify(extras.body), params };
+    return { op, agentId: path['agentid'] ?? '', session, ...request, batchRequest: request };
   }
 
   /** Sends one request and checks its answer. */
@@ -202,7 +205,7 @@ export class GatewayClient {
     const results: CallResult[] = [];
     if (prepared.length === 0) return results;
     const requests = [];
-    for (const p of prepared) requests.push({ method: p.method, url: p.url, body: p.body, params: p.params });
+    for (let i = 0; i < prepared.length; i++) requests.push(prepared[i]!.batchRequest);
     const responses = http.batch(requests) as unknown as RefinedResponse<'text'>[];
     for (let i = 0; i < prepared.length; i++) results.push(this.#handle(prepared[i]!, responses[i]!));
     return results;
@@ -225,16 +228,12 @@ export class GatewayClient {
       ({ body, retcode, problem } = verdict);
       if (verdict.kind === 'schema') metrics.schemaErrors.add(1, tagsOfOp(op));
       else if (verdict.kind === 'unlisted') metrics.unlistedRetcode.add(1, { op, retcode: String(retcode) });
-      const session = p.session;
-      if (session) {
-        const guid = setGuidOf(res);
-        if (guid !== undefined) session.takeGuid(guid, op);
-      }
+      const guid = setGuidOf(res);
+      if (guid !== undefined) p.session?.takeGuid(guid, op);
+      else if ((op === 'signIn' || op === 'forceLogin') && retcode === '0' && problem === undefined) problem = `${op} answered 0 without a Set-GUID header`;
     }
-    const opTag = tagsOfOp(op);
-    metrics.calls.add(1, tagsOfCall(op, retcode, status));
-    metrics.opDuration.add(durationMs, opTag);
-    metrics.contractOk.add(problem === undefined, opTag);
+    metrics.opDuration.add(durationMs, tagsOfOp(op));
+    metrics.contractOk.add(problem === undefined, tagsOfCall(op, retcode, status));
     if (problem !== undefined && p.session?.verbose !== false) warnOnce(op, `${op} for agent ${p.agentId}: ${problem}`);
     const ok = status === 200 && retcode === '0';
     const event = op === 'getAgentEvent' && ok ? eventOf(body) : null;
@@ -245,6 +244,12 @@ export class GatewayClient {
 function eventOf(body: Readonly<Record<string, unknown>> | undefined): AgentEvent | null {
   const e = body?.['event'];
   return e !== null && typeof e === 'object' ? (e as AgentEvent) : null;
+}
+
+/** Removes `list[i]` in place (splice would also build an array of the removed element). */
+function removeAt<T>(list: T[], i: number): void {
+  for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!;
+  list.length--;
 }
 
 /** Keeps at most this many unconsumed events per session. */
@@ -336,7 +341,7 @@ export class GatewaySession {
 
   /**
    * Signs in; with `force`, takes over an existing session (forcelogin). On retcode 0 the answer must carry
-   * `Set-GUID`.
+   * `Set-GUID` (the client's contract check says so when it does not).
    */
   signIn(force = false): CallResult {
     return this.afterSignIn(this.#client.send(this.prepareSignIn(force)));
@@ -344,10 +349,6 @@ export class GatewaySession {
 
   /** Applies a sign-in answer (sent alone or in a batch). */
   afterSignIn(result: CallResult): CallResult {
-    if (result.ok && this.#guid === undefined) {
-      console.warn(`${result.op} for agent ${this.id} answered 0 without a Set-GUID header`);
-      metrics.contractOk.add(false, { op: result.op });
-    }
     if (result.ok) {
       this.signedIn = true;
       this.lastPollAt = Date.now();
@@ -381,7 +382,13 @@ export class GatewaySession {
 
   /** Removes and returns the oldest unconsumed event of one of `types`, if any. */
   take(types: readonly string[]): AgentEvent | undefined {
-    for (let i = 0; i < this.inbox.length; i++) if (types.includes(this.inbox[i]!.eventType)) return this.inbox.splice(i, 1)[0];
+    const inbox = this.inbox;
+    for (let i = 0; i < inbox.length; i++) {
+      const e = inbox[i]!;
+      if (!types.includes(e.eventType)) continue;
+      removeAt(inbox, i);
+      return e;
+    }
     return undefined;
   }
 
@@ -491,36 +498,54 @@ export interface AwaitedEvents {
  * ```
  */
 export function awaitEvents(session: GatewaySession, expected: readonly string[], since: number, timing: LoadTiming): AwaitedEvents {
+  // Allocation-light: this runs once per barge, thousands of times a second. `seen` has bit i set once expected[i]
+  // arrived; the arrivals are in order when each comes later in `expected` than the one before.
   const delays: Record<string, number> = {};
-  const order: string[] = [];
-  const waiting = expected.slice();
+  const inbox = session.inbox;
   const endAt = since + timing.eventDeadlineMs + timing.pollTimeoutMs;
+  let seen = 0;
+  let pending = expected.length;
+  let last = -1;
+  let inOrder = true;
   for (let polls = 0; ; polls++) {
-    for (let e = session.take(waiting); e !== undefined; e = session.take(waiting)) {
-      delays[e.eventType] = Math.max(0, Date.now() - since);
-      order.push(e.eventType);
-      waiting.splice(waiting.indexOf(e.eventType), 1);
+    for (let i = 0; i < inbox.length && pending > 0; ) {
+      const k = expected.indexOf(inbox[i]!.eventType);
+      if (k < 0 || (seen & (1 << k)) !== 0) {
+        i++;
+        continue;
+      }
+      seen |= 1 << k;
+      pending--;
+      delays[expected[k]!] = Math.max(0, Date.now() - since);
+      if (k < last) inOrder = false;
+      else last = k;
+      removeAt(inbox, i);
     }
-    if (waiting.length === 0 || polls >= expected.length + 10 || Date.now() >= endAt || !session.signedIn) break;
+    if (pending === 0 || polls >= expected.length + 10 || Date.now() >= endAt || !session.signedIn) break;
     session.poll();
   }
-  let inOrder = true;
-  for (let i = 0, j = 0; i < expected.length && inOrder; i++) {
-    const type = expected[i]!;
+  for (let k = 0; k < expected.length; k++) {
+    const type = expected[k]!;
     const delay = delays[type];
-    if (delay === undefined) continue;
-    inOrder = order[j++] === type;
-  }
-  for (const type of expected) {
-    const delay = delays[type];
-    if (delay !== undefined) metrics.eventDelay.add(delay, { event: type });
-    metrics.eventsOnTime.add(delay !== undefined && delay <= timing.eventDeadlineMs, { event: type });
+    const tags = tagsOfEvent(type);
+    if (delay !== undefined) metrics.eventDelay.add(delay, tags);
+    metrics.eventsOnTime.add(delay !== undefined && delay <= timing.eventDeadlineMs, tags);
   }
   check(inOrder, IN_ORDER);
-  return { delays, missing: waiting, inOrder };
+  return { delays, missing: pending === 0 ? NONE_MISSING : expected.filter((_, k) => (seen & (1 << k)) === 0), inOrder };
 }
 
+const NONE_MISSING: readonly string[] = Object.freeze([]);
+
 const IN_ORDER = { 'events arrive in the documented order': (inOrder: boolean) => inOrder };
+
+const eventTags = new Map<string, { readonly event: string }>();
+
+function tagsOfEvent(event: string): { readonly event: string } {
+  let tags = eventTags.get(event);
+  if (!tags) eventTags.set(event, (tags = { event }));
+  return tags;
+}
 
 /**
  * Polls every session that is due (no poll for `keepAliveMs`) in one parallel batch, so sessions stay signed in
@@ -533,8 +558,10 @@ const IN_ORDER = { 'events arrive in the documented order': (inOrder: boolean) =
  */
 export function keepAlive(client: GatewayClient, sessions: readonly GatewaySession[], keepAliveMs: number): void {
   const now = Date.now();
+  let any = false;
+  for (const s of sessions) any ||= s.signedIn && now - s.lastPollAt >= keepAliveMs;
+  if (!any) return;
   const due = sessions.filter((s) => s.signedIn && now - s.lastPollAt >= keepAliveMs);
-  if (due.length === 0) return;
   const results = client.sendBatch(due.map((s) => s.preparePoll()));
   results.forEach((r, i) => due[i]!.afterPoll(r));
 }
@@ -550,7 +577,8 @@ export function keepAlive(client: GatewayClient, sessions: readonly GatewaySessi
  * ```
  */
 export function drain(client: GatewayClient, sessions: readonly GatewaySession[], times: readonly number[], pollPauseMs: number): void {
-  const left = sessions.map((_, i) => times[i] ?? 0);
+  const left: number[] = [];
+  for (let i = 0; i < sessions.length; i++) left.push(times[i] ?? 0);
   const due: number[] = [];
   const polls: Prepared[] = [];
   for (let round = 0; round < 1000; round++) {

@@ -7,7 +7,6 @@
  * ```
  */
 export const METRIC = {
-  calls: 'ccgw_calls',
   opDuration: 'ccgw_op_duration',
   contractOk: 'ccgw_contract_ok',
   unlistedRetcode: 'ccgw_unlisted_retcode',

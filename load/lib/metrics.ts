@@ -5,9 +5,8 @@
  *
  * | Metric | Type | Meaning |
  * |---|---|---|
- * | `ccgw_calls` | Counter | gateway calls, tagged op, retcode (`none` without a JSON body) and status |
  * | `ccgw_op_duration` | Trend (ms) | request duration per op (long polls included under `getAgentEvent`) |
- * | `ccgw_contract_ok` | Rate | the answer is HTTP 200, matches the generated schema (when validating) and its retcode is listed |
+ * | `ccgw_contract_ok` | Rate | one sample per gateway call, tagged op, retcode (`none` without a JSON body) and status: the answer is HTTP 200, matches the generated schema (when validating) and its retcode is listed. Its count is the calls (`ccgw_calls` before) |
  * | `ccgw_unlisted_retcode` | Counter | answers whose retcode the contract does not list for the op |
  * | `ccgw_schema_errors` | Counter | answers that fail the generated validator |
  * | `ccgw_unexpected_answer` | Rate | the answer is not the one the flow expected (e.g. a storm loser not answered 900-005) |
@@ -43,7 +42,6 @@ export { METRIC };
  * ```
  */
 export const metrics = {
-  calls: new Counter(METRIC.calls),
   opDuration: new Trend(METRIC.opDuration, true),
   contractOk: new Rate(METRIC.contractOk),
   unlistedRetcode: new Counter(METRIC.unlistedRetcode),

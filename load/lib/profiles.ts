@@ -121,7 +121,8 @@ export function thresholdsFor(config: LoadConfig, kind: UnitKind): Record<string
 
 /**
  * The k6 options of a run: one scenario named after the script, the thresholds, the live rate cap (`rps`), TLS
- * and batch settings, and setup/teardown time bounds scaled to the number of accounts. An open-model scenario
+ * and batch settings, and setup/teardown time bounds scaled to the number of accounts. No test-wide tags: k6 tags
+ * every sample with its `scenario` already, and each tag more costs every sample of every call. An open-model scenario
  * (constant arrival rate) adds `dropped_iterations: count<=N`: k6 may drop at most `1 − CCGW_MIN_ACHIEVED_RATIO` of
  * the iterations asked (see `achieved.ts`; with execution segments each process gets the whole test's budget, and
  * its summary judges its own share).
@@ -148,6 +149,5 @@ export function optionsFor(config: LoadConfig, name: string, scenario: Scenario,
     setupTimeout: '120s',
     teardownTimeout: `${teardownSeconds}s`,
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
-    tags: { ccgw_scenario: name, ccgw_target: config.live ? 'live' : 'mock' },
   };
 }

@@ -298,7 +298,7 @@ export function renderText(data: SummaryData, name: string, drive?: Drive): stri
     'thresholds:',
     ...thresholds.map((t) => `  ${t.ok ? '✓' : '✗'} ${t.metric}: ${t.expression}${data.metrics[t.metric]?.contains === 'time' ? ' ms' : ''}${t.ok ? '' : `  (${formatValues(t.values)})`}`),
     '',
-    `iterations ${count('iterations')} (dropped ${count('dropped_iterations')}), gateway calls ${count(METRIC.calls)}, checks passed ${pct(rate('checks'))}, answers per contract ${pct(rate(METRIC.contractOk))}`,
+    `iterations ${count('iterations')} (dropped ${count('dropped_iterations')}), gateway calls ${(data.metrics[METRIC.contractOk]?.values?.['passes'] ?? 0) + (data.metrics[METRIC.contractOk]?.values?.['fails'] ?? 0)}, checks passed ${pct(rate('checks'))}, answers per contract ${pct(rate(METRIC.contractOk))}`,
     `barges ${invariant.barges}, cancels ${invariant.cancels}, Guid rotations ${count(METRIC.guidRotations)}, sessions lost ${count(METRIC.sessionsLost)}, events on time ${pct(rate(METRIC.eventsOnTime))}`,
   ];
   for (const op of ['addInsert', 'cancelInsert']) {

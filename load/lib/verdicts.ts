@@ -95,7 +95,9 @@ export function judgeBody(op: OperationId, text: string, validate: boolean): Bod
  * ```
  */
 export class VerdictCache {
-  readonly #byText = new Map<string, BodyVerdict>();
+  /** Per operation, by body text: no key to build per call. */
+  readonly #byOp = new Map<OperationId, Map<string, BodyVerdict>>();
+  #size = 0;
   #hits = 0;
 
   /**
@@ -109,15 +111,20 @@ export class VerdictCache {
 
   /** The verdict of `text` as an answer of `op`. */
   judge(op: OperationId, text: string): BodyVerdict {
-    const key = `${op}\n${text}`;
-    const known = this.#byText.get(key);
+    let byText = this.#byOp.get(op);
+    if (!byText) this.#byOp.set(op, (byText = new Map()));
+    const known = byText.get(text);
     if (known !== undefined) {
       this.#hits++;
       return known;
     }
     const verdict = judgeBody(op, text, this.validate);
-    if (this.#byText.size >= this.limit) this.#byText.clear();
-    this.#byText.set(key, verdict);
+    if (this.#size >= this.limit) {
+      for (const m of this.#byOp.values()) m.clear();
+      this.#size = 0;
+    }
+    byText.set(text, verdict);
+    this.#size++;
     return verdict;
   }
 

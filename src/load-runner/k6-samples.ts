@@ -1,6 +1,8 @@
 /**
  * Reading k6's CSV samples (`k6 run --out csv=samples.csv.gz`): per operation the latencies of `ccgw_op_duration`
- * and the retcodes of `ccgw_calls`, and a per-second timeline of calls, p95 and unexpected answers. k6's end-of-
+ * and the retcodes of the calls (one `ccgw_contract_ok` sample per call, tagged with its retcode; runs written before
+ * that have a `ccgw_calls` counter instead, which is then used), and a per-second timeline of calls, p95 and
+ * unexpected answers. k6's end-of-
  * test data has neither a time series nor the per-retcode submetrics, so the report takes them from here.
  *
  * @example
@@ -17,7 +19,7 @@ import { createGunzip } from 'node:zlib';
 export interface K6Samples {
   /** Latencies in ms per operation (from `ccgw_op_duration`). */
   readonly latencies: ReadonlyMap<string, number[]>;
-  /** Calls per operation and retcode (from `ccgw_calls`). */
+  /** Calls per operation and retcode (from `ccgw_contract_ok`, or `ccgw_calls` in older runs). */
   readonly retcodes: Readonly<Record<string, Record<string, number>>>;
   /** One entry per second of the run that had samples. */
   readonly seconds: ReadonlyMap<number, { calls: number; durations: number[]; errors: number }>;
@@ -38,6 +40,7 @@ export async function readK6Samples(path: string): Promise<K6Samples> {
   const lines = createInterface({ input: path.endsWith('.gz') ? source.pipe(createGunzip()) : source, crlfDelay: Infinity });
   const latencies = new Map<string, number[]>();
   const retcodes: Record<string, Record<string, number>> = {};
+  const olderRetcodes: Record<string, Record<string, number>> = {};
   const seconds = new Map<number, { calls: number; durations: number[]; errors: number }>();
   let columns: string[] | undefined;
   let iName = 0;
@@ -60,7 +63,7 @@ export async function readK6Samples(path: string): Promise<K6Samples> {
       continue;
     }
     const name = line.slice(0, line.indexOf(','));
-    if (name !== 'ccgw_op_duration' && name !== 'ccgw_calls' && name !== 'ccgw_unexpected_answer') continue;
+    if (name !== 'ccgw_op_duration' && name !== 'ccgw_contract_ok' && name !== 'ccgw_calls' && name !== 'ccgw_unexpected_answer') continue;
     const cells = line.split(',');
     const t = Number(cells[iTime]);
     const value = Number(cells[iValue]);
@@ -73,16 +76,18 @@ export async function readK6Samples(path: string): Promise<K6Samples> {
       const s = second(t);
       s.calls++;
       s.durations.push(value);
-    } else if (name === 'ccgw_calls') {
+    } else if (name === 'ccgw_contract_ok' || name === 'ccgw_calls') {
+      // Runs written before ccgw_contract_ok carried the retcode had it only on the ccgw_calls counter.
+      if (name === 'ccgw_contract_ok' && tagged['retcode'] === undefined) continue;
       const code = tagged['retcode'] ?? (cells[columns.indexOf('status')] ? `http ${cells[columns.indexOf('status')]}` : '(none)');
-      const byCode = (retcodes[op] ??= {});
-      byCode[code] = (byCode[code] ?? 0) + value;
+      const byCode = ((name === 'ccgw_calls' ? olderRetcodes : retcodes)[op] ??= {});
+      byCode[code] = (byCode[code] ?? 0) + (name === 'ccgw_calls' ? value : 1);
     } else if (value > 0) {
       second(t).errors++;
     }
   }
   if (!columns) throw new Error(`${path} is empty: k6 wrote no samples`);
-  return { latencies, retcodes, seconds };
+  return { latencies, retcodes: Object.keys(olderRetcodes).length > 0 ? olderRetcodes : retcodes, seconds };
 }
 
 /** The nearest-rank percentile `q` (0–1) of ascending `sorted` values. */

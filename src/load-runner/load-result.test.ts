@@ -75,6 +75,20 @@ describe('load results from k6', () => {
     expect(loadResultOf(summary, await readK6Samples(path))).not.toHaveProperty('asked');
   });
 
+  it('counts the retcodes of the calls from their ccgw_contract_ok samples, and from ccgw_calls in runs written before', async () => {
+    const now = await readK6Samples(
+      csv([
+        row('ccgw_contract_ok', 100, 1, 'op=addInsert&retcode=0'),
+        row('ccgw_contract_ok', 100, 1, 'op=addInsert&retcode=900-005'),
+        row('ccgw_contract_ok', 101, 0, 'op=addInsert&retcode=900-005'),
+        row('ccgw_op_duration', 101, 1, 'op=addInsert'),
+      ]),
+    );
+    expect(now.retcodes).toEqual({ addInsert: { '0': 1, '900-005': 2 } });
+    const before = await readK6Samples(csv([row('ccgw_calls', 100, 1, 'op=addInsert&retcode=0'), row('ccgw_calls', 100, 1, 'op=addInsert&retcode=0'), row('ccgw_contract_ok', 100, 1, 'op=addInsert')]));
+    expect(before.retcodes).toEqual({ addInsert: { '0': 2 } });
+  });
+
   it('names a file that is not k6 CSV output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'k6-samples-'));
     writeFileSync(join(dir, 'x.csv'), 'a,b\n1,2\n');
