@@ -155,7 +155,7 @@ export function driveOf(data: SummaryData, asked: AskedLoad, share = 1): Drive {
   const vusPeak = value('vus', 'max') ?? 0;
   const iterationMs = value('iteration_duration', 'avg') ?? 0;
   const callsPerIteration = iterations > 0 ? calls / iterations : 0;
-  const gatewayMsPerIteration = callsPerIteration * (value(METRIC.opDuration, 'avg') ?? 0);
+  const gatewayMsPerIteration = callsPerIteration * (value('http_req_duration', 'avg') ?? 0);
   const perSecondOf = (n: number) => (seconds > 0 ? n / seconds : 0);
   const base = { seconds: round(seconds, 3), iterations, calls, callsPerSecond: round(perSecondOf(calls)), dropped, vusPeak, vusLimit, iterationMs: round(iterationMs), gatewayMsPerIteration: round(gatewayMsPerIteration) };
   if (asked.model === 'closed' || asked.rate === undefined) {

@@ -5,10 +5,11 @@
  *
  * Every answer is checked against the contract: HTTP 200, the generated ajv validator of the operation (switch off
  * with `CCGW_VALIDATE=0` to measure its cost), and the retcode listed for the operation in
- * `operations[op].retcodes`. Each call adds two samples (see `metrics.ts`): `ccgw_op_duration` tagged `op`, and
- * `ccgw_contract_ok` tagged `op`, `retcode` and `status`, which carries the verdict and counts the calls. Every sample
- * costs the generator CPU on every call, so there is no third (a k6 check per call would repeat the verdict). The
- * verdict of a body text is cached per VU (`verdicts.ts`); request params and tag objects are made once.
+ * `operations[op].retcodes`. Each call adds one sample (see `metrics.ts`): `ccgw_contract_ok` tagged `op`, `retcode`
+ * and `status`, which carries the verdict and counts the calls; its duration is k6's own `http_req_duration`, the
+ * request being named after its operation. Every sample costs the generator CPU on every call, so there is no other
+ * (a k6 check per call would repeat the verdict, a Trend per call the duration). The verdict of a body text is cached
+ * per VU (`verdicts.ts`); request params and tag objects are made once.
  *
  * @example
  * ```ts
@@ -232,7 +233,6 @@ export class GatewayClient {
       if (guid !== undefined) p.session?.takeGuid(guid, op);
       else if ((op === 'signIn' || op === 'forceLogin') && retcode === '0' && problem === undefined) problem = `${op} answered 0 without a Set-GUID header`;
     }
-    metrics.opDuration.add(durationMs, tagsOfOp(op));
     metrics.contractOk.add(problem === undefined, tagsOfCall(op, retcode, status));
     if (problem !== undefined && p.session?.verbose !== false) warnOnce(op, `${op} for agent ${p.agentId}: ${problem}`);
     const ok = status === 200 && retcode === '0';

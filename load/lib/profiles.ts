@@ -20,7 +20,7 @@
 import type { Options, Scenario, Threshold } from 'k6/options';
 import { droppedBudget } from './achieved.ts';
 import type { LoadConfig, LoadKnobs } from './config-parse.ts';
-import { METRIC } from './metric-names.ts';
+import { METRIC, callDuration } from './metric-names.ts';
 
 /**
  * Smoke: a few iterations per VU, for CI.
@@ -107,9 +107,9 @@ export function thresholdsFor(config: LoadConfig, kind: UnitKind): Record<string
     [METRIC.contractOk]: [guard(`rate>=${1 - maxErrorRate}`)],
     [METRIC.unexpectedAnswer]: [guard(`rate<=${maxErrorRate}`)],
     [METRIC.eventsOnTime]: [`rate>=${1 - maxErrorRate}`],
-    [`${METRIC.opDuration}{op:addInsert}`]: [`p(95)<${p95Ms}`, `p(99)<${p99Ms}`],
-    [`${METRIC.opDuration}{op:cancelInsert}`]: [`p(95)<${p95Ms}`, `p(99)<${p99Ms}`],
-    [`${METRIC.opDuration}{op:signIn}`]: [`p(99)<${Math.max(p99Ms, 2000)}`],
+    [callDuration('addInsert')]: [`p(95)<${p95Ms}`, `p(99)<${p99Ms}`],
+    [callDuration('cancelInsert')]: [`p(95)<${p95Ms}`, `p(99)<${p99Ms}`],
+    [callDuration('signIn')]: [`p(99)<${Math.max(p99Ms, 2000)}`],
     [METRIC.bargeOk]: ['count>=1'],
     [METRIC.invariantViolations]: [guard('count==0')],
     [METRIC.auditViolations]: ['count==0'],

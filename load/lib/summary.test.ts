@@ -15,7 +15,7 @@ const data: SummaryData = {
   },
   metrics: {
     checks: { type: 'rate', values: { rate: 14 / 15, passes: 14, fails: 1 }, thresholds: { 'rate>=0.99': { ok: false } } },
-    'ccgw_op_duration{op:addInsert}': { type: 'trend', contains: 'time', values: { 'p(95)': 3.2, 'p(99)': 4.1, max: 5 }, thresholds: { 'p(95)<500': { ok: true } } },
+    'http_req_duration{name:addInsert}': { type: 'trend', contains: 'time', values: { 'p(95)': 3.2, 'p(99)': 4.1, max: 5 }, thresholds: { 'p(95)<500': { ok: true } } },
     ccgw_barge_ok: { type: 'counter', values: { count: 5 } },
     ccgw_cancel_ok: { type: 'counter', values: { count: 5 } },
   },
@@ -26,7 +26,7 @@ describe('the end-of-test reports', () => {
     const xml = renderJUnit(data, 'smoke');
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ccgw-load" tests="5" failures="2"/);
     expect(xml).toContain('<testsuite name="ccgw-load.smoke" tests="5" failures="2" errors="0" skipped="0" time="4.200">');
-    expect(xml).toContain('name="ccgw_op_duration{op:addInsert}: p(95)&lt;500" time="0"/>');
+    expect(xml).toContain('name="http_req_duration{name:addInsert}: p(95)&lt;500" time="0"/>');
     expect(xml).toContain('<failure message="1 of 5 failed" type="failure">1 of 5 failed</failure>');
     expect(xml).toContain('name="per target agent, successful barges minus successful cancels stays 0 or 1" time="0"/>');
     expect(xml.match(/<testcase /g)).toHaveLength(5);
@@ -46,7 +46,7 @@ describe('the end-of-test reports', () => {
     const text = renderText(data, 'smoke');
     expect(text).toContain('ccgw load smoke: FAILED in 4.2s');
     expect(text).toContain('✗ checks: rate>=0.99');
-    expect(text).toContain('✓ ccgw_op_duration{op:addInsert}: p(95)<500 ms');
+    expect(text).toContain('✓ http_req_duration{name:addInsert}: p(95)<500 ms');
     expect(text).toContain('addInsert: p95 3.2ms, p99 4.1ms, max 5.0ms');
     expect(text).toContain('barge invariant: holds');
   });

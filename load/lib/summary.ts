@@ -16,14 +16,14 @@
  */
 import { driveLines, driveOf, type AskedLoad, type Drive } from './achieved.ts';
 import { invariantReport, type InvariantReport } from './invariant.ts';
-import { METRIC } from './metric-names.ts';
+import { METRIC, callDuration } from './metric-names.ts';
 
 /**
  * One metric in k6's summary data.
  *
  * @example
  * ```ts
- * const p95 = data.metrics['ccgw_op_duration{op:addInsert}']?.values?.['p(95)'];
+ * const p95 = data.metrics['http_req_duration{name:addInsert}']?.values?.['p(95)'];
  * ```
  */
 export interface SummaryMetric {
@@ -302,7 +302,7 @@ export function renderText(data: SummaryData, name: string, drive?: Drive): stri
     `barges ${invariant.barges}, cancels ${invariant.cancels}, Guid rotations ${count(METRIC.guidRotations)}, sessions lost ${count(METRIC.sessionsLost)}, events on time ${pct(rate(METRIC.eventsOnTime))}`,
   ];
   for (const op of ['addInsert', 'cancelInsert']) {
-    const v = data.metrics[`${METRIC.opDuration}{op:${op}}`]?.values;
+    const v = data.metrics[callDuration(op)]?.values;
     if (v) lines.push(`${op}: p95 ${MS(v['p(95)'])}, p99 ${MS(v['p(99)'])}, max ${MS(v['max'])}`);
   }
   const storm = rate(METRIC.stormOneWinner);

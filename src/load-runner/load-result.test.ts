@@ -8,6 +8,8 @@ import { loadResultOf, type K6JsonSummary } from './load-result.ts';
 
 const HEADER = 'metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,name,proto,scenario,service,status,subproto,tls_version,url,extra_tags,metadata';
 const row = (metric: string, t: number, value: number, extra: string) => `${metric},${t},${value},,,,,,,,,smoke,,,,,,${extra},`;
+/** k6's own duration of a request named `name`. */
+const httpRow = (t: number, value: number, name: string) => `http_req_duration,${t},${value},,,,true,,GET,${name},HTTP/1.1,smoke,,200,,,http://127.0.0.1/x,,`;
 
 function csv(lines: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'k6-samples-'));
@@ -73,6 +75,14 @@ describe('load results from k6', () => {
     expect(result.achieved).toEqual({ seconds: 2, iterations: 19, perSecond: 9.5, calls: 171, callsPerSecond: 85.5, dropped: 1, vusPeak: 2, vusLimit: 4, ratio: 0.95, ok: true });
     expect(result.thresholds.map((t) => t.unit)).toEqual(['ms', 'fraction']);
     expect(loadResultOf(summary, await readK6Samples(path))).not.toHaveProperty('asked');
+  });
+
+  it("takes a call's latency from k6's http_req_duration of the request named after its operation, and only from ccgw_op_duration in older runs", async () => {
+    const now = await readK6Samples(csv([httpRow(100, 2, 'addInsert'), httpRow(100, 4, 'addInsert'), httpRow(101, 1, 'cancelInsert'), httpRow(101, 50, 'setup-probe'), httpRow(101, 9, '__admin/reset')]));
+    expect(now.latencies).toEqual(new Map([['addInsert', [2, 4]], ['cancelInsert', [1]]]));
+    expect([...now.seconds].map(([t, s]) => [t, s.calls])).toEqual([[100, 2], [101, 1]]);
+    const before = await readK6Samples(csv([row('ccgw_op_duration', 100, 3, 'op=addInsert'), httpRow(100, 3, 'addInsert')]));
+    expect(before.latencies).toEqual(new Map([['addInsert', [3]]]));
   });
 
   it('counts the retcodes of the calls from their ccgw_contract_ok samples, and from ccgw_calls in runs written before', async () => {

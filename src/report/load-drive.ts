@@ -46,7 +46,7 @@ export function achievedText(asked: LoadAsked, a: LoadAchieved): string {
  *
  * @example
  * ```ts
- * thresholdValueText({ metric: 'ccgw_op_duration{op:addInsert}', expression: 'p(95)<500', ok: true, value: 12.1, unit: 'ms' }); // '12.1 ms'
+ * thresholdValueText({ metric: 'http_req_duration{name:addInsert}', expression: 'p(95)<500', ok: true, value: 12.1, unit: 'ms' }); // '12.1 ms'
  * ```
  */
 export function thresholdValueText(t: ThresholdResult): string {

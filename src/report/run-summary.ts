@@ -323,7 +323,7 @@ export interface LoadResult {
   readonly timeline: readonly TimelinePoint[];
   /**
    * Where k6's raw samples of the scenario are (gzip CSV), relative to the run directory, e.g. `load/samples.csv.gz`:
-   * `ccgw compare` judges latency on their `ccgw_op_duration` values. Absent in runs written before they were kept.
+   * `ccgw compare` judges latency on the calls' durations in them. Absent in runs written before they were kept.
    */
   readonly samples?: string;
   /** The k6 web dashboard's report of the scenario, relative to the run directory, e.g. `load/dashboard.html`. */

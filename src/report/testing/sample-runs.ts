@@ -389,7 +389,7 @@ export function sampleShortThroughputRun(): RunSummary {
     scenario: 'throughput',
     dashboard: 'load/dashboard.html',
     thresholds: [
-      { metric: 'ccgw_op_duration{op:addInsert}', expression: 'p(95)<500', ok: true, value: 12.1, unit: 'ms' as const },
+      { metric: 'http_req_duration{name:addInsert}', expression: 'p(95)<500', ok: true, value: 12.1, unit: 'ms' as const },
       { metric: 'checks', expression: 'rate>=0.99', ok: true, value: 0.9975, unit: 'fraction' as const },
       { metric: 'dropped_iterations', expression: 'count<=4500', ok: false, value: 42_831, unit: 'count' as const },
     ],
