@@ -17,7 +17,7 @@ interface K6Run {
 async function k6Run(args: readonly string[]): Promise<K6Run> {
   const k6 = await ensureK6();
   return new Promise((resolve) => {
-    execFile(k6, ['run', ...args], { cwd: ROOT, env: { ...process.env, K6_NO_USAGE_REPORT: 'true' }, timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(k6, ['run', '--address=', ...args], { cwd: ROOT, env: { ...process.env, K6_NO_USAGE_REPORT: 'true' }, timeout: 120_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });

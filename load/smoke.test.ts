@@ -17,7 +17,7 @@ interface K6Run {
 
 function k6Run(k6: string, args: readonly string[], env: Record<string, string>): Promise<K6Run> {
   return new Promise((resolve) => {
-    execFile(k6, ['run', '--quiet', ...args], { cwd: ROOT, env: { ...process.env, K6_NO_USAGE_REPORT: 'true', ...env }, timeout: 180_000 }, (error, stdout, stderr) => {
+    execFile(k6, ['run', '--quiet', '--address=', ...args], { cwd: ROOT, env: { ...process.env, K6_NO_USAGE_REPORT: 'true', ...env }, timeout: 180_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout: String(stdout), stderr: String(stderr) });
     });
   });

@@ -7,13 +7,16 @@
  *    the event-loop turn, as the mock does, is measured too (like for like, no goal).
  * 2. Resident memory of the mock with all 59,899 IDs of the default range (101–59999) signed in through the
  *    public sign-in call. Goal: ≤ 150 MB RSS.
+ * 3. The k6 load library's cost per call (`bench/k6-library.ts`): calls per second of a plain k6 script and of the
+ *    harness's throughput scenario, the same calls against the same mock, and of the harness without validation.
+ *    Goals: harness ≥ 0.6 × plain k6; validation costs ≤ 10 %.
  *
  * The cycle runs in rounds (BENCH_ROUNDS, default 5): each round measures the two bare servers and then the mock,
  * all started once and kept running, so a slow spell of a shared machine falls on all; the figures are the medians
  * over the rounds, and each round's own ratios are printed to show the spread.
  *
  * Environment: BENCH_DURATION (seconds per measured run, default 10), BENCH_CONNECTIONS (default 32),
- * BENCH_ROUNDS (default 5), BENCH_ONLY=cycle|memory to run one part.
+ * BENCH_ROUNDS (default 5), BENCH_K6_VUS (the k6 part's VUs, default 64), BENCH_ONLY=cycle|memory|k6 to run one part.
  * Figures only: it never fails on a goal (the machines are shared and noisy); it prints whether each was met.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -22,18 +25,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { rssBytes, startChild, type ChildServer } from './bench/child-server.ts';
+import { measureK6Library } from './bench/k6-library.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const CT = 'application/json; charset=UTF-8';
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const K6_VUS = Number(process.env['BENCH_K6_VUS'] ?? 64);
 const ONLY = process.env['BENCH_ONLY'];
-if (ONLY !== undefined && ONLY !== 'cycle' && ONLY !== 'memory') {
-  console.error(`bench: BENCH_ONLY=${JSON.stringify(ONLY)} is not cycle or memory`);
+if (ONLY !== undefined && ONLY !== 'cycle' && ONLY !== 'memory' && ONLY !== 'k6') {
+  console.error(`bench: BENCH_ONLY=${JSON.stringify(ONLY)} is not cycle, memory or k6`);
   process.exit(2);
 }
-for (const [name, value] of [['BENCH_DURATION', DURATION], ['BENCH_CONNECTIONS', CONNECTIONS], ['BENCH_ROUNDS', ROUNDS]] as const) {
+for (const [name, value] of [['BENCH_DURATION', DURATION], ['BENCH_CONNECTIONS', CONNECTIONS], ['BENCH_ROUNDS', ROUNDS], ['BENCH_K6_VUS', K6_VUS]] as const) {
   if (!Number.isInteger(value) || value < 1) {
     console.error(`bench: ${name}=${JSON.stringify(process.env[name])} is not a whole number ≥ 1`);
     process.exit(2);
@@ -212,8 +217,9 @@ const spread = (ratios: number[]) => `${Math.min(...ratios).toFixed(2)}–${Math
 
 async function main(): Promise<void> {
   console.log(`ccgw-harness bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds`);
-  const cycleResults = ONLY === 'memory' ? undefined : await measureCycleRounds();
-  const memory = ONLY === 'cycle' ? undefined : await measureMemory();
+  const cycleResults = ONLY === undefined || ONLY === 'cycle' ? await measureCycleRounds() : undefined;
+  const memory = ONLY === undefined || ONLY === 'memory' ? await measureMemory() : undefined;
+  const k6 = ONLY === undefined || ONLY === 'k6' ? await measureK6Library({ vus: K6_VUS, seconds: DURATION, rounds: ROUNDS, root: ROOT, log: (line) => console.log(`k6 ${line}`) }) : undefined;
   const rows: Array<readonly [string, string, string, string, string, string, boolean | null]> = [];
   let ratio: number | undefined;
   let ratioEndOfTurn: number | undefined;
@@ -230,8 +236,25 @@ async function main(): Promise<void> {
     );
   }
   if (memory) rows.push(['59,899 agents signed in', 'RSS MB', `${f1(memory.idleMb)} (idle)`, f1(memory.signedInMb), '', 'mock ≤ 150 MB', memory.signedInMb <= 150]);
+  let k6Ratio: number | undefined;
+  let validationCost: number | undefined;
+  if (k6) {
+    k6Ratio = k6.harness.callsPerSecond / k6.plain.callsPerSecond;
+    validationCost = 1 - k6.harness.callsPerSecond / k6.unvalidated.callsPerSecond;
+    rows.push(
+      [`k6 throughput iteration, ${K6_VUS} VUs (median of rounds); baseline = plain k6`, 'calls/s', f1(k6.plain.callsPerSecond), f1(k6.harness.callsPerSecond), `${k6Ratio.toFixed(2)}×`, 'harness ≥ 0.60 × plain k6', k6Ratio >= 0.6],
+      ['same; baseline = harness without validation', 'calls/s', f1(k6.unvalidated.callsPerSecond), f1(k6.harness.callsPerSecond), `${(validationCost * 100).toFixed(1)} % cost`, 'validation costs ≤ 10 %', validationCost <= 0.1],
+    );
+    const [cp, ch, cu] = [k6.plain.cpuMicrosPerCall, k6.harness.cpuMicrosPerCall, k6.unvalidated.cpuMicrosPerCall];
+    if (cp !== undefined && ch !== undefined && cu !== undefined) {
+      rows.push(
+        ['k6 CPU per call (less disturbed by a busy machine); baseline = plain k6', 'µs', f1(cp), f1(ch), `${(cp / ch).toFixed(2)}× calls per CPU-second`, '(the same goal, CPU-normalised)', null],
+        ['same; baseline = harness without validation', 'µs', f1(cu), f1(ch), `${((1 - cu / ch) * 100).toFixed(1)} % cost`, '', null],
+      );
+    }
+  }
   console.log('');
-  console.log('| measure | unit | baseline | mock | ratio | goal | met |');
+  console.log('| measure | unit | baseline | measured (mock, or the harness) | ratio | goal | met |');
   console.log('|---|---|---|---|---|---|---|');
   for (const [m, u, b, k, r, g, ok] of rows) console.log(`| ${m} | ${u} | ${b} | ${k} | ${r} | ${g} | ${ok === null ? '' : ok ? 'yes' : 'NO'} |`);
   console.log('');
@@ -239,6 +262,10 @@ async function main(): Promise<void> {
     console.log(`(${cycleResults.mocked.requests} mock requests measured in the cycle; the rounds' own ratios ranged ${spread(cycleResults.roundRatios)}, end-of-turn ${spread(cycleResults.roundRatiosEndOfTurn)})`);
   }
   if (memory) console.log(`(${memory.agents} agents signed in through the public sign-in at ${f1(memory.signInRps)} sign-ins/s)`);
+  if (k6) {
+    const pct = (xs: readonly number[]) => `${(Math.min(...xs) * 100).toFixed(1)}–${(Math.max(...xs) * 100).toFixed(1)} %`;
+    console.log(`(k6: the rounds' harness / plain ratios ranged ${spread([...k6.roundRatios])}, the validation cost ${pct(k6.roundValidationCosts)}; k6 and the mock share this machine's CPUs)`);
+  }
   console.log(
     JSON.stringify({
       node: process.version,
@@ -253,6 +280,7 @@ async function main(): Promise<void> {
       roundRatios: cycleResults?.roundRatios,
       roundRatiosEndOfTurn: cycleResults?.roundRatiosEndOfTurn,
       memory,
+      k6: k6 && { vus: K6_VUS, ...k6, ratio: k6Ratio, validationCost },
     }),
   );
 }

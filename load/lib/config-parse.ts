@@ -33,12 +33,13 @@
  * | `CCGW_LOAD_INSPECTORS` | per scenario | K inspectors racing per storm round (the config file's `load.inspectors`) |
  * | `CCGW_LOAD_THINK_MS` | per scenario | pause between iterations of one VU (soak) |
  * | `CCGW_EVENT_DEADLINE_MS` | `2000` | the inspector's events must arrive this soon after a barge |
- * | `CCGW_POLL_PAUSE_MS` | `200` | pause after a poll that delivered an event (the documented 200–500 ms) |
+ * | `CCGW_POLL_PAUSE_MS` | `200` (throughput: `0`) | pause after a round of polls that delivered events (the documented 200–500 ms); throughput drains the events it knows are queued at once, to measure the gateway's capacity |
  * | `CCGW_KEEPALIVE_MS` | `30000` | poll a session at least this often (sign-out after 2 min without a poll) |
  * | `CCGW_POLL_TIMEOUT_MS` | `15000` | request timeout of a long poll (the gateway answers after ~10 s) |
  * | `CCGW_REQUEST_TIMEOUT_MS` | `10000` | request timeout of every other call |
  * | `CCGW_P95_MS` / `CCGW_P99_MS` | `500` / `1000` | latency thresholds of addinsert and cancel |
  * | `CCGW_MAX_ERROR_RATE` | `0.01` | threshold on failed requests and contract mismatches |
+ * | `CCGW_MIN_ACHIEVED_RATIO` | `0.9` | an open-model run (throughput) fails when k6 starts less than this share of the iterations asked (`achieved.ts`) |
  * | `CCGW_REPORT_DIR` | `reports/load` | where handleSummary writes JSON and JUnit (relative to the working directory) |
  * | `CCGW_RUN_NAME` | the scenario name | file name stem of the reports |
  *
@@ -134,7 +135,7 @@ export interface LoadConfig {
   readonly faults: readonly Readonly<Record<string, unknown>>[];
   readonly load: LoadKnobs;
   readonly timing: LoadTiming;
-  readonly thresholds: { readonly p95Ms: number; readonly p99Ms: number; readonly maxErrorRate: number };
+  readonly thresholds: { readonly p95Ms: number; readonly p99Ms: number; readonly maxErrorRate: number; readonly minAchievedRatio: number };
   readonly report: { readonly dir: string; readonly name: string };
 }
 
@@ -151,6 +152,8 @@ export interface ParseContext {
   readonly scenario: string;
   /** The scenario's load defaults. */
   readonly defaults: LoadKnobs;
+  /** The scenario's timing defaults, where they differ from the table above. */
+  readonly timing?: Partial<LoadTiming>;
   /** Reads a file by absolute path (k6: `open`). */
   readonly readText: (absolutePath: string) => string;
   /** Absolute path of the repository root, ending in `/`. */
@@ -326,7 +329,7 @@ export function parseLoadConfig(env: Env, context: ParseContext): LoadConfig {
   };
   const timing: LoadTiming = {
     eventDeadlineMs: number(env, 'CCGW_EVENT_DEADLINE_MS', 2000, 1, 120_000, true),
-    pollPauseMs: number(env, 'CCGW_POLL_PAUSE_MS', 200, 0, 10_000, true),
+    pollPauseMs: number(env, 'CCGW_POLL_PAUSE_MS', context.timing?.pollPauseMs ?? 200, 0, 10_000, true),
     keepAliveMs: number(env, 'CCGW_KEEPALIVE_MS', 30_000, 100, 100_000, true),
     pollTimeoutMs: number(env, 'CCGW_POLL_TIMEOUT_MS', 15_000, 100, 120_000, true),
     requestTimeoutMs: number(env, 'CCGW_REQUEST_TIMEOUT_MS', 10_000, 100, 120_000, true),
@@ -335,6 +338,7 @@ export function parseLoadConfig(env: Env, context: ParseContext): LoadConfig {
     p95Ms: number(env, 'CCGW_P95_MS', 500, 1, 600_000, false),
     p99Ms: number(env, 'CCGW_P99_MS', 1000, 1, 600_000, false),
     maxErrorRate: number(env, 'CCGW_MAX_ERROR_RATE', 0.01, 0, 1, false),
+    minAchievedRatio: number(env, 'CCGW_MIN_ACHIEVED_RATIO', 0.9, 0, 1, false),
   };
   const name = text(env, 'CCGW_RUN_NAME') ?? context.scenario;
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(name)) throw new LoadConfigError(`CCGW_RUN_NAME=${JSON.stringify(name)} may hold only letters, digits, ".", "_" and "-"`);

@@ -9,7 +9,7 @@
  * const config = loadConfig('smoke', { vus: 2, iterations: 3, duration: '30s', rate: 1, inspectorsPerGroup: 3, thinkMs: 0 });
  * ```
  */
-import { parseLoadConfig, type LoadConfig, type LoadKnobs } from './config-parse.ts';
+import { parseLoadConfig, type LoadConfig, type LoadKnobs, type LoadTiming } from './config-parse.ts';
 
 export { describeConfig, durationMs, isLoopbackHost, LoadConfigError, type LoadConfig, type LoadKnobs, type LoadTiming } from './config-parse.ts';
 
@@ -27,7 +27,7 @@ export function repoRoot(): string {
 
 /**
  * Reads the configuration from `__ENV`. Call it at module level of a scenario script (init context: `open()`
- * is available only there).
+ * is available only there). `timing` overrides the default waits (throughput: no pause between poll rounds).
  *
  * @throws LoadConfigError naming the variable, the bad value and the fix.
  * @example
@@ -36,6 +36,6 @@ export function repoRoot(): string {
  * export const options = optionsFor(config, constantArrivalRate(config.load), 'pairs');
  * ```
  */
-export function loadConfig(scenario: string, defaults: LoadKnobs): LoadConfig {
-  return parseLoadConfig(__ENV, { scenario, defaults, readText: (path) => open(path), repoRoot: repoRoot() });
+export function loadConfig(scenario: string, defaults: LoadKnobs, timing?: Partial<LoadTiming>): LoadConfig {
+  return parseLoadConfig(__ENV, { scenario, defaults, ...(timing ? { timing } : {}), readText: (path) => open(path), repoRoot: repoRoot() });
 }

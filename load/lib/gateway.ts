@@ -5,8 +5,11 @@
  *
  * Every answer is checked against the contract: HTTP 200, the generated ajv validator of the operation (switch off
  * with `CCGW_VALIDATE=0` to measure its cost), and the retcode listed for the operation in
- * `operations[op].retcodes`. Each call adds to the `ccgw_*` metrics (see `metrics.ts`) tagged by `op`, `retcode` and
- * `status`, and runs one k6 check, `<op> answers per the contract`.
+ * `operations[op].retcodes`. Each call adds one sample (see `metrics.ts`): `ccgw_contract_ok` tagged `op`, `retcode`
+ * and `status`, which carries the verdict and counts the calls; its duration is k6's own `http_req_duration`, the
+ * request being named after its operation. Every sample costs the generator CPU on every call, so there is no other
+ * (a k6 check per call would repeat the verdict, a Trend per call the duration). The verdict of a body text is cached
+ * per VU (`verdicts.ts`); request params and tag objects are made once.
  *
  * @example
  * ```ts
@@ -22,9 +25,9 @@ import { check, sleep } from 'k6';
 import http, { type Params, type RefinedResponse } from 'k6/http';
 import type { AgentAccount, AgentEvent, OperationId } from '../../src/domain/index.ts';
 import { operations } from '../../src/generated/contract.ts';
-import { responseValidators } from '../../src/generated/validators.js';
 import type { LoadConfig, LoadTiming } from './config-parse.ts';
 import { metrics } from './metrics.ts';
+import { VerdictCache } from './verdicts.ts';
 
 /**
  * How the client talks to the gateway.
@@ -81,6 +84,8 @@ export interface CallResult {
   readonly durationMs: number;
   /** Epoch ms when the answer was handled. */
   readonly at: number;
+  /** The event a successful poll delivered; null for a poll without one and for every other operation. */
+  readonly event: AgentEvent | null;
 }
 
 /** A request ready to send alone or in a batch. */
@@ -92,9 +97,12 @@ interface Prepared {
   readonly url: string;
   readonly body: string | null;
   readonly params: Params;
+  /** The same as one `http.batch` request, made once. */
+  readonly batchRequest: { readonly method: string; readonly url: string; readonly body: string | null; readonly params: Params };
 }
 
 const GUID_HEADER = 'Guid';
+const CONTENT_TYPE = 'application/json; charset=UTF-8';
 
 /** Contract problems logged per operation and VU; the metrics count them all. */
 const WARN_LIMIT = 20;
@@ -106,18 +114,40 @@ function warnOnce(op: string, line: string): void {
   if (n <= WARN_LIMIT) console.warn(n === WARN_LIMIT ? `${line} (further ${op} problems of this VU are counted, not logged)` : line);
 }
 
+/** The Guid of a `Set-GUID: JSESSIONID=<guid>` header (k6 gives header names in Go's canonical form). */
 function setGuidOf(res: RefinedResponse<'text'>): string | undefined {
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (name.toLowerCase() !== 'set-guid') continue;
-    const eq = value.indexOf('=');
-    const guid = (eq < 0 ? value : value.slice(eq + 1)).trim();
-    return guid === '' ? undefined : guid;
-  }
-  return undefined;
+  const value = res.headers['Set-Guid'];
+  if (value === undefined) return undefined;
+  const guid = value.slice(value.indexOf('=') + 1).trim();
+  return guid === '' ? undefined : guid;
+}
+
+/** Tag objects by operation (and retcode and status), made once: the metrics read them on every call. */
+const opTags = new Map<string, { readonly op: string }>();
+type CallTags = { readonly op: string; readonly retcode: string; readonly status: string };
+/** By op, then retcode, then status: no key to build per call. */
+const callTags = new Map<string, Map<string | undefined, Map<number, CallTags>>>();
+
+function tagsOfOp(op: string): { readonly op: string } {
+  let tags = opTags.get(op);
+  if (!tags) opTags.set(op, (tags = { op }));
+  return tags;
+}
+
+function tagsOfCall(op: string, retcode: string | undefined, status: number): CallTags {
+  let byRetcode = callTags.get(op);
+  if (!byRetcode) callTags.set(op, (byRetcode = new Map()));
+  let byStatus = byRetcode.get(retcode);
+  if (!byStatus) byRetcode.set(retcode, (byStatus = new Map()));
+  let tags = byStatus.get(status);
+  if (!tags) byStatus.set(status, (tags = { op, retcode: retcode ?? 'none', status: String(status) }));
+  return tags;
 }
 
 /**
- * The client: builds requests from the generated operations table and checks every answer.
+ * The client: builds requests from the generated operations table and checks every answer. The verdict of an
+ * answer body is cached per body text (see `verdicts.ts`): every answer is judged, a repeated text for the cost of a
+ * lookup.
  *
  * @example
  * ```ts
@@ -125,14 +155,21 @@ function setGuidOf(res: RefinedResponse<'text'>): string | undefined {
  * ```
  */
 export class GatewayClient {
-  constructor(readonly options: GatewayOptions) {}
+  readonly #verdicts: VerdictCache;
+
+  constructor(readonly options: GatewayOptions) {
+    this.#verdicts = new VerdictCache(options.validate);
+  }
 
   /** A session for one account (not yet signed in). */
   session(account: AgentAccount): GatewaySession {
     return new GatewaySession(this, account);
   }
 
-  /** Builds a request for `op`; `session` supplies the Guid and the cookie jar. */
+  /**
+   * Builds a request for `op`; `session` supplies the Guid and the cookie jar. The session's headers object is
+   * shared by its requests and follows its Guid, so a prepared request stays valid after a rotation.
+   */
   prepare(op: OperationId, path: Readonly<Record<string, string>>, extras: { session?: GatewaySession; body?: unknown; query?: Readonly<Record<string, string>> } = {}): Prepared {
     const operation = operations[op];
     let url = operation.path as string;
@@ -143,25 +180,19 @@ export class GatewayClient {
     }
     const query = Object.entries(extras.query ?? {});
     if (query.length > 0) url += `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
-    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8' };
     const session = extras.session;
-    if (operation.requiresGuid && session?.guid !== undefined) headers[GUID_HEADER] = session.guid;
+    const headers = session ? session.headersFor(operation.requiresGuid) : { 'Content-Type': CONTENT_TYPE };
+    // k6 reads every key of the params on every request: no more than needed. Bodies come as text (k6's default;
+    // K6_DISCARD_RESPONSE_BODIES would leave every answer without its JSON, and the contract check says so); `name`
+    // groups the URLs, which carry agent IDs, under the operation in k6's own metrics.
     const params: Params = {
       headers,
-      responseType: 'text',
       timeout: op === 'getAgentEvent' ? this.options.pollTimeoutMs : this.options.requestTimeoutMs,
-      tags: { op, name: op },
+      tags: { name: op },
       ...(session ? { jar: session.jar } : {}),
     };
-    return {
-      op,
-      agentId: path['agentid'] ?? '',
-      session,
-      method: operation.method,
-      url: `${this.options.baseUrl}${url}`,
-      body: extras.body === undefined ? null : JSON.stringify(extras.body),
-      params,
-    };
+    const request = { method: operation.method, url: `${this.options.baseUrl}${url}`, body: extras.body === undefined ? null : JSON.stringify(extras.body), params };
+    return { op, agentId: path['agentid'] ?? '', session, ...request, batchRequest: request };
   }
 
   /** Sends one request and checks its answer. */
@@ -172,53 +203,53 @@ export class GatewayClient {
 
   /** Sends requests in parallel (`http.batch`) and checks every answer, in order. */
   sendBatch(prepared: readonly Prepared[]): CallResult[] {
-    if (prepared.length === 0) return [];
-    const responses = http.batch(prepared.map((p) => ({ method: p.method, url: p.url, body: p.body, params: p.params }))) as unknown as RefinedResponse<'text'>[];
-    return prepared.map((p, i) => this.#handle(p, responses[i]!));
+    const results: CallResult[] = [];
+    if (prepared.length === 0) return results;
+    const requests = [];
+    for (let i = 0; i < prepared.length; i++) requests.push(prepared[i]!.batchRequest);
+    const responses = http.batch(requests) as unknown as RefinedResponse<'text'>[];
+    for (let i = 0; i < prepared.length; i++) results.push(this.#handle(prepared[i]!, responses[i]!));
+    return results;
   }
 
   #handle(p: Prepared, res: RefinedResponse<'text'>): CallResult {
     const at = Date.now();
+    const op = p.op;
+    const status = res.status;
     const durationMs = res.timings.duration;
-    let body: Record<string, unknown> | undefined;
+    let body: Readonly<Record<string, unknown>> | undefined;
+    let retcode: string | undefined;
     let problem: string | undefined;
-    if (res.status === 0) {
+    if (status === 0) {
       problem = `no answer (${res.error || 'connection failed'})`;
-    } else if (res.status !== 200) {
-      problem = `HTTP ${res.status}`;
+    } else if (status !== 200) {
+      problem = `HTTP ${status}`;
     } else {
-      try {
-        const parsed: unknown = JSON.parse(res.body ?? '');
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
-        else problem = 'the body is not a JSON object';
-      } catch {
-        problem = 'the body is not JSON';
-      }
+      const verdict = this.#verdicts.judge(op, res.body ?? '');
+      ({ body, retcode, problem } = verdict);
+      if (verdict.kind === 'schema') metrics.schemaErrors.add(1, tagsOfOp(op));
+      else if (verdict.kind === 'unlisted') metrics.unlistedRetcode.add(1, { op, retcode: String(retcode) });
+      const guid = setGuidOf(res);
+      if (guid !== undefined) p.session?.takeGuid(guid, op);
+      else if ((op === 'signIn' || op === 'forceLogin') && retcode === '0' && problem === undefined) problem = `${op} answered 0 without a Set-GUID header`;
     }
-    const retcode = typeof body?.['retcode'] === 'string' ? (body['retcode'] as string) : undefined;
-    if (body !== undefined && this.options.validate) {
-      const validator = responseValidators[p.op as keyof typeof responseValidators] as ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
-      if (!validator(body)) {
-        const first = validator.errors?.[0];
-        problem = `the answer fails the ${p.op} schema at ${first?.instancePath || '(root)'}: ${first?.message ?? 'invalid'}`;
-        metrics.schemaErrors.add(1, { op: p.op });
-      }
-    }
-    if (body !== undefined && problem === undefined && (retcode === undefined || !operations[p.op].retcodes.some((r) => r.code === retcode))) {
-      problem = `retcode ${JSON.stringify(retcode)} is not listed for ${p.op}`;
-      metrics.unlistedRetcode.add(1, { op: p.op, retcode: String(retcode) });
-    }
-    const session = p.session;
-    const guid = setGuidOf(res);
-    if (session && guid !== undefined && res.status === 200) session.takeGuid(guid, p.op);
-    const tags = { op: p.op, retcode: retcode ?? 'none', status: String(res.status) };
-    metrics.calls.add(1, tags);
-    metrics.opDuration.add(durationMs, { op: p.op });
-    metrics.contractOk.add(problem === undefined, { op: p.op });
-    check(problem, { [`${p.op} answers per the contract`]: (x) => x === undefined }, { op: p.op });
-    if (problem !== undefined && session?.verbose !== false) warnOnce(p.op, `${p.op} for agent ${p.agentId}: ${problem}`);
-    return { op: p.op, agentId: p.agentId, status: res.status, retcode, body, ok: res.status === 200 && retcode === '0', problem, durationMs, at };
+    metrics.contractOk.add(problem === undefined, tagsOfCall(op, retcode, status));
+    if (problem !== undefined && p.session?.verbose !== false) warnOnce(op, `${op} for agent ${p.agentId}: ${problem}`);
+    const ok = status === 200 && retcode === '0';
+    const event = op === 'getAgentEvent' && ok ? eventOf(body) : null;
+    return { op, agentId: p.agentId, status, retcode, body, ok, problem, durationMs, at, event };
   }
+}
+
+function eventOf(body: Readonly<Record<string, unknown>> | undefined): AgentEvent | null {
+  const e = body?.['event'];
+  return e !== null && typeof e === 'object' ? (e as AgentEvent) : null;
+}
+
+/** Removes `list[i]` in place (splice would also build an array of the removed element). */
+function removeAt<T>(list: T[], i: number): void {
+  for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!;
+  list.length--;
 }
 
 /** Keeps at most this many unconsumed events per session. */
@@ -235,8 +266,6 @@ const INBOX_LIMIT = 1000;
  * ```
  */
 export class GatewaySession {
-  /** The current Guid; undefined before sign-in. */
-  guid: string | undefined;
   /** Signed in as far as this client knows. */
   signedIn = false;
   /** Epoch ms of the last poll answer (or of the sign-in). */
@@ -248,6 +277,12 @@ export class GatewaySession {
   /** Log contract problems as warnings (default true). */
   verbose = true;
   readonly #client: GatewayClient;
+  #guid: string | undefined;
+  /** Headers of the calls that carry the Guid: one object, updated when the Guid changes. */
+  readonly #guidHeaders: Record<string, string> = { 'Content-Type': CONTENT_TYPE };
+  readonly #plainHeaders: Readonly<Record<string, string>> = { 'Content-Type': CONTENT_TYPE };
+  /** Requests this session sends again and again (poll, addinsert and cancel per target), built once. */
+  readonly #prepared = new Map<string, Prepared>();
 
   constructor(
     client: GatewayClient,
@@ -260,17 +295,42 @@ export class GatewaySession {
     return this.account.id;
   }
 
+  /** The current Guid; undefined before sign-in. */
+  get guid(): string | undefined {
+    return this.#guid;
+  }
+
+  /** The headers object of this session's requests (see {@link GatewayClient.prepare}). */
+  headersFor(requiresGuid: boolean): Readonly<Record<string, string>> {
+    return requiresGuid ? this.#guidHeaders : this.#plainHeaders;
+  }
+
+  #setGuid(guid: string): void {
+    this.#guid = guid;
+    this.#guidHeaders[GUID_HEADER] = guid;
+  }
+
   /** Takes a Guid from a Set-GUID header; a change after sign-in counts as a rotation. */
   takeGuid(guid: string, op: OperationId): void {
-    if (this.guid !== undefined && guid !== this.guid && op !== 'signIn' && op !== 'forceLogin') metrics.guidRotations.add(1);
-    this.guid = guid;
+    if (this.#guid !== undefined && guid !== this.#guid && op !== 'signIn' && op !== 'forceLogin') metrics.guidRotations.add(1);
+    this.#setGuid(guid);
   }
 
   /** Adopts a Guid issued out of band (the mock's bulk sign-in). */
   adopt(guid: string): void {
-    this.guid = guid;
+    this.#setGuid(guid);
     this.signedIn = true;
     this.lastPollAt = Date.now();
+  }
+
+  #cached(op: 'getAgentEvent' | 'addInsert' | 'cancelInsert', target?: string): Prepared {
+    const key = target === undefined ? op : `${op} ${target}`;
+    let prepared = this.#prepared.get(key);
+    if (!prepared) {
+      prepared = this.#client.prepare(op, target === undefined ? { agentid: this.id } : { agentid: this.id, workNo: target }, { session: this });
+      this.#prepared.set(key, prepared);
+    }
+    return prepared;
   }
 
   /** The sign-in request (idle, phone released after calls, i.e. not always off-hook). */
@@ -281,7 +341,7 @@ export class GatewaySession {
 
   /**
    * Signs in; with `force`, takes over an existing session (forcelogin). On retcode 0 the answer must carry
-   * `Set-GUID`.
+   * `Set-GUID` (the client's contract check says so when it does not).
    */
   signIn(force = false): CallResult {
     return this.afterSignIn(this.#client.send(this.prepareSignIn(force)));
@@ -289,10 +349,6 @@ export class GatewaySession {
 
   /** Applies a sign-in answer (sent alone or in a batch). */
   afterSignIn(result: CallResult): CallResult {
-    if (result.ok && this.guid === undefined) {
-      console.warn(`${result.op} for agent ${this.id} answered 0 without a Set-GUID header`);
-      metrics.contractOk.add(false, { op: result.op });
-    }
     if (result.ok) {
       this.signedIn = true;
       this.lastPollAt = Date.now();
@@ -302,40 +358,43 @@ export class GatewaySession {
 
   /** The poll request. */
   preparePoll(): Prepared {
-    return this.#client.prepare('getAgentEvent', { agentid: this.id }, { session: this });
+    return this.#cached('getAgentEvent');
   }
 
   /** Polls once (a long poll: returns at once with an event, or after the gateway's wait with none). */
-  poll(): CallResult & { readonly event: AgentEvent | null } {
+  poll(): CallResult {
     return this.afterPoll(this.#client.send(this.preparePoll()));
   }
 
   /** Applies a poll answer: queues the event, notices a lost session. */
-  afterPoll(result: CallResult): CallResult & { readonly event: AgentEvent | null } {
-    let event: AgentEvent | null = null;
+  afterPoll(result: CallResult): CallResult {
     if (result.ok) {
       this.lastPollAt = result.at;
-      const e = result.body?.['event'];
-      if (e !== null && typeof e === 'object') {
-        event = e as AgentEvent;
+      if (result.event !== null) {
         if (this.inbox.length >= INBOX_LIMIT) this.inbox.shift();
-        this.inbox.push(event);
+        this.inbox.push(result.event);
       }
     } else {
       this.#noticeLost(result);
     }
-    return { ...result, event };
+    return result;
   }
 
   /** Removes and returns the oldest unconsumed event of one of `types`, if any. */
   take(types: readonly string[]): AgentEvent | undefined {
-    const i = this.inbox.findIndex((e) => types.includes(e.eventType));
-    return i < 0 ? undefined : this.inbox.splice(i, 1)[0];
+    const inbox = this.inbox;
+    for (let i = 0; i < inbox.length; i++) {
+      const e = inbox[i]!;
+      if (!types.includes(e.eventType)) continue;
+      removeAt(inbox, i);
+      return e;
+    }
+    return undefined;
   }
 
   /** The addinsert request: barge into `target`. */
   prepareAddInsert(target: string): Prepared {
-    return this.#client.prepare('addInsert', { agentid: this.id, workNo: target }, { session: this });
+    return this.#cached('addInsert', target);
   }
 
   /** Barges into `target`. */
@@ -343,9 +402,14 @@ export class GatewaySession {
     return this.#after(this.#client.send(this.prepareAddInsert(target)));
   }
 
+  /** The cancel request: end this inspector's listen/insert on `target`. */
+  prepareCancelInsert(target: string): Prepared {
+    return this.#cached('cancelInsert', target);
+  }
+
   /** Ends this inspector's listen/insert on `target`. */
   cancelInsert(target: string): CallResult {
-    return this.#after(this.#client.send(this.#client.prepare('cancelInsert', { agentid: this.id, workNo: target }, { session: this })));
+    return this.#after(this.#client.send(this.prepareCancelInsert(target)));
   }
 
   /** Sets the agent idle. */
@@ -434,31 +498,53 @@ export interface AwaitedEvents {
  * ```
  */
 export function awaitEvents(session: GatewaySession, expected: readonly string[], since: number, timing: LoadTiming): AwaitedEvents {
+  // Allocation-light: this runs once per barge, thousands of times a second. `seen` has bit i set once expected[i]
+  // arrived; the arrivals are in order when each comes later in `expected` than the one before.
   const delays: Record<string, number> = {};
-  const order: string[] = [];
-  const waiting = [...expected];
+  const inbox = session.inbox;
   const endAt = since + timing.eventDeadlineMs + timing.pollTimeoutMs;
-  const take = () => {
-    for (let e = session.take(waiting); e !== undefined; e = session.take(waiting)) {
-      const delay = Math.max(0, Date.now() - since);
-      delays[e.eventType] = delay;
-      order.push(e.eventType);
-      waiting.splice(waiting.indexOf(e.eventType), 1);
+  let seen = 0;
+  let pending = expected.length;
+  let last = -1;
+  let inOrder = true;
+  for (let polls = 0; ; polls++) {
+    for (let i = 0; i < inbox.length && pending > 0; ) {
+      const k = expected.indexOf(inbox[i]!.eventType);
+      if (k < 0 || (seen & (1 << k)) !== 0) {
+        i++;
+        continue;
+      }
+      seen |= 1 << k;
+      pending--;
+      delays[expected[k]!] = Math.max(0, Date.now() - since);
+      if (k < last) inOrder = false;
+      else last = k;
+      removeAt(inbox, i);
     }
-  };
-  take();
-  for (let polls = 0; waiting.length > 0 && polls < expected.length + 10 && Date.now() < endAt && session.signedIn; polls++) {
+    if (pending === 0 || polls >= expected.length + 10 || Date.now() >= endAt || !session.signedIn) break;
     session.poll();
-    take();
   }
-  for (const type of expected) {
+  for (let k = 0; k < expected.length; k++) {
+    const type = expected[k]!;
     const delay = delays[type];
-    if (delay !== undefined) metrics.eventDelay.add(delay, { event: type });
-    metrics.eventsOnTime.add(delay !== undefined && delay <= timing.eventDeadlineMs, { event: type });
+    const tags = tagsOfEvent(type);
+    if (delay !== undefined) metrics.eventDelay.add(delay, tags);
+    metrics.eventsOnTime.add(delay !== undefined && delay <= timing.eventDeadlineMs, tags);
   }
-  const inOrder = order.join() === expected.filter((t) => order.includes(t)).join();
-  check(order, { 'events arrive in the documented order': () => inOrder });
-  return { delays, missing: waiting, inOrder };
+  check(inOrder, IN_ORDER);
+  return { delays, missing: pending === 0 ? NONE_MISSING : expected.filter((_, k) => (seen & (1 << k)) === 0), inOrder };
+}
+
+const NONE_MISSING: readonly string[] = Object.freeze([]);
+
+const IN_ORDER = { 'events arrive in the documented order': (inOrder: boolean) => inOrder };
+
+const eventTags = new Map<string, { readonly event: string }>();
+
+function tagsOfEvent(event: string): { readonly event: string } {
+  let tags = eventTags.get(event);
+  if (!tags) eventTags.set(event, (tags = { event }));
+  return tags;
 }
 
 /**
@@ -472,6 +558,9 @@ export function awaitEvents(session: GatewaySession, expected: readonly string[]
  */
 export function keepAlive(client: GatewayClient, sessions: readonly GatewaySession[], keepAliveMs: number): void {
   const now = Date.now();
+  let any = false;
+  for (const s of sessions) any ||= s.signedIn && now - s.lastPollAt >= keepAliveMs;
+  if (!any) return;
   const due = sessions.filter((s) => s.signedIn && now - s.lastPollAt >= keepAliveMs);
   const results = client.sendBatch(due.map((s) => s.preparePoll()));
   results.forEach((r, i) => due[i]!.afterPoll(r));
@@ -488,16 +577,25 @@ export function keepAlive(client: GatewayClient, sessions: readonly GatewaySessi
  * ```
  */
 export function drain(client: GatewayClient, sessions: readonly GatewaySession[], times: readonly number[], pollPauseMs: number): void {
-  const left = sessions.map((_, i) => times[i] ?? 0);
+  const left: number[] = [];
+  for (let i = 0; i < sessions.length; i++) left.push(times[i] ?? 0);
+  const due: number[] = [];
+  const polls: Prepared[] = [];
   for (let round = 0; round < 1000; round++) {
-    const due = sessions.map((s, i) => ({ s, i })).filter(({ s, i }) => s.signedIn && left[i]! > 0);
+    due.length = 0;
+    polls.length = 0;
+    for (let i = 0; i < sessions.length; i++) {
+      if (sessions[i]!.signedIn && left[i]! > 0) {
+        due.push(i);
+        polls.push(sessions[i]!.preparePoll());
+      }
+    }
     if (due.length === 0) return;
-    const results = client.sendBatch(due.map(({ s }) => s.preparePoll()));
-    results.forEach((r, k) => {
-      const { s, i } = due[k]!;
-      const polled = s.afterPoll(r);
-      left[i] = polled.event === null ? 0 : left[i]! - 1;
-    });
+    const results = client.sendBatch(polls);
+    for (let k = 0; k < due.length; k++) {
+      const i = due[k]!;
+      left[i] = sessions[i]!.afterPoll(results[k]!).event === null ? 0 : left[i]! - 1;
+    }
     if (pollPauseMs > 0) sleep(pollPauseMs / 1000);
   }
 }

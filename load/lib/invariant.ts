@@ -54,13 +54,13 @@ export class BargeLedger {
   /** Records a successful barge of `target` by `inspector`; returns the violation, if any. */
   barge(target: string, inspector: string): InvariantViolation | undefined {
     this.#barges++;
-    return this.#move(target, +1, `barge by ${inspector}`);
+    return this.#move(target, +1, 'barge', inspector);
   }
 
   /** Records a successful cancel on `target` by `inspector`; returns the violation, if any. */
   cancel(target: string, inspector: string): InvariantViolation | undefined {
     this.#cancels++;
-    return this.#move(target, -1, `cancel by ${inspector}`);
+    return this.#move(target, -1, 'cancel', inspector);
   }
 
   /** Barges minus cancels of `target` so far. */
@@ -83,11 +83,11 @@ export class BargeLedger {
     return { barges: this.#barges, cancels: this.#cancels, violations: this.#violationCount };
   }
 
-  #move(target: string, delta: number, event: string): InvariantViolation | undefined {
+  #move(target: string, delta: number, what: 'barge' | 'cancel', inspector: string): InvariantViolation | undefined {
     const balance = this.balance(target) + delta;
     this.#balance.set(target, balance);
     if (balance === 0 || balance === 1) return undefined;
-    const violation = { target, balance, event };
+    const violation = { target, balance, event: `${what} by ${inspector}` };
     this.#violationCount++;
     if (this.#violations.length < KEEP) this.#violations.push(violation);
     return violation;

@@ -13,12 +13,15 @@
  */
 import exec from 'k6/execution';
 import http from 'k6/http';
+import type { Scenario } from 'k6/options';
 import { AdminClient, type Fault } from './admin.ts';
-import { LoadConfigError, type LoadConfig } from './config-parse.ts';
+import { askedOf, type IterationUnit } from './achieved.ts';
+import { LoadConfigError, describeConfig, type LoadConfig } from './config-parse.ts';
 import { GatewayClient, gatewayOptions, signInAll, type GatewaySession } from './gateway.ts';
 import { metrics } from './metrics.ts';
 import { PartitionError, accountsOf, executionTuple, ownedIndices, planPairs, planStormGroups, type Unit } from './partition.ts';
 import type { UnitKind } from './profiles.ts';
+import type { SummaryTarget } from './summary.ts';
 
 /**
  * What `setup()` hands to the VUs and to `teardown()`. Holds no secrets (k6 passes it to handleSummary).
@@ -35,6 +38,9 @@ export interface SetupData {
   readonly admin: boolean;
   /** The process ran alone (no execution segment), so it reset the mock. */
   readonly whole: boolean;
+  /** This process's part of the test, 0–1 (its execution segment's length; 1 alone): its part of the asked rate. */
+  readonly share: number;
+  /** Epoch ms at the end of setup, when the iterations start. */
   readonly startedAt: number;
 }
 
@@ -64,6 +70,35 @@ export function planUnits(config: LoadConfig, kind: UnitKind): Unit[] {
     );
   }
   return plan;
+}
+
+/**
+ * How many units of `kind` the fixtures hold: the most VUs a run can have (named when a run needs more).
+ *
+ * @example
+ * ```ts
+ * unitsInFixtures(config, 'pairs'); // 99 with the demo accounts
+ * ```
+ */
+export function unitsInFixtures(config: LoadConfig, kind: UnitKind): number {
+  return (kind === 'storm' ? planStormGroups(config.accounts, config.load.inspectorsPerGroup) : planPairs(config.accounts)).length;
+}
+
+/**
+ * What `handleSummary` writes and under which name: the configuration without secrets and, when the script's own
+ * scenario ran, what it asked. k6's `--vus`/`--duration`/`--iterations` replace the scenario (as the k6 library
+ * benchmark does to loop the throughput iteration in a closed model); the run then reports no asked figures rather
+ * than the replaced scenario's.
+ *
+ * @example
+ * ```ts
+ * export function handleSummary(data: SummaryData) { return summaryOutputs(data, summaryTarget(config, scenario, 'cycle', 'pairs')); }
+ * ```
+ */
+export function summaryTarget(config: LoadConfig, scenario: Scenario, unit: IterationUnit, kind: UnitKind): SummaryTarget {
+  const scenarios = (exec.test.options as { scenarios?: Record<string, unknown> }).scenarios ?? {};
+  const ran = scenarios[config.scenario] !== undefined;
+  return { name: config.report.name, dir: config.report.dir, config: describeConfig(config), ...(ran ? { asked: askedOf(config, scenario, unit, unitsInFixtures(config, kind)) } : {}) };
 }
 
 function segmentOptions(): { segment: string | undefined; sequence: string | undefined } {
@@ -114,7 +149,9 @@ export function prepareRun(config: LoadConfig, plan: readonly Unit[]): SetupData
     if (!admin) throw new Error(`CCGW_FAULTS needs the mock's admin API, which does not answer at ${config.baseUrl}/__admin`);
     new AdminClient(config).setFaults(config.faults as unknown as Fault[]);
   }
-  return { owned: ownedIndices(tuple, plan.length), admin, whole, startedAt: Date.now() };
+  const own = tuple.sequence[tuple.index]!;
+  const share = own.to.num / own.to.den - own.from.num / own.from.den;
+  return { owned: ownedIndices(tuple, plan.length), admin, whole, share, startedAt: Date.now() };
 }
 
 function targetsOf(unit: Unit): Map<string, string[]> {
@@ -122,10 +159,12 @@ function targetsOf(unit: Unit): Map<string, string[]> {
 }
 
 /**
- * `teardown()`: for every account of this process's units, in parallel batches: forcelogin (a fresh Guid, the
+ * `teardown()`: records the time the iterations ran (`ccgw_scenario_time`); then for every account of this process's
+ * units, in parallel batches: forcelogin (a fresh Guid, the
  * account's old session ends), cancel the inserts an inspector may hold, forcelogout. Failures add to
  * `ccgw_cleanup_failures`. Then, on the mock, clears the faults set from `CCGW_FAULTS` (before the cleanup, so it
- * is not itself faulted) and reads `/__admin/audit` into `ccgw_audit_violations`.
+ * is not itself faulted) and reads `/__admin/audit` into `ccgw_audit_violations`. Its gateway calls are counted in
+ * `ccgw_cleanup_calls`, so that the scenario's calls per second leave them out.
  *
  * @example
  * ```ts
@@ -133,6 +172,8 @@ function targetsOf(unit: Unit): Map<string, string[]> {
  * ```
  */
 export function cleanupRun(config: LoadConfig, plan: readonly Unit[], data: SetupData): void {
+  metrics.scenarioTime.add(Date.now() - data.startedAt);
+  let calls = 0;
   if (data.admin && config.faults.length > 0) new AdminClient(config).clearFaults();
   const client = new GatewayClient(gatewayOptions(config));
   const byId = new Map(config.accounts.map((a) => [a.id, a]));
@@ -144,6 +185,7 @@ export function cleanupRun(config: LoadConfig, plan: readonly Unit[], data: Setu
     const sessions: GatewaySession[] = slice.flatMap(accountsOf).map((id) => client.session(byId.get(id)!));
     for (const s of sessions) s.verbose = false;
     const signIns = signInAll(client, sessions, true);
+    calls += signIns.length;
     signIns.forEach((r, i) => {
       if (!r.ok) {
         metrics.cleanupFailures.add(1, { step: 'forceLogin' });
@@ -152,7 +194,8 @@ export function cleanupRun(config: LoadConfig, plan: readonly Unit[], data: Setu
     });
     const live = new Map(sessions.filter((s) => s.signedIn).map((s) => [s.id, s]));
     const cancels = slice.flatMap((u) => [...targetsOf(u)].flatMap(([inspector, targets]) => targets.map((t) => ({ inspector, t })))).filter(({ inspector }) => live.has(inspector));
-    const cancelResults = client.sendBatch(cancels.map(({ inspector, t }) => client.prepare('cancelInsert', { agentid: inspector, workNo: t }, { session: live.get(inspector)! })));
+    const cancelResults = client.sendBatch(cancels.map(({ inspector, t }) => live.get(inspector)!.prepareCancelInsert(t)));
+    calls += cancelResults.length;
     cancelResults.forEach((r, i) => {
       if (!r.ok && r.retcode !== noBarge) {
         metrics.cleanupFailures.add(1, { step: 'cancelInsert' });
@@ -160,6 +203,7 @@ export function cleanupRun(config: LoadConfig, plan: readonly Unit[], data: Setu
       }
     });
     const outs = [...live.values()];
+    calls += outs.length;
     client.sendBatch(outs.map((s) => client.prepare('forceLogout', { agentid: s.id }, { session: s }))).forEach((r, i) => {
       if (!r.ok) {
         metrics.cleanupFailures.add(1, { step: 'forceLogout' });
@@ -167,6 +211,7 @@ export function cleanupRun(config: LoadConfig, plan: readonly Unit[], data: Setu
       }
     });
   }
+  metrics.cleanupCalls.add(calls);
   if (data.admin) {
     const audit = new AdminClient(config).audit();
     metrics.auditViolations.add(audit.violations.length);

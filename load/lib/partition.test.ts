@@ -138,7 +138,7 @@ describe('the partition agrees with the real k6', () => {
         const vus = 7;
         for (const seg of segments) {
           const out = join(dir, `${seg.replace(/[:/%.]/g, '_')}.txt`);
-          await run(k6, ['run', '--quiet', '--summary-mode=disabled', '--console-output', out, '--execution-segment', seg, '--execution-segment-sequence', sequence, script], {
+          await run(k6, ['run', '--quiet', '--address=', '--summary-mode=disabled', '--console-output', out, '--execution-segment', seg, '--execution-segment-sequence', sequence, script], {
             env: { ...process.env, VUS: String(vus), K6_NO_USAGE_REPORT: 'true' },
           });
           const ids = readFileSync(out, 'utf8')

@@ -18,8 +18,9 @@
  * ```
  */
 import type { Options, Scenario, Threshold } from 'k6/options';
+import { droppedBudget } from './achieved.ts';
 import type { LoadConfig, LoadKnobs } from './config-parse.ts';
-import { METRIC } from './metric-names.ts';
+import { METRIC, callDuration } from './metric-names.ts';
 
 /**
  * Smoke: a few iterations per VU, for CI.
@@ -106,9 +107,9 @@ export function thresholdsFor(config: LoadConfig, kind: UnitKind): Record<string
     [METRIC.contractOk]: [guard(`rate>=${1 - maxErrorRate}`)],
     [METRIC.unexpectedAnswer]: [guard(`rate<=${maxErrorRate}`)],
     [METRIC.eventsOnTime]: [`rate>=${1 - maxErrorRate}`],
-    [`${METRIC.opDuration}{op:addInsert}`]: [`p(95)<${p95Ms}`, `p(99)<${p99Ms}`],
-    [`${METRIC.opDuration}{op:cancelInsert}`]: [`p(95)<${p95Ms}`, `p(99)<${p99Ms}`],
-    [`${METRIC.opDuration}{op:signIn}`]: [`p(99)<${Math.max(p99Ms, 2000)}`],
+    [callDuration('addInsert')]: [`p(95)<${p95Ms}`, `p(99)<${p99Ms}`],
+    [callDuration('cancelInsert')]: [`p(95)<${p95Ms}`, `p(99)<${p99Ms}`],
+    [callDuration('signIn')]: [`p(99)<${Math.max(p99Ms, 2000)}`],
     [METRIC.bargeOk]: ['count>=1'],
     [METRIC.invariantViolations]: [guard('count==0')],
     [METRIC.auditViolations]: ['count==0'],
@@ -120,7 +121,11 @@ export function thresholdsFor(config: LoadConfig, kind: UnitKind): Record<string
 
 /**
  * The k6 options of a run: one scenario named after the script, the thresholds, the live rate cap (`rps`), TLS
- * and batch settings, and setup/teardown time bounds scaled to the number of accounts.
+ * and batch settings, and setup/teardown time bounds scaled to the number of accounts. No test-wide tags: k6 tags
+ * every sample with its `scenario` already, and each tag more costs every sample of every call. An open-model scenario
+ * (constant arrival rate) adds `dropped_iterations: count<=N`: k6 may drop at most `1 − CCGW_MIN_ACHIEVED_RATIO` of
+ * the iterations asked (see `achieved.ts`; with execution segments each process gets the whole test's budget, and
+ * its summary judges its own share).
  *
  * @example
  * ```ts
@@ -132,9 +137,11 @@ export function optionsFor(config: LoadConfig, name: string, scenario: Scenario,
   const accounts = config.load.vus * perUnit;
   // Teardown makes up to 3 calls per account; under a live rate cap that bounds its duration.
   const teardownSeconds = Math.ceil(60 + (config.maxRps ? (3 * accounts) / config.maxRps : accounts * 0.05));
+  const thresholds = thresholdsFor(config, kind);
+  if (scenario.executor === 'constant-arrival-rate') thresholds['dropped_iterations'] = [`count<=${droppedBudget(scenario.rate, scenario.duration, config.thresholds.minAchievedRatio)}`];
   return {
     scenarios: { [name]: scenario },
-    thresholds: thresholdsFor(config, kind),
+    thresholds,
     ...(config.maxRps !== undefined ? { rps: config.maxRps } : {}),
     insecureSkipTLSVerify: config.insecureTls,
     batch: Math.max(20, perUnit),
@@ -142,6 +149,5 @@ export function optionsFor(config: LoadConfig, name: string, scenario: Scenario,
     setupTimeout: '120s',
     teardownTimeout: `${teardownSeconds}s`,
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
-    tags: { ccgw_scenario: name, ccgw_target: config.live ? 'live' : 'mock' },
   };
 }

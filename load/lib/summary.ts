@@ -4,7 +4,8 @@
  * reported without passwords or the admin token. Pure: no k6 import.
  *
  * Each threshold becomes a JUnit test case (failed when crossed), each k6 check one (failed when any run of it
- * failed), and the barge invariant one.
+ * failed), and the barge invariant one. With the scenario's asked load, the reports start with what was asked and
+ * what was achieved (`achieved.ts`); an open-model run that fell short fails, with one more JUnit case saying why.
  *
  * @example
  * ```ts
@@ -13,15 +14,16 @@
  * }
  * ```
  */
+import { driveLines, driveOf, type AskedLoad, type Drive } from './achieved.ts';
 import { invariantReport, type InvariantReport } from './invariant.ts';
-import { METRIC } from './metric-names.ts';
+import { METRIC, callDuration } from './metric-names.ts';
 
 /**
  * One metric in k6's summary data.
  *
  * @example
  * ```ts
- * const p95 = data.metrics['ccgw_op_duration{op:addInsert}']?.values?.['p(95)'];
+ * const p95 = data.metrics['http_req_duration{name:addInsert}']?.values?.['p(95)'];
  * ```
  */
 export interface SummaryMetric {
@@ -92,6 +94,23 @@ export interface SummaryTarget {
   readonly dir: string;
   /** The configuration without secrets (see `describeConfig`), copied into the JSON report. */
   readonly config?: Readonly<Record<string, unknown>>;
+  /** What the scenario asked (see `askedOf`): the reports then give asked and achieved figures. */
+  readonly asked?: AskedLoad;
+}
+
+/**
+ * Asked and achieved of the run, when the target names what was asked. This process's share of the test comes from
+ * its setup data (`SetupData.share`).
+ *
+ * @example
+ * ```ts
+ * driveOfRun(data, target)?.achieved.ok;
+ * ```
+ */
+export function driveOfRun(data: SummaryData, target: Pick<SummaryTarget, 'asked'>): Drive | undefined {
+  if (!target.asked) return undefined;
+  const share = (data.setup_data as { share?: unknown } | undefined)?.share;
+  return driveOf(data, target.asked, typeof share === 'number' && share > 0 && share <= 1 ? share : 1);
 }
 
 /**
@@ -175,7 +194,7 @@ interface Case {
   readonly failure?: string;
 }
 
-function cases(data: SummaryData, invariant: InvariantReport): Case[] {
+function cases(data: SummaryData, invariant: InvariantReport, drive: Drive | undefined): Case[] {
   const list: Case[] = thresholdOutcomes(data).map((t) => ({
     classname: 'thresholds',
     name: `${t.metric}: ${t.expression}`,
@@ -191,6 +210,10 @@ function cases(data: SummaryData, invariant: InvariantReport): Case[] {
       ? {}
       : { failure: `${invariant.violations} violations seen by the VUs, ${invariant.auditViolations} reported by the mock's audit; ${invariant.barges} barges, ${invariant.cancels} cancels` }),
   });
+  if (drive?.asked.model === 'open') {
+    const name = `starts at least ${Math.round((drive.asked.minAchievedRatio ?? 0.9) * 100)} % of the asked ${drive.asked.rate} ${drive.asked.unit}s/s`;
+    list.push({ classname: 'load', name, ...(drive.achieved.ok ? {} : { failure: drive.achieved.notes.join('\n') }) });
+  }
   return list;
 }
 
@@ -202,8 +225,8 @@ function cases(data: SummaryData, invariant: InvariantReport): Case[] {
  * renderJUnit(data, 'smoke'); // '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites …'
  * ```
  */
-export function renderJUnit(data: SummaryData, name: string): string {
-  const list = cases(data, invariantReport(data.metrics));
+export function renderJUnit(data: SummaryData, name: string, drive?: Drive): string {
+  const list = cases(data, invariantReport(data.metrics), drive);
   const failures = list.filter((c) => c.failure !== undefined).length;
   const seconds = ((data.state?.testRunDurationMs ?? 0) / 1000).toFixed(3);
   const suite = xmlEscape(`ccgw-load.${name}`);
@@ -222,8 +245,8 @@ export function renderJUnit(data: SummaryData, name: string): string {
 }
 
 /**
- * The JSON report: scenario, configuration without secrets, outcome, thresholds, checks, invariant, and k6's
- * metrics. `setup_data` is left out.
+ * The JSON report: scenario, configuration without secrets, outcome, asked and achieved (`drive`), thresholds,
+ * checks, invariant, and k6's metrics. `setup_data` is left out.
  *
  * @example
  * ```ts
@@ -233,11 +256,13 @@ export function renderJUnit(data: SummaryData, name: string): string {
 export function renderJson(data: SummaryData, target: SummaryTarget): string {
   const thresholds = thresholdOutcomes(data);
   const invariant = invariantReport(data.metrics);
+  const drive = driveOfRun(data, target);
   const report = {
     scenario: target.name,
-    passed: thresholds.every((t) => t.ok) && invariant.holds,
+    passed: thresholds.every((t) => t.ok) && invariant.holds && drive?.achieved.ok !== false,
     durationMs: data.state?.testRunDurationMs,
     config: target.config,
+    ...(drive ? { drive } : {}),
     thresholds,
     checks: allChecks(data),
     invariant,
@@ -250,32 +275,34 @@ export function renderJson(data: SummaryData, target: SummaryTarget): string {
 const MS = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(1)}ms`);
 
 /**
- * The text summary for stdout: outcome, thresholds, the main figures, the invariant.
+ * The text summary for stdout: outcome, asked and achieved (with why and what to do when an open run fell short),
+ * thresholds, the main figures, the invariant.
  *
  * @example
  * ```ts
  * return { stdout: renderText(data, 'smoke') };
  * ```
  */
-export function renderText(data: SummaryData, name: string): string {
+export function renderText(data: SummaryData, name: string, drive?: Drive): string {
   const thresholds = thresholdOutcomes(data);
   const invariant = invariantReport(data.metrics);
-  const passed = thresholds.every((t) => t.ok) && invariant.holds;
+  const passed = thresholds.every((t) => t.ok) && invariant.holds && drive?.achieved.ok !== false;
   const count = (m: string) => data.metrics[m]?.values?.['count'] ?? 0;
   const rate = (m: string) => data.metrics[m]?.values?.['rate'];
   const pct = (v: number | undefined) => (v === undefined ? '–' : `${(v * 100).toFixed(2)}%`);
   const lines = [
     '',
     `ccgw load ${name}: ${passed ? 'PASSED' : 'FAILED'} in ${((data.state?.testRunDurationMs ?? 0) / 1000).toFixed(1)}s`,
+    ...(drive ? [...driveLines(drive), ...drive.achieved.notes.slice(1)] : []),
     '',
     'thresholds:',
-    ...thresholds.map((t) => `  ${t.ok ? '✓' : '✗'} ${t.metric}: ${t.expression}${t.ok ? '' : `  (${formatValues(t.values)})`}`),
+    ...thresholds.map((t) => `  ${t.ok ? '✓' : '✗'} ${t.metric}: ${t.expression}${data.metrics[t.metric]?.contains === 'time' ? ' ms' : ''}${t.ok ? '' : `  (${formatValues(t.values)})`}`),
     '',
-    `iterations ${count('iterations')} (dropped ${count('dropped_iterations')}), gateway calls ${count(METRIC.calls)}, checks passed ${pct(rate('checks'))}, answers per contract ${pct(rate(METRIC.contractOk))}`,
+    `iterations ${count('iterations')} (dropped ${count('dropped_iterations')}), gateway calls ${(data.metrics[METRIC.contractOk]?.values?.['passes'] ?? 0) + (data.metrics[METRIC.contractOk]?.values?.['fails'] ?? 0)}, checks passed ${pct(rate('checks'))}, answers per contract ${pct(rate(METRIC.contractOk))}`,
     `barges ${invariant.barges}, cancels ${invariant.cancels}, Guid rotations ${count(METRIC.guidRotations)}, sessions lost ${count(METRIC.sessionsLost)}, events on time ${pct(rate(METRIC.eventsOnTime))}`,
   ];
   for (const op of ['addInsert', 'cancelInsert']) {
-    const v = data.metrics[`${METRIC.opDuration}{op:${op}}`]?.values;
+    const v = data.metrics[callDuration(op)]?.values;
     if (v) lines.push(`${op}: p95 ${MS(v['p(95)'])}, p99 ${MS(v['p(99)'])}, max ${MS(v['max'])}`);
   }
   const storm = rate(METRIC.stormOneWinner);
@@ -296,9 +323,10 @@ export function renderText(data: SummaryData, name: string): string {
  */
 export function summaryOutputs(data: SummaryData, target: SummaryTarget): Record<string, string> {
   const stem = `${target.dir.replace(/\/$/, '')}/${target.name}`;
+  const drive = driveOfRun(data, target);
   return {
     [`${stem}.json`]: renderJson(data, target),
-    [`${stem}.junit.xml`]: renderJUnit(data, target.name),
-    stdout: renderText(data, target.name),
+    [`${stem}.junit.xml`]: renderJUnit(data, target.name, drive),
+    stdout: renderText(data, target.name, drive),
   };
 }

@@ -11,9 +11,9 @@
  * BASE_URL=http://127.0.0.1:18000 CCGW_LOAD_VUS=4 k6 run load/scenarios/smoke.ts
  * ```
  */
-import { describeConfig, loadConfig } from '../lib/config.ts';
+import { loadConfig } from '../lib/config.ts';
 import { smokeIteration } from '../lib/flows.ts';
-import { cleanupRun, planUnits, prepareRun, type SetupData } from '../lib/lifecycle.ts';
+import { cleanupRun, planUnits, prepareRun, summaryTarget, type SetupData } from '../lib/lifecycle.ts';
 import { optionsFor, smoke } from '../lib/profiles.ts';
 import { summaryOutputs, type SummaryData } from '../lib/summary.ts';
 
@@ -28,7 +28,8 @@ const plan = planUnits(config, 'storm');
  * CCGW_LOAD_VUS=4 k6 run load/scenarios/smoke.ts  # size the run with CCGW_* variables, not --vus/--iterations (those replace the scenario)
  * ```
  */
-export const options = optionsFor(config, 'smoke', smoke(config.load), 'storm');
+const scenario = smoke(config.load);
+export const options = optionsFor(config, 'smoke', scenario, 'storm');
 
 /**
  * Fails fast when the gateway is down; prepares the mock; works out this process's units.
@@ -67,5 +68,5 @@ export function teardown(data: SetupData): void {
  * ```
  */
 export function handleSummary(data: SummaryData): Record<string, string> {
-  return summaryOutputs(data, { name: config.report.name, dir: config.report.dir, config: describeConfig(config) });
+  return summaryOutputs(data, summaryTarget(config, scenario, 'iteration', 'storm'));
 }

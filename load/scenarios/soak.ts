@@ -10,9 +10,9 @@
  * CCGW_LOAD_VUS=50 CCGW_LOAD_DURATION=2h CCGW_LOAD_ITERATIONS=100000 CCGW_LOAD_THINK_MS=10000 k6 run load/scenarios/soak.ts
  * ```
  */
-import { describeConfig, loadConfig } from '../lib/config.ts';
+import { loadConfig } from '../lib/config.ts';
 import { pairIteration, restFor } from '../lib/flows.ts';
-import { cleanupRun, planUnits, prepareRun, type SetupData } from '../lib/lifecycle.ts';
+import { cleanupRun, planUnits, prepareRun, summaryTarget, type SetupData } from '../lib/lifecycle.ts';
 import { optionsFor, soak } from '../lib/profiles.ts';
 import { summaryOutputs, type SummaryData } from '../lib/summary.ts';
 
@@ -27,7 +27,8 @@ const plan = planUnits(config, 'pairs');
  * CCGW_LOAD_VUS=4 k6 run load/scenarios/soak.ts  # size the run with CCGW_* variables, not --vus/--iterations (those replace the scenario)
  * ```
  */
-export const options = optionsFor(config, 'soak', soak(config.load), 'pairs');
+const scenario = soak(config.load);
+export const options = optionsFor(config, 'soak', scenario, 'pairs');
 
 /**
  * Fails fast when the gateway is down; prepares the mock; works out this process's units.
@@ -67,5 +68,5 @@ export function teardown(data: SetupData): void {
  * ```
  */
 export function handleSummary(data: SummaryData): Record<string, string> {
-  return summaryOutputs(data, { name: config.report.name, dir: config.report.dir, config: describeConfig(config) });
+  return summaryOutputs(data, summaryTarget(config, scenario, 'cycle', 'pairs'));
 }

@@ -32,6 +32,8 @@ export interface ConfigDocument {
     readonly inspectors?: number;
     readonly rounds?: number;
     readonly vus?: number;
+    /** An open-model run (throughput) fails below this share of the asked iterations (default 0.9). */
+    readonly minAchievedRatio?: number;
   };
   readonly report?: { readonly dir?: string };
 }

@@ -33,6 +33,14 @@ describe('settings', () => {
     expect(flags.layers).toEqual(['ccgw.config.json', 'environment', 'flags']);
   });
 
+  it('take the share of the asked rate a run must reach from CCGW_MIN_ACHIEVED_RATIO over load.minAchievedRatio, and name a bad one', async () => {
+    const dir = dirWith({ load: { minAchievedRatio: 0.8 } });
+    expect((await resolveSettings('load', {}, memoryIo({}, dir))).load.minAchievedRatio).toBe(0.8);
+    expect((await resolveSettings('load', {}, memoryIo({ CCGW_MIN_ACHIEVED_RATIO: '0.95' }, dir))).load.minAchievedRatio).toBe(0.95);
+    await expect(resolveSettings('load', {}, memoryIo({ CCGW_MIN_ACHIEVED_RATIO: '90%' }, dir))).rejects.toThrow(/CCGW_MIN_ACHIEVED_RATIO "90%" is not valid; use a number from 0 to 1, e.g. 0.9/);
+    await expect(resolveSettings('load', {}, memoryIo({}, dirWith({ load: { minAchievedRatio: 1.5 } })))).rejects.toThrow(/load\.minAchievedRatio/);
+  });
+
   it('applies profile overrides from the config file', async () => {
     const dir = dirWith({ profileOverrides: { answers: { targetNotSignedIn: '900-003' } } });
     expect((await resolveSettings('run', {}, memoryIo({}, dir))).profile.answers.targetNotSignedIn.value).toBe('900-003');

@@ -110,6 +110,14 @@ function int(command: string, name: string, raw: string | undefined, min: number
   return Number(raw);
 }
 
+/** A number from 0 to 1, e.g. a share of the asked load. */
+export function ratio(command: string, name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(command, `${name} ${JSON.stringify(raw)} is not valid; use a number from 0 to 1, e.g. 0.9`);
+  return value;
+}
+
 function checkUrl(command: string, name: string, url: string): string {
   let parsed: URL;
   try {
@@ -183,6 +191,7 @@ export async function resolveSettings(command: string, flags: TargetFlags, io: C
   const duration = env['CCGW_LOAD_DURATION'] ?? file?.load?.duration;
   if (duration !== undefined && !/^[0-9]+(ms|s|m|h)$/.test(duration)) throw new UsageError(command, `CCGW_LOAD_DURATION=${JSON.stringify(duration)} is not a duration such as 30s or 5m`);
   const rate = int(command, 'CCGW_LOAD_RATE', env['CCGW_LOAD_RATE'], 1, 100000) ?? file?.load?.rate;
+  const minAchievedRatio = ratio(command, 'CCGW_MIN_ACHIEVED_RATIO', env['CCGW_MIN_ACHIEVED_RATIO']) ?? file?.load?.minAchievedRatio;
   const reportDirRaw = flags.out ?? env['CCGW_REPORT_DIR'] ?? file?.report?.dir ?? 'runs';
   const seed = int(command, 'CCGW_PROPERTY_SEED', env['CCGW_PROPERTY_SEED'], -(2 ** 31), 2 ** 31 - 1) ?? file?.properties?.seed;
   const path = env['CCGW_PROPERTY_PATH'] ?? file?.properties?.path;
@@ -198,6 +207,7 @@ export async function resolveSettings(command: string, flags: TargetFlags, io: C
       ...(scenario !== undefined ? { scenario: scenario as NonNullable<ConfigDocument['load']>['scenario'] } : {}),
       ...(duration !== undefined ? { duration } : {}),
       ...(rate !== undefined ? { rate } : {}),
+      ...(minAchievedRatio !== undefined ? { minAchievedRatio } : {}),
     },
     reportDir: isAbsolute(reportDirRaw) ? reportDirRaw : resolve(io.cwd, reportDirRaw),
     layers,

@@ -1206,7 +1206,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateConfig = validate25;
-const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/config.schema.json","title":"ccgw-harness configuration (ccgw.config.json)","description":"Settings for ccgw run, verify and load. CCGW_* environment variables override them, and command-line flags override both. Passwords never go here: fixtures read them from environment variables or a secrets file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"gateway":{"description":"The gateway to check. Without a url, the embedded mock gateway is used.","type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$","description":"Base URL, e.g. https://10.0.0.5:8043 (no credentials, no query)."},"ca":{"type":"string","minLength":1,"description":"PEM file of the CA that signed the gateway's certificate."},"insecure":{"type":"boolean","description":"Accept any certificate. Only when asked for; never the default."},"profile":{"type":"string","enum":["ccgw-2024","ccgw-2025"],"description":"The gateway version's rules."},"auth":{"type":"string","enum":["static","dynamic"],"description":"Guid mode: the embedded mock's, or the one a gateway runs (under static the rule suite expects no Guid rotation)."}}},"fixtures":{"type":"string","minLength":1,"description":"Fixtures file with the test accounts (required for a live gateway)."},"profileOverrides":{"description":"Answers for undocumented cases that differ from the profile's defaults.","type":"object","additionalProperties":false,"properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"qcOnInspectors":{"type":"boolean"},"eventGenTime":{"type":"boolean"}}},"calibration":{"description":"Written by ccgw calibrate: which gateway the profileOverrides answers were observed on, when, and the evidence for each. The harness keeps it for people to read; it changes no check.","type":"object","additionalProperties":false,"required":["at","gateway","profile","evidence"],"properties":{"at":{"type":"string","description":"When the calibration run started (ISO 8601)."},"gateway":{"type":"string","description":"The gateway's base URL."},"profile":{"type":"string","description":"The profile the answers were compared with."},"runId":{"type":"string","description":"The run directory of the calibration run."},"evidence":{"type":"object","description":"For each profile setting observed: the calls that showed its answer.","additionalProperties":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["case","request","answer","at"],"properties":{"case":{"type":"string"},"rule":{"type":"string"},"request":{"type":"string"},"answer":{"type":"string"},"at":{"type":"string"}}}}},"unobserved":{"type":"array","items":{"type":"string"},"description":"Settings no case could observe on this gateway (they keep the profile's answer)."}}},"live":{"description":"Safety rails for a gateway that is not on this machine.","type":"object","additionalProperties":false,"properties":{"allow":{"type":"boolean","description":"Explicit opt-in to send load and property traffic to a non-loopback gateway."},"maxRequestsPerSecond":{"type":"integer","minimum":1,"maximum":1000,"description":"Rate cap for every phase against a live gateway."}}},"properties":{"type":"object","additionalProperties":false,"properties":{"runs":{"type":"integer","minimum":1,"maximum":100000},"seed":{"type":"integer"},"path":{"type":"string","pattern":"^[0-9]+(:[0-9]+)*$"}}},"load":{"type":"object","additionalProperties":false,"properties":{"scenario":{"type":"string","enum":["smoke","barge-storm","throughput","soak"]},"duration":{"type":"string","pattern":"^[0-9]+(ms|s|m|h)$"},"rate":{"type":"integer","minimum":1,"maximum":100000,"description":"Arrival rate (iterations per second) for the throughput scenario."},"inspectors":{"type":"integer","minimum":1,"maximum":10000},"rounds":{"type":"integer","minimum":1,"maximum":100000},"vus":{"type":"integer","minimum":1,"maximum":10000,"description":"Units of work: storm groups (barge-storm) or inspector/agent pairs."}}},"report":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1,"description":"Where run directories are written (default runs/)."}}}}};
+const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ccgw-harness.invalid/config.schema.json","title":"ccgw-harness configuration (ccgw.config.json)","description":"Settings for ccgw run, verify and load. CCGW_* environment variables override them, and command-line flags override both. Passwords never go here: fixtures read them from environment variables or a secrets file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"gateway":{"description":"The gateway to check. Without a url, the embedded mock gateway is used.","type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://[^\\s/?#@]+(/[^\\s?#]*)?$","description":"Base URL, e.g. https://10.0.0.5:8043 (no credentials, no query)."},"ca":{"type":"string","minLength":1,"description":"PEM file of the CA that signed the gateway's certificate."},"insecure":{"type":"boolean","description":"Accept any certificate. Only when asked for; never the default."},"profile":{"type":"string","enum":["ccgw-2024","ccgw-2025"],"description":"The gateway version's rules."},"auth":{"type":"string","enum":["static","dynamic"],"description":"Guid mode: the embedded mock's, or the one a gateway runs (under static the rule suite expects no Guid rotation)."}}},"fixtures":{"type":"string","minLength":1,"description":"Fixtures file with the test accounts (required for a live gateway)."},"profileOverrides":{"description":"Answers for undocumented cases that differ from the profile's defaults.","type":"object","additionalProperties":false,"properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"qcOnInspectors":{"type":"boolean"},"eventGenTime":{"type":"boolean"}}},"calibration":{"description":"Written by ccgw calibrate: which gateway the profileOverrides answers were observed on, when, and the evidence for each. The harness keeps it for people to read; it changes no check.","type":"object","additionalProperties":false,"required":["at","gateway","profile","evidence"],"properties":{"at":{"type":"string","description":"When the calibration run started (ISO 8601)."},"gateway":{"type":"string","description":"The gateway's base URL."},"profile":{"type":"string","description":"The profile the answers were compared with."},"runId":{"type":"string","description":"The run directory of the calibration run."},"evidence":{"type":"object","description":"For each profile setting observed: the calls that showed its answer.","additionalProperties":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["case","request","answer","at"],"properties":{"case":{"type":"string"},"rule":{"type":"string"},"request":{"type":"string"},"answer":{"type":"string"},"at":{"type":"string"}}}}},"unobserved":{"type":"array","items":{"type":"string"},"description":"Settings no case could observe on this gateway (they keep the profile's answer)."}}},"live":{"description":"Safety rails for a gateway that is not on this machine.","type":"object","additionalProperties":false,"properties":{"allow":{"type":"boolean","description":"Explicit opt-in to send load and property traffic to a non-loopback gateway."},"maxRequestsPerSecond":{"type":"integer","minimum":1,"maximum":1000,"description":"Rate cap for every phase against a live gateway."}}},"properties":{"type":"object","additionalProperties":false,"properties":{"runs":{"type":"integer","minimum":1,"maximum":100000},"seed":{"type":"integer"},"path":{"type":"string","pattern":"^[0-9]+(:[0-9]+)*$"}}},"load":{"type":"object","additionalProperties":false,"properties":{"scenario":{"type":"string","enum":["smoke","barge-storm","throughput","soak"]},"duration":{"type":"string","pattern":"^[0-9]+(ms|s|m|h)$"},"rate":{"type":"integer","minimum":1,"maximum":100000,"description":"Arrival rate (iterations per second) for the throughput scenario."},"inspectors":{"type":"integer","minimum":1,"maximum":10000},"rounds":{"type":"integer","minimum":1,"maximum":100000},"vus":{"type":"integer","minimum":1,"maximum":10000,"description":"Units of work: storm groups (barge-storm) or inspector/agent pairs."},"minAchievedRatio":{"type":"number","minimum":0,"maximum":1,"description":"An open-model run (throughput) fails when k6 starts less than this share of the iterations asked (default 0.9): it did not apply the load it was asked for."}}},"report":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1,"description":"Where run directories are written (default runs/)."}}}}};
 const func16 = Object.prototype.hasOwnProperty;
 const pattern10 = new RegExp("^https?://[^\\s/?#@]+(/[^\\s?#]*)?$", "u");
 const pattern11 = new RegExp("^[0-9]+(:[0-9]+)*$", "u");
@@ -1965,7 +1965,7 @@ if(data.load !== undefined){
 let data35 = data.load;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key9 in data35){
-if(!((((((key9 === "scenario") || (key9 === "duration")) || (key9 === "rate")) || (key9 === "inspectors")) || (key9 === "rounds")) || (key9 === "vus"))){
+if(!(((((((key9 === "scenario") || (key9 === "duration")) || (key9 === "rate")) || (key9 === "inspectors")) || (key9 === "rounds")) || (key9 === "vus")) || (key9 === "minAchievedRatio"))){
 const err60 = {instancePath:instancePath+"/load",schemaPath:"#/properties/load/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err60];
@@ -2164,9 +2164,11 @@ errors++;
 }
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/load",schemaPath:"#/properties/load/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.minAchievedRatio !== undefined){
+let data42 = data35.minAchievedRatio;
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 1 || isNaN(data42)){
+const err77 = {instancePath:instancePath+"/load/minAchievedRatio",schemaPath:"#/properties/load/properties/minAchievedRatio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2175,13 +2177,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data.report !== undefined){
-let data42 = data.report;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key10 in data42){
-if(!(key10 === "dir")){
-const err78 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data42 < 0 || isNaN(data42)){
+const err78 = {instancePath:instancePath+"/load/minAchievedRatio",schemaPath:"#/properties/load/properties/minAchievedRatio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2191,11 +2188,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data42.dir !== undefined){
-let data43 = data42.dir;
-if(typeof data43 === "string"){
-if(func1(data43) < 1){
-const err79 = {instancePath:instancePath+"/report/dir",schemaPath:"#/properties/report/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err79 = {instancePath:instancePath+"/load/minAchievedRatio",schemaPath:"#/properties/load/properties/minAchievedRatio/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2205,8 +2199,9 @@ vErrors.push(err79);
 errors++;
 }
 }
+}
 else {
-const err80 = {instancePath:instancePath+"/report/dir",schemaPath:"#/properties/report/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err80 = {instancePath:instancePath+"/load",schemaPath:"#/properties/load/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2216,9 +2211,12 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.report !== undefined){
+let data43 = data.report;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key10 in data43){
+if(!(key10 === "dir")){
+const err81 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2228,14 +2226,51 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.dir !== undefined){
+let data44 = data43.dir;
+if(typeof data44 === "string"){
+if(func1(data44) < 1){
+const err82 = {instancePath:instancePath+"/report/dir",schemaPath:"#/properties/report/properties/dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err82];
 }
 else {
 vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/report/dir",schemaPath:"#/properties/report/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
 }
 errors++;
 }

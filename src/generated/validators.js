@@ -1556,7 +1556,7 @@ validate37.evaluated = {"dynamicProps":true,"dynamicItems":false};
 export const validateGetAgentEventResponse = validate38;
 const schema79 = {"anyOf":[{"type":"object","title":"AgentEventDelivery","required":["message","retcode","event"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"type":"string","const":"0"},"event":{"description":"The oldest queued event, or null when the wait ended without one.","anyOf":[{"$ref":"#/$defs/AgentEvent"},{"type":"null"}]}}},{"type":"object","title":"AgentEventFailure","required":["message","retcode"],"properties":{"message":{"$ref":"#/$defs/Message"},"retcode":{"$ref":"#/$defs/AgentEventErrorRetcode"},"event":{"type":"null"}}}]};
 const schema130 = {"type":"string","enum":["100-006","000-001","000-002","000-003"]};
-const schema81 = {"description":"One event. Listed events have a fixed content shape; other event types may occur and are not checked.","anyOf":[{"$ref":"#/$defs/PhoneAlertingEvent"},{"$ref":"#/$defs/PhoneOffhookEvent"},{"$ref":"#/$defs/PhoneReleaseEvent"},{"$ref":"#/$defs/BusyEvent"},{"$ref":"#/$defs/ReadyEvent"},{"$ref":"#/$defs/WorkEvent"},{"$ref":"#/$defs/SetNotReadySuccessEvent"},{"$ref":"#/$defs/InServiceEvent"},{"$ref":"#/$defs/ShutdownServiceEvent"},{"$ref":"#/$defs/TalkingEvent"},{"$ref":"#/$defs/CallReleaseEvent"},{"$ref":"#/$defs/BeQcStartEvent"},{"$ref":"#/$defs/BeQcStopEvent"},{"$ref":"#/$defs/QcAgentStateNotifyEvent"},{"$ref":"#/$defs/UnlistedEvent"}]};
+const schema81 = {"description":"One event. Listed events have a fixed content shape; other event types may occur and are not checked.","if":{"type":"object","required":["eventType"],"properties":{"eventType":{"enum":["AgentOther_PhoneAlerting","AgentOther_PhoneOffhook","AgentOther_PhoneRelease","AgentState_Busy","AgentState_Ready","AgentState_Work","AgentState_SetNotReady_Success","AgentOther_InService","AgentOther_ShutdownService","AgentEvent_Talking","AgentEvent_Call_Release","AgentOther_BeQcStart","AgentOther_BeQcStop","QC_AgentState_Notify"]}}},"then":{"type":"object","discriminator":{"propertyName":"eventType"},"oneOf":[{"$ref":"#/$defs/PhoneAlertingEvent"},{"$ref":"#/$defs/PhoneOffhookEvent"},{"$ref":"#/$defs/PhoneReleaseEvent"},{"$ref":"#/$defs/BusyEvent"},{"$ref":"#/$defs/ReadyEvent"},{"$ref":"#/$defs/WorkEvent"},{"$ref":"#/$defs/SetNotReadySuccessEvent"},{"$ref":"#/$defs/InServiceEvent"},{"$ref":"#/$defs/ShutdownServiceEvent"},{"$ref":"#/$defs/TalkingEvent"},{"$ref":"#/$defs/CallReleaseEvent"},{"$ref":"#/$defs/BeQcStartEvent"},{"$ref":"#/$defs/BeQcStopEvent"},{"$ref":"#/$defs/QcAgentStateNotifyEvent"}]},"else":{"$ref":"#/$defs/UnlistedEvent"}};
 const schema82 = {"type":"object","description":"The agent's physical phone is ringing. Documented content is null (ZH/cec_07_1398).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_PhoneAlerting"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"description":"null as documented; one third-party client sees {callid, caller} for incoming calls.","type":["null","object"],"properties":{"callid":{"type":"string"},"caller":{"type":"string"}}}}};
 const schema83 = {"type":"string","description":"The agent the event is for, as a decimal string.","pattern":"^[1-9][0-9]*$"};
 const schema84 = {"description":"When the event was generated, epoch milliseconds (newer documents only).","oneOf":[{"type":"integer","minimum":0},{"type":"string","pattern":"^[0-9]+$"}]};
@@ -1777,6 +1777,215 @@ validate40.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":t
 
 const schema85 = {"type":"object","description":"The agent's phone went off-hook (EN/cec_07_0547).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_PhoneOffhook"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["main","assistant","unknown"]}}}}};
 
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
+validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.eventType !== undefined){
+let data0 = data.eventType;
+const _errs1 = errors;
+if(typeof data0 !== "string"){
+validate41.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if("AgentOther_PhoneOffhook" !== data0){
+validate41.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_PhoneOffhook"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.workNo !== undefined){
+let data1 = data.workNo;
+const _errs3 = errors;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+validate41.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
+return false;
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.eventGenTime !== undefined){
+let data2 = data.eventGenTime;
+const _errs6 = errors;
+const _errs8 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(errors === _errs9){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs9 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+}
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs11 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+}
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+validate41.errors = vErrors;
+return false;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.content !== undefined){
+let data3 = data.content;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if((data3.type === undefined) && (missing1 = "type")){
+validate41.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+if(data3.type !== undefined){
+let data4 = data3.type;
+if(typeof data4 !== "string"){
+validate41.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/properties/content/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data4 === "main") || (data4 === "assistant")) || (data4 === "unknown"))){
+validate41.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/properties/content/properties/type/enum",keyword:"enum",params:{allowedValues: schema85.properties.content.properties.type.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate41.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+validate41.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema88 = {"type":"object","description":"The phone went on-hook (EN/cec_07_0546). phoneState 3 = by the platform, 2 = by the agent.","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_PhoneRelease"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["phoneState"],"properties":{"phoneState":{"type":"integer","enum":[2,3]}}}}};
+
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -1802,8 +2011,8 @@ if(typeof data0 !== "string"){
 validate42.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if("AgentOther_PhoneOffhook" !== data0){
-validate42.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_PhoneOffhook"},message:"must be equal to constant"}];
+if("AgentOther_PhoneRelease" !== data0){
+validate42.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_PhoneRelease"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -1941,19 +2150,19 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
-if((data3.type === undefined) && (missing1 = "type")){
+if((data3.phoneState === undefined) && (missing1 = "phoneState")){
 validate42.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data3.type !== undefined){
-let data4 = data3.type;
-if(typeof data4 !== "string"){
-validate42.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/properties/content/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(data3.phoneState !== undefined){
+let data4 = data3.phoneState;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate42.errors = [{instancePath:instancePath+"/content/phoneState",schemaPath:"#/properties/content/properties/phoneState/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(!(((data4 === "main") || (data4 === "assistant")) || (data4 === "unknown"))){
-validate42.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/properties/content/properties/type/enum",keyword:"enum",params:{allowedValues: schema85.properties.content.properties.type.enum},message:"must be equal to one of the allowed values"}];
+if(!((data4 === 2) || (data4 === 3))){
+validate42.errors = [{instancePath:instancePath+"/content/phoneState",schemaPath:"#/properties/content/properties/phoneState/enum",keyword:"enum",params:{allowedValues: schema88.properties.content.properties.phoneState.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 }
@@ -1984,7 +2193,193 @@ return errors === 0;
 }
 validate42.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema88 = {"type":"object","description":"The phone went on-hook (EN/cec_07_0546). phoneState 3 = by the platform, 2 = by the agent.","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_PhoneRelease"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["phoneState"],"properties":{"phoneState":{"type":"integer","enum":[2,3]}}}}};
+const schema91 = {"type":"object","description":"The agent is handling a call; for an inspector in insert/listen, \"pre-occupied\" (ZH/cec_07_1343).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Busy"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate43.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
+validate43.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.eventType !== undefined){
+let data0 = data.eventType;
+const _errs1 = errors;
+if(typeof data0 !== "string"){
+validate43.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if("AgentState_Busy" !== data0){
+validate43.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentState_Busy"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.workNo !== undefined){
+let data1 = data.workNo;
+const _errs3 = errors;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+validate43.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
+return false;
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.eventGenTime !== undefined){
+let data2 = data.eventGenTime;
+const _errs6 = errors;
+const _errs8 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(errors === _errs9){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs9 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+}
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs11 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+}
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+validate43.errors = vErrors;
+return false;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.content !== undefined){
+const _errs13 = errors;
+if(data.content !== null){
+validate43.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate43.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+validate43.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema94 = {"type":"object","description":"The agent is idle (ZH/cec_07_0492).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Ready"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2011,8 +2406,8 @@ if(typeof data0 !== "string"){
 validate44.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if("AgentOther_PhoneRelease" !== data0){
-validate44.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_PhoneRelease"},message:"must be equal to constant"}];
+if("AgentState_Ready" !== data0){
+validate44.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentState_Ready"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -2145,33 +2540,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.content !== undefined){
-let data3 = data.content;
 const _errs13 = errors;
-if(errors === _errs13){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-let missing1;
-if((data3.phoneState === undefined) && (missing1 = "phoneState")){
-validate44.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if(data.content !== null){
+validate44.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "null"},message:"must be null"}];
 return false;
-}
-else {
-if(data3.phoneState !== undefined){
-let data4 = data3.phoneState;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate44.errors = [{instancePath:instancePath+"/content/phoneState",schemaPath:"#/properties/content/properties/phoneState/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(!((data4 === 2) || (data4 === 3))){
-validate44.errors = [{instancePath:instancePath+"/content/phoneState",schemaPath:"#/properties/content/properties/phoneState/enum",keyword:"enum",params:{allowedValues: schema88.properties.content.properties.phoneState.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-}
-}
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
 }
 var valid0 = _errs13 === errors;
 }
@@ -2193,7 +2565,193 @@ return errors === 0;
 }
 validate44.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema91 = {"type":"object","description":"The agent is handling a call; for an inspector in insert/listen, \"pre-occupied\" (ZH/cec_07_1343).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Busy"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
+const schema97 = {"type":"object","description":"The agent is in wrap-up (ZH/cec_07_1344).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Work"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate45.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
+validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.eventType !== undefined){
+let data0 = data.eventType;
+const _errs1 = errors;
+if(typeof data0 !== "string"){
+validate45.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if("AgentState_Work" !== data0){
+validate45.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentState_Work"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.workNo !== undefined){
+let data1 = data.workNo;
+const _errs3 = errors;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+validate45.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
+return false;
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.eventGenTime !== undefined){
+let data2 = data.eventGenTime;
+const _errs6 = errors;
+const _errs8 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(errors === _errs9){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs9 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+}
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs11 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+}
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+validate45.errors = vErrors;
+return false;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.content !== undefined){
+const _errs13 = errors;
+if(data.content !== null){
+validate45.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+validate45.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema100 = {"type":"object","description":"The agent went busy (EN/cec_07_1346). reason: 0 none, 1 self, 2 no answer, 3 forced by an inspector, 4 rest, 5 phone unavailable, 7 released call, 200–250 custom.","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_SetNotReady_Success"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["reason"],"properties":{"reason":{"type":"string","pattern":"^[0-9]+$"}}}}};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2220,8 +2778,8 @@ if(typeof data0 !== "string"){
 validate46.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if("AgentState_Busy" !== data0){
-validate46.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentState_Busy"},message:"must be equal to constant"}];
+if("AgentState_SetNotReady_Success" !== data0){
+validate46.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentState_SetNotReady_Success"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -2354,10 +2912,38 @@ var valid0 = true;
 }
 if(valid0){
 if(data.content !== undefined){
+let data3 = data.content;
 const _errs13 = errors;
-if(data.content !== null){
-validate46.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+if(errors === _errs13){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if((data3.reason === undefined) && (missing1 = "reason")){
+validate46.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
+}
+else {
+if(data3.reason !== undefined){
+let data4 = data3.reason;
+const _errs15 = errors;
+if(errors === _errs15){
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+validate46.errors = [{instancePath:instancePath+"/content/reason",schemaPath:"#/properties/content/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""}];
+return false;
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/content/reason",schemaPath:"#/properties/content/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 var valid0 = _errs13 === errors;
 }
@@ -2379,7 +2965,193 @@ return errors === 0;
 }
 validate46.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema94 = {"type":"object","description":"The agent is idle (ZH/cec_07_0492).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Ready"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
+const schema103 = {"type":"object","description":"Sign-in started (ZH/cec_07_0551).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_InService"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate47.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
+validate47.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.eventType !== undefined){
+let data0 = data.eventType;
+const _errs1 = errors;
+if(typeof data0 !== "string"){
+validate47.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if("AgentOther_InService" !== data0){
+validate47.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_InService"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.workNo !== undefined){
+let data1 = data.workNo;
+const _errs3 = errors;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+validate47.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
+return false;
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.eventGenTime !== undefined){
+let data2 = data.eventGenTime;
+const _errs6 = errors;
+const _errs8 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(errors === _errs9){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs9 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+}
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs11 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+}
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+validate47.errors = vErrors;
+return false;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.content !== undefined){
+const _errs13 = errors;
+if(data.content !== null){
+validate47.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate47.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+validate47.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema106 = {"type":"object","description":"The agent was signed out (ZH/cec_07_0552).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_ShutdownService"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"loginTime":{"type":"string"}}}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2406,8 +3178,8 @@ if(typeof data0 !== "string"){
 validate48.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if("AgentState_Ready" !== data0){
-validate48.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentState_Ready"},message:"must be equal to constant"}];
+if("AgentOther_ShutdownService" !== data0){
+validate48.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_ShutdownService"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -2540,10 +3312,21 @@ var valid0 = true;
 }
 if(valid0){
 if(data.content !== undefined){
+let data3 = data.content;
 const _errs13 = errors;
-if(data.content !== null){
-validate48.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+if(errors === _errs13){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.loginTime !== undefined){
+if(typeof data3.loginTime !== "string"){
+validate48.errors = [{instancePath:instancePath+"/content/loginTime",schemaPath:"#/properties/content/properties/loginTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
+}
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 var valid0 = _errs13 === errors;
 }
@@ -2565,7 +3348,277 @@ return errors === 0;
 }
 validate48.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema97 = {"type":"object","description":"The agent is in wrap-up (ZH/cec_07_1344).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_Work"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
+const schema109 = {"type":"object","description":"The agent entered talking (ZH/cec_07_1355).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentEvent_Talking"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"caller":{"type":"string"},"called":{"type":"string"},"callid":{"type":"string"},"type":{"type":["integer","string"]},"feature":{"type":["integer","string"]},"mediaAbility":{"type":["integer","string"]}}}}};
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate49.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
+validate49.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.eventType !== undefined){
+let data0 = data.eventType;
+const _errs1 = errors;
+if(typeof data0 !== "string"){
+validate49.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if("AgentEvent_Talking" !== data0){
+validate49.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentEvent_Talking"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.workNo !== undefined){
+let data1 = data.workNo;
+const _errs3 = errors;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+validate49.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
+return false;
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.eventGenTime !== undefined){
+let data2 = data.eventGenTime;
+const _errs6 = errors;
+const _errs8 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(errors === _errs9){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs9 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+}
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs11 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+}
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+validate49.errors = vErrors;
+return false;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.content !== undefined){
+let data3 = data.content;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.caller !== undefined){
+const _errs15 = errors;
+if(typeof data3.caller !== "string"){
+validate49.errors = [{instancePath:instancePath+"/content/caller",schemaPath:"#/properties/content/properties/caller/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs15 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data3.called !== undefined){
+const _errs17 = errors;
+if(typeof data3.called !== "string"){
+validate49.errors = [{instancePath:instancePath+"/content/called",schemaPath:"#/properties/content/properties/called/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs17 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data3.callid !== undefined){
+const _errs19 = errors;
+if(typeof data3.callid !== "string"){
+validate49.errors = [{instancePath:instancePath+"/content/callid",schemaPath:"#/properties/content/properties/callid/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs19 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data3.type !== undefined){
+let data7 = data3.type;
+const _errs21 = errors;
+if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
+validate49.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/properties/content/properties/type/type",keyword:"type",params:{type: schema109.properties.content.properties.type.type},message:"must be integer,string"}];
+return false;
+}
+var valid4 = _errs21 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data3.feature !== undefined){
+let data8 = data3.feature;
+const _errs23 = errors;
+if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
+validate49.errors = [{instancePath:instancePath+"/content/feature",schemaPath:"#/properties/content/properties/feature/type",keyword:"type",params:{type: schema109.properties.content.properties.feature.type},message:"must be integer,string"}];
+return false;
+}
+var valid4 = _errs23 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data3.mediaAbility !== undefined){
+let data9 = data3.mediaAbility;
+const _errs25 = errors;
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
+validate49.errors = [{instancePath:instancePath+"/content/mediaAbility",schemaPath:"#/properties/content/properties/mediaAbility/type",keyword:"type",params:{type: schema109.properties.content.properties.mediaAbility.type},message:"must be integer,string"}];
+return false;
+}
+var valid4 = _errs25 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate49.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+validate49.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema112 = {"type":"object","description":"The agent left the call; content is the callid (ZH/cec_07_1363).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentEvent_Call_Release"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"string"}}};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2592,8 +3645,8 @@ if(typeof data0 !== "string"){
 validate50.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if("AgentState_Work" !== data0){
-validate50.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentState_Work"},message:"must be equal to constant"}];
+if("AgentEvent_Call_Release" !== data0){
+validate50.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentEvent_Call_Release"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -2727,8 +3780,8 @@ var valid0 = true;
 if(valid0){
 if(data.content !== undefined){
 const _errs13 = errors;
-if(data.content !== null){
-validate50.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+if(typeof data.content !== "string"){
+validate50.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -2751,7 +3804,245 @@ return errors === 0;
 }
 validate50.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema100 = {"type":"object","description":"The agent went busy (EN/cec_07_1346). reason: 0 none, 1 self, 2 no answer, 3 forced by an inspector, 4 rest, 5 phone unavailable, 7 released call, 200–250 custom.","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentState_SetNotReady_Success"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","required":["reason"],"properties":{"reason":{"type":"string","pattern":"^[0-9]+$"}}}}};
+const schema115 = {"type":"object","description":"Sent to the inspected agent when monitoring starts (ZH/cec_07_0542).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_BeQcStart"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"$ref":"#/$defs/QcContent"}}};
+const schema118 = {"type":"object","description":"qcType 8 = listen, 9 = insert, 20172/20173 = whisper; qcAgentId = the inspector (ZH/cec_07_0542, Chinese text).","required":["qcType","qcAgentId"],"properties":{"qcType":{"type":"integer","enum":[8,9,20172,20173]},"qcAgentId":{"type":"integer","minimum":1}}};
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate51.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
+validate51.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.eventType !== undefined){
+let data0 = data.eventType;
+const _errs1 = errors;
+if(typeof data0 !== "string"){
+validate51.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if("AgentOther_BeQcStart" !== data0){
+validate51.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_BeQcStart"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.workNo !== undefined){
+let data1 = data.workNo;
+const _errs3 = errors;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+validate51.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
+return false;
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.eventGenTime !== undefined){
+let data2 = data.eventGenTime;
+const _errs6 = errors;
+const _errs8 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs9 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(errors === _errs9){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs9 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+}
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs11 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+}
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+validate51.errors = vErrors;
+return false;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.content !== undefined){
+let data3 = data.content;
+const _errs13 = errors;
+const _errs14 = errors;
+if(errors === _errs14){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if(((data3.qcType === undefined) && (missing1 = "qcType")) || ((data3.qcAgentId === undefined) && (missing1 = "qcAgentId"))){
+validate51.errors = [{instancePath:instancePath+"/content",schemaPath:"#/$defs/QcContent/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+if(data3.qcType !== undefined){
+let data4 = data3.qcType;
+const _errs16 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate51.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(!((((data4 === 8) || (data4 === 9)) || (data4 === 20172)) || (data4 === 20173))){
+validate51.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/enum",keyword:"enum",params:{allowedValues: schema118.properties.qcType.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid5 = _errs16 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data3.qcAgentId !== undefined){
+let data5 = data3.qcAgentId;
+const _errs18 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validate51.errors = [{instancePath:instancePath+"/content/qcAgentId",schemaPath:"#/$defs/QcContent/properties/qcAgentId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs18){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+validate51.errors = [{instancePath:instancePath+"/content/qcAgentId",schemaPath:"#/$defs/QcContent/properties/qcAgentId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid5 = _errs18 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/content",schemaPath:"#/$defs/QcContent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+validate51.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema119 = {"type":"object","description":"Sent to the inspected agent when monitoring ends (ZH/cec_07_0543).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_BeQcStop"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"$ref":"#/$defs/QcContent"}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2778,8 +4069,8 @@ if(typeof data0 !== "string"){
 validate52.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if("AgentState_SetNotReady_Success" !== data0){
-validate52.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentState_SetNotReady_Success"},message:"must be equal to constant"}];
+if("AgentOther_BeQcStop" !== data0){
+validate52.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_BeQcStop"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -2914,34 +4205,57 @@ if(valid0){
 if(data.content !== undefined){
 let data3 = data.content;
 const _errs13 = errors;
-if(errors === _errs13){
+const _errs14 = errors;
+if(errors === _errs14){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
-if((data3.reason === undefined) && (missing1 = "reason")){
-validate52.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if(((data3.qcType === undefined) && (missing1 = "qcType")) || ((data3.qcAgentId === undefined) && (missing1 = "qcAgentId"))){
+validate52.errors = [{instancePath:instancePath+"/content",schemaPath:"#/$defs/QcContent/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data3.reason !== undefined){
-let data4 = data3.reason;
-const _errs15 = errors;
-if(errors === _errs15){
-if(typeof data4 === "string"){
-if(!pattern5.test(data4)){
-validate52.errors = [{instancePath:instancePath+"/content/reason",schemaPath:"#/properties/content/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""}];
+if(data3.qcType !== undefined){
+let data4 = data3.qcType;
+const _errs16 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate52.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(!((((data4 === 8) || (data4 === 9)) || (data4 === 20172)) || (data4 === 20173))){
+validate52.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/enum",keyword:"enum",params:{allowedValues: schema118.properties.qcType.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid5 = _errs16 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data3.qcAgentId !== undefined){
+let data5 = data3.qcAgentId;
+const _errs18 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validate52.errors = [{instancePath:instancePath+"/content/qcAgentId",schemaPath:"#/$defs/QcContent/properties/qcAgentId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs18){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+validate52.errors = [{instancePath:instancePath+"/content/qcAgentId",schemaPath:"#/$defs/QcContent/properties/qcAgentId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
-else {
-validate52.errors = [{instancePath:instancePath+"/content/reason",schemaPath:"#/properties/content/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
 }
-}
-}
-}
+var valid5 = _errs18 === errors;
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+var valid5 = true;
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/content",schemaPath:"#/$defs/QcContent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2965,1326 +4279,12 @@ return errors === 0;
 }
 validate52.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema103 = {"type":"object","description":"Sign-in started (ZH/cec_07_0551).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_InService"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"null"}}};
-
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate54.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
-validate54.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.eventType !== undefined){
-let data0 = data.eventType;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate54.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if("AgentOther_InService" !== data0){
-validate54.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_InService"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.workNo !== undefined){
-let data1 = data.workNo;
-const _errs3 = errors;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-validate54.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
-return false;
-}
-}
-else {
-validate54.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.eventGenTime !== undefined){
-let data2 = data.eventGenTime;
-const _errs6 = errors;
-const _errs8 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs9 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(errors === _errs9){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
-}
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
-const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs11 === errors;
-if(_valid0 && valid3){
-valid3 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid3 = true;
-passing0 = 1;
-}
-}
-if(!valid3){
-const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-validate54.errors = vErrors;
-return false;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.content !== undefined){
-const _errs13 = errors;
-if(data.content !== null){
-validate54.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "null"},message:"must be null"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate54.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate54.errors = vErrors;
-return errors === 0;
-}
-validate54.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
-
-const schema106 = {"type":"object","description":"The agent was signed out (ZH/cec_07_0552).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_ShutdownService"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"loginTime":{"type":"string"}}}}};
-
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate56.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
-validate56.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.eventType !== undefined){
-let data0 = data.eventType;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate56.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if("AgentOther_ShutdownService" !== data0){
-validate56.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_ShutdownService"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.workNo !== undefined){
-let data1 = data.workNo;
-const _errs3 = errors;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-validate56.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
-return false;
-}
-}
-else {
-validate56.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.eventGenTime !== undefined){
-let data2 = data.eventGenTime;
-const _errs6 = errors;
-const _errs8 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs9 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(errors === _errs9){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
-}
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
-const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs11 === errors;
-if(_valid0 && valid3){
-valid3 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid3 = true;
-passing0 = 1;
-}
-}
-if(!valid3){
-const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-validate56.errors = vErrors;
-return false;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.content !== undefined){
-let data3 = data.content;
-const _errs13 = errors;
-if(errors === _errs13){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.loginTime !== undefined){
-if(typeof data3.loginTime !== "string"){
-validate56.errors = [{instancePath:instancePath+"/content/loginTime",schemaPath:"#/properties/content/properties/loginTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-else {
-validate56.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate56.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate56.errors = vErrors;
-return errors === 0;
-}
-validate56.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
-
-const schema109 = {"type":"object","description":"The agent entered talking (ZH/cec_07_1355).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentEvent_Talking"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"caller":{"type":"string"},"called":{"type":"string"},"callid":{"type":"string"},"type":{"type":["integer","string"]},"feature":{"type":["integer","string"]},"mediaAbility":{"type":["integer","string"]}}}}};
-
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate58.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
-validate58.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.eventType !== undefined){
-let data0 = data.eventType;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate58.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if("AgentEvent_Talking" !== data0){
-validate58.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentEvent_Talking"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.workNo !== undefined){
-let data1 = data.workNo;
-const _errs3 = errors;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-validate58.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
-return false;
-}
-}
-else {
-validate58.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.eventGenTime !== undefined){
-let data2 = data.eventGenTime;
-const _errs6 = errors;
-const _errs8 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs9 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(errors === _errs9){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
-}
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
-const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs11 === errors;
-if(_valid0 && valid3){
-valid3 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid3 = true;
-passing0 = 1;
-}
-}
-if(!valid3){
-const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-validate58.errors = vErrors;
-return false;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.content !== undefined){
-let data3 = data.content;
-const _errs13 = errors;
-if(errors === _errs13){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.caller !== undefined){
-const _errs15 = errors;
-if(typeof data3.caller !== "string"){
-validate58.errors = [{instancePath:instancePath+"/content/caller",schemaPath:"#/properties/content/properties/caller/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs15 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data3.called !== undefined){
-const _errs17 = errors;
-if(typeof data3.called !== "string"){
-validate58.errors = [{instancePath:instancePath+"/content/called",schemaPath:"#/properties/content/properties/called/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs17 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data3.callid !== undefined){
-const _errs19 = errors;
-if(typeof data3.callid !== "string"){
-validate58.errors = [{instancePath:instancePath+"/content/callid",schemaPath:"#/properties/content/properties/callid/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs19 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data3.type !== undefined){
-let data7 = data3.type;
-const _errs21 = errors;
-if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
-validate58.errors = [{instancePath:instancePath+"/content/type",schemaPath:"#/properties/content/properties/type/type",keyword:"type",params:{type: schema109.properties.content.properties.type.type},message:"must be integer,string"}];
-return false;
-}
-var valid4 = _errs21 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data3.feature !== undefined){
-let data8 = data3.feature;
-const _errs23 = errors;
-if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
-validate58.errors = [{instancePath:instancePath+"/content/feature",schemaPath:"#/properties/content/properties/feature/type",keyword:"type",params:{type: schema109.properties.content.properties.feature.type},message:"must be integer,string"}];
-return false;
-}
-var valid4 = _errs23 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data3.mediaAbility !== undefined){
-let data9 = data3.mediaAbility;
-const _errs25 = errors;
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
-validate58.errors = [{instancePath:instancePath+"/content/mediaAbility",schemaPath:"#/properties/content/properties/mediaAbility/type",keyword:"type",params:{type: schema109.properties.content.properties.mediaAbility.type},message:"must be integer,string"}];
-return false;
-}
-var valid4 = _errs25 === errors;
-}
-else {
-var valid4 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate58.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate58.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate58.errors = vErrors;
-return errors === 0;
-}
-validate58.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
-
-const schema112 = {"type":"object","description":"The agent left the call; content is the callid (ZH/cec_07_1363).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentEvent_Call_Release"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"string"}}};
-
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate60.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
-validate60.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.eventType !== undefined){
-let data0 = data.eventType;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate60.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if("AgentEvent_Call_Release" !== data0){
-validate60.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentEvent_Call_Release"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.workNo !== undefined){
-let data1 = data.workNo;
-const _errs3 = errors;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-validate60.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
-return false;
-}
-}
-else {
-validate60.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.eventGenTime !== undefined){
-let data2 = data.eventGenTime;
-const _errs6 = errors;
-const _errs8 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs9 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(errors === _errs9){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
-}
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
-const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs11 === errors;
-if(_valid0 && valid3){
-valid3 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid3 = true;
-passing0 = 1;
-}
-}
-if(!valid3){
-const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-validate60.errors = vErrors;
-return false;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.content !== undefined){
-const _errs13 = errors;
-if(typeof data.content !== "string"){
-validate60.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate60.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate60.errors = vErrors;
-return errors === 0;
-}
-validate60.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
-
-const schema115 = {"type":"object","description":"Sent to the inspected agent when monitoring starts (ZH/cec_07_0542).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_BeQcStart"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"$ref":"#/$defs/QcContent"}}};
-const schema118 = {"type":"object","description":"qcType 8 = listen, 9 = insert, 20172/20173 = whisper; qcAgentId = the inspector (ZH/cec_07_0542, Chinese text).","required":["qcType","qcAgentId"],"properties":{"qcType":{"type":"integer","enum":[8,9,20172,20173]},"qcAgentId":{"type":"integer","minimum":1}}};
-
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate62.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
-validate62.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.eventType !== undefined){
-let data0 = data.eventType;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate62.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if("AgentOther_BeQcStart" !== data0){
-validate62.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_BeQcStart"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.workNo !== undefined){
-let data1 = data.workNo;
-const _errs3 = errors;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-validate62.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
-return false;
-}
-}
-else {
-validate62.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.eventGenTime !== undefined){
-let data2 = data.eventGenTime;
-const _errs6 = errors;
-const _errs8 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs9 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(errors === _errs9){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
-}
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
-const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs11 === errors;
-if(_valid0 && valid3){
-valid3 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid3 = true;
-passing0 = 1;
-}
-}
-if(!valid3){
-const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-validate62.errors = vErrors;
-return false;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.content !== undefined){
-let data3 = data.content;
-const _errs13 = errors;
-const _errs14 = errors;
-if(errors === _errs14){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-let missing1;
-if(((data3.qcType === undefined) && (missing1 = "qcType")) || ((data3.qcAgentId === undefined) && (missing1 = "qcAgentId"))){
-validate62.errors = [{instancePath:instancePath+"/content",schemaPath:"#/$defs/QcContent/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-if(data3.qcType !== undefined){
-let data4 = data3.qcType;
-const _errs16 = errors;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate62.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(!((((data4 === 8) || (data4 === 9)) || (data4 === 20172)) || (data4 === 20173))){
-validate62.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/enum",keyword:"enum",params:{allowedValues: schema118.properties.qcType.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid5 = _errs16 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data3.qcAgentId !== undefined){
-let data5 = data3.qcAgentId;
-const _errs18 = errors;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate62.errors = [{instancePath:instancePath+"/content/qcAgentId",schemaPath:"#/$defs/QcContent/properties/qcAgentId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs18){
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-validate62.errors = [{instancePath:instancePath+"/content/qcAgentId",schemaPath:"#/$defs/QcContent/properties/qcAgentId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid5 = _errs18 === errors;
-}
-else {
-var valid5 = true;
-}
-}
-}
-}
-else {
-validate62.errors = [{instancePath:instancePath+"/content",schemaPath:"#/$defs/QcContent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate62.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate62.errors = vErrors;
-return errors === 0;
-}
-validate62.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
-
-const schema119 = {"type":"object","description":"Sent to the inspected agent when monitoring ends (ZH/cec_07_0543).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"AgentOther_BeQcStop"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"$ref":"#/$defs/QcContent"}}};
-
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate64.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
-validate64.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.eventType !== undefined){
-let data0 = data.eventType;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate64.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if("AgentOther_BeQcStop" !== data0){
-validate64.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "AgentOther_BeQcStop"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.workNo !== undefined){
-let data1 = data.workNo;
-const _errs3 = errors;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-validate64.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
-return false;
-}
-}
-else {
-validate64.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.eventGenTime !== undefined){
-let data2 = data.eventGenTime;
-const _errs6 = errors;
-const _errs8 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs9 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err0 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(errors === _errs9){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err1 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
-}
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
-const err2 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs11 === errors;
-if(_valid0 && valid3){
-valid3 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid3 = true;
-passing0 = 1;
-}
-}
-if(!valid3){
-const err4 = {instancePath:instancePath+"/eventGenTime",schemaPath:"#/$defs/EventGenTime/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-validate64.errors = vErrors;
-return false;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.content !== undefined){
-let data3 = data.content;
-const _errs13 = errors;
-const _errs14 = errors;
-if(errors === _errs14){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-let missing1;
-if(((data3.qcType === undefined) && (missing1 = "qcType")) || ((data3.qcAgentId === undefined) && (missing1 = "qcAgentId"))){
-validate64.errors = [{instancePath:instancePath+"/content",schemaPath:"#/$defs/QcContent/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-if(data3.qcType !== undefined){
-let data4 = data3.qcType;
-const _errs16 = errors;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate64.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(!((((data4 === 8) || (data4 === 9)) || (data4 === 20172)) || (data4 === 20173))){
-validate64.errors = [{instancePath:instancePath+"/content/qcType",schemaPath:"#/$defs/QcContent/properties/qcType/enum",keyword:"enum",params:{allowedValues: schema118.properties.qcType.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid5 = _errs16 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data3.qcAgentId !== undefined){
-let data5 = data3.qcAgentId;
-const _errs18 = errors;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate64.errors = [{instancePath:instancePath+"/content/qcAgentId",schemaPath:"#/$defs/QcContent/properties/qcAgentId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs18){
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-validate64.errors = [{instancePath:instancePath+"/content/qcAgentId",schemaPath:"#/$defs/QcContent/properties/qcAgentId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid5 = _errs18 === errors;
-}
-else {
-var valid5 = true;
-}
-}
-}
-}
-else {
-validate64.errors = [{instancePath:instancePath+"/content",schemaPath:"#/$defs/QcContent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate64.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate64.errors = vErrors;
-return errors === 0;
-}
-validate64.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
-
 const schema123 = {"type":"object","description":"A monitored agent signed in or out (ZH/cec_07_0541).","required":["eventType","workNo","content"],"properties":{"eventType":{"type":"string","const":"QC_AgentState_Notify"},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{"type":"object","properties":{"subtype":{"type":"string","enum":["QC_AgentState_Login","QC_AgentState_Logout"]},"monitoredagent":{"type":["string","integer"]},"agentname":{"type":"string"},"mediaserver":{"type":["string","integer"]}}}}};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate53.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4295,7 +4295,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.eventType === undefined) && (missing0 = "eventType")) || ((data.workNo === undefined) && (missing0 = "workNo"))) || ((data.content === undefined) && (missing0 = "content"))){
-validate66.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -4303,11 +4303,11 @@ if(data.eventType !== undefined){
 let data0 = data.eventType;
 const _errs1 = errors;
 if(typeof data0 !== "string"){
-validate66.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("QC_AgentState_Notify" !== data0){
-validate66.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "QC_AgentState_Notify"},message:"must be equal to constant"}];
+validate53.errors = [{instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/const",keyword:"const",params:{allowedValue: "QC_AgentState_Notify"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -4323,12 +4323,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(!pattern8.test(data1)){
-validate66.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
+validate53.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*$"},message:"must match pattern \""+"^[1-9][0-9]*$"+"\""}];
 return false;
 }
 }
 else {
-validate66.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/workNo",schemaPath:"#/$defs/EventWorkNo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4419,7 +4419,7 @@ else {
 vErrors.push(err4);
 }
 errors++;
-validate66.errors = vErrors;
+validate53.errors = vErrors;
 return false;
 }
 else {
@@ -4448,11 +4448,11 @@ if(data3.subtype !== undefined){
 let data4 = data3.subtype;
 const _errs15 = errors;
 if(typeof data4 !== "string"){
-validate66.errors = [{instancePath:instancePath+"/content/subtype",schemaPath:"#/properties/content/properties/subtype/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/content/subtype",schemaPath:"#/properties/content/properties/subtype/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((data4 === "QC_AgentState_Login") || (data4 === "QC_AgentState_Logout"))){
-validate66.errors = [{instancePath:instancePath+"/content/subtype",schemaPath:"#/properties/content/properties/subtype/enum",keyword:"enum",params:{allowedValues: schema123.properties.content.properties.subtype.enum},message:"must be equal to one of the allowed values"}];
+validate53.errors = [{instancePath:instancePath+"/content/subtype",schemaPath:"#/properties/content/properties/subtype/enum",keyword:"enum",params:{allowedValues: schema123.properties.content.properties.subtype.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid4 = _errs15 === errors;
@@ -4465,7 +4465,7 @@ if(data3.monitoredagent !== undefined){
 let data5 = data3.monitoredagent;
 const _errs17 = errors;
 if((typeof data5 !== "string") && (!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5))))){
-validate66.errors = [{instancePath:instancePath+"/content/monitoredagent",schemaPath:"#/properties/content/properties/monitoredagent/type",keyword:"type",params:{type: schema123.properties.content.properties.monitoredagent.type},message:"must be string,integer"}];
+validate53.errors = [{instancePath:instancePath+"/content/monitoredagent",schemaPath:"#/properties/content/properties/monitoredagent/type",keyword:"type",params:{type: schema123.properties.content.properties.monitoredagent.type},message:"must be string,integer"}];
 return false;
 }
 var valid4 = _errs17 === errors;
@@ -4477,7 +4477,7 @@ if(valid4){
 if(data3.agentname !== undefined){
 const _errs19 = errors;
 if(typeof data3.agentname !== "string"){
-validate66.errors = [{instancePath:instancePath+"/content/agentname",schemaPath:"#/properties/content/properties/agentname/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/content/agentname",schemaPath:"#/properties/content/properties/agentname/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs19 === errors;
@@ -4490,7 +4490,7 @@ if(data3.mediaserver !== undefined){
 let data7 = data3.mediaserver;
 const _errs21 = errors;
 if((typeof data7 !== "string") && (!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7))))){
-validate66.errors = [{instancePath:instancePath+"/content/mediaserver",schemaPath:"#/properties/content/properties/mediaserver/type",keyword:"type",params:{type: schema123.properties.content.properties.mediaserver.type},message:"must be string,integer"}];
+validate53.errors = [{instancePath:instancePath+"/content/mediaserver",schemaPath:"#/properties/content/properties/mediaserver/type",keyword:"type",params:{type: schema123.properties.content.properties.mediaserver.type},message:"must be string,integer"}];
 return false;
 }
 var valid4 = _errs21 === errors;
@@ -4503,7 +4503,7 @@ var valid4 = true;
 }
 }
 else {
-validate66.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate53.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4518,14 +4518,14 @@ var valid0 = true;
 }
 }
 else {
-validate66.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate66.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
+validate53.evaluated = {"props":{"eventType":true,"workNo":true,"eventGenTime":true,"content":true},"dynamicProps":false,"dynamicItems":false};
 
 const schema126 = {"type":"object","description":"Any other event type of the gateway; its content is not checked.","required":["eventType","workNo"],"properties":{"eventType":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","not":{"enum":["AgentOther_PhoneAlerting","AgentOther_PhoneOffhook","AgentOther_PhoneRelease","AgentState_Busy","AgentState_Ready","AgentState_Work","AgentState_SetNotReady_Success","AgentOther_InService","AgentOther_ShutdownService","AgentEvent_Talking","AgentEvent_Call_Release","AgentOther_BeQcStart","AgentOther_BeQcStop","QC_AgentState_Notify"]}},"workNo":{"$ref":"#/$defs/EventWorkNo"},"eventGenTime":{"$ref":"#/$defs/EventGenTime"},"content":{}}};
 const pattern37 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
@@ -4745,247 +4745,13 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 const _errs0 = errors;
-let valid0 = false;
+let valid0 = true;
 const _errs1 = errors;
-if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-var props0 = {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-const _errs2 = errors;
-if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs2 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs3 = errors;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs4 = errors;
-if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs4 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs5 = errors;
-if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs5 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs6 = errors;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs6 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs7 = errors;
-if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs7 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs8 = errors;
-if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs8 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs9 = errors;
-if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs9 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs10 = errors;
-if(!(validate58(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs10 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs11 = errors;
-if(!(validate60(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs11 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs12 = errors;
-if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs12 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs13 = errors;
-if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs13 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs14 = errors;
-if(!(validate66(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs14 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs15 = errors;
-if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs15 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-if(!valid0){
-const err0 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.eventType === undefined) && (missing0 = "eventType")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4993,10 +4759,35 @@ else {
 vErrors.push(err0);
 }
 errors++;
-validate39.errors = vErrors;
-return false;
 }
 else {
+if(data.eventType !== undefined){
+let data0 = data.eventType;
+if(!((((((((((((((data0 === "AgentOther_PhoneAlerting") || (data0 === "AgentOther_PhoneOffhook")) || (data0 === "AgentOther_PhoneRelease")) || (data0 === "AgentState_Busy")) || (data0 === "AgentState_Ready")) || (data0 === "AgentState_Work")) || (data0 === "AgentState_SetNotReady_Success")) || (data0 === "AgentOther_InService")) || (data0 === "AgentOther_ShutdownService")) || (data0 === "AgentEvent_Talking")) || (data0 === "AgentEvent_Call_Release")) || (data0 === "AgentOther_BeQcStart")) || (data0 === "AgentOther_BeQcStop")) || (data0 === "QC_AgentState_Notify"))){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
 errors = _errs0;
 if(vErrors !== null){
 if(_errs0){
@@ -5006,6 +4797,248 @@ else {
 vErrors = null;
 }
 }
+let ifClause0;
+if(_valid0){
+const _errs4 = errors;
+if(errors === _errs4){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.eventType;
+if(typeof tag0 == "string"){
+if(tag0 === "AgentOther_PhoneAlerting"){
+if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+var props0 = {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+else if(tag0 === "AgentOther_PhoneOffhook"){
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentOther_PhoneRelease"){
+if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentState_Busy"){
+if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentState_Ready"){
+if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentState_Work"){
+if(!(validate45(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentState_SetNotReady_Success"){
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentOther_InService"){
+if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentOther_ShutdownService"){
+if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentEvent_Talking"){
+if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentEvent_Call_Release"){
+if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentOther_BeQcStart"){
+if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentOther_BeQcStop"){
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "QC_AgentState_Notify"){
+if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else {
+validate39.errors = [{instancePath,schemaPath:"#/then/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "eventType", tagValue: tag0},message:"value of tag \"eventType\" must be in oneOf"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath,schemaPath:"#/then/discriminator",keyword:"discriminator",params:{error: "tag", tag: "eventType", tagValue: tag0},message:"tag \"eventType\" must be string"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+if(valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+}
+}
+ifClause0 = "then";
+}
+else {
+const _errs21 = errors;
+if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs21 === errors;
+valid0 = _valid0;
+if(valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+ifClause0 = "else";
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+validate39.errors = vErrors;
+return false;
 }
 validate39.errors = vErrors;
 evaluated0.props = props0;
@@ -7036,247 +7069,13 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 const _errs0 = errors;
-let valid0 = false;
+let valid0 = true;
 const _errs1 = errors;
-if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-var props0 = {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-const _errs2 = errors;
-if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs2 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs3 = errors;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs4 = errors;
-if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs4 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs5 = errors;
-if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs5 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs6 = errors;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs6 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs7 = errors;
-if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs7 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs8 = errors;
-if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs8 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs9 = errors;
-if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs9 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs10 = errors;
-if(!(validate58(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs10 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs11 = errors;
-if(!(validate60(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs11 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs12 = errors;
-if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs12 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs13 = errors;
-if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs13 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs14 = errors;
-if(!(validate66(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs14 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-const _errs15 = errors;
-if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs15 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.workNo = true;
-props0.eventGenTime = true;
-props0.content = true;
-}
-}
-if(!valid0){
-const err0 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.eventType === undefined) && (missing0 = "eventType")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7284,10 +7083,35 @@ else {
 vErrors.push(err0);
 }
 errors++;
-validate85.errors = vErrors;
-return false;
 }
 else {
+if(data.eventType !== undefined){
+let data0 = data.eventType;
+if(!((((((((((((((data0 === "AgentOther_PhoneAlerting") || (data0 === "AgentOther_PhoneOffhook")) || (data0 === "AgentOther_PhoneRelease")) || (data0 === "AgentState_Busy")) || (data0 === "AgentState_Ready")) || (data0 === "AgentState_Work")) || (data0 === "AgentState_SetNotReady_Success")) || (data0 === "AgentOther_InService")) || (data0 === "AgentOther_ShutdownService")) || (data0 === "AgentEvent_Talking")) || (data0 === "AgentEvent_Call_Release")) || (data0 === "AgentOther_BeQcStart")) || (data0 === "AgentOther_BeQcStop")) || (data0 === "QC_AgentState_Notify"))){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
 errors = _errs0;
 if(vErrors !== null){
 if(_errs0){
@@ -7297,6 +7121,248 @@ else {
 vErrors = null;
 }
 }
+let ifClause0;
+if(_valid0){
+const _errs4 = errors;
+if(errors === _errs4){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.eventType;
+if(typeof tag0 == "string"){
+if(tag0 === "AgentOther_PhoneAlerting"){
+if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+var props0 = {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+else if(tag0 === "AgentOther_PhoneOffhook"){
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentOther_PhoneRelease"){
+if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentState_Busy"){
+if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentState_Ready"){
+if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentState_Work"){
+if(!(validate45(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentState_SetNotReady_Success"){
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentOther_InService"){
+if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentOther_ShutdownService"){
+if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentEvent_Talking"){
+if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentEvent_Call_Release"){
+if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentOther_BeQcStart"){
+if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "AgentOther_BeQcStop"){
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else if(tag0 === "QC_AgentState_Notify"){
+if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+else {
+validate85.errors = [{instancePath,schemaPath:"#/then/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "eventType", tagValue: tag0},message:"value of tag \"eventType\" must be in oneOf"}];
+return false;
+}
+}
+else {
+validate85.errors = [{instancePath,schemaPath:"#/then/discriminator",keyword:"discriminator",params:{error: "tag", tag: "eventType", tagValue: tag0},message:"tag \"eventType\" must be string"}];
+return false;
+}
+}
+else {
+validate85.errors = [{instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+if(valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+}
+}
+ifClause0 = "then";
+}
+else {
+const _errs21 = errors;
+if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs21 === errors;
+valid0 = _valid0;
+if(valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.workNo = true;
+props0.eventGenTime = true;
+props0.content = true;
+}
+}
+ifClause0 = "else";
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+validate85.errors = vErrors;
+return false;
 }
 validate85.errors = vErrors;
 evaluated0.props = props0;

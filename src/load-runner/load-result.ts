@@ -1,13 +1,15 @@
 /**
- * The report's view of one k6 run (`LoadResult`): thresholds and the barge invariant from the k6 JSON summary
- * (written by `load/lib/summary.ts`), latencies, retcodes and the timeline from the CSV samples.
+ * The report's view of one k6 run (`LoadResult`): thresholds (with their units), the barge invariant and what the
+ * run was asked and achieved from the k6 JSON summary (written by `load/lib/summary.ts`; `load/lib/achieved.ts`
+ * judges the achieved rate, this module copies its figures), latencies, retcodes and the timeline from the CSV
+ * samples.
  *
  * @example
  * ```ts
  * const result = loadResultOf(JSON.parse(readFileSync('smoke.json', 'utf8')), await readK6Samples('samples.csv.gz'));
  * ```
  */
-import type { LatencyStats, LoadResult, ThresholdResult } from '../report/run-summary.ts';
+import type { LatencyStats, LoadAchieved, LoadAsked, LoadResult, ThresholdResult } from '../report/run-summary.ts';
 import { percentile, type K6Samples } from './k6-samples.ts';
 
 /** The fields of the k6 JSON summary this module reads. */
@@ -17,7 +19,29 @@ export interface K6JsonSummary {
   readonly durationMs?: number;
   readonly thresholds: ReadonlyArray<{ metric: string; expression: string; ok: boolean; values?: Record<string, number> }>;
   readonly invariant: { barges: number; cancels: number; openAtEnd: number; violations: number; auditViolations: number; holds: boolean };
-  readonly metrics: Readonly<Record<string, { values?: Record<string, number> }>>;
+  readonly metrics: Readonly<Record<string, { type?: string; contains?: string; values?: Record<string, number> }>>;
+  /** Asked and achieved (`load/lib/achieved.ts`), when the scenario named what it asked. */
+  readonly drive?: { readonly asked: LoadAsked & Record<string, unknown>; readonly achieved: LoadAchieved & Record<string, unknown> };
+}
+
+/** The unit of a k6 metric's values, from its type: times in ms, rates as fractions, counters as counts. */
+function unitOf(metric: { type?: string; contains?: string } | undefined): ThresholdResult['unit'] {
+  if (metric?.contains === 'time') return 'ms';
+  if (metric?.type === 'rate') return 'fraction';
+  if (metric?.type === 'counter') return 'count';
+  return undefined;
+}
+
+/** The asked and achieved figures the run summary keeps (the k6 side adds context for its own messages). */
+function driveOf(drive: K6JsonSummary['drive']): { asked?: LoadAsked; achieved?: LoadAchieved } {
+  if (!drive) return {};
+  const { model, unit, vus, duration, rate, iterationsPerVu, minAchievedRatio, pollPauseMs } = drive.asked;
+  const { seconds, iterations, perSecond, calls, callsPerSecond, dropped, vusPeak, vusLimit, ratio, ok, notes } = drive.achieved;
+  const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return {
+    asked: defined({ model, unit, vus, duration, rate, iterationsPerVu, minAchievedRatio, pollPauseMs }),
+    achieved: defined({ seconds, iterations, perSecond, calls, callsPerSecond, dropped, vusPeak, vusLimit, ratio, ok, notes: notes?.length ? notes : undefined }),
+  };
 }
 
 function stats(values: number[]): LatencyStats {
@@ -57,7 +81,8 @@ export function loadResultOf(summary: K6JsonSummary, samples: K6Samples): LoadRe
     .map(([t, s]) => ({ t: t - firstSecond, rps: s.calls, p95Ms: Math.round(percentile([...s.durations].sort((a, b) => a - b), 0.95) * 1000) / 1000, errors: s.errors }));
   const thresholds: ThresholdResult[] = summary.thresholds.map((t) => {
     const value = thresholdValue(t.expression, t.values);
-    return { metric: t.metric, expression: t.expression, ok: t.ok, ...(value !== undefined ? { value } : {}) };
+    const unit = unitOf(summary.metrics[t.metric]);
+    return { metric: t.metric, expression: t.expression, ok: t.ok, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}) };
   });
   const inv = summary.invariant;
   const detail = [
@@ -77,5 +102,6 @@ export function loadResultOf(summary: K6JsonSummary, samples: K6Samples): LoadRe
     thresholds,
     invariant: { violations: inv.violations + inv.auditViolations, detail },
     timeline,
+    ...driveOf(summary.drive),
   };
 }

@@ -2,7 +2,8 @@
  * Runs one k6 scenario of `load/scenarios/` against a gateway and collects its results: k6 gets the settings as
  * the `CCGW_*` environment variables its scripts read (load/lib/config-parse.ts), writes its JSON and JUnit
  * summaries and the k6 web dashboard's HTML report into `outDir`, and its samples as gzip CSV, from which the
- * latencies, retcodes and timeline are taken.
+ * latencies, retcodes and timeline are taken. k6's REST API is turned off (`--address=`): it would bind
+ * 127.0.0.1:6565, which a second k6 on the machine (a parallel CI job) also wants, and nothing here uses it.
  *
  * @example
  * ```ts
@@ -11,7 +12,7 @@
  * ```
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { overridesOf, type Profile } from '../domain/profiles.ts';
@@ -36,7 +37,15 @@ export interface K6RunOptions {
   readonly profile: Profile;
   readonly tls?: { readonly caFile?: string | undefined; readonly insecure?: boolean | undefined };
   /** Scenario sizing; unset fields keep the scenario's defaults. */
-  readonly load?: { readonly duration?: string | undefined; readonly rate?: number | undefined; readonly inspectors?: number | undefined; readonly rounds?: number | undefined; readonly vus?: number | undefined };
+  readonly load?: {
+    readonly duration?: string | undefined;
+    readonly rate?: number | undefined;
+    readonly inspectors?: number | undefined;
+    readonly rounds?: number | undefined;
+    readonly vus?: number | undefined;
+    /** An open-model run fails below this share of the asked iterations (CCGW_MIN_ACHIEVED_RATIO, default 0.9). */
+    readonly minAchievedRatio?: number | undefined;
+  };
   /** Where k6 writes its files (created). */
   readonly outDir: string;
   readonly adminToken?: string | undefined;
@@ -55,10 +64,12 @@ export interface K6Run {
   /** Why there is no result, or what k6's exit code means. */
   readonly problem: string | undefined;
   readonly files: { readonly json: string; readonly junit: string; readonly samples: string; readonly dashboard: string };
+  /** k6 wrote its web dashboard's report (it skips it when the run is too short to chart). */
+  readonly dashboardWritten: boolean;
 }
 
 const EXIT_MEANINGS: Readonly<Record<number, string>> = {
-  99: 'thresholds were crossed',
+  99: 'thresholds were crossed (dropped_iterations: the run started less than its asked rate)',
   100: 'k6 stopped on an error',
   103: 'the script could not be started (bad configuration)',
   104: 'the script could not be started (invalid options)',
@@ -95,6 +106,7 @@ export function k6Environment(o: K6RunOptions): Record<string, string> {
   if (o.load?.inspectors) env['CCGW_LOAD_INSPECTORS'] = String(o.load.inspectors);
   if (o.load?.rounds) env['CCGW_LOAD_ITERATIONS'] = String(o.load.rounds);
   if (o.load?.vus) env['CCGW_LOAD_VUS'] = String(o.load.vus);
+  if (o.load?.minAchievedRatio !== undefined) env['CCGW_MIN_ACHIEVED_RATIO'] = String(o.load.minAchievedRatio);
   if (o.adminToken) env['CCGW_ADMIN_TOKEN'] = o.adminToken;
   return env;
 }
@@ -110,7 +122,7 @@ export async function runK6Scenario(o: K6RunOptions): Promise<K6Run> {
     dashboard: join(o.outDir, 'dashboard.html'),
   };
   const script = join(REPO_ROOT, 'load', 'scenarios', `${o.scenario}.ts`);
-  const child = spawn(k6, ['run', '--no-color', '--out', `csv=${files.samples}`, script], {
+  const child = spawn(k6, ['run', '--no-color', '--address=', '--out', `csv=${files.samples}`, script], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...k6Environment(o) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,18 +135,23 @@ export async function runK6Scenario(o: K6RunOptions): Promise<K6Run> {
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
   o.signal?.removeEventListener('abort', abort);
+  const dashboardWritten = await stat(files.dashboard).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   let summary: K6JsonSummary;
   try {
     summary = JSON.parse(await readFile(files.json, 'utf8')) as K6JsonSummary;
   } catch {
-    return { exitCode, passed: false, result: undefined, problem: `k6 exited ${exitCode} (${EXIT_MEANINGS[exitCode] ?? 'unexpected exit'}) without writing ${files.json}`, files };
+    return { exitCode, passed: false, result: undefined, problem: `k6 exited ${exitCode} (${EXIT_MEANINGS[exitCode] ?? 'unexpected exit'}) without writing ${files.json}`, files, dashboardWritten };
   }
   let result: LoadResult;
   try {
     result = loadResultOf(summary, await readK6Samples(files.samples));
   } catch (e) {
-    return { exitCode, passed: false, result: undefined, problem: `k6 exited ${exitCode}, but its samples cannot be read: ${(e as Error).message}`, files };
+    return { exitCode, passed: false, result: undefined, problem: `k6 exited ${exitCode}, but its samples cannot be read: ${(e as Error).message}`, files, dashboardWritten };
   }
-  const passed = exitCode === 0 && summary.invariant.holds;
-  return { exitCode, passed, result, problem: exitCode === 0 ? undefined : `k6 exited ${exitCode}: ${EXIT_MEANINGS[exitCode] ?? 'unexpected exit'}`, files };
+  const passed = exitCode === 0 && summary.passed && summary.invariant.holds;
+  const problem = exitCode !== 0 ? `k6 exited ${exitCode}: ${EXIT_MEANINGS[exitCode] ?? 'unexpected exit'}` : passed ? undefined : 'the k6 summary failed the run';
+  return { exitCode, passed, result, problem, files, dashboardWritten };
 }

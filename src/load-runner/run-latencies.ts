@@ -1,7 +1,7 @@
 /**
  * The raw latencies of a run's load scenarios, for `ccgw compare`: for each scenario of the summary, the
- * `ccgw_op_duration` value of every call, per operation, read from the k6 samples file its LoadResult names
- * (`samples`, relative to the run directory). A scenario without them says why: a run written before the samples
+ * duration of every call, per operation, read from the k6 samples file its LoadResult names (`samples`, relative
+ * to the run directory; see `k6-samples.ts`). A scenario without them says why: a run written before the samples
  * were kept, a deleted or unreadable file. Never throws for a missing file: such a run still compares, with its
  * latency "not judged".
  *

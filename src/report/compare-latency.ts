@@ -1,6 +1,6 @@
 /**
- * Whether an operation's latency changed between two runs, judged on the raw samples (`ccgw_op_duration`, one
- * value per call) of both runs, not on their percentiles: a percentile of a few dozen calls moves by milliseconds
+ * Whether an operation's latency changed between two runs, judged on the raw samples (the duration of every call,
+ * see `readK6Samples`) of both runs, not on their percentiles: a percentile of a few dozen calls moves by milliseconds
  * between two runs of the same gateway, so comparing p50 with p50 cries wolf.
  *
  * B is **slower** only when both hold:

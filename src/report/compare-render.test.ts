@@ -95,6 +95,11 @@ describe('renderComparisonText', () => {
     expect(findingText({ kind: 'invariant', severity: 'regression', scenario: 'storm', from: 0, to: 1, detail: ['agent 30170 barged twice'] })).toBe('invariant     storm: 0 → 1 violation: agent 30170 barged twice');
     expect(findingText({ kind: 'threshold', severity: 'regression', scenario: 's', metric: 'checks', expression: 'rate>0.99', fromOk: true, toOk: false, toValue: 0.98 })).toBe('threshold     s checks rate>0.99: met → crossed (measured 0.98)');
     expect(findingText({ kind: 'scenario', severity: 'change', scenario: 'soak', presentIn: 'a' })).toBe('scenario      soak: only in run A');
+    const asked = { model: 'open' as const, unit: 'cycle' as const, rate: 200, vus: 40, duration: '1m', minAchievedRatio: 0.9 };
+    const achieved = { seconds: 60, iterations: 11_990, perSecond: 199.8, calls: 107_910, callsPerSecond: 1798.5, dropped: 10, vusPeak: 14, vusLimit: 40, ratio: 0.9992, ok: true };
+    expect(findingText({ kind: 'achieved', severity: 'change', scenario: 'throughput', from: { asked, achieved }, to: { asked, achieved: { ...achieved, perSecond: 150, ratio: 0.75, ok: false } } })).toBe(
+      'achieved      throughput: asked 200 cycles/s for 1m on at most 40 VUs (open model); achieved 199.8 cycles/s (99.9 % of asked, 90 % required), 1798.5 calls/s, 10 dropped, 14 of 40 VUs busy → achieved 150 cycles/s (75 % of asked, 90 % required), 1798.5 calls/s, 10 dropped, 14 of 40 VUs busy (fell short)',
+    );
     expect(findingText({ kind: 'observed', severity: 'regression', caseId: 'x', title: 't', phase: 'p', field: 'httpStatus', from: 200, to: 404 })).toBe('http status   x (p): the gateway now answers HTTP 404 (was HTTP 200) [t]');
     expect(
       findingText({

@@ -17,6 +17,7 @@ import type { LatencyRow, LatencySide, LatencyTest } from './compare-latency.ts'
 import { MIN_SAMPLES } from './compare-latency.ts';
 import type { CompareOptions, Finding, RunComparison, RunSide, Severity } from './compare.ts';
 import { formatNumber, formatSignedPercent, profileLabel } from './format.ts';
+import { achievedText, askedText } from './load-drive.ts';
 
 function ms(n: number): string {
   return `${formatNumber(n, Math.abs(n) < 10 ? 2 : 1)} ms`;
@@ -169,6 +170,10 @@ export function findingParts(f: Finding): FindingParts {
         : { label: 'latency', text: `${f.scenario}: not judged: no raw samples (${f.detail ?? 'none loaded'})` };
     case 'throughput':
       return { label: 'throughput', text: `${f.scenario}: ${formatNumber(f.fromRps)} → ${formatNumber(f.toRps)} req/s (${formatSignedPercent(f.deltaPct)}; not judged: it follows latency, sleeps and the arrival rate)` };
+    case 'achieved': {
+      const asked = askedText(f.from.asked) === askedText(f.to.asked) ? askedText(f.to.asked) : `${askedText(f.from.asked)} → ${askedText(f.to.asked)}`;
+      return { label: 'achieved', text: `${f.scenario}: ${asked}; ${achievedText(f.from.asked, f.from.achieved)} → ${achievedText(f.to.asked, f.to.achieved)}${f.to.achieved.ok ? '' : ' (fell short)'}` };
+    }
     case 'invariant':
       return { label: 'invariant', text: `${f.scenario}: ${f.from} → ${f.to} violation${f.to === 1 ? '' : 's'}${f.detail?.[0] ? `: ${f.detail[0]}` : ''}` };
     case 'threshold':

@@ -177,6 +177,19 @@ describe('compareRuns', () => {
     expect(compareRuns(samplePassingRun(), wobble, {}, SAME).findings).toEqual([]);
   });
 
+  it('lists asked and achieved figures that differ as a change: another asked load, a rate reached in one run only', () => {
+    const asked = { model: 'open' as const, unit: 'cycle' as const, rate: 200, vus: 40, duration: '1m', minAchievedRatio: 0.9 };
+    const achieved = { seconds: 60, iterations: 11_990, perSecond: 199.8, calls: 107_910, callsPerSecond: 1798.5, dropped: 10, vusPeak: 14, vusLimit: 40, ratio: 0.9992, ok: true };
+    const a = variant((r) => Object.assign(storm(r), { asked, achieved }));
+    const same = variant((r) => Object.assign(storm(r), { asked, achieved: { ...achieved, perSecond: 199.5 } }));
+    const short = variant((r) => Object.assign(storm(r), { asked, achieved: { ...achieved, perSecond: 150, ratio: 0.75, dropped: 3000, ok: false, notes: ['reached 150 cycles/s'] } }));
+    const more = variant((r) => Object.assign(storm(r), { asked: { ...asked, rate: 400 }, achieved: { ...achieved, perSecond: 399 } }));
+    expect(compareRuns(a, same, {}, SAME).findings).toEqual([]);
+    expect(compareRuns(a, short, {}, SAME).findings).toEqual([{ kind: 'achieved', severity: 'change', scenario: 'barge-storm', from: { asked, achieved }, to: { asked, achieved: storm(short as Mutable<RunSummary>).achieved } }]);
+    expect(kinds(compareRuns(a, more, {}, SAME).findings)).toEqual(['change:achieved']);
+    expect(compareRuns(samplePassingRun(), short, {}, SAME).findings).toEqual([]); // a run written before the figures were kept
+  });
+
   it('flags invariant violations that appear, with their detail', () => {
     const b = variant((r) => {
       storm(r).invariant = { violations: 3, detail: ['agent 30170 barged twice'] };

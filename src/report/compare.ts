@@ -16,6 +16,9 @@
  *   judge"), or a scenario whose raw samples one run lacks (a run written before they were kept, a deleted file).
  *   Percentiles are then shown for information, never judged: their noise is what made two runs of one gateway
  *   look "REGRESSED" (see compare-latency.ts for the rule).
+ * - `achieved` (scenario): the runs were asked to drive different loads (then nothing below compares like with like),
+ *   or one reached its asked rate and the other did not, or the achieved rate moved beyond `rpsThresholdPct`. A run
+ *   that fell short already fails (its case and its `dropped_iterations` threshold say so); this names the figures.
  * - `throughput` (scenario rps beyond the threshold): one number per run has no noise estimate to test against,
  *   and it does not measure the gateway alone: closed scenarios (smoke, barge-storm, soak) run as fast as latency
  *   and their sleeps allow, the open one (throughput) at its configured arrival rate. A slower gateway shows in the
@@ -34,7 +37,7 @@
 import { judgeLatency, type LatencyRow, type LatencySide, type LatencyTest } from './compare-latency.ts';
 import { redactSummary } from './redact.ts';
 import { describeTargetKind } from './format.ts';
-import type { Case, LoadResult, Outcome, RuleCoverage, RunSummary, TargetKind } from './run-summary.ts';
+import type { Case, LoadAchieved, LoadAsked, LoadResult, Outcome, RuleCoverage, RunSummary, TargetKind } from './run-summary.ts';
 import { isLoopbackUrl } from '../config/settings.ts';
 
 /** How a finding weighs: only regressions make `ccgw compare` exit 1. */
@@ -147,6 +150,15 @@ export interface ThroughputFinding {
   readonly deltaPct: number | null;
 }
 
+/** What a scenario was asked to drive, or what it achieved, differs between the runs: listed, never judged. */
+export interface AchievedFinding {
+  readonly kind: 'achieved';
+  readonly severity: 'change';
+  readonly scenario: string;
+  readonly from: { readonly asked: LoadAsked; readonly achieved: LoadAchieved };
+  readonly to: { readonly asked: LoadAsked; readonly achieved: LoadAchieved };
+}
+
 /** A scenario's invariant was violated more (or less) often. */
 export interface InvariantFinding {
   readonly kind: 'invariant';
@@ -204,6 +216,7 @@ export type Finding =
   | LatencyFinding
   | LatencyNotJudgedFinding
   | ThroughputFinding
+  | AchievedFinding
   | InvariantFinding
   | ThresholdFinding
   | ScenarioFinding
@@ -382,6 +395,13 @@ function compareLoad(l1: LoadResult, l2: LoadResult, o: Required<CompareOptions>
   const rpsPct = pct(l1.rps, l2.rps);
   if (rpsPct !== null && Math.abs(rpsPct) > o.rpsThresholdPct) {
     findings.push({ kind: 'throughput', severity: 'change', scenario, fromRps: l1.rps, toRps: l2.rps, deltaPct: rpsPct });
+  }
+  if (l1.asked && l1.achieved && l2.asked && l2.achieved) {
+    const askedDiffers = JSON.stringify(l1.asked) !== JSON.stringify(l2.asked);
+    const ratePct = pct(l1.achieved.perSecond, l2.achieved.perSecond);
+    if (askedDiffers || l1.achieved.ok !== l2.achieved.ok || (ratePct !== null && Math.abs(ratePct) > o.rpsThresholdPct)) {
+      findings.push({ kind: 'achieved', severity: 'change', scenario, from: { asked: l1.asked, achieved: l1.achieved }, to: { asked: l2.asked, achieved: l2.achieved } });
+    }
   }
   const v1 = l1.invariant.violations;
   const v2 = l2.invariant.violations;

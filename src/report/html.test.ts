@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATION_IDS, OPERATION_RULES, PROFILE_2024, precedenceTable } from '../domain/index.ts';
 import { renderHtml } from './html.ts';
 import type { RunSummary } from './run-summary.ts';
-import { SAMPLE_CTI_SKIP, SAMPLE_GUID_UUID, SAMPLE_PASSWORD, SAMPLE_RULES_PASSWORD, samplePassingRun, sampleRulesRun, sampleRun } from './testing/sample-runs.ts';
+import { SAMPLE_CTI_SKIP, SAMPLE_GUID_UUID, SAMPLE_PASSWORD, SAMPLE_RULES_PASSWORD, samplePassingRun, sampleRulesRun, sampleRun, sampleShortThroughputRun } from './testing/sample-runs.ts';
 
 function metricText(html: string, name: string): string | undefined {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -191,3 +191,24 @@ describe('renderHtml: the rule coverage matrix', () => {
   });
 });
 
+
+describe('renderHtml: asked against achieved', () => {
+  const html = renderHtml(sampleShortThroughputRun());
+
+  it('says what the scenario was asked and achieved, and why it fell short', () => {
+    expect(html).toContain('<span class="badge failed">fell short</span> asked 3000 cycles/s for 15s on at most 64 VUs (open model); achieved 144.6 cycles/s (4.8 % of asked, 90 % required), 1300 calls/s, 42831 dropped, 64 of 64 VUs busy</p>');
+    expect(html).toContain('<li>why: all 64 VUs were busy</li>');
+  });
+
+  it("links the run's k6 web dashboard beside the page, and nothing outside the run", () => {
+    expect(html).toContain('<a href="load/dashboard.html">k6 web dashboard of this run</a>');
+    expect([...html.matchAll(/\bhref="(?!#)([^"]*)"/g)].map((m) => m[1])).toEqual(['load/dashboard.html']);
+    expect(renderHtml(samplePassingRun())).not.toContain('dashboard');
+  });
+
+  it('shows thresholds with their units', () => {
+    expect(html).toContain('<td class="mono">p(95)&lt;500 ms</td><td class="num">12.1 ms</td>');
+    expect(html).toContain('<td class="mono">rate&gt;=0.99 (99 %)</td><td class="num">99.75 %</td>');
+    expect(html).toContain('<td class="mono">count&lt;=4500</td><td class="num">42831</td>');
+  });
+});

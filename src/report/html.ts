@@ -3,8 +3,9 @@
  * A header with the target, profile, versions and outcome; the rule coverage matrix when the run has one (see
  * `html-coverage.ts`); per phase a table of cases with outcome badges, each
  * failed case with its request, response and expectation side by side, each skipped case with its reason; per load
- * scenario the latency percentiles per operation, the retcode counts, the thresholds, the invariant, and charts of
- * p95 latency and throughput over time. Key figures sit in `data-metric` elements (see `metric` in `html-page.ts`):
+ * scenario what it was asked to drive and what it achieved, a link to its k6 web dashboard, the latency percentiles
+ * per operation, the retcode counts, the thresholds (with units), the invariant, and charts of p95 latency and
+ * throughput over time. Key figures sit in `data-metric` elements (see `metric` in `html-page.ts`):
  *
  * | data-metric | value |
  * |---|---|
@@ -26,6 +27,7 @@ import { escapeHtml } from './escape.ts';
 import { httpPartText, replayText, valueText } from './failure-text.ts';
 import { describeTargetKind, formatDuration, formatMeasured, formatNumber, profileLabel } from './format.ts';
 import { coverageHtml, ruleAnchor } from './html-coverage.ts';
+import { achievedText, askedText, thresholdExpressionText, thresholdValueText } from './load-drive.ts';
 import { badge, card, htmlPage, metric } from './html-page.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
 import { coverageTotals, totalsText } from './rule-coverage.ts';
@@ -147,7 +149,7 @@ function retcodeTable(l: LoadResult): string {
 
 function thresholdTable(l: LoadResult): string {
   if (l.thresholds.length === 0) return '<h4>Thresholds</h4><p class="muted">No thresholds.</p>';
-  const rows = l.thresholds.map((t) => `<tr class="${t.ok ? 'passed' : 'failed'}"><td>${badge(t.ok ? 'passed' : 'failed', t.ok ? 'met' : 'crossed')}</td><td class="mono">${e(t.metric)}</td><td class="mono">${e(t.expression)}</td><td class="num">${t.value === undefined ? '' : e(formatMeasured(t.value))}</td></tr>`);
+  const rows = l.thresholds.map((t) => `<tr class="${t.ok ? 'passed' : 'failed'}"><td>${badge(t.ok ? 'passed' : 'failed', t.ok ? 'met' : 'crossed')}</td><td class="mono">${e(t.metric)}</td><td class="mono">${e(thresholdExpressionText(t))}</td><td class="num">${e(thresholdValueText(t))}</td></tr>`);
   return `<h4>Thresholds</h4><table class="thresholds"><thead><tr><th>Result</th><th>Metric</th><th>Expression</th><th class="num">Measured</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -182,11 +184,24 @@ function charts(l: LoadResult): string {
   return `<div class="charts">${latency}${throughput}</div>${errorNote}`;
 }
 
+/** What the scenario was asked and achieved (why and what to do when it fell short), and its k6 dashboard. */
+function driveBlock(l: LoadResult): string {
+  const lines: string[] = [];
+  if (l.asked && l.achieved) {
+    const verdict = l.asked.model === 'open' ? badge(l.achieved.ok ? 'passed' : 'failed', l.achieved.ok ? 'reached' : 'fell short') + ' ' : '';
+    lines.push(`<p class="drive">${verdict}${e(askedText(l.asked))}; ${e(achievedText(l.asked, l.achieved))}</p>`);
+    if (l.achieved.notes?.length) lines.push(`<ul class="message">${l.achieved.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>`);
+  }
+  if (l.dashboard) lines.push(`<p><a href="${e(l.dashboard)}">k6 web dashboard of this run</a> <span class="muted">(${e(l.dashboard)}, beside this page)</span></p>`);
+  return lines.join('\n');
+}
+
 function loadSection(l: LoadResult): string {
   const m = (k: string, v: number, unit: 'count' | 'rps' | 'ms' | '%') => metric(`load.${l.scenario}.${k}`, v, unit);
   return [
     `<section class="load" id="load-${e(l.scenario)}">`,
     `<h3>Load scenario <code>${e(l.scenario)}</code></h3>`,
+    driveBlock(l),
     '<div class="cards">',
     card('Iterations', m('iterations', l.iterations, 'count')),
     card('Throughput', `${m('rps', l.rps, 'rps')} req/s`),

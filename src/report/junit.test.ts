@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderJunit } from './junit.ts';
 import type { RunSummary } from './run-summary.ts';
 import { OPERATION_IDS } from '../domain/index.ts';
-import { SAMPLE_CTI_SKIP, SAMPLE_GUID_UUID, SAMPLE_PASSWORD, SAMPLE_RULES_PASSWORD, samplePassingRun, sampleRulesRun, sampleRun } from './testing/sample-runs.ts';
+import { SAMPLE_CTI_SKIP, SAMPLE_GUID_UUID, SAMPLE_PASSWORD, SAMPLE_RULES_PASSWORD, samplePassingRun, sampleRulesRun, sampleRun, sampleShortThroughputRun } from './testing/sample-runs.ts';
 
 function attr(xml: string, element: string, name: string): string[] {
   return [...xml.matchAll(new RegExp(`<${element}\\b[^>]*\\b${name}="([^"]*)"`, 'g'))].map((m) => m[1] ?? '');
@@ -57,6 +57,12 @@ describe('renderJunit', () => {
     expect(load).toMatch(/name="threshold checks: rate&gt;0.999" time="0.000">\s*<failure message="checks did not meet rate&gt;0.999 \(measured 0.9975\)" type="threshold">/);
     expect(load).toMatch(/name="invariant" time="60.000">\s*<failure message="2 invariant violations in scenario barge-storm" type="invariant">2 invariant violations:\nt=31.2s agent 30170 barged by 30169 and 30171 &lt;at once&gt;/);
     expect(load).toContain('<testcase classname="ccgw.load.smoke" name="invariant" time="10.000"/>');
+  });
+
+  it('adds a testcase for the share of the asked rate an open scenario started, failed with why and what to do', () => {
+    const out = renderJunit(sampleShortThroughputRun());
+    expect(out).toMatch(/<testcase classname="ccgw\.load\.throughput" name="starts at least 90 % of the asked 3000 cycles\/s" time="0.000">\s*<failure message="reached 144\.6 cycles\/s of the 3000 asked[^"]*" type="achieved">[^<]*why: all 64 VUs were busy\nwhat to do: give it more VUs<\/failure>/);
+    expect(renderJunit(samplePassingRun())).not.toContain('of the asked');
   });
 
   it('escapes markup and drops characters XML cannot carry', () => {

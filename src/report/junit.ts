@@ -1,10 +1,11 @@
 /**
  * The run as JUnit XML, the format CI servers show as test results (GitHub test-reporter actions, GitLab
  * `artifacts:reports:junit`, Jenkins). One `<testsuite>` per phase, one `<testcase>` per case; each load scenario adds a
- * testcase per k6 threshold and one for its invariant. A failure carries its message in the `message` attribute and
- * the request, response and expectation as text; a skipped case carries its reason. A run with a rule coverage
- * matrix adds a suite `rule coverage (<profile>)` with one testcase per rule (classname = the operation): a failed
- * rule carries expected vs observed, a skipped one its reason, so CI pages show the matrix.
+ * testcase per k6 threshold, one for its invariant, and (open model) one for the share of the asked rate it started.
+ * A failure carries its message in the `message` attribute and the request, response and expectation as text; a
+ * skipped case carries its reason. A run with a rule coverage matrix adds a suite `rule coverage (<profile>)` with one
+ * testcase per rule (classname = the operation): a failed rule carries expected vs observed, a skipped one its
+ * reason, so CI pages show the matrix.
  *
  * @example
  * ```ts
@@ -13,7 +14,8 @@
  */
 import { escapeXml, escapeXmlAttribute } from './escape.ts';
 import { failureText } from './failure-text.ts';
-import { firstLine, formatMeasured, formatSeconds, profileLabel } from './format.ts';
+import { firstLine, formatMeasured, formatPercent, formatSeconds, profileLabel } from './format.ts';
+import { achievedText } from './load-drive.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
 import { answerText, countsText, coverageSections, firstCaseOf, rowDetail, totalsText } from './rule-coverage.ts';
 import type { Case, LoadResult, Phase, RuleCoverage, RunSummary } from './run-summary.ts';
@@ -54,6 +56,11 @@ function loadToTests(phase: Phase, load: LoadResult): TestCase[] {
       ...(t.ok ? {} : { message: `${t.metric} did not meet ${t.expression}${measured}`, detail: `Scenario ${load.scenario}: ${t.metric} did not meet ${t.expression}${measured}.` }),
     };
   });
+  if (load.asked?.model === 'open' && load.achieved) {
+    const name = `starts at least ${formatPercent(load.asked.minAchievedRatio ?? 0.9, 1)} % of the asked ${formatMeasured(load.asked.rate ?? 0)} ${load.asked.unit}s/s`;
+    const notes = load.achieved.notes ?? [];
+    tests.push({ classname, name, timeMs: 0, outcome: load.achieved.ok ? 'passed' : 'failed', type: 'achieved', ...(load.achieved.ok ? {} : { message: notes[0] ?? achievedText(load.asked, load.achieved), detail: notes.join('\n') }) });
+  }
   const v = load.invariant.violations;
   tests.push({
     classname,

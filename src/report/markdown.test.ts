@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATION_IDS, OPERATION_RULES, PROFILE_2024, precedenceTable } from '../domain/index.ts';
 import { coverageMarkdown, renderMarkdown } from './markdown.ts';
 import type { RunSummary } from './run-summary.ts';
-import { SAMPLE_CTI_SKIP, SAMPLE_PASSWORD, SAMPLE_RULES_PASSWORD, samplePassingRun, sampleRulesRun, sampleRun } from './testing/sample-runs.ts';
+import { SAMPLE_CTI_SKIP, SAMPLE_PASSWORD, SAMPLE_RULES_PASSWORD, samplePassingRun, sampleRulesRun, sampleRun, sampleShortThroughputRun } from './testing/sample-runs.ts';
 
 /** The cells of a table row, with escaped pipes kept inside their cell. */
 function cells(row: string): string[] {
@@ -47,6 +47,12 @@ describe('renderMarkdown', () => {
 
   it('never shows the password', () => {
     expect(md).not.toContain(SAMPLE_PASSWORD);
+  });
+
+  it('names asked and achieved per scenario, and a scenario that fell short among the failures', () => {
+    const out = renderMarkdown(sampleShortThroughputRun());
+    expect(out).toContain('- `throughput`: asked 3000 cycles/s for 15s on at most 64 VUs (open model); achieved 144.6 cycles/s (4.8 % of asked, 90 % required), 1300 calls/s, 42831 dropped, 64 of 64 VUs busy ❌');
+    expect(out.split('### Failures')[1]).toContain('- **load** `throughput` reached 144.6 cycles/s of the 3000 asked (4.8 %; at least 90 % required)');
   });
 
   it('has no failure section for a clean run', () => {

@@ -10,6 +10,7 @@
  */
 import { markdownCode as code, escapeMarkdown as md } from './escape.ts';
 import { describeTargetKind, firstLine, formatDuration, formatMeasured, formatNumber, formatPercent, profileLabel } from './format.ts';
+import { achievedText, askedText } from './load-drive.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
 import { answerText, countsText, coverageSections, firstCaseOf, rowDetail, totalsText } from './rule-coverage.ts';
 import type { LoadResult, Outcome, Phase, RuleCoverage, RunSummary } from './run-summary.ts';
@@ -109,6 +110,7 @@ export function renderMarkdown(input: RunSummary, options: RedactOptions = {}): 
     ...(p.load ?? []).flatMap((l) => [
       ...l.thresholds.filter((th) => !th.ok).map((th) => `- **${md(p.name)}** ${code(l.scenario)} threshold ${code(th.metric)} ${code(th.expression)} crossed${th.value === undefined ? '' : ` (measured ${formatMeasured(th.value)})`}`),
       ...(l.invariant.violations > 0 ? [`- **${md(p.name)}** ${code(l.scenario)} invariant violated ${l.invariant.violations}×${l.invariant.detail?.[0] ? `: ${md(firstLine(l.invariant.detail[0]))}` : ''}`] : []),
+      ...(l.achieved?.ok === false ? [`- **${md(p.name)}** ${code(l.scenario)} ${md(l.achieved.notes?.[0] ?? 'fell short of its asked rate')}`] : []),
     ]),
   ]);
   if (failures.length > 0) {
@@ -118,6 +120,8 @@ export function renderMarkdown(input: RunSummary, options: RedactOptions = {}): 
   const loads = s.phases.flatMap((p) => p.load ?? []);
   if (loads.length > 0) {
     out.push('', '### Load', '', '| Scenario | Operation | p95 (ms) | p99 (ms) | rps | Errors | Verdict |', '|---|---|--:|--:|--:|--:|---|', ...loads.flatMap(loadRows));
+    const driven = loads.filter((l) => l.asked && l.achieved).map((l) => `- ${code(l.scenario)}: ${md(askedText(l.asked!))}; ${md(achievedText(l.asked!, l.achieved!))}${l.achieved!.ok ? '' : ' ❌'}`);
+    if (driven.length > 0) out.push('', ...driven);
   }
   const coverage = coverageMarkdown(s, 3);
   if (coverage !== '') out.push('', coverage.trimEnd());

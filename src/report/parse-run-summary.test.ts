@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRunSummary, parseRunSummary, RunSummaryError } from './parse-run-summary.ts';
-import { samplePassingRun, sampleRulesRun, sampleRun } from './testing/sample-runs.ts';
+import { samplePassingRun, sampleRulesRun, sampleRun, sampleShortThroughputRun } from './testing/sample-runs.ts';
 
 function issuesOf(doc: unknown): string[] {
   try {
@@ -22,6 +22,19 @@ describe('parseRunSummary', () => {
   it('accepts the sample runs as they are', () => {
     expect(parseRunSummary(sampleRun(), 'a')).toEqual(sampleRun());
     expect(isRunSummary(samplePassingRun())).toBe(true);
+    expect(parseRunSummary(sampleShortThroughputRun(), 'b')).toEqual(sampleShortThroughputRun());
+  });
+
+  it('names a bad asked or achieved figure and a dashboard outside the run', () => {
+    const doc = structuredClone(sampleShortThroughputRun()) as any;
+    doc.phases[1].load[0].asked.model = 'both';
+    doc.phases[1].load[0].achieved.ratio = 1.5;
+    doc.phases[1].load[0].dashboard = '../other/dashboard.html';
+    expect(issuesOf(doc)).toEqual([
+      expect.stringMatching(/^phases\[1\]\.load\[0\]\.dashboard is "\.\.\/other\/dashboard\.html"; it must match .*inside it/),
+      'phases[1].load[0].asked.model is "both"; use one of "open", "closed"',
+      'phases[1].load[0].achieved.ratio is 1.5; it must be <= 1',
+    ]);
   });
 
   it('names the file, the field, the bad value and the allowed values for a wrong outcome', () => {

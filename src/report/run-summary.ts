@@ -274,6 +274,8 @@ export interface ThresholdResult {
   readonly ok: boolean;
   /** The measured value the expression was checked against, when known. */
   readonly value?: number;
+  /** What the value counts: `ms` (a time), `fraction` (a rate, 0–1), `count`. Absent in older runs. */
+  readonly unit?: 'ms' | 'fraction' | 'count';
 }
 
 /** One point of a load scenario's timeline. */
@@ -328,9 +330,72 @@ export interface LoadResult {
   readonly timeline: readonly TimelinePoint[];
   /**
    * Where k6's raw samples of the scenario are (gzip CSV), relative to the run directory, e.g. `load/samples.csv.gz`:
-   * `ccgw compare` judges latency on their `ccgw_op_duration` values. Absent in runs written before they were kept.
+   * `ccgw compare` judges latency on the calls' durations in them. Absent in runs written before they were kept.
    */
   readonly samples?: string;
+  /** The k6 web dashboard's report of the scenario, relative to the run directory, e.g. `load/dashboard.html`. */
+  readonly dashboard?: string;
+  /** What the scenario was asked to drive. Absent in runs written before it was recorded. */
+  readonly asked?: LoadAsked;
+  /** What it achieved. */
+  readonly achieved?: LoadAchieved;
+}
+
+/**
+ * What a load scenario was asked to drive: an open model starts `rate` iterations per second for `duration` on at
+ * most `vus` VUs; a closed model runs `vus` VUs of `iterationsPerVu` iterations each within `duration`.
+ *
+ * @example
+ * ```ts
+ * const asked: LoadAsked = { model: 'open', unit: 'cycle', rate: 200, vus: 40, duration: '1m', minAchievedRatio: 0.9, pollPauseMs: 0 };
+ * ```
+ */
+export interface LoadAsked {
+  readonly model: 'open' | 'closed';
+  /** What one iteration is: a barge/cancel `cycle`, a storm `round`, a smoke `iteration`. */
+  readonly unit: 'cycle' | 'round' | 'iteration';
+  readonly vus: number;
+  /** A k6 duration, e.g. `1m`. */
+  readonly duration: string;
+  /** Iterations per second (open). */
+  readonly rate?: number;
+  /** Iterations per VU (closed). */
+  readonly iterationsPerVu?: number;
+  /** The share of the asked iterations an open run must start, 0–1. */
+  readonly minAchievedRatio?: number;
+  /** The pause after a round of polls, ms. */
+  readonly pollPauseMs?: number;
+}
+
+/**
+ * What a load scenario achieved.
+ *
+ * @example
+ * ```ts
+ * const achieved: LoadAchieved = { seconds: 60, iterations: 11_990, perSecond: 199.8, calls: 107_910, callsPerSecond: 1798.5, dropped: 10, vusPeak: 14, vusLimit: 40, ratio: 0.9992, ok: true };
+ * ```
+ */
+export interface LoadAchieved {
+  /** Seconds the iterations ran (open: the asked duration). */
+  readonly seconds: number;
+  /** Completed iterations. */
+  readonly iterations: number;
+  /** Iterations per second (open: the ones k6 started). */
+  readonly perSecond: number;
+  /** Gateway calls of the iterations (setup and teardown left out), and per second. */
+  readonly calls: number;
+  readonly callsPerSecond: number;
+  /** Iterations k6 dropped for want of a free VU. */
+  readonly dropped: number;
+  /** The most VUs busy at once, and the scenario's limit. */
+  readonly vusPeak: number;
+  readonly vusLimit: number;
+  /** Started over asked iterations, 0–1 (open). */
+  readonly ratio?: number;
+  /** False when an open run started less than its `minAchievedRatio`: the scenario then fails. */
+  readonly ok: boolean;
+  /** What was reached, why and what to do, when not ok. */
+  readonly notes?: readonly string[];
 }
 
 /** How often a load scenario's invariant was violated. */

@@ -10,7 +10,7 @@
 import { dirname, relative, sep } from 'node:path';
 import type { Settings } from '../config/settings.ts';
 import { runK6Scenario, type LoadScenario } from '../load-runner/run-k6-scenario.ts';
-import type { Case, Phase } from '../report/run-summary.ts';
+import type { Case, LoadAchieved, LoadAsked, Phase } from '../report/run-summary.ts';
 import type { OpenTarget } from './target.ts';
 import type { Progress } from './progress.ts';
 
@@ -28,6 +28,13 @@ export interface LoadPhaseOptions {
 /** k6 status lines worth passing on as progress (not the banner or the summary table). */
 const STATUS = /^(?:running|default|setup|teardown|smoke|storm|throughput|soak)\b|level=(?:error|warning)|✗/;
 
+/** `asked 200 cycles/s, achieved 199.8 cycles/s, 1798 calls/s` (open) or `achieved 16 rounds/s, 200 calls/s` (closed). */
+function drivenText(asked: LoadAsked | undefined, achieved: LoadAchieved | undefined): string | undefined {
+  if (!asked || !achieved) return undefined;
+  const unit = `${asked.unit}s/s`;
+  return `${asked.model === 'open' ? `asked ${asked.rate} ${unit}, ` : ''}achieved ${achieved.perSecond} ${unit}, ${achieved.callsPerSecond} calls/s`;
+}
+
 export async function loadPhase(o: LoadPhaseOptions): Promise<Phase> {
   const started = Date.now();
   o.progress.phase('load', `k6 scenario ${o.scenario} against ${o.target.url}`);
@@ -39,7 +46,14 @@ export async function loadPhase(o: LoadPhaseOptions): Promise<Phase> {
     fixturesPath: o.target.fixturesPath,
     profile: o.settings.profile,
     ...(o.target.tls ? { tls: o.target.tls } : {}),
-    load: { duration: o.settings.load.duration, rate: o.settings.load.rate, inspectors: o.settings.load.inspectors, rounds: o.settings.load.rounds, vus: o.settings.load.vus },
+    load: {
+      duration: o.settings.load.duration,
+      rate: o.settings.load.rate,
+      inspectors: o.settings.load.inspectors,
+      rounds: o.settings.load.rounds,
+      vus: o.settings.load.vus,
+      minAchievedRatio: o.settings.load.minAchievedRatio,
+    },
     outDir: o.dir,
     onLine: (line) => {
       if (STATUS.test(line.trim())) o.progress.step(`k6: ${line.trim()}`);
@@ -50,6 +64,8 @@ export async function loadPhase(o: LoadPhaseOptions): Promise<Phase> {
   const durationMs = Date.now() - started;
   const crossed = run.result?.thresholds.filter((t) => !t.ok) ?? [];
   const broken = (run.result?.invariant.violations ?? 0) > 0;
+  const achieved = run.result?.achieved;
+  const shortfall = achieved && !achieved.ok ? (achieved.notes ?? []) : [];
   const title = `load scenario ${o.scenario} meets its thresholds and keeps the barge invariant`;
   const scenarioCase: Case = run.passed
     ? { id: `load.${o.scenario}`, title, kind: 'scenario', outcome: 'passed', durationMs }
@@ -61,6 +77,7 @@ export async function loadPhase(o: LoadPhaseOptions): Promise<Phase> {
         durationMs,
         failure: {
           message: [
+            ...shortfall,
             run.problem ?? `k6 exited ${run.exitCode}`,
             ...crossed.map((t) => `threshold crossed: ${t.metric} ${t.expression}${t.value !== undefined ? ` (measured ${t.value})` : ''}`),
             ...(broken ? run.result!.invariant.detail ?? [] : []),
@@ -68,14 +85,15 @@ export async function loadPhase(o: LoadPhaseOptions): Promise<Phase> {
           ].join('\n'),
         },
       };
-  if (!run.passed) o.progress.failure(`load ${o.scenario}: ${scenarioCase.failure!.message.split('\n')[0]}`);
-  else o.progress.step(`load ${o.scenario}: passed (${run.result?.rps ?? 0} calls/s, p95 ${run.result?.latencyMs['all']?.p95 ?? '–'} ms)`);
+  if (!run.passed) for (const line of shortfall.length > 0 ? shortfall : scenarioCase.failure!.message.split('\n').slice(0, 1)) o.progress.failure(`load ${o.scenario}: ${line}`);
+  else o.progress.step(`load ${o.scenario}: passed (${drivenText(run.result?.asked, achieved) ?? `${run.result?.rps ?? 0} calls/s`}, p95 ${run.result?.latencyMs['all']?.p95 ?? '–'} ms)`);
+  // Paths relative to the run directory, so that a moved or copied run still finds its files.
+  const inRun = (file: string) => relative(dirname(o.dir), file).split(sep).join('/');
   return {
     name: 'load',
     outcome: run.passed ? 'passed' : 'failed',
     durationMs,
     cases: [scenarioCase],
-    // The samples path is relative to the run directory, so that a moved or copied run still finds them.
-    ...(run.result ? { load: [{ ...run.result, samples: relative(dirname(o.dir), run.files.samples).split(sep).join('/') }] } : { reason: run.problem ?? 'k6 gave no result' }),
+    ...(run.result ? { load: [{ ...run.result, samples: inRun(run.files.samples), ...(run.dashboardWritten ? { dashboard: inRun(run.files.dashboard) } : {}) }] } : { reason: run.problem ?? 'k6 gave no result' }),
   };
 }

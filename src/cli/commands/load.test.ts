@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +10,42 @@ import { describe, expect, it } from 'vitest';
 const BIN = fileURLToPath(new URL('../../../bin/ccgw.js', import.meta.url));
 const run = promisify(execFile);
 
+interface Exit {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function ccgwLoad(args: readonly string[], out: string): Promise<Exit> {
+  return run(process.execPath, [BIN, 'load', '--out', out, ...args], { timeout: 180_000 }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+function runSummary(out: string): any {
+  const [runDir] = readdirSync(out);
+  return JSON.parse(readFileSync(join(out, runDir!, 'summary.json'), 'utf8'));
+}
+
+/** Holds 127.0.0.1:6565, k6's default REST API address, unless something else (another k6) holds it already. */
+function holdK6ApiPort(): Promise<Server | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen(6565, '127.0.0.1', () => resolve(server));
+  });
+}
+
 describe('ccgw load (as a process, with the real k6)', () => {
   it('runs the smoke scenario against the embedded mock and writes a run directory with the load result', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ccgw-load-'));
-    const { stdout } = await run(process.execPath, [BIN, 'load', '--scenario', 'smoke', '--out', out, '--quiet'], { timeout: 180_000 });
+    const held = await holdK6ApiPort(); // a parallel CI job's k6 on the same machine
+    const { code, stdout, stderr } = await ccgwLoad(['--scenario', 'smoke'], out).finally(() => held?.close());
+    expect(code, stdout + stderr).toBe(0);
     expect(stdout).toMatch(/^PASSED: load passed \(1\/1\) against http:\/\/127\.0\.0\.1:\d+/m);
+    expect(stdout + stderr).not.toMatch(/API server|6565/);
+    expect(stderr).toMatch(/load smoke: passed \(achieved [\d.]+ iterations\/s, [\d.]+ calls\/s/);
     const [runDir] = readdirSync(out);
     const dir = join(out, runDir!);
     for (const f of ['summary.json', 'junit.xml', 'report.html', 'summary.md', 'load/dashboard.html', 'load/smoke.json']) expect(existsSync(join(dir, f)), f).toBe(true);
@@ -23,6 +55,37 @@ describe('ccgw load (as a process, with the real k6)', () => {
     expect(load.retcodes.addInsert['0']).toBeGreaterThan(0);
     expect(Object.keys(load.latencyMs)).toContain('addInsert');
     expect(summary.tool.k6).toMatch(/^v1\./);
+    expect(load.asked).toMatchObject({ model: 'closed', unit: 'iteration' });
+    expect(load.achieved).toMatchObject({ ok: true });
+    expect(load.dashboard).toBe('load/dashboard.html');
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<a href="load/dashboard.html">k6 web dashboard of this run</a>');
+  }, 200_000);
+
+  it('fails a throughput run that cannot start its asked rate (exit 1), saying what it reached, why and what to do', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ccgw-load-'));
+    // One VU cannot start 20,000 barge/cancel cycles (9 calls each) per second on any machine.
+    const { code, stdout, stderr } = await ccgwLoad(['--scenario', 'throughput', '--rate', '20000', '--vus', '1', '--duration', '2s', '--quiet'], out);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^FAILED: load failed \(0\/1\)/m);
+    expect(stderr).toMatch(/✗ load throughput: reached [\d.]+ cycles\/s of the 20000 asked \([\d.]+ %; at least 90 % required\)/);
+    expect(stderr).toMatch(/✗ load throughput: why: .*\n.*✗ load throughput: what to do: /);
+    const load = runSummary(out).phases[0].load[0];
+    expect(load.asked).toEqual({ model: 'open', unit: 'cycle', vus: 1, duration: '2s', rate: 20000, minAchievedRatio: 0.9, pollPauseMs: 0 });
+    expect(load.achieved).toMatchObject({ ok: false, vusLimit: 1 });
+    expect(load.achieved.notes).toEqual([expect.stringMatching(/^reached /), expect.stringMatching(/^why: /), expect.stringMatching(/^what to do: .*execution segments.*load\/k8s\/testrun\.yaml/)]);
+    expect(load.thresholds).toContainEqual(expect.objectContaining({ metric: 'dropped_iterations', expression: 'count<=4000', ok: false, unit: 'count' }));
+  }, 200_000);
+
+  it('passes a throughput run that reaches its asked rate, with asked ≈ achieved', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ccgw-load-'));
+    // 5 cycles/s need well under one busy VU against the mock; 4 leave a wide margin on a busy machine.
+    const { code, stdout, stderr } = await ccgwLoad(['--scenario', 'throughput', '--rate', '5', '--vus', '4', '--duration', '4s', '--min-achieved-ratio', '0.75', '--quiet'], out);
+    expect(code, stdout + stderr).toBe(0);
+    const load = runSummary(out).phases[0].load[0];
+    expect(load.asked).toMatchObject({ rate: 5, minAchievedRatio: 0.75 });
+    expect(load.achieved.ok).toBe(true);
+    expect(load.achieved.ratio).toBeGreaterThanOrEqual(0.75);
+    expect(load.achieved.perSecond).toBeLessThanOrEqual(5);
   }, 200_000);
 
   it('exits 2 naming an unknown scenario', async () => {

@@ -7,7 +7,7 @@
  * ccgw load --scenario throughput --gateway https://gw.example:8043 --fixtures accounts.json --live --max-rps 20 --ca ca.pem
  * ```
  */
-import { resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
+import { ratio, resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
 import { LOAD_SCENARIOS, type LoadScenario } from '../../load-runner/run-k6-scenario.ts';
 import { createProgress } from '../../run/progress.ts';
 import { runPhases } from '../../run/run-phases.ts';
@@ -21,7 +21,11 @@ const USAGE = `Usage: ccgw load [--scenario NAME] [options]
 
 Runs one k6 load scenario (load/scenarios/) against the embedded mock gateway, or against --gateway. Writes a run
 directory (summary.json, junit.xml, report.html, summary.md; k6's own files and its web dashboard in load/).
-Exit 0 when the thresholds and the barge invariant hold, 1 otherwise, 2 on a usage error,
+Every run reports what it was asked to drive and what it achieved (cycles or rounds per second, calls per second,
+dropped iterations, busy VUs). throughput runs at a constant arrival rate: when k6 cannot start at least
+--min-achieved-ratio of the asked iterations (too few VUs for the gateway's latency, or the generator's CPU), the
+run fails, saying what it reached, why and what to do.
+Exit 0 when the thresholds, the asked rate and the barge invariant hold, 1 otherwise, 2 on a usage error,
 3 when the gateway cannot be reached (refused, name not resolved, TLS refused, no answer within CCGW_PROBE_TIMEOUT,
 default 15s; checked before the first phase and after a failed one): one line with the cause and the fix.
 
@@ -38,6 +42,9 @@ Options:
   --inspectors N       barge-storm: inspectors racing per round
   --rounds N           barge-storm: rounds per storm group
   --vus N              units of work: storm groups (barge-storm) or inspector/agent pairs
+  --min-achieved-ratio R
+                       throughput fails when k6 starts less than this share of the asked iterations
+                       (default 0.9; CCGW_MIN_ACHIEVED_RATIO, config load.minAchievedRatio)
   --gateway URL        a gateway instead of the embedded mock (needs --fixtures; --live when not on this machine)
   --fixtures FILE      test accounts (src/fixtures/fixtures.schema.json)
   --live               allow traffic to a gateway that is not on this machine
@@ -51,7 +58,8 @@ Options:
 
 Examples:
   ccgw load --scenario barge-storm --vus 1 --inspectors 50 --rounds 20
-  ccgw load --scenario throughput --rate 200 --duration 1m`;
+  ccgw load --scenario throughput --rate 200 --duration 1m
+  ccgw load --scenario throughput --rate 2000 --vus 99 --min-achieved-ratio 0.95`;
 
 export const loadCommand: Command = {
   name: 'load',
@@ -65,6 +73,7 @@ export const loadCommand: Command = {
       inspectors: { type: 'string' },
       rounds: { type: 'string' },
       vus: { type: 'string' },
+      'min-achieved-ratio': { type: 'string' },
       quiet: { type: 'boolean' },
       json: { type: 'boolean' },
     });
@@ -79,6 +88,7 @@ export const loadCommand: Command = {
         ...(values.inspectors ? { inspectors: integerOption('load', '--inspectors', values.inspectors, 1, { min: 1, max: 10_000 }) } : {}),
         ...(values.rounds ? { rounds: integerOption('load', '--rounds', values.rounds, 1, { min: 1, max: 100_000 }) } : {}),
         ...(values.vus ? { vus: integerOption('load', '--vus', values.vus, 1, { min: 1, max: 10_000 }) } : {}),
+        ...(values['min-achieved-ratio'] !== undefined ? { minAchievedRatio: ratio('load', '--min-achieved-ratio', values['min-achieved-ratio']) } : {}),
       },
     };
     const scenario: LoadScenario = choiceOption('load', '--scenario', values.scenario ?? settings.load.scenario, LOAD_SCENARIOS, 'smoke');

@@ -53,7 +53,8 @@ export function latenciesOf(scenario: string, byOperation: Readonly<Record<strin
 const HEADER = 'metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,name,proto,scenario,service,status,subproto,tls_version,url,extra_tags,metadata';
 
 /**
- * Writes latencies as k6 writes its samples (`--out csv=FILE.csv.gz`): one `ccgw_op_duration` row per call.
+ * Writes latencies as k6 writes its samples (`--out csv=FILE.csv.gz`): one `http_req_duration` row per call, the
+ * request named after its operation.
  *
  * @example
  * ```ts
@@ -61,6 +62,6 @@ const HEADER = 'metric_name,timestamp,metric_value,check,error,error_code,expect
  * ```
  */
 export async function writeK6Samples(file: string, byOperation: Readonly<Record<string, readonly number[]>>): Promise<void> {
-  const rows = Object.entries(byOperation).flatMap(([op, values]) => values.map((v, i) => `ccgw_op_duration,${1_700_000_000 + i},${v},,,,,,,,,storm,,,,,,op=${op}&retcode=0,`));
+  const rows = Object.entries(byOperation).flatMap(([op, values]) => values.map((v, i) => `http_req_duration,${1_700_000_000 + i},${v},,,,true,,GET,${op},HTTP/1.1,storm,,200,,,http://127.0.0.1/x,,`));
   await writeFile(file, gzipSync([HEADER, ...rows].join('\n')));
 }

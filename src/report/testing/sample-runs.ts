@@ -371,3 +371,33 @@ export function sampleRulesRun(): RunSummary {
     phases: [{ ...passing.phases[0]!, durationMs: 1850 }, sampleRulesPhase()],
   };
 }
+
+/**
+ * The clean run with its load scenario replaced by a throughput scenario that fell short of its asked rate, with its
+ * k6 dashboard and units on its thresholds.
+ *
+ * @example
+ * ```ts
+ * renderHtml(sampleShortThroughputRun()); // '… fell short …'
+ * ```
+ */
+export function sampleShortThroughputRun(): RunSummary {
+  const run = samplePassingRun();
+  const load = run.phases[1]!.load![0]!;
+  const short = {
+    ...load,
+    scenario: 'throughput',
+    dashboard: 'load/dashboard.html',
+    thresholds: [
+      { metric: 'http_req_duration{name:addInsert}', expression: 'p(95)<500', ok: true, value: 12.1, unit: 'ms' as const },
+      { metric: 'checks', expression: 'rate>=0.99', ok: true, value: 0.9975, unit: 'fraction' as const },
+      { metric: 'dropped_iterations', expression: 'count<=4500', ok: false, value: 42_831, unit: 'count' as const },
+    ],
+    asked: { model: 'open' as const, unit: 'cycle' as const, rate: 3000, vus: 64, duration: '15s', minAchievedRatio: 0.9, pollPauseMs: 0 },
+    achieved: {
+      seconds: 15, iterations: 2169, perSecond: 144.6, calls: 19_500, callsPerSecond: 1300, dropped: 42_831, vusPeak: 64, vusLimit: 64, ratio: 0.0482, ok: false,
+      notes: ['reached 144.6 cycles/s of the 3000 asked (4.8 %; at least 90 % required): k6 dropped 42831 of 45000 iterations for want of a free VU', 'why: all 64 VUs were busy', 'what to do: give it more VUs'],
+    },
+  };
+  return { ...run, outcome: 'failed', phases: [run.phases[0]!, { ...run.phases[1]!, outcome: 'failed', load: [short] }] };
+}

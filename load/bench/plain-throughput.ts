@@ -1,0 +1,83 @@
+/**
+ * The baseline of the k6 library benchmark (`BENCH_ONLY=k6 npm run bench`): the calls of one throughput iteration
+ * (`load/scenarios/throughput.ts` with `CCGW_POLL_PAUSE_MS=0`) sent with `k6/http` alone — no validation, no custom
+ * metric, no check, no event bookkeeping. What k6 itself sends on this machine; the bench divides the harness's
+ * calls/s by this script's.
+ *
+ * Per iteration, as the harness's `bargeAndCancel`: addinsert; one poll per inspector event of addinsert; cancel;
+ * then polls of the inspector and the target in parallel rounds (`http.batch`) until each has had one poll per
+ * event the contract lists for it. The event counts come from the generated contract table, as the harness's do.
+ * VU n owns the demo pair (30100 + n, 30200 + n), signs it in on its first iteration (forcelogin) and takes every
+ * `Set-GUID`. It leaves the pairs signed in: the harness's next run resets the mock, and forcelogin takes over.
+ *
+ * @example
+ * ```sh
+ * BASE_URL=http://127.0.0.1:8000 k6 run --vus 32 --duration 10s load/bench/plain-throughput.ts
+ * ```
+ */
+import exec from 'k6/execution';
+import http, { type RefinedResponse } from 'k6/http';
+import { operations } from '../../src/generated/contract.ts';
+
+const BASE = (__ENV['BASE_URL'] ?? 'http://127.0.0.1:8000').replace(/\/$/, '');
+
+function eventCount(op: keyof typeof operations, to: string): number {
+  return (operations[op].events as readonly { to: string; when?: string }[]).filter((e) => e.to === to && !(e.when ?? '').startsWith('status ')).length;
+}
+
+const BARGE_INSPECTOR = eventCount('addInsert', 'inspector');
+const CANCEL_INSPECTOR = eventCount('cancelInsert', 'inspector');
+const TARGET = eventCount('addInsert', 'target') + eventCount('cancelInsert', 'target');
+const SIGN_IN = eventCount('forceLogin', 'self');
+
+const url = (op: keyof typeof operations, agentid: string, workNo = ''): string =>
+  BASE + operations[op].path.replace('{agentid}', agentid).replace('{workNo}', workNo);
+
+const guids: Record<string, string> = {};
+
+function params(id: string) {
+  return { headers: { 'Content-Type': 'application/json; charset=UTF-8', Guid: guids[id] ?? '' } };
+}
+
+function take(id: string, res: RefinedResponse<'text'>): void {
+  const set = res.headers['Set-Guid'];
+  if (set) guids[id] = set.slice(set.indexOf('=') + 1);
+}
+
+function poll(id: string) {
+  return { method: 'GET', url: url('getAgentEvent', id), params: params(id) };
+}
+
+/** Polls each id `times[i]` times, in parallel rounds. */
+function pollRounds(ids: readonly string[], times: readonly number[]): void {
+  const left = [...times];
+  for (let round = 0; round < 100; round++) {
+    const due = ids.filter((_, i) => left[i]! > 0);
+    if (due.length === 0) return;
+    const responses = http.batch(due.map(poll)) as unknown as RefinedResponse<'text'>[];
+    due.forEach((id, k) => {
+      take(id, responses[k]!);
+      left[ids.indexOf(id)]!--;
+    });
+  }
+}
+
+const pairOf = (vu: number) => ({ inspector: String(30100 + vu), agent: String(30200 + vu) });
+
+let signedIn = false;
+
+export default function (): void {
+  const { inspector, agent } = pairOf(exec.vu.idInTest);
+  if (!signedIn) {
+    const body = JSON.stringify({ password: 'demo', phonenum: '', status: 4, releasephone: true, autoanswer: true, autoenteridle: true, agenttype: 4 });
+    const ids = [inspector, agent];
+    const answers = http.batch(ids.map((id) => ({ method: 'PUT', url: url('forceLogin', id), body: body.replace('"phonenum":""', `"phonenum":"888${id}"`), params: params(id) }))) as unknown as RefinedResponse<'text'>[];
+    ids.forEach((id, i) => take(id, answers[i]!));
+    pollRounds(ids, [SIGN_IN, SIGN_IN]);
+    signedIn = true;
+  }
+  http.put(url('addInsert', inspector, agent), null, params(inspector));
+  for (let i = 0; i < BARGE_INSPECTOR; i++) take(inspector, http.get(url('getAgentEvent', inspector), params(inspector)) as RefinedResponse<'text'>);
+  http.del(url('cancelInsert', inspector, agent), null, params(inspector));
+  pollRounds([inspector, agent], [CANCEL_INSPECTOR, TARGET]);
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { VerdictCache, judgeBody } from './verdicts.ts';
+
+const BARGED = '{"message":"","retcode":"0","result":{}}';
+const EVENT = '{"message":"","retcode":"0","event":{"eventType":"AgentState_Busy","workNo":"30101","content":null}}';
+
+describe('answer verdicts', () => {
+  it('keeps a body that is a JSON object of the schema with a listed retcode', () => {
+    expect(judgeBody('addInsert', BARGED, true)).toEqual({ kind: 'ok', body: { message: '', retcode: '0', result: {} }, retcode: '0', problem: undefined });
+    expect(judgeBody('getAgentEvent', EVENT, true).kind).toBe('ok');
+  });
+
+  it('names what breaks the contract: not JSON, not an object, the schema (with the path), an unlisted retcode', () => {
+    expect(judgeBody('addInsert', '<html>', true)).toMatchObject({ kind: 'not-json', problem: 'the body is not JSON' });
+    expect(judgeBody('addInsert', '[1]', true)).toMatchObject({ kind: 'not-json', problem: 'the body is not a JSON object' });
+    expect(judgeBody('getAgentEvent', EVENT.replace('"content":null', '"content":{"qcType":9}'), true)).toMatchObject({
+      kind: 'schema',
+      problem: expect.stringMatching(/^the answer fails the getAgentEvent schema at \/event\/content/),
+    });
+    expect(judgeBody('addInsert', '{"message":"","retcode":"100-002","result":{}}', true)).toMatchObject({ kind: 'schema', retcode: '100-002' });
+    expect(judgeBody('addInsert', '{"message":"","retcode":"100-002","result":{}}', false)).toMatchObject({ kind: 'unlisted', problem: 'retcode "100-002" is not listed for addInsert' });
+  });
+
+  it('without validation still checks JSON and the retcode listing, not the schema', () => {
+    expect(judgeBody('addInsert', '{"retcode":"0"}', false).kind).toBe('ok');
+    expect(judgeBody('addInsert', '{"retcode":"0"}', true).kind).toBe('schema');
+  });
+
+  it('gives an identical text the identical verdict from the cache, per operation', () => {
+    const cache = new VerdictCache(true);
+    const first = cache.judge('addInsert', BARGED);
+    expect(cache.judge('addInsert', BARGED)).toBe(first);
+    expect(cache.hits).toBe(1);
+    expect(cache.judge('cancelInsert', BARGED)).not.toBe(first);
+    expect(cache.hits).toBe(1);
+  });
+
+  it('starts again empty when full, and judges the same as before', () => {
+    const cache = new VerdictCache(true, 2);
+    const a = cache.judge('addInsert', BARGED);
+    cache.judge('getAgentEvent', EVENT);
+    cache.judge('addInsert', '{"retcode":"0"}');
+    const again = cache.judge('addInsert', BARGED);
+    expect(again).not.toBe(a);
+    expect(again).toEqual(a);
+    expect(cache.hits).toBe(0);
+  });
+});
