@@ -8,7 +8,7 @@
  * const entry: CommandEntry = { name: 'mock', summary: 'Run the mock gateway', load: async () => (await import('./mock.ts')).mockCommand };
  * ```
  */
-import type { CommandIo } from './io.ts';
+import type { CommandIo } from '../io/command-io.ts';
 
 export interface Command {
   readonly name: string;

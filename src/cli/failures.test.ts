@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unusedPort } from '../client/testing/fake-gateway.ts';
 import { resolveProfile } from '../domain/profiles.ts';
 import { startMockGateway, type MockGateway } from '../gateway/mock-gateway.ts';
-import { memoryIo } from './io.ts';
+import { memoryIo } from '../io/command-io.ts';
 import { main } from './main.ts';
 
 let dir: string;

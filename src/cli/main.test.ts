@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { unusedPort } from '../client/testing/fake-gateway.ts';
-import { memoryIo } from './io.ts';
+import { memoryIo } from '../io/command-io.ts';
 import { main } from './main.ts';
 
 const FIXTURES = 'src/fixtures/demo.json';

@@ -11,8 +11,8 @@
  */
 import { HARNESS_VERSION as VERSION } from '../paths.ts';
 import type { CommandEntry } from './command.ts';
-import { processIo, type CommandIo } from './io.ts';
-import { ContractFailure, GatewayUnreachable, UsageError } from './usage.ts';
+import { processIo, type CommandIo } from '../io/command-io.ts';
+import { ContractFailure, GatewayUnreachable, UsageError } from '../io/errors.ts';
 import { COMMANDS } from './commands/index.ts';
 import { pathErrorText } from '../run/writable-paths.ts';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../cli/io.ts';
-import { UsageError } from '../cli/usage.ts';
+import { memoryIo } from '../io/command-io.ts';
+import { UsageError } from '../io/errors.ts';
 import { DEFAULT_LIVE_MAX_RPS, resolveSettings } from './settings.ts';
 
 function dirWith(config?: unknown): string {

@@ -15,8 +15,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { ProfileError, resolveProfile, withOverrides, type Profile } from '../domain/profiles.ts';
 import { validateConfig } from '../generated/document-validators.js';
 import { schemaMessage, schemaProblems } from '../fixtures/schema-problems.ts';
-import type { CommandIo } from '../cli/io.ts';
-import { UsageError } from '../cli/usage.ts';
+import type { CommandIo } from '../io/command-io.ts';
+import { UsageError } from '../io/errors.ts';
 import type { ConfigDocument } from './config-document.ts';
 
 /** Flags shared by the commands that talk to a gateway, for `parseOptions`. */

@@ -8,7 +8,7 @@
  * progress.phase('contracts', 'verifying the pact against http://127.0.0.1:8000');
  * ```
  */
-import type { CommandIo } from '../cli/io.ts';
+import type { CommandIo } from '../io/command-io.ts';
 
 export interface Progress {
   /** A phase starts. */

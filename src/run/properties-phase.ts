@@ -13,7 +13,7 @@ import { runLiveProperties, type LivePropertyProgress } from '../../properties/l
 import { CastError } from '../../properties/model/cast.ts';
 import { RateLimitError } from '../client/rate-limiter.ts';
 import { PropertySettingsError } from '../../properties/settings.ts';
-import { UsageError } from '../cli/usage.ts';
+import { UsageError } from '../io/errors.ts';
 import type { Settings } from '../config/settings.ts';
 import { FixturesError } from '../fixtures/parse-fixtures.ts';
 import type { Phase } from '../report/run-summary.ts';

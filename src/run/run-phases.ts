@@ -14,8 +14,8 @@
  * ```
  */
 import { join } from 'node:path';
-import type { CommandIo } from '../cli/io.ts';
-import { GatewayUnreachable } from '../cli/usage.ts';
+import type { CommandIo } from '../io/command-io.ts';
+import { GatewayUnreachable } from '../io/errors.ts';
 import type { Settings } from '../config/settings.ts';
 import { redactSummary } from '../report/redact.ts';
 import type { Phase } from '../report/run-summary.ts';

@@ -12,7 +12,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { UsageError } from '../cli/usage.ts';
+import { UsageError } from '../io/errors.ts';
 
 /** What an errno code means for a path a user gave, in words. */
 export function pathErrorText(e: unknown): string {

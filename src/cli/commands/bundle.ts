@@ -14,8 +14,9 @@ import { coverageSections, totalsText } from '../../report/rule-coverage.ts';
 import type { RunSummary } from '../../report/run-summary.ts';
 import { readRun, RunReadError } from '../../report/write-run.ts';
 import type { Command } from '../command.ts';
-import type { CommandIo } from '../io.ts';
-import { UsageError, parseOptions } from '../usage.ts';
+import type { CommandIo } from '../../io/command-io.ts';
+import { UsageError } from '../../io/errors.ts';
+import { parseOptions } from '../../io/options.ts';
 
 const NAME = 'bundle';
 

@@ -6,7 +6,7 @@ import { PROFILE_2024, withOverrides } from '../../domain/profiles.ts';
 import { startMockGateway, type MockGateway } from '../../gateway/index.ts';
 import { DEMO_FIXTURES_PATH } from '../../run/target.ts';
 import { validateConfig } from '../../generated/document-validators.js';
-import { memoryIo } from '../io.ts';
+import { memoryIo } from '../../io/command-io.ts';
 import { main } from '../main.ts';
 
 // A gateway that answers two undocumented cases otherwise than the default profile, reached through public calls.

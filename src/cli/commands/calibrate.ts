@@ -20,8 +20,9 @@ import { rulesPhase } from '../../run/rules-phase.ts';
 import { runPhases } from '../../run/run-phases.ts';
 import { checkWritableFile } from '../../run/writable-paths.ts';
 import type { Command } from '../command.ts';
-import type { CommandIo } from '../io.ts';
-import { parseOptions, UsageError } from '../usage.ts';
+import type { CommandIo } from '../../io/command-io.ts';
+import { UsageError } from '../../io/errors.ts';
+import { parseOptions } from '../../io/options.ts';
 
 const DEFAULT_WRITE = 'ccgw.calibrated.json';
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunComparison } from '../../report/compare.ts';
-import { memoryIo } from '../io.ts';
+import { memoryIo } from '../../io/command-io.ts';
 import { compareCommand } from './compare.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/ccgw.js', import.meta.url));

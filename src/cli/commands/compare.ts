@@ -21,8 +21,9 @@ import { RunSummaryError } from '../../report/parse-run-summary.ts';
 import type { RunSummary } from '../../report/run-summary.ts';
 import { readRun, RunReadError, summaryPathOf } from '../../report/write-run.ts';
 import type { Command } from '../command.ts';
-import type { CommandIo } from '../io.ts';
-import { parseOptions, UsageError } from '../usage.ts';
+import type { CommandIo } from '../../io/command-io.ts';
+import { UsageError } from '../../io/errors.ts';
+import { parseOptions } from '../../io/options.ts';
 
 const NAME = 'compare';
 

@@ -14,8 +14,9 @@ import { runPhases } from '../../run/run-phases.ts';
 import { phaseSteps } from './phase-steps.ts';
 import { ensureK6 } from '../../tools/ensure-k6.ts';
 import type { Command } from '../command.ts';
-import type { CommandIo } from '../io.ts';
-import { choiceOption, integerOption, parseOptions, UsageError } from '../usage.ts';
+import type { CommandIo } from '../../io/command-io.ts';
+import { UsageError } from '../../io/errors.ts';
+import { choiceOption, integerOption, parseOptions } from '../../io/options.ts';
 
 const USAGE = `Usage: ccgw load [--scenario NAME] [options]
 

@@ -19,8 +19,9 @@ import { readTlsFiles, type TlsMaterial } from '../../gateway/tls.ts';
 import { checkWritableFile } from '../../run/writable-paths.ts';
 import { listenProblem } from '../listen-problem.ts';
 import type { Command } from '../command.ts';
-import type { CommandIo } from '../io.ts';
-import { choiceOption, durationOption, integerOption, parseOptions, portOption, UsageError } from '../usage.ts';
+import type { CommandIo } from '../../io/command-io.ts';
+import { UsageError } from '../../io/errors.ts';
+import { choiceOption, durationOption, integerOption, parseOptions, portOption } from '../../io/options.ts';
 
 const USAGE = `Usage: ccgw mock [options]
 

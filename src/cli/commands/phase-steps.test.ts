@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../config/settings.ts';
-import { UsageError } from '../usage.ts';
+import { UsageError } from '../../io/errors.ts';
 import { withSeed } from './phase-steps.ts';
 
 const settings = { properties: { runs: 10, seed: 7, path: undefined } } as unknown as Settings;

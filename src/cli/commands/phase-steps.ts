@@ -14,7 +14,7 @@ import { propertiesPhase } from '../../run/properties-phase.ts';
 import { rulesPhase } from '../../run/rules-phase.ts';
 import type { Progress } from '../../run/progress.ts';
 import type { PhaseStep } from '../../run/run-phases.ts';
-import { UsageError } from '../usage.ts';
+import { UsageError } from '../../io/errors.ts';
 import { join } from 'node:path';
 
 /** The phases of a run, in their order. */

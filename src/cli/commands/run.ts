@@ -15,8 +15,9 @@ import { createProgress } from '../../run/progress.ts';
 import { runPhases } from '../../run/run-phases.ts';
 import { ensureK6 } from '../../tools/ensure-k6.ts';
 import type { Command } from '../command.ts';
-import type { CommandIo } from '../io.ts';
-import { choiceOption, parseOptions, UsageError } from '../usage.ts';
+import type { CommandIo } from '../../io/command-io.ts';
+import { UsageError } from '../../io/errors.ts';
+import { choiceOption, parseOptions } from '../../io/options.ts';
 import { PHASE_NAMES, phaseSteps, withSeed } from './phase-steps.ts';
 
 const USAGE = `Usage: ccgw run [options]

@@ -11,8 +11,8 @@ import { resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
 import { createProgress } from '../../run/progress.ts';
 import { runPhases, type PhaseStep } from '../../run/run-phases.ts';
 import type { Command } from '../command.ts';
-import type { CommandIo } from '../io.ts';
-import { parseOptions } from '../usage.ts';
+import type { CommandIo } from '../../io/command-io.ts';
+import { parseOptions } from '../../io/options.ts';
 import { phaseSteps, PROPERTIES_USAGE, RULES_USAGE, withSeed } from './phase-steps.ts';
 
 const USAGE = `Usage: ccgw verify [--rules] [--contracts] [--properties] [options]

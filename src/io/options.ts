@@ -1,44 +1,8 @@
 /**
- * The CLI's error types (a usage error exits 2, a contract failure 1, an unreachable gateway 3) and option
- * parsing: every bad flag or value is named, with the fix, and exits 2.
- *
- * @example
- * ```ts
- * const { values } = parseOptions('mock', argv, { port: { type: 'string' } });
- * const port = portOption('mock', '--port', values.port, 8000);
- * ```
+ * Option parsing of the commands: every bad flag or value is named, with the fix, as a {@link UsageError} (exit 2).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-
-/** A mistake in how a command was called. `main` prints it with the command's usage line and exits 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-  constructor(
-    readonly command: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A run that completed but found the gateway breaking the contract. `main` exits 1. */
-export class ContractFailure extends Error {
-  override readonly name = 'ContractFailure';
-}
-
-/**
- * The gateway did not answer at all (connection refused, a name that does not resolve, TLS refused, no answer in
- * time): no verdict on the contract. The message names the URL, the cause and the fix. `main` exits 3.
- */
-export class GatewayUnreachable extends Error {
-  override readonly name = 'GatewayUnreachable';
-  constructor(
-    readonly url: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { UsageError } from './errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleCommand, createBundleCommand } from '../cli/commands/bundle.ts';
-import { memoryIo } from '../cli/io.ts';
-import { UsageError } from '../cli/usage.ts';
-import { sampleRulesRun, sampleRun } from '../report/testing/sample-runs.ts';
-import { writeRun } from '../report/write-run.ts';
-import { runCoverageMarkdown } from './run-coverage.ts';
-import { minimalPact, tempRepository, type TempRepository } from './testing/temp-repository.ts';
+import { bundleCommand, createBundleCommand } from './bundle.ts';
+import { memoryIo } from '../../io/command-io.ts';
+import { UsageError } from '../../io/errors.ts';
+import { sampleRulesRun, sampleRun } from '../../report/testing/sample-runs.ts';
+import { writeRun } from '../../report/write-run.ts';
+import { runCoverageMarkdown } from '../../bundle/run-coverage.ts';
+import { minimalPact, tempRepository, type TempRepository } from '../../bundle/testing/temp-repository.ts';
 
 const repos: TempRepository[] = [];
 afterEach(async () => {

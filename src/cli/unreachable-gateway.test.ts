@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { memoryIo } from '../cli/io.ts';
-import { main } from '../cli/main.ts';
+import { memoryIo } from '../io/command-io.ts';
+import { main } from './main.ts';
 import { startMockGateway, type MockGateway } from '../gateway/mock-gateway.ts';
 
 const FIXTURES = 'src/fixtures/demo.json';

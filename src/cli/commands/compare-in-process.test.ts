@@ -1,16 +1,14 @@
-// Tests `ccgw compare` (src/cli/commands/compare.ts) in-process. It lives here, with the report tests, because this
-// task owns src/report/ and only the command file under src/cli/.
 import { mkdir, mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunSummary } from './run-summary.ts';
-import { sampleLatencies, writeK6Samples } from './testing/sample-latencies.ts';
-import { samplePassingRun } from './testing/sample-runs.ts';
-import { writeRun } from './write-run.ts';
-import { memoryIo } from '../cli/io.ts';
-import { UsageError } from '../cli/usage.ts';
-import { compareCommand } from '../cli/commands/compare.ts';
+import type { RunSummary } from '../../report/run-summary.ts';
+import { sampleLatencies, writeK6Samples } from '../../report/testing/sample-latencies.ts';
+import { samplePassingRun } from '../../report/testing/sample-runs.ts';
+import { writeRun } from '../../report/write-run.ts';
+import { memoryIo } from '../../io/command-io.ts';
+import { UsageError } from '../../io/errors.ts';
+import { compareCommand } from './compare.ts';
 
 let root: string;
 

@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './paths.ts';
+
+/**
+ * Imports flow one way: cli → run → checks (contracts, properties, load) → gateway/client → shared → domain →
+ * generated. Every TypeScript file git tracks (tests included) is read for its relative imports.
+ */
+const FILES = execFileSync('git', ['ls-files', '*.ts'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter((f) => f !== '');
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+
+/** Every relative import as [importing file, imported file], both relative to the repository root. */
+function imports(): [string, string][] {
+  const edges: [string, string][] = [];
+  for (const file of FILES) {
+    const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+    for (const m of text.matchAll(IMPORT)) edges.push([file, normalize(join(dirname(file), m[1] ?? m[2]!))]);
+  }
+  return edges;
+}
+
+/** The imports from `from` (a folder prefix) into `into` (folder prefixes) that break the direction. */
+function upward(edges: readonly [string, string][], from: (file: string) => boolean, into: readonly string[]): string[] {
+  return edges.filter(([file, target]) => from(file) && into.some((dir) => target.startsWith(dir))).map(([file, target]) => `${file} imports ${target}`);
+}
+
+describe('imports flow one way', () => {
+  const edges = imports();
+
+  it('reads the imports of the whole tree', () => {
+    expect(FILES.length).toBeGreaterThan(100);
+    expect(edges.some(([file, target]) => file === 'src/cli/main.ts' && target.startsWith('src/io/'))).toBe(true);
+  });
+
+  it('nothing outside src/cli imports from it (its IO and error types live in src/io)', () => {
+    expect(upward(edges, (f) => !f.startsWith('src/cli/'), ['src/cli/'])).toEqual([]);
+  });
+
+  it('src/run imports no command; the checks, the gateway and the client import neither the run nor a command', () => {
+    expect(upward(edges, (f) => /^(contracts|properties|load)\/|^src\/(gateway|client|shared|domain)\//.test(f), ['src/run/', 'src/cli/'])).toEqual([]);
+  });
+
+  it('the gateway, the client, src/shared and src/domain import none of the checks', () => {
+    expect(upward(edges, (f) => /^src\/(gateway|client|shared|domain)\//.test(f) && !f.endsWith('.test.ts'), ['contracts/', 'properties/', 'load/'])).toEqual([]);
+  });
+
+  it('src/domain imports only itself and src/generated', () => {
+    expect(edges.filter(([file, target]) => file.startsWith('src/domain/') && !/^src\/(domain|generated)\//.test(target) && !file.includes('.test.')).map(([f, t]) => `${f} imports ${t}`)).toEqual([]);
+  });
+});
