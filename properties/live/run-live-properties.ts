@@ -43,13 +43,11 @@ import { modelProperty } from '../model/model-property.ts';
 import { answersOfProfile, documentedRangeOf } from '../oracle/documented-rules.ts';
 import { checkProperty, type PropertyResult } from '../report/check-property.ts';
 import { checkPropertySettings, PropertySettingsError, type PropertySettings } from '../settings.ts';
+import { DEFAULT_LIVE_MAX_RPS } from '../../src/shared/live-target.ts';
 
 /** The properties this entry point runs, by case ID. */
 export const LIVE_PROPERTY_IDS = ['properties.live.conformance', 'properties.live.model'] as const;
 export type LivePropertyId = (typeof LIVE_PROPERTY_IDS)[number];
-
-/** The request-rate cap when none is given, in requests per second. */
-export const DEFAULT_LIVE_MAX_RPS = 5;
 
 /**
  * Settings of {@link runLiveProperties}.

@@ -18,7 +18,7 @@ import type { ExchangeListener, ExchangeRecord } from './exchange-record.ts';
 import { operationPath, type QueryOf } from './operation-path.ts';
 import { redactBody, scrub, scrubStrings, secretsOf } from './redact.ts';
 import { createReply, type GatewayReply } from './reply.ts';
-import { guidFromSetGuid } from './set-guid.ts';
+import { guidFromSetGuid } from '../shared/set-guid.ts';
 import type { Transport, TransportResponse } from './transport.ts';
 import { summarizeViolations } from './validation-summary.ts';
 

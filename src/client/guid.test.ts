@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { operations, type OperationId } from '../generated/contract.ts';
 import { GatewayClient } from './gateway-client.ts';
 import { GatewayHttpError } from './errors.ts';
-import { guidFromSetGuid } from './set-guid.ts';
 import { GUIDS, OK_EMPTY, okBodyFor, eventBody, retcodeBody, setGuid, signInOk, stateEvent, type FakeGatewayOptions } from './testing/fake-gateway.ts';
 import { withFakeGateway } from './testing/with-fake-gateway.ts';
 
@@ -150,20 +149,5 @@ describe('useGuid for tests that send a wrong Guid or none', () => {
 
     expect(firstBrowser.guid).toBe(GUIDS.first);
     expect(secondBrowser.guid).toBe(GUIDS.other);
-  });
-});
-
-describe('guidFromSetGuid', () => {
-  it('takes the part after JSESSIONID=, drops attributes, and lets the last header win', () => {
-    expect(guidFromSetGuid(`JSESSIONID=${GUIDS.first}`)).toBe(GUIDS.first);
-    expect(guidFromSetGuid(` JSESSIONID=${GUIDS.first}; Path=/`)).toBe(GUIDS.first);
-    expect(guidFromSetGuid([`JSESSIONID=${GUIDS.first}`, `JSESSIONID=${GUIDS.rotated}`])).toBe(GUIDS.rotated);
-    expect(guidFromSetGuid(GUIDS.other)).toBe(GUIDS.other);
-  });
-
-  it('finds no Guid in an absent or empty header', () => {
-    expect(guidFromSetGuid(undefined)).toBeUndefined();
-    expect(guidFromSetGuid('JSESSIONID=')).toBeUndefined();
-    expect(guidFromSetGuid([])).toBeUndefined();
   });
 });

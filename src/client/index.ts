@@ -40,5 +40,5 @@ export type { CallOptions, CallInput } from './exchange.ts';
 export { REQUEST_CONTENT_TYPE } from './exchange.ts';
 export { DEFAULT_EVENT_WAIT_MS, type WaitForEventsOptions, type DrainEventsOptions } from './event-wait.ts';
 export type { AgentEvent, EventType } from './event-types.ts';
-export { guidFromSetGuid } from './set-guid.ts';
+export { guidFromSetGuid } from '../shared/set-guid.ts';
 export { REDACTED } from './redact.ts';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../io/command-io.ts';
 import { UsageError } from '../io/errors.ts';
-import { DEFAULT_LIVE_MAX_RPS, resolveSettings } from './settings.ts';
+import { DEFAULT_LIVE_MAX_RPS } from '../shared/live-target.ts';
+import { resolveSettings } from './settings.ts';
 
 function dirWith(config?: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'ccgw-config-'));

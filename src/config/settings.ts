@@ -17,6 +17,7 @@ import { validateConfig } from '../generated/document-validators.js';
 import { schemaMessage, schemaProblems } from '../fixtures/schema-problems.ts';
 import type { CommandIo } from '../io/command-io.ts';
 import { UsageError } from '../io/errors.ts';
+import { liveDecision, MAX_RPS_RANGE } from '../shared/live-target.ts';
 import type { ConfigDocument } from './config-document.ts';
 
 /** Flags shared by the commands that talk to a gateway, for `parseOptions`. */
@@ -65,15 +66,9 @@ export interface Settings {
   readonly layers: readonly string[];
 }
 
-/** Default rate cap against a live gateway when none is given. */
-export const DEFAULT_LIVE_MAX_RPS = 5;
 
-const LOOPBACK_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
-
-/** True when the URL's host is this machine (loopback). */
-export function isLoopbackUrl(url: string): boolean {
-  return LOOPBACK_HOSTS.test(new URL(url).hostname);
-}
+/** How ccgw names the live opt-in and the rate cap in the guard's refusal. */
+const LIVE_WORDS = { optIn: 'Pass --live (or CCGW_LIVE=1)', cap: '--max-rps N' } as const;
 
 /**
  * Reads and validates a config file. A missing file is undefined unless `explicit` (named by --config or
@@ -146,7 +141,7 @@ export async function resolveSettings(command: string, flags: TargetFlags, io: C
   const caRaw = flags.ca ?? env['CCGW_CA'] ?? file?.gateway?.ca;
   const insecure = flags.insecure ?? bool(command, 'CCGW_INSECURE', env['CCGW_INSECURE']) ?? file?.gateway?.insecure ?? false;
   const allowLive = flags.live ?? bool(command, 'CCGW_LIVE', env['CCGW_LIVE']) ?? file?.live?.allow ?? false;
-  const maxRps = int(command, flags['max-rps'] !== undefined ? '--max-rps' : 'CCGW_MAX_RPS', flags['max-rps'] ?? env['CCGW_MAX_RPS'], 1, 1000) ?? file?.live?.maxRequestsPerSecond;
+  const maxRps = int(command, flags['max-rps'] !== undefined ? '--max-rps' : 'CCGW_MAX_RPS', flags['max-rps'] ?? env['CCGW_MAX_RPS'], MAX_RPS_RANGE.min, MAX_RPS_RANGE.max) ?? file?.live?.maxRequestsPerSecond;
   const fixturesRaw = flags.fixtures ?? env['CCGW_FIXTURES'] ?? file?.fixtures;
   const fixturesPath = fixturesRaw === undefined ? undefined : isAbsolute(fixturesRaw) ? fixturesRaw : resolve(io.cwd, fixturesRaw);
 
@@ -162,15 +157,16 @@ export async function resolveSettings(command: string, flags: TargetFlags, io: C
   if (auth !== 'static' && auth !== 'dynamic') throw new UsageError(command, `CCGW_AUTH=${JSON.stringify(auth)} is not static or dynamic`);
 
   let target: Target;
+  let rateCap = maxRps;
   if (rawUrl === undefined) {
     if (caRaw !== undefined || insecure) throw new UsageError(command, '--ca and --insecure apply to a --gateway; without one the embedded mock is used');
     target = { kind: 'mock', auth };
   } else {
     const url = checkUrl(command, urlSource, rawUrl);
-    const loopback = isLoopbackUrl(url);
-    if (!loopback && !allowLive) {
-      throw new UsageError(command, `${urlSource} ${url} is not on this machine: it is someone else's gateway. Pass --live (or CCGW_LIVE=1) to send traffic to it, with --max-rps N to cap the rate (default ${DEFAULT_LIVE_MAX_RPS})`);
-    }
+    const guard = liveDecision({ named: `${urlSource} ${url}`, url, optIn: allowLive, maxRps }, LIVE_WORDS);
+    if (!guard.allowed) throw new UsageError(command, guard.problem);
+    const loopback = guard.loopback;
+    rateCap = guard.maxRps;
     // A gateway on this machine may be a ccgw mock, whose accounts the run reads from its admin API (run/target.ts).
     if (fixturesPath === undefined && !loopback) throw new UsageError(command, `${urlSource} needs --fixtures FILE (or CCGW_FIXTURES): the test accounts to sign in on that gateway`);
     if (url.startsWith('http://') && (caRaw !== undefined || insecure)) throw new UsageError(command, `--ca and --insecure apply to https:// gateways; ${url} is plain HTTP`);
@@ -183,7 +179,6 @@ export async function resolveSettings(command: string, flags: TargetFlags, io: C
       ...(caRaw !== undefined ? { caFile: isAbsolute(caRaw) ? caRaw : resolve(io.cwd, caRaw) } : {}),
     };
   }
-  const isRemote = target.kind === 'live' && !target.loopback;
   const scenario = env['CCGW_LOAD_SCENARIO'] ?? file?.load?.scenario;
   if (scenario !== undefined && !['smoke', 'barge-storm', 'throughput', 'soak'].includes(scenario)) {
     throw new UsageError(command, `CCGW_LOAD_SCENARIO=${JSON.stringify(scenario)} is not one of smoke, barge-storm, throughput, soak`);
@@ -200,7 +195,7 @@ export async function resolveSettings(command: string, flags: TargetFlags, io: C
     target,
     fixturesPath,
     profile,
-    maxRequestsPerSecond: isRemote ? (maxRps ?? DEFAULT_LIVE_MAX_RPS) : maxRps,
+    maxRequestsPerSecond: rateCap,
     properties: { runs: int(command, 'CCGW_PROPERTY_RUNS', env['CCGW_PROPERTY_RUNS'], 1, 100000) ?? file?.properties?.runs, seed, path },
     load: {
       ...file?.load,

@@ -38,7 +38,7 @@ import { judgeLatency, type LatencyRow, type LatencySide, type LatencyTest } fro
 import { redactSummary } from './redact.ts';
 import { describeTargetKind } from './format.ts';
 import type { Case, LoadAchieved, LoadAsked, LoadResult, Outcome, RuleCoverage, RunSummary, TargetKind } from './run-summary.ts';
-import { isLoopbackUrl } from '../config/settings.ts';
+import { isLoopbackUrl } from '../shared/live-target.ts';
 
 /** How a finding weighs: only regressions make `ccgw compare` exit 1. */
 export type Severity = 'regression' | 'improvement' | 'change';

@@ -9,7 +9,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isLoopbackUrl, readConfigFile } from '../../config/settings.ts';
+import { readConfigFile } from '../../config/settings.ts';
+import { isLoopbackUrl } from '../../shared/live-target.ts';
 import { overridesOf, PROFILE_NAMES, ProfileError, resolveProfile, withOverrides } from '../../domain/profiles.ts';
 import { GATEWAY_TIMING } from '../../domain/timing.ts';
 import { demoFixtures, FixturesError, loadFixturesFile } from '../../fixtures/load-fixtures.ts';
