@@ -24,7 +24,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { rssBytes, startChild, type ChildServer } from './bench/child-server.ts';
+import { startMockProcess, startServer, type RunningServer } from '../src/gateway/testing/mock-process.ts';
+import { rssBytes } from './bench/rss.ts';
 import { measureK6Library } from './bench/k6-library.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -97,7 +98,7 @@ async function endOpenBarges(url: string, pairs: Array<{ inspector: string; agen
 type Pairs = Array<{ inspector: string; agent: string; guid: string }>;
 
 /** The inspector/agent pairs of the cycle, signed in on the mock (the bare server ignores the Guids). */
-async function cyclePairs(server: ChildServer, isMock: boolean): Promise<Pairs> {
+async function cyclePairs(server: RunningServer, isMock: boolean): Promise<Pairs> {
   const pairs = Array.from({ length: CONNECTIONS }, (_, i) => ({ inspector: String(30101 + i), agent: String(30201 + i), guid: 'none' }));
   if (isMock) {
     const { guids } = await admin(server.url, 'POST', '/agents/sign-in', { ids: pairs.flatMap((p) => [p.inspector, p.agent]) });
@@ -106,7 +107,7 @@ async function cyclePairs(server: ChildServer, isMock: boolean): Promise<Pairs> 
   return pairs;
 }
 
-async function measureCycle(server: ChildServer, pairs: Pairs): Promise<CycleFigures> {
+async function measureCycle(server: RunningServer, pairs: Pairs): Promise<CycleFigures> {
   await cycle(server.url, pairs, 2); // warm-up
   await endOpenBarges(server.url, pairs); // a run may stop between an addinsert and its cancel
   const figures = await cycle(server.url, pairs, DURATION);
@@ -145,15 +146,15 @@ interface CycleResults {
 
 /** Rounds of bare, bare-end-of-turn, then mock runs against three servers started once. */
 async function measureCycleRounds(): Promise<CycleResults> {
-  const servers: ChildServer[] = [];
+  const servers: RunningServer[] = [];
   try {
-    servers.push(await startChild(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], ROOT));
-    servers.push(await startChild(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts', '--end-of-turn'], ROOT));
+    servers.push(await startServer(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts'], { cwd: ROOT }));
+    servers.push(await startServer(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts', '--end-of-turn'], { cwd: ROOT }));
     // The cycle's agents never poll for events, and the poll is what renews a Guid and keeps an agent signed in:
     // with the defaults every call after 2 minutes would be a cheap 100-006 rejection. Longer limits keep the
     // rounds measuring barges and cancels.
-    servers.push(await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet', '--sign-out-after', '1h', '--guid-timeout', '1h'], ROOT));
-    const [bare, bareEot, mock] = servers as [ChildServer, ChildServer, ChildServer];
+    servers.push(await startMockProcess(['--sign-out-after', '1h', '--guid-timeout', '1h'], { cwd: ROOT }));
+    const [bare, bareEot, mock] = servers as [RunningServer, RunningServer, RunningServer];
     const barePairs = await cyclePairs(bare, false);
     const mockPairs = await cyclePairs(mock, true);
     const bareRuns: CycleFigures[] = [];
@@ -186,7 +187,7 @@ async function measureMemory(): Promise<{ idleMb: number; signedInMb: number; ag
   const dir = await mkdtemp(join(tmpdir(), 'ccgw-bench-'));
   const fixtures = join(dir, 'all-ids.json');
   await writeFile(fixtures, JSON.stringify({ name: 'bench: every ID of 101–59999', agents: [], ranges: [{ from: 101, to: 59999, vdn: 1, inspector: false, phone: '{id}', password: 'bench' }] }));
-  const mock = await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet', '--fixtures', fixtures, '--sign-out-after', '1h'], ROOT);
+  const mock = await startMockProcess(['--fixtures', fixtures, '--sign-out-after', '1h'], { cwd: ROOT });
   try {
     const idle = await rssBytes((await admin(mock.url, 'GET', '/health')).pid);
     const ids = Array.from({ length: 59999 - 101 + 1 }, (_, i) => String(101 + i));

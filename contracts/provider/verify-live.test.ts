@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPasswords } from '../../src/bundle/password-scan.ts';
 import { demoFixtures, type LoadedFixtures } from '../../src/fixtures/index.ts';
 import { startForwardingProxy } from './forwarding-proxy.ts';
-import { startMockProcess, type MockProcess } from './testing/mock-process.ts';
+import { startMockProcess, type RunningServer } from '../../src/gateway/testing/mock-process.ts';
 import { verifyGatewayQuietly, type QuietVerification } from './testing/verify-quietly.ts';
 import { verifyGateway } from './verify-live.ts';
 
 // The mock runs as a separate process over HTTPS and is verified as if it were a live gateway: the verifier and its
 // state handlers use only the gateway's public calls. The admin API is read only to check what the run left behind.
-let mock: MockProcess;
+let mock: RunningServer;
 let dir: string;
 let caFile: string;
 let result: QuietVerification;

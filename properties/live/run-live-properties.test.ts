@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AdminApi } from '../gateway/admin-api.ts';
-import { startMockProcess, type MockProcess } from '../testing/mock-process.ts';
+import { startMockProcess, type RunningServer } from '../../src/gateway/testing/mock-process.ts';
 import { runLiveProperties } from './run-live-properties.ts';
 
 const POLL_WAIT_MS = 500;
@@ -24,7 +24,7 @@ const FIXTURES = {
 describe('runLiveProperties against the mock gateway in another process (public calls only)', () => {
   let dir: string;
   let fixturesFile: string;
-  let mock: MockProcess | undefined;
+  let mock: RunningServer | undefined;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'ccgw-live-properties-'));
     fixturesFile = join(dir, 'fixtures.json');

@@ -24,7 +24,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureK6 } from '../../src/tools/ensure-k6.ts';
-import { startChild } from './child-server.ts';
+import { startMockProcess } from '../../src/gateway/testing/mock-process.ts';
 
 /** One k6 run's figures, over the measured window. */
 export interface K6RunFigures {
@@ -158,7 +158,7 @@ function medianFigures(runs: readonly K6RunFigures[]): K6RunFigures {
 export async function measureK6Library(o: { vus: number; seconds: number; rounds: number; root: string; log?: (line: string) => void }): Promise<K6LibraryResults> {
   const k6 = await ensureK6();
   const dir = await mkdtemp(join(tmpdir(), 'ccgw-bench-k6-'));
-  const mock = await startChild(process.execPath, ['bin/ccgw.js', 'mock', '--port', '0', '--quiet'], o.root);
+  const mock = await startMockProcess([], { cwd: o.root });
   try {
     const setup: Setup = { k6, root: o.root, url: mock.url, vus: o.vus, seconds: o.seconds, dir };
     const runs: Record<Kind, K6RunFigures[]> = { plain: [], harness: [], unvalidated: [] };

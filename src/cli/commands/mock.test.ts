@@ -1,33 +1,8 @@
-import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { spawnCcgw } from '../../gateway/testing/mock-process.ts';
 
-const BIN = fileURLToPath(new URL('../../../bin/ccgw.js', import.meta.url));
-
-function startCli(args: string[]) {
-  const child = spawn(process.execPath, [BIN, 'mock', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (err += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const listening = new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearInterval(timer);
-        resolve(m[1]!);
-      }
-    }, 20);
-    void exited.then(() => {
-      clearInterval(timer);
-      reject(new Error(`ccgw mock exited early: ${err}`));
-    });
-  });
-  listening.catch(() => undefined); // observed by the tests that need it; others only check the exit code
-  return { child, listening, exited, output: () => out, errors: () => err };
-}
+const startCli = (args: string[]) => spawnCcgw(['mock', ...args]);
 
 describe('ccgw mock (as a process)', () => {
   it('serves, logs one line per call with the documented log name, and shuts down cleanly on SIGTERM', async () => {
@@ -36,8 +11,7 @@ describe('ccgw mock (as a process)', () => {
     const res = await fetch(`${url}/agentgateway/resource/onlineagent/30101`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password: 'demo', phonenum: '88830101' }) });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-guid')).toMatch(/^JSESSIONID=/);
-    cli.child.kill('SIGTERM');
-    expect(await cli.exited).toBe(0);
+    expect(await cli.stop()).toBe(0);
     expect(cli.output()).toMatch(/ login PUT \/agentgateway\/resource\/onlineagent\/30101 200 retcode=0 signIn\.ok /);
     expect(cli.output()).not.toContain('demo"');
     expect(cli.output()).toContain('SIGTERM: shutting down');
@@ -60,14 +34,12 @@ describe('ccgw mock: exposure and limits', () => {
   it('warns on start when listening beyond loopback, and not on loopback', async () => {
     const wide = startCli(['--port', '0', '--host', '0.0.0.0', '--quiet']);
     await wide.listening;
-    wide.child.kill('SIGTERM');
-    expect(await wide.exited).toBe(0);
+    expect(await wide.stop()).toBe(0);
     expect(wide.errors()).toContain('ccgw mock: warning: listening on http://0.0.0.0:');
     expect(wide.errors()).toContain('beyond loopback: anyone who can reach it can sign the demo accounts (their passwords are public) in and barge into their calls');
     const local = startCli(['--port', '0', '--quiet']);
     await local.listening;
-    local.child.kill('SIGTERM');
-    expect(await local.exited).toBe(0);
+    expect(await local.stop()).toBe(0);
     expect(local.errors()).not.toContain('warning');
   });
 
@@ -88,8 +60,7 @@ describe('ccgw mock: exposure and limits', () => {
       socket.on('error', () => undefined);
       socket.write('PUT /agentgateway/resource/onlineagent/30101 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n{');
     });
-    cli.child.kill('SIGTERM');
-    expect(await cli.exited).toBe(0);
+    expect(await cli.stop()).toBe(0);
     expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n[\s\S]*the whole request within 2 s/);
   });
 });
