@@ -2,10 +2,11 @@
  * The gateway's calls: each maps an HTTP request to a `src/domain` decision, applies it, and shapes the answer
  * the contract describes. No rule lives here; only transport (headers, Guids, the long poll).
  *
- * @example
- * ```ts
- * const reply = await HANDLERS.addInsert({ state, params: { agentid: '30169', workNo: '30170' }, query, body: undefined, guid, now, pollWaitMs: 10_000, gone: () => false });
- * ```
+ * Speed: a load test sends the mock tens of thousands of calls a second, and all that runs per call (the request
+ * path in http-server.ts, these handlers, the `src/domain` decisions they call) builds its objects as literals of
+ * one fixed shape, never by spread: `{ ...a, b }` is a call into V8's runtime, and objects so built get shapes of
+ * their own (a session copied by spread took ~250 bytes more). Each mock caches its routes (`Router`) and the
+ * plain envelopes most answers are (`PlainEnvelopes`). `npm run bench` compares the mock with a bare server.
  */
 import { decideAddInsert } from '../domain/add-insert.ts';
 import { decideCancelInsert } from '../domain/cancel-insert.ts';
@@ -19,7 +20,7 @@ import { decideStateChange } from '../domain/state-change.ts';
 import { decideVdnView, type VdnViewOperation } from '../domain/vdn-views.ts';
 import type { GatewayState } from './gateway-state.ts';
 import { bareGuid } from './guid-book.ts';
-import { textReply, type Reply } from './reply.ts';
+import { textReply, type PlainEnvelopes, type Reply } from './reply.ts';
 
 /** Everything a handler needs about one call. */
 export interface CallContext {
@@ -39,6 +40,8 @@ export interface CallContext {
   readonly pollWaitMs: number;
   /** True once the client has disconnected. */
   gone(): boolean;
+  /** The mock's cache of the envelopes most answers are. */
+  readonly envelopes: PlainEnvelopes;
 }
 
 export type Handler = (c: CallContext) => Reply | Promise<Reply>;
@@ -46,37 +49,17 @@ export type Handler = (c: CallContext) => Reply | Promise<Reply>;
 /** The `Set-Cookie` the mock sends on sign-in, as a load balancer (NSLB) would for stickiness. */
 export const STICKY_COOKIE = 'ccgw_node=AgentGateway0; Path=/; HttpOnly';
 
-// The request path builds its objects from literals of fixed shape, without spreads: a spread into a literal is a
-// call into V8's runtime, and on the mock's hot path those calls were a large part of the cost of a call.
-
-/** `{message: '', retcode, result: {}}`, as an object and as its text, per retcode: most answers are one of these. */
-interface PlainEnvelope {
-  readonly json: { readonly message: ''; readonly retcode: string; readonly result: Readonly<Record<string, never>> };
-  readonly text: string;
-}
-
-const plainEnvelopes = new Map<string, PlainEnvelope>();
-
-function plainEnvelope(retcode: string): PlainEnvelope {
-  let plain = plainEnvelopes.get(retcode);
-  if (plain === undefined) {
-    const json = Object.freeze({ message: '' as const, retcode, result: Object.freeze({}) });
-    plainEnvelopes.set(retcode, (plain = { json, text: JSON.stringify(json) }));
-  }
-  return plain;
-}
-
 function isEmptyObject(value: object): boolean {
   for (const _ in value) return false;
   return Object.getPrototypeOf(value) === Object.prototype;
 }
 
-function answer(decision: Decision<object>, extra?: Record<string, unknown>, headers?: Record<string, string | string[]>): Reply {
+function answer(c: CallContext, decision: Decision<object>, extra?: Record<string, unknown>, headers?: Record<string, string | string[]>): Reply {
   if (decision.httpStatus === 404) return { ...textReply(404, decision.message), rule: decision.rule };
   let json: unknown;
   let jsonText: string | undefined;
   if (extra === undefined && decision.message === '' && isEmptyObject(decision.result)) {
-    const plain = plainEnvelope(decision.retcode);
+    const plain = c.envelopes.of(decision.retcode);
     json = plain.json;
     jsonText = plain.text;
   } else {
@@ -99,7 +82,7 @@ const signIn =
   (c) => {
     const decision = decideSignIn(c.state.world, { agentid: c.params['agentid']!, body: c.body, force, fault: faultOf(c) }, c.state.profile, c.now);
     const guid = decision.retcode === '0' ? c.state.perform(decision, c.now) : undefined;
-    return answer(decision, undefined, guid ? { 'Set-GUID': `JSESSIONID=${guid}`, 'Set-Cookie': STICKY_COOKIE } : undefined);
+    return answer(c, decision, undefined, guid ? { 'Set-GUID': `JSESSIONID=${guid}`, 'Set-Cookie': STICKY_COOKIE } : undefined);
   };
 
 const signOut =
@@ -107,7 +90,7 @@ const signOut =
   (c) => {
     const decision = decideSignOut(c.state.world, { agentid: c.params['agentid']!, auth: auth(c), force, fault: faultOf(c) }, c.state.profile, c.now);
     if (decision.retcode === '0') c.state.perform(decision, c.now);
-    return answer(decision);
+    return answer(c, decision);
   };
 
 const stateChange =
@@ -127,7 +110,7 @@ const stateChange =
       c.now,
     );
     if (decision.retcode === '0') c.state.perform(decision, c.now);
-    return answer(decision);
+    return answer(c, decision);
   };
 
 const qc =
@@ -140,11 +123,11 @@ const qc =
       c.now,
     );
     if (decision.retcode === '0') c.state.perform(decision, c.now);
-    return answer(decision);
+    return answer(c, decision);
   };
 
 const agentStatus: Handler = (c) =>
-  answer(decideAgentStatus(c.state.world, { agentid: c.params['agentid']!, auth: auth(c), fault: faultOf(c) }, c.state.profile));
+  answer(c, decideAgentStatus(c.state.world, { agentid: c.params['agentid']!, auth: auth(c), fault: faultOf(c) }, c.state.profile));
 
 /**
  * The long poll. Accepted polls refresh the agent's last-seen time (the poll is the heartbeat), may rotate the
@@ -153,7 +136,7 @@ const agentStatus: Handler = (c) =>
 const getAgentEvent: Handler = async (c) => {
   const agentId = c.params['agentid']!;
   const first = decideEventPoll(c.state.world, { agentid: agentId, auth: auth(c), fault: faultOf(c) }, c.state.profile);
-  if (first.retcode !== '0') return answer(first, first.httpStatus === 200 ? { message: first.message, retcode: first.retcode } : undefined);
+  if (first.retcode !== '0') return answer(c, first, first.httpStatus === 200 ? { message: first.message, retcode: first.retcode } : undefined);
   const { state } = c;
   const headers = keptAlive(c, agentId);
   const outcome = await state.queues.take(agentId, c.pollWaitMs, () => c.gone()).outcome;
@@ -161,7 +144,7 @@ const getAgentEvent: Handler = async (c) => {
   if (outcome.kind === 'closed') {
     // The session ended while the poll waited (sign-out, forced sign-in elsewhere): answer as a fresh poll would.
     const again = decideEventPoll(state.world, { agentid: agentId, auth: state.authCheck(agentId, c.guid, now) }, state.profile);
-    return answer(again, { message: again.message, retcode: again.retcode });
+    return answer(c, again, { message: again.message, retcode: again.retcode });
   }
   if (state.world.agent(agentId)?.session) state.lastSeen.set(agentId, now);
   if (outcome.kind === 'event' && c.gone()) {
@@ -169,7 +152,7 @@ const getAgentEvent: Handler = async (c) => {
     return { status: 200, abandoned: true, retcode: '0', rule: 'getAgentEvent.abandoned' };
   }
   const event = outcome.kind === 'event' ? outcome.event : null;
-  return answer(first, { message: '', retcode: '0', event }, headers);
+  return answer(c, first, { message: '', retcode: '0', event }, headers);
 };
 
 /**
@@ -187,6 +170,7 @@ function keptAlive(c: CallContext, agentId: string): Record<string, string> | un
 
 const resetSkill: Handler = (c) =>
   answer(
+    c,
     decideSessionCall(
       'resetSkill',
       c.state.world,
@@ -199,29 +183,29 @@ const resetSkill: Handler = (c) =>
 const handShake: Handler = (c) => {
   const agentId = c.params['agentid']!;
   const decision = decideSessionCall('handShake', c.state.world, { agentid: agentId, auth: auth(c), serviceToken: c.header('service_token') }, c.state.profile);
-  if (decision.retcode !== '0') return answer(decision, decision.httpStatus === 200 ? { message: decision.message, retcode: decision.retcode } : undefined);
-  return answer(decision, { message: 'success', retcode: '0' }, keptAlive(c, agentId));
+  if (decision.retcode !== '0') return answer(c, decision, decision.httpStatus === 200 ? { message: decision.message, retcode: decision.retcode } : undefined);
+  return answer(c, decision, { message: 'success', retcode: '0' }, keptAlive(c, agentId));
 };
 
 const heartbeat: Handler = (c) => {
   const agentId = c.params['agentid']!;
   const decision = decideSessionCall('heartbeat', c.state.world, { agentid: agentId, auth: auth(c) }, c.state.profile);
-  return decision.retcode === '0' ? answer(decision, undefined, keptAlive(c, agentId)) : answer(decision);
+  return decision.retcode === '0' ? answer(c, decision, undefined, keptAlive(c, agentId)) : answer(c, decision);
 };
 
 /** The new Guid comes back bare in `result.guid` (EN/cec_07_1225); no Set-GUID (the pages do not say one is sent). */
 const updateGuid: Handler = (c) => {
   const agentId = c.params['agentid']!;
   const decision = decideSessionCall('updateGuid', c.state.world, { agentid: agentId, auth: auth(c) }, c.state.profile);
-  if (decision.retcode !== '0') return answer(decision);
+  if (decision.retcode !== '0') return answer(c, decision);
   const guid = c.state.guids.renew(agentId, c.now)!;
-  return answer(decision, { result: { guid }, message: 'success', retcode: '0' });
+  return answer(c, decision, { result: { guid }, message: 'success', retcode: '0' });
 };
 
 const vdnView =
   (operation: VdnViewOperation): Handler =>
   (c) =>
-    answer(decideVdnView(operation, c.state.world, { agentid: c.params['agentid']!, auth: auth(c), ...(c.params['workNo'] === undefined ? {} : { workNo: c.params['workNo'] }) }, c.state.profile));
+    answer(c, decideVdnView(operation, c.state.world, { agentid: c.params['agentid']!, auth: auth(c), ...(c.params['workNo'] === undefined ? {} : { workNo: c.params['workNo'] }) }, c.state.profile));
 
 /** One handler per operation of the contract. */
 export const HANDLERS: Readonly<Record<OperationId, Handler>> = {

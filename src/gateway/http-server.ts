@@ -18,8 +18,8 @@ import { formatCallLine, type CallLogger } from './call-log.ts';
 import { pickFault, type FaultEffect } from './faults.ts';
 import { EndOfTurn } from './end-of-turn.ts';
 import { HANDLERS, type CallContext } from './handlers.ts';
-import { textReply, type Reply } from './reply.ts';
-import { matchRoute, type RouteMatch } from './router.ts';
+import { textReply, type PlainEnvelopes, type Reply } from './reply.ts';
+import type { Router, RouteMatch } from './router.ts';
 import type { OperationId } from '../generated/contract.ts';
 import type { GatewayState } from './gateway-state.ts';
 
@@ -31,6 +31,9 @@ export interface ServerHost extends AdminHost {
   readonly maxBodyBytes: number;
   readonly log: CallLogger | undefined;
   readonly random: () => number;
+  /** This mock's caches (each mock its own). */
+  readonly routes: Router;
+  readonly envelopes: PlainEnvelopes;
 }
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
@@ -131,6 +134,7 @@ class RequestContext implements CallContext {
   readonly guid: string | undefined;
   readonly now: number;
   readonly pollWaitMs: number;
+  readonly envelopes: PlainEnvelopes;
   readonly #x: Exchange;
 
   constructor(
@@ -144,6 +148,7 @@ class RequestContext implements CallContext {
     this.guid = guidHeader(x.req.rawHeaders);
     this.now = x.host.state.clock();
     this.pollWaitMs = x.host.pollWaitMs;
+    this.envelopes = x.host.envelopes;
     this.#x = x;
   }
 
@@ -226,7 +231,7 @@ export function serveRequest(host: ServerHost, req: IncomingMessage, res: Server
       serveAdmin(x).then((reply) => respond(x, reply, 'admin'), (e) => fail(x, e, 'admin'));
       return;
     }
-    const match = matchRoute(x.method, x.path);
+    const match = host.routes.match(x.method, x.path);
     if (match.kind !== 'match') {
       req.resume();
       respond(x, routingError(match, x.method, x.path), '-');

@@ -22,6 +22,8 @@ import { answerClientError, DEFAULT_CONNECTION_TIMEOUTS, serverTimeouts, timeout
 import { GatewayState } from './gateway-state.ts';
 import type { AuthMode } from './guid-book.ts';
 import { serveRequest, type ServerHost } from './http-server.ts';
+import { PlainEnvelopes } from './reply.ts';
+import { Router } from './router.ts';
 import { startNoPollWatchdog, sweepSilentAgents } from './no-poll-watchdog.ts';
 import { selfSignedCertificate, TLS_SERVER_OPTIONS, type TlsMaterial } from './tls.ts';
 
@@ -99,6 +101,8 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     log: options.log,
     random: options.random ?? Math.random,
+    routes: new Router(),
+    envelopes: new PlainEnvelopes(),
   };
   const tls = options.tls === 'self-signed' ? await selfSignedCertificate() : options.tls;
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => serveRequest(host, req, res);

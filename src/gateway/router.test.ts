@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute } from './router.ts';
+import { matchRoute, Router } from './router.ts';
 
 describe('router (built from the contract)', () => {
   it('finds addInsert and its path parameters', () => {
@@ -23,5 +23,32 @@ describe('router (built from the contract)', () => {
   it('answers 404 for unknown paths and reports bad percent-encoding', () => {
     expect(matchRoute('GET', '/agentgateway/resource/nope')).toEqual({ kind: 'not-found' });
     expect(matchRoute('GET', '/agentgateway/resource/agentevent/%ZZ')).toEqual({ kind: 'bad-encoding', segment: '%ZZ' });
+  });
+});
+
+describe('Router (the cached router of one mock)', () => {
+  const addInsert = '/agentgateway/resource/qualitycontrol/30101/addinsert/30201';
+
+  it('answers as matchRoute does, and the same answer object for a repeated path', () => {
+    const router = new Router();
+    const first = router.match('PUT', addInsert);
+    expect(first).toEqual(matchRoute('PUT', addInsert));
+    expect(router.match('PUT', addInsert)).toBe(first);
+    expect(router.match('GET', addInsert)).toEqual({ kind: 'method-not-allowed', allow: ['PUT'] });
+  });
+
+  it('keeps its cache to itself: two mocks share no answers', () => {
+    const one = new Router();
+    const two = new Router();
+    expect(two.match('PUT', addInsert)).not.toBe(one.match('PUT', addInsert));
+  });
+
+  it('starts its cache afresh past 10,000 paths and still answers right', () => {
+    const router = new Router();
+    const first = router.match('PUT', addInsert);
+    for (let i = 0; i < 10_000; i++) router.match('GET', `/agentgateway/resource/agentevent/${i}`);
+    const again = router.match('PUT', addInsert);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });

@@ -36,33 +36,36 @@ const ROUTES: readonly Route[] = Object.values(operations)
   .sort((a, b) => b.literals - a.literals);
 
 const CACHE_LIMIT = 10_000;
-/** Answers by method, then by raw path: two lookups of strings the parser made, no key built per request. */
-const cache = new Map<string, Map<string, RouteMatch>>();
-let cached = 0;
 
 /**
- * Finds the operation for a request. `pathname` is the raw path (percent-encoded, without the query).
- * Answers are cached (a load test repeats the same few thousand paths); the cache is cleared when it grows past
- * 10,000 entries, so random paths cannot make it grow without bound.
+ * {@link matchRoute} with its answers cached, one per mock (a load test repeats the same few thousand paths). The
+ * cache is cleared when it grows past 10,000 entries, so random paths cannot make it grow without bound.
  */
-export function matchRoute(method: string, pathname: string): RouteMatch {
-  let byPath = cache.get(method);
-  let match = byPath?.get(pathname);
-  if (match === undefined) {
-    if (cached >= CACHE_LIMIT) {
-      cache.clear();
-      cached = 0;
-      byPath = undefined;
+export class Router {
+  /** Answers by method, then by raw path: two lookups of strings the parser made, no key built per request. */
+  readonly #byMethod = new Map<string, Map<string, RouteMatch>>();
+  #cached = 0;
+
+  match(method: string, pathname: string): RouteMatch {
+    let byPath = this.#byMethod.get(method);
+    let match = byPath?.get(pathname);
+    if (match === undefined) {
+      if (this.#cached >= CACHE_LIMIT) {
+        this.#byMethod.clear();
+        this.#cached = 0;
+        byPath = undefined;
+      }
+      if (byPath === undefined) this.#byMethod.set(method, (byPath = new Map()));
+      match = matchRoute(method, pathname);
+      byPath.set(pathname, match);
+      this.#cached++;
     }
-    if (byPath === undefined) cache.set(method, (byPath = new Map()));
-    match = computeRoute(method, pathname);
-    byPath.set(pathname, match);
-    cached++;
+    return match;
   }
-  return match;
 }
 
-function computeRoute(method: string, pathname: string): RouteMatch {
+/** Finds the operation for a request. `pathname` is the raw path (percent-encoded, without the query). */
+export function matchRoute(method: string, pathname: string): RouteMatch {
   const raw = pathname.split('/').slice(1);
   const allow = new Set<string>();
   for (const route of ROUTES) {
