@@ -7,15 +7,15 @@
  * ```
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { HARNESS_VERSION, REPO_ROOT } from '../paths.ts';
+import { HARNESS_VERSION } from '../paths.ts';
 import type { ToolVersions } from '../report/run-summary.ts';
 
+/** Resolved as Node resolves the package, so also when the harness is installed as a dependency (hoisted packages). */
 function packageVersion(name: string): string | undefined {
   try {
-    return (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version;
   } catch {
     return undefined;
   }
