@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_SERVER_NAME } from '../src/gateway/admin.ts';
@@ -28,6 +28,8 @@ function cleanEnv(k6Dir: string): NodeJS.ProcessEnv {
 
 beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), 'ccgw-packed-'));
+  // Outside the repository, or Node would find the repository's node_modules above the project.
+  if (!relative(REPO_ROOT, project).startsWith('..')) throw new Error(`the temporary directory ${project} is inside the repository; set TMPDIR elsewhere`);
   env = cleanEnv(dirname(await ensureK6()));
   const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], { cwd: REPO_ROOT, env, timeout: 2 * MINUTE });
   const tarball = join(project, (JSON.parse(packed.stdout) as Array<{ filename: string }>)[0]!.filename);
