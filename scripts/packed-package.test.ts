@@ -19,18 +19,21 @@ const MINUTE = 60_000;
 let project: string;
 let env: NodeJS.ProcessEnv;
 
-/** This process's environment without what `npm test` adds (npm_config_* would point npm at the repository). */
-function cleanEnv(k6Dir: string): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE_PATH' && name !== 'NODE_OPTIONS'));
+/**
+ * This process's environment for the project: npm's settings (registry, cache, proxy) kept; what describes the
+ * repository's package under `npm test` dropped, and NODE_PATH (which would reach the repository's node_modules).
+ */
+function projectEnv(k6Dir: string): NodeJS.ProcessEnv {
+  const kept = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_package_|npm_lifecycle_|NODE_PATH$|NODE_OPTIONS$)/i.test(name)));
   // The k6 that the test setup made ready (tools/k6 here), so the packed harness need not build its own.
-  return { ...clean, PATH: `${k6Dir}${delimiter}${clean['PATH'] ?? ''}` };
+  return { ...kept, PATH: `${k6Dir}${delimiter}${kept['PATH'] ?? ''}` };
 }
 
 beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), 'ccgw-packed-'));
   // Outside the repository, or Node would find the repository's node_modules above the project.
   if (!relative(REPO_ROOT, project).startsWith('..')) throw new Error(`the temporary directory ${project} is inside the repository; set TMPDIR elsewhere`);
-  env = cleanEnv(dirname(await ensureK6()));
+  env = projectEnv(dirname(await ensureK6()));
   const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], { cwd: REPO_ROOT, env, timeout: 2 * MINUTE });
   const tarball = join(project, (JSON.parse(packed.stdout) as Array<{ filename: string }>)[0]!.filename);
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'uses-ccgw', private: true }, null, 2)}\n`);
