@@ -21,7 +21,11 @@
  */
 import { check, sleep } from 'k6';
 import exec from 'k6/execution';
-import { GatewayClient, awaitEvents, drain, eventsOf, gatewayOptions, keepAlive, signInAll, type CallResult, type GatewaySession } from './gateway.ts';
+import type { CallResult } from './gateway/answer.ts';
+import { drain, keepAlive, signInAll } from './gateway/batches.ts';
+import { GatewayClient, gatewayOptions } from './gateway/client.ts';
+import { awaitEvents, eventsOf } from './gateway/events.ts';
+import type { GatewaySession } from './gateway/session.ts';
 import type { LoadConfig } from './config-parse.ts';
 import { BargeLedger } from './invariant.ts';
 import type { SetupData } from './lifecycle.ts';

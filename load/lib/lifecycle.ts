@@ -17,7 +17,9 @@ import type { Scenario } from 'k6/options';
 import { AdminClient, type Fault } from './admin.ts';
 import { askedOf, type IterationUnit } from './achieved.ts';
 import { LoadConfigError, describeConfig, type LoadConfig } from './config-parse.ts';
-import { GatewayClient, gatewayOptions, signInAll, type GatewaySession } from './gateway.ts';
+import { signInAll } from './gateway/batches.ts';
+import { GatewayClient, gatewayOptions } from './gateway/client.ts';
+import type { GatewaySession } from './gateway/session.ts';
 import { metrics } from './metrics.ts';
 import { PartitionError, accountsOf, executionTuple, ownedIndices, planPairs, planStormGroups, type Unit } from './partition.ts';
 import type { UnitKind } from './profiles.ts';
@@ -204,7 +206,7 @@ export function cleanupRun(config: LoadConfig, plan: readonly Unit[], data: Setu
     });
     const outs = [...live.values()];
     calls += outs.length;
-    client.sendBatch(outs.map((s) => client.prepare('forceLogout', { agentid: s.id }, { session: s }))).forEach((r, i) => {
+    client.sendBatch(outs.map((s) => s.prepareForceLogout())).forEach((r, i) => {
       if (!r.ok) {
         metrics.cleanupFailures.add(1, { step: 'forceLogout' });
         console.warn(`teardown: forcelogout of ${outs[i]!.id} answered ${r.retcode ?? `HTTP ${r.status}`}`);
