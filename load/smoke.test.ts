@@ -1,26 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureK6 } from '../src/tools/ensure-k6.ts';
 import { startMockGateway, type MockGateway } from '../src/gateway/index.ts';
+import { k6Run as runK6, type K6Run } from '../test/k6-run.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const BUILD_TIMEOUT = 20 * 60_000;
 
-interface K6Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 function k6Run(k6: string, args: readonly string[], env: Record<string, string>): Promise<K6Run> {
-  return new Promise((resolve) => {
-    execFile(k6, ['run', '--quiet', '--address=', ...args], { cwd: ROOT, env: { ...process.env, K6_NO_USAGE_REPORT: 'true', ...env }, timeout: 180_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
+  return runK6(k6, ['--quiet', ...args], { env, timeoutMs: 180_000 });
 }
 
 interface AdminJson {
