@@ -54,6 +54,23 @@ describe('load scenarios against the in-process mock gateway', () => {
     expect(counters['addInsert']!.retcodes['900-005']).toBeGreaterThan(0); // storm losers
   });
 
+  it.each([
+    // [script, knobs, barges]: the closed models barge exactly once per storm round or cycle; throughput at least once
+    ['barge-storm', { CCGW_LOAD_VUS: '2', CCGW_LOAD_ITERATIONS: '3' }, 6],
+    ['soak', { CCGW_LOAD_VUS: '2', CCGW_LOAD_ITERATIONS: '2', CCGW_LOAD_THINK_MS: '200' }, 4],
+    ['throughput', { CCGW_LOAD_VUS: '4', CCGW_LOAD_RATE: '5', CCGW_LOAD_DURATION: '2s' }, undefined],
+  ] as const)('%s passes every threshold with its journey complete and leaves nobody signed in', async (script, knobs, barges) => {
+    const run = await k6Run(k6, [`load/scenarios/${script}.ts`], { BASE_URL: gw.url, CCGW_REPORT_DIR: reports, CCGW_RUN_NAME: `${script}-small`, ...knobs });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(join(reports, `${script}-small.json`), 'utf8')) as { passed: boolean; invariant: { holds: boolean; barges: number; cancels: number } };
+    expect(json.passed).toBe(true);
+    expect(json.invariant.holds).toBe(true);
+    if (barges === undefined) expect(json.invariant.barges).toBeGreaterThan(0);
+    else expect(json.invariant.barges).toBe(barges);
+    expect(json.invariant.cancels).toBe(json.invariant.barges);
+    expect((await admin(gw, '/health')).signedIn).toBe(0);
+  });
+
   it('two processes with complementary execution segments never sign the same account in', async () => {
     await fetch(`${gw.url}/__admin/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     const runs = await Promise.all(
