@@ -1,7 +1,8 @@
 /**
  * The named steps of the journeys (`journeys.ts`), each one thing a VU does at the gateway and what it records:
- * sign-in, barge, the race of a storm, the wait for the barge's events, cancel, the drain of the events left, and
- * keeping the sessions polled. Every successful barge and cancel goes through the VU's ledger (the invariant).
+ * sign-in, barge, the race of a storm, the wait for the barge's events, cancel, the drain of the events left,
+ * keeping the sessions polled, thinking. Every successful barge and cancel goes through the VU's ledger (the
+ * invariant).
  */
 import { check, sleep } from 'k6';
 import type { LoadConfig } from './config-parse.ts';
@@ -111,9 +112,12 @@ export function keepPolled(vu: Vu, sessions: readonly GatewaySession[]): void {
   keepAlive(vu.client, sessions, vu.config.timing.keepAliveMs);
 }
 
-/** Waits `ms` while keeping the VU's sessions polled (none for an idle VU). Bounded by time and by 10,000 steps. */
-export function rest(config: LoadConfig, vu: Vu | null, ms: number): void {
-  const endAt = Date.now() + ms;
+/**
+ * Thinks for `CCGW_LOAD_THINK_MS` while keeping the VU's sessions polled (none for an idle VU). Bounded by time and by
+ * 10,000 steps.
+ */
+export function think(config: LoadConfig, vu: Vu | null): void {
+  const endAt = Date.now() + config.load.thinkMs;
   for (let step = 0; step < 10_000 && Date.now() < endAt; step++) {
     if (vu) keepPolled(vu, vu.all);
     const left = endAt - Date.now();

@@ -16,7 +16,7 @@ import { bargeAndCancel, stormRound } from '../lib/journeys.ts';
 import type { SetupData } from '../lib/lifecycle.ts';
 import { smoke } from '../lib/profiles.ts';
 import { loadScenario } from '../lib/scenario.ts';
-import { rest } from '../lib/steps.ts';
+import { think } from '../lib/steps.ts';
 
 const run = loadScenario({ name: 'smoke', kind: 'storm', shape: smoke, unit: 'iteration', defaults: { vus: 2, iterations: 6, duration: '60s', rate: 1, inspectorsPerGroup: 3, thinkMs: 500 } });
 
@@ -34,7 +34,7 @@ export default function (data: SetupData): void {
       bargeAndCancel(vu, inspectors[0]!, target);
       break;
     default: // soak's
-      rest(run.config, vu, run.config.load.thinkMs);
+      think(run.config, vu);
       bargeAndCancel(vu, inspectors[inspectors.length - 1]!, target);
   }
 }

@@ -14,7 +14,7 @@ import { bargeAndCancel } from '../lib/journeys.ts';
 import type { SetupData } from '../lib/lifecycle.ts';
 import { soak } from '../lib/profiles.ts';
 import { loadScenario } from '../lib/scenario.ts';
-import { rest } from '../lib/steps.ts';
+import { think } from '../lib/steps.ts';
 
 const run = loadScenario({ name: 'soak', kind: 'pairs', shape: soak, unit: 'cycle', defaults: { vus: 10, iterations: 10_000, duration: '10m', rate: 1, inspectorsPerGroup: 2, thinkMs: 5000 } });
 
@@ -23,5 +23,5 @@ export const { options, setup, teardown, handleSummary } = run;
 export default function (data: SetupData): void {
   const vu = run.vu(data);
   if (vu) bargeAndCancel(vu, vu.unit.inspector, vu.unit.agent);
-  rest(run.config, vu, run.config.load.thinkMs); // the sessions stay polled while the VU thinks
+  think(run.config, vu); // CCGW_LOAD_THINK_MS, the sessions kept polled
 }
