@@ -1,27 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureK6 } from '../src/tools/ensure-k6.ts';
+import { k6Run as runK6, type K6Run } from '../test/k6-run.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BUILD_TIMEOUT = 20 * 60_000;
 
-interface K6Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 async function k6Run(args: readonly string[]): Promise<K6Run> {
-  const k6 = await ensureK6();
-  return new Promise((resolve) => {
-    execFile(k6, ['run', '--address=', ...args], { cwd: ROOT, env: { ...process.env, K6_NO_USAGE_REPORT: 'true' }, timeout: 120_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
+  return runK6(await ensureK6(), args, { timeoutMs: 120_000 });
 }
 
 describe('the real k6 runs src/domain and the generated validators', () => {

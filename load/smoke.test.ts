@@ -1,26 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureK6 } from '../src/tools/ensure-k6.ts';
 import { startMockGateway, type MockGateway } from '../src/gateway/index.ts';
+import { k6Run as runK6, type K6Run } from '../test/k6-run.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const BUILD_TIMEOUT = 20 * 60_000;
 
-interface K6Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 function k6Run(k6: string, args: readonly string[], env: Record<string, string>): Promise<K6Run> {
-  return new Promise((resolve) => {
-    execFile(k6, ['run', '--quiet', '--address=', ...args], { cwd: ROOT, env: { ...process.env, K6_NO_USAGE_REPORT: 'true', ...env }, timeout: 180_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
+  return runK6(k6, ['--quiet', ...args], { env, timeoutMs: 180_000 });
 }
 
 interface AdminJson {
@@ -63,6 +52,23 @@ describe('load scenarios against the in-process mock gateway', () => {
     expect((await admin(gw, '/audit')).violations).toEqual([]);
     const counters = (await admin(gw, '/counters')).operations!;
     expect(counters['addInsert']!.retcodes['900-005']).toBeGreaterThan(0); // storm losers
+  });
+
+  it.each([
+    // [script, knobs, barges]: the closed models barge exactly once per storm round or cycle; throughput at least once
+    ['barge-storm', { CCGW_LOAD_VUS: '2', CCGW_LOAD_ITERATIONS: '3' }, 6],
+    ['soak', { CCGW_LOAD_VUS: '2', CCGW_LOAD_ITERATIONS: '2', CCGW_LOAD_THINK_MS: '200' }, 4],
+    ['throughput', { CCGW_LOAD_VUS: '4', CCGW_LOAD_RATE: '5', CCGW_LOAD_DURATION: '2s' }, undefined],
+  ] as const)('%s passes every threshold with its journey complete and leaves nobody signed in', async (script, knobs, barges) => {
+    const run = await k6Run(k6, [`load/scenarios/${script}.ts`], { BASE_URL: gw.url, CCGW_REPORT_DIR: reports, CCGW_RUN_NAME: `${script}-small`, ...knobs });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(join(reports, `${script}-small.json`), 'utf8')) as { passed: boolean; invariant: { holds: boolean; barges: number; cancels: number } };
+    expect(json.passed).toBe(true);
+    expect(json.invariant.holds).toBe(true);
+    if (barges === undefined) expect(json.invariant.barges).toBeGreaterThan(0);
+    else expect(json.invariant.barges).toBe(barges);
+    expect(json.invariant.cancels).toBe(json.invariant.barges);
+    expect((await admin(gw, '/health')).signedIn).toBe(0);
   });
 
   it('two processes with complementary execution segments never sign the same account in', async () => {

@@ -1,15 +1,8 @@
 /**
- * The frame of every load scenario: planning the units in the init context, `setup()` that fails fast when the
- * gateway is down and prepares the mock, and `teardown()` that always cleans up — cancels inserts and signs this
- * process's accounts out through the gateway API (so it works on a live gateway too), then reads the mock's audit.
- *
- * @example
- * ```ts
- * const config = loadConfig('smoke', SMOKE_DEFAULTS);
- * const plan = planUnits(config, 'pairs');
- * export function setup(): SetupData { return prepareRun(config, plan); }
- * export function teardown(data: SetupData): void { cleanupRun(config, plan, data); }
- * ```
+ * The frame of every load scenario (put together by `scenario.ts`): planning the units in the init context,
+ * `setup()` that fails fast when the gateway is down and prepares the mock, and `teardown()` that always cleans up —
+ * cancels inserts and signs this process's accounts out through the gateway API (so it works on a live gateway too),
+ * then reads the mock's audit.
  */
 import exec from 'k6/execution';
 import http from 'k6/http';
@@ -17,7 +10,9 @@ import type { Scenario } from 'k6/options';
 import { AdminClient, type Fault } from './admin.ts';
 import { askedOf, type IterationUnit } from './achieved.ts';
 import { LoadConfigError, describeConfig, type LoadConfig } from './config-parse.ts';
-import { GatewayClient, gatewayOptions, signInAll, type GatewaySession } from './gateway.ts';
+import { signInAll } from './gateway/batches.ts';
+import { GatewayClient, gatewayOptions } from './gateway/client.ts';
+import type { GatewaySession } from './gateway/session.ts';
 import { metrics } from './metrics.ts';
 import { PartitionError, accountsOf, executionTuple, ownedIndices, planPairs, planStormGroups, type Unit } from './partition.ts';
 import type { UnitKind } from './profiles.ts';
@@ -25,11 +20,6 @@ import type { SummaryTarget } from './summary.ts';
 
 /**
  * What `setup()` hands to the VUs and to `teardown()`. Holds no secrets (k6 passes it to handleSummary).
- *
- * @example
- * ```ts
- * export default function (data: SetupData): void { pairIteration(config, plan, data); }
- * ```
  */
 export interface SetupData {
   /** Indexes of the plan this process owns (its execution segment). */
@@ -49,10 +39,6 @@ export interface SetupData {
  * traffic, naming the variables to change.
  *
  * @throws LoadConfigError when the fixtures cannot give `CCGW_LOAD_VUS` units.
- * @example
- * ```ts
- * const plan = planUnits(config, 'storm'); // config.load.vus groups of config.load.inspectorsPerGroup inspectors
- * ```
  */
 export function planUnits(config: LoadConfig, kind: UnitKind): Unit[] {
   const { vus, inspectorsPerGroup } = config.load;
@@ -74,11 +60,6 @@ export function planUnits(config: LoadConfig, kind: UnitKind): Unit[] {
 
 /**
  * How many units of `kind` the fixtures hold: the most VUs a run can have (named when a run needs more).
- *
- * @example
- * ```ts
- * unitsInFixtures(config, 'pairs'); // 99 with the demo accounts
- * ```
  */
 export function unitsInFixtures(config: LoadConfig, kind: UnitKind): number {
   return (kind === 'storm' ? planStormGroups(config.accounts, config.load.inspectorsPerGroup) : planPairs(config.accounts)).length;
@@ -89,11 +70,6 @@ export function unitsInFixtures(config: LoadConfig, kind: UnitKind): number {
  * scenario ran, what it asked. k6's `--vus`/`--duration`/`--iterations` replace the scenario (as the k6 library
  * benchmark does to loop the throughput iteration in a closed model); the run then reports no asked figures rather
  * than the replaced scenario's.
- *
- * @example
- * ```ts
- * export function handleSummary(data: SummaryData) { return summaryOutputs(data, summaryTarget(config, scenario, 'cycle', 'pairs')); }
- * ```
  */
 export function summaryTarget(config: LoadConfig, scenario: Scenario, unit: IterationUnit, kind: UnitKind): SummaryTarget {
   const scenarios = (exec.test.options as { scenarios?: Record<string, unknown> }).scenarios ?? {};
@@ -111,10 +87,6 @@ function segmentOptions(): { segment: string | undefined; sequence: string | und
  * resets the mock when this process runs the whole test, and works out which units this process owns.
  *
  * @throws Error naming the target and the fix when the gateway does not answer.
- * @example
- * ```ts
- * export function setup(): SetupData { return prepareRun(config, plan); }
- * ```
  */
 export function prepareRun(config: LoadConfig, plan: readonly Unit[]): SetupData {
   const probeId = accountsOf(plan[0]!)[0]!;
@@ -165,11 +137,6 @@ function targetsOf(unit: Unit): Map<string, string[]> {
  * `ccgw_cleanup_failures`. Then, on the mock, clears the faults set from `CCGW_FAULTS` (before the cleanup, so it
  * is not itself faulted) and reads `/__admin/audit` into `ccgw_audit_violations`. Its gateway calls are counted in
  * `ccgw_cleanup_calls`, so that the scenario's calls per second leave them out.
- *
- * @example
- * ```ts
- * export function teardown(data: SetupData): void { cleanupRun(config, plan, data); }
- * ```
  */
 export function cleanupRun(config: LoadConfig, plan: readonly Unit[], data: SetupData): void {
   metrics.scenarioTime.add(Date.now() - data.startedAt);
@@ -204,7 +171,7 @@ export function cleanupRun(config: LoadConfig, plan: readonly Unit[], data: Setu
     });
     const outs = [...live.values()];
     calls += outs.length;
-    client.sendBatch(outs.map((s) => client.prepare('forceLogout', { agentid: s.id }, { session: s }))).forEach((r, i) => {
+    client.sendBatch(outs.map((s) => s.prepareForceLogout())).forEach((r, i) => {
       if (!r.ok) {
         metrics.cleanupFailures.add(1, { step: 'forceLogout' });
         console.warn(`teardown: forcelogout of ${outs[i]!.id} answered ${r.retcode ?? `HTTP ${r.status}`}`);
