@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe } from 'vitest';
 import { decideAddInsert } from '../../src/domain/add-insert.ts';
-import { bargeEventsForInspector } from '../oracle/documented-rules.ts';
+import { bargeEventsForInspector } from '../model/documented-rules.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { checkEnvelopes, checkQcEvent, deliveriesTo, successfulBargeArb } from './barge-success.ts';
 import { NOW, qcWorld, sessionsOf } from './qc-world.ts';

@@ -9,7 +9,7 @@ import type { Profile } from '../../src/domain/profiles.ts';
 import { decideSignOut } from '../../src/domain/sign-out.ts';
 import { decideStateChange } from '../../src/domain/state-change.ts';
 import type { QcRoles } from '../arbitraries/qc-scenario.ts';
-import { answersOfProfile, bargeEndEventsForInspector } from '../oracle/documented-rules.ts';
+import { answersOfProfile, bargeEndEventsForInspector } from '../model/documented-rules.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { checkEnvelopes, checkQcEvent, deliveriesTo, successfulBargeArb } from './barge-success.ts';
 import { outcomeOf } from './qc-case.ts';

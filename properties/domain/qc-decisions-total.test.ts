@@ -4,8 +4,8 @@ import { decideAddInsert } from '../../src/domain/add-insert.ts';
 import { decideCancelInsert } from '../../src/domain/cancel-insert.ts';
 import type { Decision } from '../../src/domain/decision.ts';
 import { operations } from '../../src/generated/contract.ts';
-import { answersOfProfile } from '../oracle/documented-rules.ts';
-import { expectedAddInsert, expectedCancel } from '../oracle/qc-expectations.ts';
+import { answersOfProfile } from '../model/documented-rules.ts';
+import { expectedQcAnswer } from '../model/scenario-model.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { outcomeOf, qcCaseArb, type QcCase } from './qc-case.ts';
 import { NOW, qcWorld, sessionsOf } from './qc-world.ts';
@@ -39,7 +39,7 @@ function checkTotal(op: QcOperation, c: QcCase): void {
 function checkPrecedence(op: QcOperation, c: QcCase): void {
   const { decision } = decide(op, c);
   const answers = answersOfProfile(c.profile);
-  const expected = op === 'addInsert' ? expectedAddInsert(c.scenario, answers, { qcOnInspectors: c.profile.qcOnInspectors }) : expectedCancel(c.scenario, answers);
+  const expected = expectedQcAnswer(op, c.scenario, { answers, qcOnInspectors: c.profile.qcOnInspectors });
   const got = outcomeOf(decision as Decision<object>);
   if (got !== expected) throw new Error(`expected ${expected}, got ${got} (rule ${decision.rule})`);
 }

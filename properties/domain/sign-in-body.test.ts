@@ -7,7 +7,7 @@ import { operations } from '../../src/generated/contract.ts';
 import { validateSignInRequest } from '../../src/generated/validators.js';
 import { signInBodyArb, validSignInBodyArb } from '../arbitraries/sign-in-body.ts';
 import { profileArb } from '../arbitraries/profile.ts';
-import { answersOfProfile, DOCUMENTED, signInEvents } from '../oracle/documented-rules.ts';
+import { answersOfProfile, DOCUMENTED, signInEvents } from '../model/documented-rules.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { NOW } from './qc-world.ts';
 

@@ -3,7 +3,7 @@ import { demoFixtures } from '../../src/fixtures/index.ts';
 import { GatewayDriver } from '../gateway/gateway-driver.ts';
 import { RateLimiter } from '../../src/client/rate-limiter.ts';
 import { castFromAccounts } from '../model/cast.ts';
-import { DOCUMENTED_ID_RANGES } from '../oracle/documented-rules.ts';
+import { DOCUMENTED_ID_RANGES } from '../model/documented-rules.ts';
 import { startInProcessGateway, type InProcessGateway } from '../testing/in-process-gateway.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { conformanceProperty } from './random-calls.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { GatewayClient, type AgentSession } from '../../src/client/index.ts';
 import { startMockGateway, type MockGateway } from '../../src/gateway/index.ts';
 import { AdminApi } from '../gateway/admin-api.ts';
-import { DEFAULT_ANSWERS } from '../oracle/documented-rules.ts';
+import { DEFAULT_ANSWERS } from '../model/documented-rules.ts';
 import { failure, traced, Wait, type ClockedModel, type ClockedReal } from '../model/clocked-commands.ts';
 import { propertyTest } from '../testing/property-test.ts';
 

@@ -5,7 +5,7 @@ import { startMockGateway, type MockGateway } from '../../src/gateway/index.ts';
 import { sweepSilentAgents } from '../../src/gateway/no-poll-watchdog.ts';
 import { AdminApi } from '../gateway/admin-api.ts';
 import { failure, traced, Wait, type ClockedModel, type ClockedReal } from '../model/clocked-commands.ts';
-import { DOCUMENTED } from '../oracle/documented-rules.ts';
+import { DOCUMENTED } from '../model/documented-rules.ts';
 import { propertyTest } from '../testing/property-test.ts';
 
 // EN/cec_07_1202: "If there is no event poll for 2 minutes, the agent is signed out." The mock's watchdog sweeps

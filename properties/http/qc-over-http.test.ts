@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { DEFAULT_PROFILE, PROFILE_2025, withOverrides, type Profile } from '../../src/domain/profiles.ts';
 import { malformedGuidArb } from '../arbitraries/guid.ts';
 import { qcScenarioArb } from '../arbitraries/qc-scenario.ts';
-import { answersOfProfile, DEFAULT_ANSWERS, documentedRangeOf, type ExpectedAnswers } from '../oracle/documented-rules.ts';
-import { expectedAddInsert, expectedCancel } from '../oracle/qc-expectations.ts';
+import { answersOfProfile, DEFAULT_ANSWERS, documentedRangeOf, type ExpectedAnswers } from '../model/documented-rules.ts';
+import { expectedQcAnswer } from '../model/scenario-model.ts';
 import { startInProcessGateway, type InProcessGateway } from '../testing/in-process-gateway.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { describeQcCase } from '../domain/qc-case.ts';
@@ -44,8 +44,7 @@ for (const g of GATEWAYS) {
           scenarios,
           async ([s, malformed]) => {
             const { answer, sent } = await playQcScenario(gw, op, s, malformed);
-            const settings = { qcOnInspectors: profile.qcOnInspectors };
-            const expected = op === 'addInsert' ? expectedAddInsert(s, g.answers(), settings) : expectedCancel(s, g.answers());
+            const expected = expectedQcAnswer(op, s, { answers: g.answers(), qcOnInspectors: profile.qcOnInspectors });
             if (answer !== expected) throw new Error(`${op} agentid=${JSON.stringify(sent.agentid)} workNo=${JSON.stringify(sent.workNo)} Guid=${JSON.stringify(sent.guid)}: expected ${expected}, got ${answer}`);
             const audit = await gw.admin.audit();
             if (audit.violationCount > 0) throw new Error(`the audit found ${audit.violationCount} violation(s): ${audit.violations.map((v) => `${v.invariant}: ${v.detail}`).join('; ')}`);

@@ -19,7 +19,7 @@ import { guidKindArb, malformedGuidArb, type GuidKind } from '../arbitraries/gui
 import { signInBodyArb } from '../arbitraries/sign-in-body.ts';
 import { redactSecretFields } from '../../src/redact/secrets.ts';
 import type { GatewayDriver } from '../gateway/gateway-driver.ts';
-import type { DocumentedIdRange } from '../oracle/documented-rules.ts';
+import type { DocumentedIdRange } from '../model/documented-rules.ts';
 import type { Cast } from '../model/cast.ts';
 import { ModelMismatchError } from '../model/model-real.ts';
 

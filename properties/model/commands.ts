@@ -12,7 +12,7 @@
 import type * as fc from 'fast-check';
 import type { AgentEvent, AgentSession } from '../../src/client/index.ts';
 import type { GuidKind } from '../arbitraries/guid.ts';
-import { QC_TYPE_INSERT } from '../oracle/documented-rules.ts';
+import { QC_TYPE_INSERT } from './documented-rules.ts';
 import type { AbstractGateway, BodyKind, ExpectedEvent } from './abstract-model.ts';
 import { mismatch, ModelMismatchError, type ModelReal } from './model-real.ts';
 

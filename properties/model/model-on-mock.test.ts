@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { demoFixtures } from '../../src/fixtures/index.ts';
 import { GatewayDriver } from '../gateway/gateway-driver.ts';
 import { RateLimiter } from '../../src/client/rate-limiter.ts';
-import { DEFAULT_ANSWERS } from '../oracle/documented-rules.ts';
+import { DEFAULT_ANSWERS } from './documented-rules.ts';
 import { propertySettingsFromEnv } from '../settings.ts';
 import { startInProcessGateway, type InProcessGateway } from '../testing/in-process-gateway.ts';
 import { propertyTest } from '../testing/property-test.ts';
