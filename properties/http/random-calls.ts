@@ -19,6 +19,7 @@ import { guidKindArb, malformedGuidArb, type GuidKind } from '../arbitraries/gui
 import { signInBodyArb } from '../arbitraries/sign-in-body.ts';
 import { redactSecretFields } from '../../src/redact/secrets.ts';
 import type { GatewayDriver } from '../gateway/gateway-driver.ts';
+import { guidToSend, withGuid } from '../gateway/send-guid.ts';
 import type { DocumentedIdRange } from '../model/documented-rules.ts';
 import type { Cast } from '../model/cast.ts';
 import { ModelMismatchError } from '../model/model-real.ts';
@@ -114,21 +115,6 @@ export function randomCallArb(target: Pick<ConformanceTarget, 'cast' | 'range' |
     .map((c) => Object.defineProperty(c as RandomCall, fc.toStringMethod, { value: () => describeCall(c as RandomCall), enumerable: false }));
 }
 
-function guidFor(c: RandomCall, driver: GatewayDriver): string | undefined | null {
-  switch (c.guid) {
-    case 'own':
-      return null;
-    case 'missing':
-      return undefined;
-    case 'malformed':
-      return c.malformedGuid;
-    case 'other-agent':
-      return driver.otherGuids(c.agent.raw)[0] ?? c.malformedGuid;
-    case 'expired':
-      return driver.staleGuid(c.agent.raw) ?? c.malformedGuid;
-  }
-}
-
 interface Answered {
   readonly retcode: string;
   readonly body: unknown;
@@ -184,21 +170,12 @@ async function send(session: AgentSession, c: RandomCall): Promise<Answered> {
  */
 export async function checkOneCall(driver: GatewayDriver, c: RandomCall, pathMismatch: 'http-404' | '000-002', strictPaths: boolean): Promise<{ readonly problem?: string; readonly retcode?: string; readonly event?: unknown }> {
   const patternBad = c.agent.expect === 'pattern' || c.workNo?.expect === 'pattern';
-  const guid = guidFor(c, driver);
+  const signingIn = c.op === 'signIn' || c.op === 'forceLogin';
   try {
     const reply = await driver.call(
       c.agent.raw,
       c.op,
-      async (session) => {
-        if (guid === null || c.op === 'signIn' || c.op === 'forceLogin') return send(session, c);
-        const own = session.guid;
-        session.useGuid(guid);
-        try {
-          return await send(session, c);
-        } finally {
-          if (session.guid === guid) session.useGuid(own);
-        }
-      },
+      (session) => withGuid(session, signingIn ? null : guidToSend(driver, c.agent.raw, c.guid, c.malformedGuid), () => send(session, c)),
       OPS_WITH_TARGET.has(c.op) ? { workNo: c.workNo!.raw } : {},
     );
     if (!responseValidators[c.op](reply.body)) return { problem: `the body ${JSON.stringify(reply.body)} is outside the contract: ${JSON.stringify(responseValidators[c.op].errors?.[0])}` };
