@@ -21,23 +21,25 @@ const ROLES: QcRoles = {
   bystander: 'bystander',
 };
 
-/** The configured accounts; the unconfigured roles have none. */
-const ACCOUNTS: readonly ModelAccount[] = [
-  { id: ROLES.inspector, vdn: 1, inspector: true },
-  { id: ROLES.nonInspector, vdn: 1, inspector: false },
-  { id: ROLES.agent, vdn: 1, inspector: false },
-  { id: ROLES.inspectorTarget, vdn: 1, inspector: true },
-  { id: ROLES.otherVdnAgent, vdn: 2, inspector: false },
-  { id: ROLES.otherVdnInspector, vdn: 2, inspector: true },
-  { id: ROLES.otherInspector, vdn: 1, inspector: true },
-  { id: ROLES.bystander, vdn: 1, inspector: false },
-];
+/** The configured accounts of `roles`; the unconfigured roles have none. */
+function accountsOf(roles: QcRoles): ModelAccount[] {
+  return [
+    { id: roles.inspector, vdn: 1, inspector: true },
+    { id: roles.nonInspector, vdn: 1, inspector: false },
+    { id: roles.agent, vdn: 1, inspector: false },
+    { id: roles.inspectorTarget, vdn: 1, inspector: true },
+    { id: roles.otherVdnAgent, vdn: 2, inspector: false },
+    { id: roles.otherVdnInspector, vdn: 2, inspector: true },
+    { id: roles.otherInspector, vdn: 1, inspector: true },
+    { id: roles.bystander, vdn: 1, inspector: false },
+  ];
+}
 
-/** The model holding the scenario's state, and the parties of its call. */
-export function modelOfScenario(s: QcScenario, settings: ModelSettings): { readonly model: AbstractGateway; readonly caller: string; readonly target: string } {
-  const model = new AbstractGateway(ACCOUNTS, settings);
-  const caller = callerIdOf(s, ROLES);
-  const target = targetIdOf(s, ROLES);
+/** The model holding the scenario's state (its parties named as in `roles`), and the parties of its call. */
+export function modelOfScenario(s: QcScenario, settings: ModelSettings, roles: QcRoles = ROLES): { readonly model: AbstractGateway; readonly caller: string; readonly target: string } {
+  const model = new AbstractGateway(accountsOf(roles), settings);
+  const caller = callerIdOf(s, roles);
+  const target = targetIdOf(s, roles);
   const idle = { status: STATUS.idle, alwaysOffHook: false };
   const signIn = (id: string, facts: Pick<ModelSession, 'status' | 'alwaysOffHook'>) =>
     model.sessions.set(id, { status: facts.status, alwaysOffHook: facts.alwaysOffHook, barging: null, bargedBy: null, events: [] });
@@ -50,13 +52,13 @@ export function modelOfScenario(s: QcScenario, settings: ModelSettings): { reado
   if (s.caller) signIn(caller, s.caller);
   if (s.target && s.targetKind !== 'self') signIn(target, s.target);
   if (s.targetBargedBy === 'other-inspector') {
-    signIn(ROLES.otherInspector, idle);
-    barge(ROLES.otherInspector, target);
+    signIn(roles.otherInspector, idle);
+    barge(roles.otherInspector, target);
   }
   if (s.callerBarging === 'target') barge(caller, target);
   if (s.callerBarging === 'bystander') {
-    signIn(ROLES.bystander, idle);
-    barge(caller, ROLES.bystander);
+    signIn(roles.bystander, idle);
+    barge(caller, roles.bystander);
   }
   return { model, caller, target };
 }
