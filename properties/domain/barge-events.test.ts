@@ -1,27 +1,20 @@
 import { describe } from 'vitest';
-import { decideAddInsert } from '../../src/domain/add-insert.ts';
-import { bargeProperty, checkDeliveriesAsModel, checkEnvelopes } from './barge-success.ts';
-import { NOW, sessionsOf } from './qc-world.ts';
+import { bargeProperty } from './barge-success.ts';
+import { sessionsOf } from './qc-world.ts';
 
 describe('a successful barge', () => {
   bargeProperty(
     'domain.addinsert.success-events',
     'a successful barge sends the inspector Busy then, unless always off-hook, PhoneAlerting and PhoneOffhook, and the target BeQcStart qcType 9',
-    ({ c, world, call, model, callerId, targetId }) => {
-      const d = decideAddInsert(world, call, c.profile, NOW);
-      if (d.retcode !== '0') throw new Error(`the barge answered ${d.retcode} (rule ${d.rule}), expected 0`);
-      model.addInsert(callerId, targetId, 'own').commit();
-      checkDeliveriesAsModel(d.deliveries, model);
-      checkEnvelopes(d.deliveries, c.profile.eventGenTime);
-    },
+    ({ barge, expectEventsAsModel }) => expectEventsAsModel(barge()),
   );
 
   bargeProperty(
     'domain.addinsert.success-state',
     'a successful barge makes the inspector talk and barge the target, marks the target barged, and touches nobody else',
-    ({ c, world, call, callerId, targetId }) => {
+    ({ world, callerId, targetId, barge }) => {
       const before = sessionsOf(world);
-      world.apply(decideAddInsert(world, call, c.profile, NOW));
+      barge();
       const after = sessionsOf(world);
       const inspector = after[callerId];
       const target = after[targetId];

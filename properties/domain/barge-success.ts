@@ -5,7 +5,8 @@
  */
 import * as fc from 'fast-check';
 import { newSession } from '../../src/domain/agent.ts';
-import type { Delivery } from '../../src/domain/decision.ts';
+import { decideAddInsert } from '../../src/domain/add-insert.ts';
+import type { Decision, Delivery } from '../../src/domain/decision.ts';
 import type { InMemoryWorld } from '../../src/domain/in-memory-world.ts';
 import { validateAgentEvent } from '../../src/generated/validators.js';
 import { idleSessionArb, sessionFactsArb } from '../arbitraries/agent-state.ts';
@@ -97,6 +98,10 @@ export interface Barge {
   readonly model: AbstractGateway;
   /** Signs `id` in idle in the world and in the model. */
   readonly signInIdle: (id: string) => void;
+  /** Makes the barge in the world and in the model; throws unless the domain answers 0. */
+  readonly barge: () => Decision;
+  /** Checks `d`'s events against the model's queues (the model has made the same call), then empties the queues. */
+  readonly expectEventsAsModel: (d: Decision) => void;
 }
 
 function bargeOf(c: QcCase): Barge {
@@ -106,7 +111,19 @@ function bargeOf(c: QcCase): Barge {
     world.setSession(id, newSession({ status: 4, alwaysOffHook: false, loginTime: NOW }));
     model.sessions.set(id, { status: 4, alwaysOffHook: false, barging: null, bargedBy: null, events: [] });
   };
-  return { c, world, call, callerId, targetId, model, signInIdle };
+  const barge = () => {
+    const d = decideAddInsert(world, call, c.profile, NOW);
+    if (d.retcode !== '0') throw new Error(`the barge answered ${d.retcode} (rule ${d.rule}), expected 0`);
+    world.apply(d);
+    model.addInsert(callerId, targetId, 'own').commit();
+    return d;
+  };
+  const expectEventsAsModel = (d: Decision) => {
+    checkDeliveriesAsModel(d.deliveries, model);
+    checkEnvelopes(d.deliveries, c.profile.eventGenTime);
+    for (const session of model.sessions.values()) session.events.length = 0;
+  };
+  return { c, world, call, callerId, targetId, model, signInIdle, barge, expectEventsAsModel };
 }
 
 /** Declares a property (1,000 runs by default) over successful barges, with `extra` values drawn beside each. */
@@ -119,7 +136,7 @@ export function bargeProperty<T = undefined>(id: string, title: string, check: (
  * this call's events), QC events with qcType 9 and the inspector.
  * @throws Error naming the agent, what it got and what the model expected
  */
-export function checkDeliveriesAsModel(deliveries: readonly Delivery[], model: AbstractGateway): void {
+function checkDeliveriesAsModel(deliveries: readonly Delivery[], model: AbstractGateway): void {
   for (const d of deliveries) if (!model.sessions.has(d.to)) throw new Error(`agent ${d.to}, whom the model holds signed out, got ${d.event.eventType}`);
   for (const [id, session] of model.sessions) {
     const got = deliveriesTo(deliveries, id);
@@ -129,9 +146,4 @@ export function checkDeliveriesAsModel(deliveries: readonly Delivery[], model: A
       if (e.qcAgentId !== undefined) checkQcEvent(got.events[i], e.type, e.qcAgentId);
     });
   }
-}
-
-/** Clears the model's queues, so that the next call's events are all they hold. */
-export function clearModelQueues(model: AbstractGateway): void {
-  for (const session of model.sessions.values()) session.events.length = 0;
 }

@@ -8,7 +8,7 @@ import type { Profile } from '../../src/domain/profiles.ts';
 import { decideSignOut } from '../../src/domain/sign-out.ts';
 import { decideStateChange } from '../../src/domain/state-change.ts';
 import type { QcRoles } from '../arbitraries/qc-scenario.ts';
-import { bargeProperty, checkDeliveriesAsModel, checkEnvelopes, clearModelQueues } from './barge-success.ts';
+import { bargeProperty } from './barge-success.ts';
 import { outcomeOf } from './qc-case.ts';
 import { NOW, sessionsOf } from './qc-world.ts';
 
@@ -38,12 +38,10 @@ describe('cancel after a successful barge', () => {
   bargeProperty(
     'domain.cancelinsert.restores',
     'cancel after a successful barge restores every agent to its state before the barge, whatever was refused meanwhile',
-    ({ c, world, call, callerId, targetId, signInIdle }, attempts) => {
+    ({ c, world, callerId, targetId, signInIdle, barge }, attempts) => {
       signInIdle(c.roles.otherInspector);
       const before = sessionsOf(world);
-      const barge = decideAddInsert(world, call, c.profile, NOW);
-      if (barge.retcode !== '0') throw new Error(`the barge answered ${barge.retcode} (rule ${barge.rule}), expected 0`);
-      world.apply(barge);
+      barge();
       for (const which of attempts) {
         const d = attempt(which, world, c.roles, callerId, targetId, c.profile);
         if (d.retcode === '0') throw new Error(`while ${callerId} barges ${targetId}, "${which}" was accepted; it must be refused`);
@@ -63,23 +61,19 @@ describe('cancel after a successful barge', () => {
   bargeProperty(
     'domain.cancelinsert.events',
     'cancel after a successful barge sends the inspector PhoneRelease (unless always off-hook) then Ready, and the target BeQcStop qcType 9',
-    ({ c, world, call, model, callerId, targetId }) => {
-      world.apply(decideAddInsert(world, call, c.profile, NOW));
-      model.addInsert(callerId, targetId, 'own').commit();
-      clearModelQueues(model);
+    ({ c, world, model, callerId, targetId, barge, expectEventsAsModel }) => {
+      expectEventsAsModel(barge());
       const d = decideCancelInsert(world, { agentid: callerId, workNo: targetId, auth: 'valid' }, c.profile, NOW);
       model.cancel(callerId, targetId, 'own').commit();
-      checkDeliveriesAsModel(d.deliveries, model);
-      checkEnvelopes(d.deliveries, c.profile.eventGenTime);
+      expectEventsAsModel(d);
     },
   );
 
   bargeProperty(
     'domain.cancelinsert.only-own-barge',
     'only the barging inspector can cancel, and only on its target: anyone else gets the no-barge answer and nothing changes',
-    ({ c, world, call, model, callerId, targetId, signInIdle }, otherInspector) => {
-      world.apply(decideAddInsert(world, call, c.profile, NOW));
-      model.addInsert(callerId, targetId, 'own').commit();
+    ({ c, world, model, callerId, targetId, signInIdle, barge }, otherInspector) => {
+      barge();
       signInIdle(otherInspector ? c.roles.otherInspector : c.roles.bystander);
       const before = sessionsOf(world);
       const wrong = otherInspector ? { agentid: c.roles.otherInspector, workNo: targetId } : { agentid: callerId, workNo: c.roles.bystander };
