@@ -104,7 +104,7 @@ export function randomCallArb(target: Pick<ConformanceTarget, 'cast' | 'range' |
   const prolong = fc.oneof(fc.constant(undefined), fc.boolean(), fc.constantFrom('yes', 'TRUE', ''));
   const query = fc.record({ reason, prolong }).map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as RandomCall['query']);
   const self = fc.record({
-    op: fc.constantFrom<OperationId>('logout', 'forceLogout', 'sayFree', 'agentStatus', 'getAgentEvent', 'resetSkill', 'handShake', 'heartbeat', 'updateGuid', 'allAgentStatus', 'onlineAgentOnVdn'),
+    op: fc.constantFrom<OperationId>(...SELF_OPS),
     agent: idArb('caller'),
     ...common,
   });
@@ -121,42 +121,39 @@ interface Answered {
   readonly event?: unknown;
 }
 
-async function send(session: AgentSession, c: RandomCall): Promise<Answered> {
+/** The calls that name only the caller, and the session method of each. */
+const SELF_CALLS = {
+  logout: 'logout',
+  forceLogout: 'forceLogout',
+  sayFree: 'sayFree',
+  agentStatus: 'agentStatus',
+  getAgentEvent: 'pollEvent',
+  resetSkill: 'resetSkill',
+  handShake: 'handShake',
+  heartbeat: 'heartbeat',
+  updateGuid: 'updateGuid',
+  allAgentStatus: 'allAgentStatus',
+  onlineAgentOnVdn: 'onlineAgentOnVdn',
+} as const satisfies Partial<Record<OperationId, keyof AgentSession>>;
+type SelfCall = keyof typeof SELF_CALLS;
+const SELF_OPS = Object.keys(SELF_CALLS) as SelfCall[];
+
+function send(session: AgentSession, c: RandomCall): Promise<Answered> {
   switch (c.op) {
     case 'signIn':
       return session.signIn(c.body as never);
     case 'forceLogin':
       return session.forceLogin(c.body as never);
-    case 'logout':
-      return session.logout();
-    case 'forceLogout':
-      return session.forceLogout();
-    case 'sayFree':
-      return session.sayFree();
     case 'sayBusy':
       return session.sayBusy({ ...(c.query ?? {}) });
-    case 'agentStatus':
-      return session.agentStatus();
-    case 'getAgentEvent':
-      return session.pollEvent();
     case 'addInsert':
       return session.addInsert(c.workNo!.raw);
     case 'cancelInsert':
       return session.cancelInsert(c.workNo!.raw);
-    case 'resetSkill':
-      return session.resetSkill();
-    case 'handShake':
-      return session.handShake();
-    case 'heartbeat':
-      return session.heartbeat();
-    case 'updateGuid':
-      return session.updateGuid();
     case 'agentByWorkNo':
       return session.agentByWorkNo(c.workNo!.raw);
-    case 'allAgentStatus':
-      return session.allAgentStatus();
-    case 'onlineAgentOnVdn':
-      return session.onlineAgentOnVdn();
+    default:
+      return (session[SELF_CALLS[c.op as SelfCall]] as () => Promise<Answered>).call(session);
   }
 }
 
