@@ -46,8 +46,22 @@ export interface ModelSettings {
   readonly qcOnInspectors: boolean;
 }
 
+/** What a sign-in body's credentials are to the account: its password absent, empty, right or wrong; its phone right or wrong. */
+export interface Credentials {
+  readonly password: 'missing' | 'empty' | 'right' | 'wrong';
+  readonly phone: 'right' | 'wrong';
+}
+
 /** A sign-in body as the model commands send it. */
 export type BodyKind = 'valid' | 'missing-password' | 'wrong-password' | 'wrong-phone';
+
+/** The credentials of each body the commands send. */
+export const CREDENTIALS_OF: Readonly<Record<BodyKind, Credentials>> = {
+  valid: { password: 'right', phone: 'right' },
+  'missing-password': { password: 'missing', phone: 'right' },
+  'wrong-password': { password: 'wrong', phone: 'right' },
+  'wrong-phone': { password: 'right', phone: 'wrong' },
+};
 
 /** What the model expects of one call: the retcode, and the change to apply when the gateway answered it. */
 export interface Step {
@@ -132,11 +146,12 @@ export class AbstractGateway {
   }
 
   /** Sign-in (`force`: forcelogin) with a body of the given kind, into `status`. */
-  signIn(id: string, body: BodyKind, status: 3 | 4 | 5, alwaysOffHook: boolean, force: boolean): Step {
-    if (body === 'missing-password') return reject(DOCUMENTED.signInParameterMissing);
+  signIn(id: string, body: Credentials, status: 3 | 4 | 5, alwaysOffHook: boolean, force: boolean): Step {
+    if (body.password === 'missing') return reject(DOCUMENTED.signInParameterMissing);
+    if (body.password === 'empty') return reject(this.settings.answers.emptyPassword);
     if (!this.account(id)) return reject(this.settings.answers.unknownAgentSignIn);
-    if (body === 'wrong-password') return reject(DOCUMENTED.wrongPassword);
-    if (body === 'wrong-phone') return reject(this.settings.answers.phoneMismatch);
+    if (body.password === 'wrong') return reject(DOCUMENTED.wrongPassword);
+    if (body.phone === 'wrong') return reject(this.settings.answers.phoneMismatch);
     if (!force && this.sessions.has(id)) return reject(DOCUMENTED.alreadySignedIn);
     return {
       retcode: '0',

@@ -1,5 +1,5 @@
 /** Sign-in and forcelogin, with a valid or a broken body: `SignIn(30101)`, `ForceLogin(30101, busy)`. */
-import type { AbstractGateway, BodyKind } from '../abstract-model.ts';
+import { CREDENTIALS_OF, type AbstractGateway, type BodyKind } from '../abstract-model.ts';
 import type { ModelReal } from '../model-real.ts';
 import { ModelCommand, STATUS_NAMES, type Answer } from './model-command.ts';
 
@@ -32,7 +32,7 @@ export class SignIn extends ModelCommand {
       this.body === 'missing-password'
         ? { phonenum }
         : { password: this.body === 'wrong-password' ? `${password}-wrong` : password, phonenum: this.body === 'wrong-phone' ? `${phonenum}9` : phonenum, status: this.status, releasephone: !this.alwaysOffHook };
-    const step = model.signIn(this.id, this.body, this.status, this.alwaysOffHook, this.force);
+    const step = model.signIn(this.id, CREDENTIALS_OF[this.body], this.status, this.alwaysOffHook, this.force);
     const op = this.force ? 'forceLogin' : 'signIn';
     const reply = await real.driver.call(this.id, op, (s): Promise<Answer> => (this.force ? s.forceLogin(body) : s.signIn(body)), { fresh: this.force });
     this.expectRetcode(real, step.retcode, reply.retcode);
