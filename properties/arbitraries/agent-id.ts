@@ -14,7 +14,7 @@
  * ```
  */
 import * as fc from 'fast-check';
-import type { DocumentedIdRange } from '../oracle/documented-rules.ts';
+import type { DocumentedIdRange } from '../model/documented-rules.ts';
 
 /** What the gateway should make of a raw path ID. */
 export type IdExpectation = 'ok' | 'range' | 'pattern';

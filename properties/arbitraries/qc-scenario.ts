@@ -15,7 +15,7 @@
  * ```
  */
 import * as fc from 'fast-check';
-import type { DocumentedIdRange } from '../oracle/documented-rules.ts';
+import type { DocumentedIdRange } from '../model/documented-rules.ts';
 import { belowRangeIdArb, MANGLINGS, tooLargeIdArb, type IdExpectation, type Mangling } from './agent-id.ts';
 import { agentStateArb, sessionFactsArb, type SessionFacts } from './agent-state.ts';
 import { guidKindArb, type GuidKind } from './guid.ts';

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { describe } from 'vitest';
 import type { AgentSession } from '../../src/client/index.ts';
 import { operations } from '../../src/generated/contract.ts';
-import { startInProcessGateway, type InProcessGateway } from '../testing/in-process-gateway.ts';
+import { useInProcessGateway } from '../testing/in-process-gateway.ts';
 import { propertyTest } from '../testing/property-test.ts';
 
 const INSPECTORS = ['30101', '30102', '30103', '30104'];
@@ -22,11 +22,7 @@ const raceArb = fc
   });
 
 describe('concurrent barges and cancels on the mock gateway', () => {
-  let gw: InProcessGateway;
-  beforeAll(async () => {
-    gw = await startInProcessGateway();
-  });
-  afterAll(async () => gw?.close());
+  const getGateway = useInProcessGateway();
 
   propertyTest(
     {
@@ -34,6 +30,7 @@ describe('concurrent barges and cancels on the mock gateway', () => {
       title: 'in any interleaving of barges and cancels by several inspectors, at most one inspector is ever inserted into an agent and the audit stays clean',
       defaultRuns: 300,
       property: fc.asyncProperty(fc.scheduler(), raceArb, async (s, scripts) => {
+        const gw = getGateway();
         await gw.admin.reset();
         const ids = [...new Set([...scripts.map((x) => x.inspector), ...AGENTS])];
         const guids = await gw.admin.signInMany(ids);

@@ -4,7 +4,7 @@ import { decideAddInsert } from '../../src/domain/add-insert.ts';
 import { idleSessionArb, notIdleSessionArb, sessionFactsArb } from '../arbitraries/agent-state.ts';
 import { foreignGuidKindArb } from '../arbitraries/guid.ts';
 import { OK_FORM, badIdFormArb, expectationOfForm, idFormArb, type QcScenario, type ScenarioPins } from '../arbitraries/qc-scenario.ts';
-import { answersOfProfile, DOCUMENTED, type DocumentedIdRange, type ExpectedAnswers } from '../oracle/documented-rules.ts';
+import { answersOfProfile, DOCUMENTED, type DocumentedIdRange, type ExpectedAnswers } from '../model/documented-rules.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { outcomeOf, qcCaseArb, type CasePins } from './qc-case.ts';
 import { NOW, qcWorld } from './qc-world.ts';

@@ -3,7 +3,7 @@ import { describe } from 'vitest';
 import { checkAgentId } from '../../src/domain/ids.ts';
 import { PROFILES } from '../../src/domain/profiles.ts';
 import { agentIdArb } from '../arbitraries/agent-id.ts';
-import { DOCUMENTED_ID_RANGES } from '../oracle/documented-rules.ts';
+import { DOCUMENTED_ID_RANGES } from '../model/documented-rules.ts';
 import { propertyTest } from '../testing/property-test.ts';
 
 describe('agent IDs around each profile range', () => {

@@ -1,18 +1,22 @@
 /**
- * Situations in which a barge must succeed (a signed-in idle inspector with its own Guid, on a signed-in, unbarged
- * agent of its VDN, no CTI fault), and checks of the events a decision delivers.
- *
- * @example
- * ```ts
- * fc.property(successfulBargeArb(), (c) => { const { world, call } = qcWorld(c.scenario, c.roles, c.vdns); ... });
- * ```
+ * Properties over successful barges (a signed-in idle inspector with its own Guid, on a signed-in, unbarged agent
+ * of its VDN, no CTI fault): each sets the barge up in `src/domain`'s world and in the abstract model, and holds
+ * what the domain decides to what the model expects.
  */
 import * as fc from 'fast-check';
-import type { Delivery } from '../../src/domain/decision.ts';
+import { newSession } from '../../src/domain/agent.ts';
+import { decideAddInsert } from '../../src/domain/add-insert.ts';
+import type { Decision, Delivery } from '../../src/domain/decision.ts';
+import type { InMemoryWorld } from '../../src/domain/in-memory-world.ts';
 import { validateAgentEvent } from '../../src/generated/validators.js';
 import { idleSessionArb, sessionFactsArb } from '../arbitraries/agent-state.ts';
 import { OK_FORM } from '../arbitraries/qc-scenario.ts';
+import type { AbstractGateway } from '../model/abstract-model.ts';
+import { answersOfProfile } from '../model/documented-rules.ts';
+import { modelOfScenario } from '../model/scenario-model.ts';
+import { propertyTest } from '../testing/property-test.ts';
 import { qcCaseArb, type QcCase } from './qc-case.ts';
+import { NOW, qcWorld, type DomainQcCall } from './qc-world.ts';
 
 /**
  * Cases in which addinsert must succeed; the target is an agent, or an inspector while QC on inspectors is on.
@@ -81,5 +85,65 @@ export function checkQcEvent(event: Delivery['event'] | undefined, eventType: st
   const content = event.content as { qcType?: unknown; qcAgentId?: unknown } | null;
   if (content?.qcType !== 9 || content.qcAgentId !== Number(inspector)) {
     throw new Error(`${eventType} carries ${JSON.stringify(content)}; expected { qcType: 9 (insert), qcAgentId: ${Number(inspector)} (the inspector) }`);
+  }
+}
+
+/** A successful barge's case, set up (not yet made) in the domain's world and in the model. */
+export interface Barge {
+  readonly c: QcCase;
+  readonly world: InMemoryWorld;
+  readonly call: DomainQcCall;
+  readonly callerId: string;
+  readonly targetId: string;
+  readonly model: AbstractGateway;
+  /** Signs `id` in idle in the world and in the model. */
+  readonly signInIdle: (id: string) => void;
+  /** Makes the barge in the world and in the model; throws unless the domain answers 0. */
+  readonly barge: () => Decision;
+  /** Checks `d`'s events against the model's queues (the model has made the same call), then empties the queues. */
+  readonly expectEventsAsModel: (d: Decision) => void;
+}
+
+function bargeOf(c: QcCase): Barge {
+  const { world, call, callerId, targetId } = qcWorld(c.scenario, c.roles, c.vdns);
+  const { model } = modelOfScenario(c.scenario, { answers: answersOfProfile(c.profile), qcOnInspectors: c.profile.qcOnInspectors }, c.roles);
+  const signInIdle = (id: string) => {
+    world.setSession(id, newSession({ status: 4, alwaysOffHook: false, loginTime: NOW }));
+    model.sessions.set(id, { status: 4, alwaysOffHook: false, barging: null, bargedBy: null, events: [] });
+  };
+  const barge = () => {
+    const d = decideAddInsert(world, call, c.profile, NOW);
+    if (d.retcode !== '0') throw new Error(`the barge answered ${d.retcode} (rule ${d.rule}), expected 0`);
+    world.apply(d);
+    model.addInsert(callerId, targetId, 'own').commit();
+    return d;
+  };
+  const expectEventsAsModel = (d: Decision) => {
+    checkDeliveriesAsModel(d.deliveries, model);
+    checkEnvelopes(d.deliveries, c.profile.eventGenTime);
+    for (const session of model.sessions.values()) session.events.length = 0;
+  };
+  return { c, world, call, callerId, targetId, model, signInIdle, barge, expectEventsAsModel };
+}
+
+/** Declares a property (1,000 runs by default) over successful barges, with `extra` values drawn beside each. */
+export function bargeProperty<T = undefined>(id: string, title: string, check: (b: Barge, extra: T) => void, extra: fc.Arbitrary<T> = fc.constant(undefined as T)): void {
+  propertyTest({ id, title, defaultRuns: 1000, property: fc.property(successfulBargeArb(), extra, (c, x) => check(bargeOf(c), x)) });
+}
+
+/**
+ * Checks that every agent got exactly the events the model queued for it, in order (the model's queues hold only
+ * this call's events), QC events with qcType 9 and the inspector.
+ * @throws Error naming the agent, what it got and what the model expected
+ */
+function checkDeliveriesAsModel(deliveries: readonly Delivery[], model: AbstractGateway): void {
+  for (const d of deliveries) if (!model.sessions.has(d.to)) throw new Error(`agent ${d.to}, whom the model holds signed out, got ${d.event.eventType}`);
+  for (const [id, session] of model.sessions) {
+    const got = deliveriesTo(deliveries, id);
+    const expected = session.events.map((e) => e.type);
+    if (JSON.stringify(got.types) !== JSON.stringify(expected)) throw new Error(`agent ${id} got ${JSON.stringify(got.types)}, expected ${JSON.stringify(expected)}`);
+    session.events.forEach((e, i) => {
+      if (e.qcAgentId !== undefined) checkQcEvent(got.events[i], e.type, e.qcAgentId);
+    });
   }
 }

@@ -1,7 +1,6 @@
 import * as fc from 'fast-check';
 import { describe } from 'vitest';
 import { decideAddInsert } from '../../src/domain/add-insert.ts';
-import { newSession } from '../../src/domain/agent.ts';
 import { decideCancelInsert } from '../../src/domain/cancel-insert.ts';
 import type { Decision } from '../../src/domain/decision.ts';
 import type { InMemoryWorld } from '../../src/domain/in-memory-world.ts';
@@ -9,11 +8,9 @@ import type { Profile } from '../../src/domain/profiles.ts';
 import { decideSignOut } from '../../src/domain/sign-out.ts';
 import { decideStateChange } from '../../src/domain/state-change.ts';
 import type { QcRoles } from '../arbitraries/qc-scenario.ts';
-import { answersOfProfile, bargeEndEventsForInspector } from '../oracle/documented-rules.ts';
-import { propertyTest } from '../testing/property-test.ts';
-import { checkEnvelopes, checkQcEvent, deliveriesTo, successfulBargeArb } from './barge-success.ts';
+import { bargeProperty } from './barge-success.ts';
 import { outcomeOf } from './qc-case.ts';
-import { NOW, qcWorld, sessionsOf } from './qc-world.ts';
+import { NOW, sessionsOf } from './qc-world.ts';
 
 /** Calls made while the barge lasts that the gateway must refuse without changing anything. */
 const ATTEMPTS = ['another inspector barges the target', 'the inspector barges again', 'the target says free', 'the target says busy', 'the target signs out', 'the inspector signs out'] as const;
@@ -37,20 +34,14 @@ function attempt(which: Attempt, world: InMemoryWorld, roles: QcRoles, inspector
   }
 }
 
-const withAttempts = fc.record({ c: successfulBargeArb(), attempts: fc.array(fc.constantFrom(...ATTEMPTS), { maxLength: 4 }) });
-
 describe('cancel after a successful barge', () => {
-  propertyTest({
-    id: 'domain.cancelinsert.restores',
-    title: 'cancel after a successful barge restores every agent to its state before the barge, whatever was refused meanwhile',
-    defaultRuns: 1000,
-    property: fc.property(withAttempts, ({ c, attempts }) => {
-      const { world, call, callerId, targetId } = qcWorld(c.scenario, c.roles, c.vdns);
-      world.setSession(c.roles.otherInspector, newSession({ status: 4, alwaysOffHook: false, loginTime: NOW }));
+  bargeProperty(
+    'domain.cancelinsert.restores',
+    'cancel after a successful barge restores every agent to its state before the barge, whatever was refused meanwhile',
+    ({ c, world, callerId, targetId, signInIdle, barge }, attempts) => {
+      signInIdle(c.roles.otherInspector);
       const before = sessionsOf(world);
-      const barge = decideAddInsert(world, call, c.profile, NOW);
-      if (barge.retcode !== '0') throw new Error(`the barge answered ${barge.retcode} (rule ${barge.rule}), expected 0`);
-      world.apply(barge);
+      barge();
       for (const which of attempts) {
         const d = attempt(which, world, c.roles, callerId, targetId, c.profile);
         if (d.retcode === '0') throw new Error(`while ${callerId} barges ${targetId}, "${which}" was accepted; it must be refused`);
@@ -63,43 +54,35 @@ describe('cancel after a successful barge', () => {
       for (const id of Object.keys(before)) {
         if (JSON.stringify(after[id]) !== JSON.stringify(before[id])) throw new Error(`after the cancel agent ${id} is ${JSON.stringify(after[id])}; before the barge it was ${JSON.stringify(before[id])}`);
       }
-    }),
-  });
+    },
+    fc.array(fc.constantFrom(...ATTEMPTS), { maxLength: 4 }),
+  );
 
-  propertyTest({
-    id: 'domain.cancelinsert.events',
-    title: 'cancel after a successful barge sends the inspector PhoneRelease (unless always off-hook) then Ready, and the target BeQcStop qcType 9',
-    defaultRuns: 1000,
-    property: fc.property(successfulBargeArb(), (c) => {
-      const { world, call, callerId, targetId } = qcWorld(c.scenario, c.roles, c.vdns);
-      world.apply(decideAddInsert(world, call, c.profile, NOW));
+  bargeProperty(
+    'domain.cancelinsert.events',
+    'cancel after a successful barge sends the inspector PhoneRelease (unless always off-hook) then Ready, and the target BeQcStop qcType 9',
+    ({ c, world, model, callerId, targetId, barge, expectEventsAsModel }) => {
+      expectEventsAsModel(barge());
       const d = decideCancelInsert(world, { agentid: callerId, workNo: targetId, auth: 'valid' }, c.profile, NOW);
-      const inspector = deliveriesTo(d.deliveries, callerId).types;
-      const expected = bargeEndEventsForInspector(c.scenario.caller!.alwaysOffHook);
-      if (JSON.stringify(inspector) !== JSON.stringify(expected)) throw new Error(`the inspector got ${JSON.stringify(inspector)}, expected ${JSON.stringify(expected)}`);
-      const target = deliveriesTo(d.deliveries, targetId).events;
-      if (target.length !== 1) throw new Error(`the target got ${target.length} events, expected exactly AgentOther_BeQcStop`);
-      checkQcEvent(target[0], 'AgentOther_BeQcStop', callerId);
-      checkEnvelopes(d.deliveries, c.profile.eventGenTime);
-    }),
-  });
+      model.cancel(callerId, targetId, 'own').commit();
+      expectEventsAsModel(d);
+    },
+  );
 
-  propertyTest({
-    id: 'domain.cancelinsert.only-own-barge',
-    title: 'only the barging inspector can cancel, and only on its target: anyone else gets the no-barge answer and nothing changes',
-    defaultRuns: 1000,
-    property: fc.property(successfulBargeArb(), fc.boolean(), (c, otherInspector) => {
-      const { world, call, callerId, targetId } = qcWorld(c.scenario, c.roles, c.vdns);
-      world.apply(decideAddInsert(world, call, c.profile, NOW));
-      if (otherInspector) world.setSession(c.roles.otherInspector, newSession({ status: 4, alwaysOffHook: false, loginTime: NOW }));
-      else world.setSession(c.roles.bystander, newSession({ status: 4, alwaysOffHook: false, loginTime: NOW }));
+  bargeProperty(
+    'domain.cancelinsert.only-own-barge',
+    'only the barging inspector can cancel, and only on its target: anyone else gets the no-barge answer and nothing changes',
+    ({ c, world, model, callerId, targetId, signInIdle, barge }, otherInspector) => {
+      barge();
+      signInIdle(otherInspector ? c.roles.otherInspector : c.roles.bystander);
       const before = sessionsOf(world);
       const wrong = otherInspector ? { agentid: c.roles.otherInspector, workNo: targetId } : { agentid: callerId, workNo: c.roles.bystander };
       const d = decideCancelInsert(world, { ...wrong, auth: 'valid' }, c.profile, NOW);
-      const expected = answersOfProfile(c.profile).cancelWithoutBarge;
+      const expected = model.cancel(wrong.agentid, wrong.workNo, 'own').retcode;
       if (outcomeOf(d) !== expected) throw new Error(`cancel by ${wrong.agentid} on ${wrong.workNo} answered ${outcomeOf(d)}, expected ${expected}`);
       world.apply(d);
       if (JSON.stringify(sessionsOf(world)) !== JSON.stringify(before)) throw new Error('a refused cancel changed the sessions');
-    }),
-  });
+    },
+    fc.boolean(),
+  );
 });

@@ -14,7 +14,7 @@ import type { SessionFacts } from '../arbitraries/agent-state.ts';
 import { describeProfile, profileOfArb, type ProfileArbOptions } from '../arbitraries/profile.ts';
 import { callerIdOf, qcScenarioArb, rawPathIds, targetIdOf, type QcRoles, type QcScenario, type ScenarioPins } from '../arbitraries/qc-scenario.ts';
 import { vdnPairArb } from '../arbitraries/vdn.ts';
-import { DOCUMENTED_ID_RANGES, type DocumentedIdRange } from '../oracle/documented-rules.ts';
+import { DOCUMENTED_ID_RANGES, type DocumentedIdRange } from '../model/documented-rules.ts';
 import { rolesArb, type Vdns } from './qc-world.ts';
 
 export interface QcCase {

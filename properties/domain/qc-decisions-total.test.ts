@@ -4,8 +4,8 @@ import { decideAddInsert } from '../../src/domain/add-insert.ts';
 import { decideCancelInsert } from '../../src/domain/cancel-insert.ts';
 import type { Decision } from '../../src/domain/decision.ts';
 import { operations } from '../../src/generated/contract.ts';
-import { answersOfProfile } from '../oracle/documented-rules.ts';
-import { expectedAddInsert, expectedCancel } from '../oracle/qc-expectations.ts';
+import { answersOfProfile } from '../model/documented-rules.ts';
+import { expectedQcAnswer } from '../model/scenario-model.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { outcomeOf, qcCaseArb, type QcCase } from './qc-case.ts';
 import { NOW, qcWorld, sessionsOf } from './qc-world.ts';
@@ -39,37 +39,28 @@ function checkTotal(op: QcOperation, c: QcCase): void {
 function checkPrecedence(op: QcOperation, c: QcCase): void {
   const { decision } = decide(op, c);
   const answers = answersOfProfile(c.profile);
-  const expected = op === 'addInsert' ? expectedAddInsert(c.scenario, answers, { qcOnInspectors: c.profile.qcOnInspectors }) : expectedCancel(c.scenario, answers);
+  const expected = expectedQcAnswer(op, c.scenario, { answers, qcOnInspectors: c.profile.qcOnInspectors });
   const got = outcomeOf(decision as Decision<object>);
   if (got !== expected) throw new Error(`expected ${expected}, got ${got} (rule ${decision.rule})`);
 }
 
+/** How the titles name each operation. */
+const NAMES: Readonly<Record<QcOperation, string>> = { addInsert: 'addinsert', cancelInsert: 'cancel' };
+
 describe('addinsert and cancel decisions over every situation', () => {
-  propertyTest({
-    id: 'domain.addinsert.total',
-    title: 'every addinsert gets exactly one answer: a retcode the contract lists for addinsert, or HTTP 404 when the profile says so',
-    defaultRuns: 2000,
-    property: fc.property(qcCaseArb(), (c) => checkTotal('addInsert', c)),
-  });
+  for (const op of ['addInsert', 'cancelInsert'] as const) {
+    propertyTest({
+      id: `domain.${op.toLowerCase()}.total`,
+      title: `every ${NAMES[op]} gets exactly one answer: a retcode the contract lists for ${NAMES[op]}, or HTTP 404 when the profile says so`,
+      defaultRuns: 2000,
+      property: fc.property(qcCaseArb(), (c) => checkTotal(op, c)),
+    });
 
-  propertyTest({
-    id: 'domain.addinsert.documented-precedence',
-    title: 'every addinsert answers what the documented precedence gives for its situation',
-    defaultRuns: 3000,
-    property: fc.property(qcCaseArb(), (c) => checkPrecedence('addInsert', c)),
-  });
-
-  propertyTest({
-    id: 'domain.cancelinsert.total',
-    title: 'every cancel gets exactly one answer: a retcode the contract lists for cancel, or HTTP 404 when the profile says so',
-    defaultRuns: 2000,
-    property: fc.property(qcCaseArb(), (c) => checkTotal('cancelInsert', c)),
-  });
-
-  propertyTest({
-    id: 'domain.cancelinsert.documented-precedence',
-    title: 'every cancel answers what the documented precedence gives for its situation',
-    defaultRuns: 3000,
-    property: fc.property(qcCaseArb(), (c) => checkPrecedence('cancelInsert', c)),
-  });
+    propertyTest({
+      id: `domain.${op.toLowerCase()}.documented-precedence`,
+      title: `every ${NAMES[op]} answers what the documented precedence gives for its situation`,
+      defaultRuns: 3000,
+      property: fc.property(qcCaseArb(), (c) => checkPrecedence(op, c)),
+    });
+  }
 });

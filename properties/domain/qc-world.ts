@@ -16,7 +16,7 @@ import { mangleId } from '../arbitraries/agent-id.ts';
 import type { SessionFacts } from '../arbitraries/agent-state.ts';
 import { authCheckOf } from '../arbitraries/guid.ts';
 import { callerIdOf, rawPathIds, targetIdOf, type CtiFault, type QcRoles, type QcScenario } from '../arbitraries/qc-scenario.ts';
-import type { DocumentedIdRange } from '../oracle/documented-rules.ts';
+import type { DocumentedIdRange } from '../model/documented-rules.ts';
 
 /** A fixed clock for decisions. */
 export const NOW = 1_764_064_800_000;

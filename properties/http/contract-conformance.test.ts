@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { describe } from 'vitest';
 import { demoFixtures } from '../../src/fixtures/index.ts';
-import { GatewayDriver } from '../gateway/gateway-driver.ts';
-import { RateLimiter } from '../../src/client/rate-limiter.ts';
 import { castFromAccounts } from '../model/cast.ts';
-import { DOCUMENTED_ID_RANGES } from '../oracle/documented-rules.ts';
-import { startInProcessGateway, type InProcessGateway } from '../testing/in-process-gateway.ts';
+import { DOCUMENTED_ID_RANGES } from '../model/documented-rules.ts';
+import { useInProcessGateway } from '../testing/in-process-gateway.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { conformanceProperty } from './random-calls.ts';
 
 describe('every answer of the mock gateway is in the contract', () => {
-  let gw: InProcessGateway;
-  beforeAll(async () => {
-    gw = await startInProcessGateway();
-  });
-  afterAll(async () => gw?.close());
-
+  const gw = useInProcessGateway();
   const cast = castFromAccounts(demoFixtures().accounts);
   propertyTest(
     {
@@ -28,12 +21,9 @@ describe('every answer of the mock gateway is in the contract', () => {
         live: false,
         unknownIds: ['12345'],
         maxCalls: 25,
-        async startRun() {
-          await gw.admin.reset();
-          return new GatewayDriver(gw.client, cast.all, new RateLimiter(undefined));
-        },
+        startRun: () => gw().freshDriver(cast.all),
         async checkEnd() {
-          const audit = await gw.admin.audit();
+          const audit = await gw().admin.audit();
           return audit.violations.map((v) => `audit: ${v.invariant}: ${v.detail}`);
         },
         async finishRun() {},

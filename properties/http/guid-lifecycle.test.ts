@@ -1,10 +1,9 @@
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe } from 'vitest';
-import { GatewayClient, type AgentSession } from '../../src/client/index.ts';
-import { startMockGateway, type MockGateway } from '../../src/gateway/index.ts';
-import { AdminApi } from '../gateway/admin-api.ts';
-import { DEFAULT_ANSWERS } from '../oracle/documented-rules.ts';
+import { describe } from 'vitest';
+import type { AgentSession } from '../../src/client/index.ts';
+import { DEFAULT_ANSWERS } from '../model/documented-rules.ts';
 import { failure, traced, Wait, type ClockedModel, type ClockedReal } from '../model/clocked-commands.ts';
+import { useInProcessGateway } from '../testing/in-process-gateway.ts';
 import { propertyTest } from '../testing/property-test.ts';
 
 // EN/cec_07_0005: under dynamic authentication the Guid is rotated every GUIDINTERVAL (60 s) and the new one is
@@ -86,24 +85,16 @@ const wait = fc
 const commands = fc.commands([wait, fc.constant(new Poll()), fc.constantFrom(new Status('held'), new Status('first'))], { maxCommands: 20, size: 'max' });
 
 describe('Guids under dynamic authentication on the mock gateway', () => {
-  let gw: MockGateway;
   let clock = 1_764_000_000_000;
-  let client: GatewayClient;
-  beforeAll(async () => {
-    gw = await startMockGateway({ port: 0, pollWaitMs: 5, auth: 'dynamic', guidIntervalMs: GUID_INTERVAL_MS, guidTimeoutMs: GUID_TIMEOUT_MS, signOutAfterMs: 10 ** 9, clock: () => clock });
-    client = new GatewayClient({ baseUrl: gw.url, pollWaitMs: 5 });
-  });
-  afterAll(async () => {
-    client?.close();
-    await gw?.close();
-  });
+  const gateway = useInProcessGateway({ auth: 'dynamic', guidIntervalMs: GUID_INTERVAL_MS, guidTimeoutMs: GUID_TIMEOUT_MS, signOutAfterMs: 10 ** 9, clock: () => clock });
 
   propertyTest({
     id: 'http.guid.lifecycle',
     title: 'a Guid is accepted until GUIDTIMEOUT after it was issued, a poll after GUIDINTERVAL brings a new one, and older ones are refused',
     defaultRuns: 200,
     property: fc.asyncProperty(commands, async (cmds) => {
-      await new AdminApi(gw.url).reset();
+      const { admin, client } = gateway();
+      await admin.reset();
       const session = client.agent(AGENT.id);
       (await session.signIn({ password: AGENT.password, phonenum: AGENT.phonenum })).expectOk();
       const model: GuidModel = { now: clock, issued: [{ guid: session.guid!, at: clock }], held: session.guid!, trace: ['SignIn'] };

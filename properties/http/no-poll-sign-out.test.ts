@@ -1,11 +1,12 @@
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe } from 'vitest';
-import { GatewayClient, type AgentSession } from '../../src/client/index.ts';
-import { startMockGateway, type MockGateway } from '../../src/gateway/index.ts';
+import { describe } from 'vitest';
+import type { AgentSession } from '../../src/client/index.ts';
+import type { MockGateway } from '../../src/gateway/index.ts';
 import { sweepSilentAgents } from '../../src/gateway/no-poll-watchdog.ts';
-import { AdminApi } from '../gateway/admin-api.ts';
+import type { AdminApi } from '../gateway/admin-api.ts';
 import { failure, traced, Wait, type ClockedModel, type ClockedReal } from '../model/clocked-commands.ts';
-import { DOCUMENTED } from '../oracle/documented-rules.ts';
+import { DOCUMENTED } from '../model/documented-rules.ts';
+import { useInProcessGateway } from '../testing/in-process-gateway.ts';
 import { propertyTest } from '../testing/property-test.ts';
 
 // EN/cec_07_1202: "If there is no event poll for 2 minutes, the agent is signed out." The mock's watchdog sweeps
@@ -83,24 +84,15 @@ const poll = fc.constantFrom(...EVERYONE.map((a) => new Poll(a.id)));
 const commands = fc.commands([wait, poll, fc.constant(new Sweep())], { maxCommands: 25, size: 'max' });
 
 describe('the no-poll sign-out on the mock gateway', () => {
-  let gw: MockGateway;
   let clock = 1_764_000_000_000;
-  let client: GatewayClient;
-  beforeAll(async () => {
-    gw = await startMockGateway({ port: 0, pollWaitMs: 5, auth: 'static', signOutAfterMs: 10 ** 9, clock: () => clock });
-    client = new GatewayClient({ baseUrl: gw.url, pollWaitMs: 5 });
-  });
-  afterAll(async () => {
-    client?.close();
-    await gw?.close();
-  });
+  const gateway = useInProcessGateway({ auth: 'static', signOutAfterMs: 10 ** 9, clock: () => clock });
 
   propertyTest({
     id: 'http.no-poll-sign-out',
     title: 'an agent is signed out once it has not polled for 2 minutes, not before, and its barge ends with it',
     defaultRuns: 100,
     property: fc.asyncProperty(fc.constantFrom(...AGENTS.map((a) => a.id)), commands, async (target, cmds) => {
-      const admin = new AdminApi(gw.url);
+      const { mock: gw, admin, client } = gateway();
       await admin.reset();
       const sessions = new Map<string, AgentSession>();
       for (const account of EVERYONE) {

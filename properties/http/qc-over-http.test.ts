@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { describe } from 'vitest';
 import { DEFAULT_PROFILE, PROFILE_2025, withOverrides, type Profile } from '../../src/domain/profiles.ts';
 import { malformedGuidArb } from '../arbitraries/guid.ts';
 import { qcScenarioArb } from '../arbitraries/qc-scenario.ts';
-import { answersOfProfile, DEFAULT_ANSWERS, documentedRangeOf, type ExpectedAnswers } from '../oracle/documented-rules.ts';
-import { expectedAddInsert, expectedCancel } from '../oracle/qc-expectations.ts';
-import { startInProcessGateway, type InProcessGateway } from '../testing/in-process-gateway.ts';
+import { answersOfProfile, DEFAULT_ANSWERS, documentedRangeOf, type ExpectedAnswers } from '../model/documented-rules.ts';
+import { expectedQcAnswer } from '../model/scenario-model.ts';
+import { useInProcessGateway } from '../testing/in-process-gateway.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { describeQcCase } from '../domain/qc-case.ts';
 import { DEMO_ROLES, playQcScenario } from './qc-http-scenario.ts';
@@ -24,11 +24,7 @@ const GATEWAYS: readonly { readonly name: string; readonly profile: Profile | un
 
 for (const g of GATEWAYS) {
   describe(`addinsert and cancel over HTTP: ${g.name}`, () => {
-    let gw: InProcessGateway;
-    beforeAll(async () => {
-      gw = await startInProcessGateway(g.profile ? { profile: g.profile } : {});
-    });
-    afterAll(async () => gw?.close());
+    const gw = useInProcessGateway(g.profile ? { profile: g.profile } : {});
 
     const profile = g.profile ?? DEFAULT_PROFILE;
     // Printed as the domain cases are, on the demo accounts (VDN 1 and VDN 2).
@@ -43,11 +39,10 @@ for (const g of GATEWAYS) {
         property: fc.asyncProperty(
           scenarios,
           async ([s, malformed]) => {
-            const { answer, sent } = await playQcScenario(gw, op, s, malformed);
-            const settings = { qcOnInspectors: profile.qcOnInspectors };
-            const expected = op === 'addInsert' ? expectedAddInsert(s, g.answers(), settings) : expectedCancel(s, g.answers());
+            const { answer, sent } = await playQcScenario(gw(), op, s, malformed);
+            const expected = expectedQcAnswer(op, s, { answers: g.answers(), qcOnInspectors: profile.qcOnInspectors });
             if (answer !== expected) throw new Error(`${op} agentid=${JSON.stringify(sent.agentid)} workNo=${JSON.stringify(sent.workNo)} Guid=${JSON.stringify(sent.guid)}: expected ${expected}, got ${answer}`);
-            const audit = await gw.admin.audit();
+            const audit = await gw().admin.audit();
             if (audit.violationCount > 0) throw new Error(`the audit found ${audit.violationCount} violation(s): ${audit.violations.map((v) => `${v.invariant}: ${v.detail}`).join('; ')}`);
           },
         ),

@@ -19,7 +19,8 @@ import { guidKindArb, malformedGuidArb, type GuidKind } from '../arbitraries/gui
 import { signInBodyArb } from '../arbitraries/sign-in-body.ts';
 import { redactSecretFields } from '../../src/redact/secrets.ts';
 import type { GatewayDriver } from '../gateway/gateway-driver.ts';
-import type { DocumentedIdRange } from '../oracle/documented-rules.ts';
+import { guidToSend, withGuid } from '../gateway/send-guid.ts';
+import type { DocumentedIdRange } from '../model/documented-rules.ts';
 import type { Cast } from '../model/cast.ts';
 import { ModelMismatchError } from '../model/model-real.ts';
 
@@ -103,7 +104,7 @@ export function randomCallArb(target: Pick<ConformanceTarget, 'cast' | 'range' |
   const prolong = fc.oneof(fc.constant(undefined), fc.boolean(), fc.constantFrom('yes', 'TRUE', ''));
   const query = fc.record({ reason, prolong }).map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as RandomCall['query']);
   const self = fc.record({
-    op: fc.constantFrom<OperationId>('logout', 'forceLogout', 'sayFree', 'agentStatus', 'getAgentEvent', 'resetSkill', 'handShake', 'heartbeat', 'updateGuid', 'allAgentStatus', 'onlineAgentOnVdn'),
+    op: fc.constantFrom<OperationId>(...SELF_OPS),
     agent: idArb('caller'),
     ...common,
   });
@@ -114,63 +115,45 @@ export function randomCallArb(target: Pick<ConformanceTarget, 'cast' | 'range' |
     .map((c) => Object.defineProperty(c as RandomCall, fc.toStringMethod, { value: () => describeCall(c as RandomCall), enumerable: false }));
 }
 
-function guidFor(c: RandomCall, driver: GatewayDriver): string | undefined | null {
-  switch (c.guid) {
-    case 'own':
-      return null;
-    case 'missing':
-      return undefined;
-    case 'malformed':
-      return c.malformedGuid;
-    case 'other-agent':
-      return driver.otherGuids(c.agent.raw)[0] ?? c.malformedGuid;
-    case 'expired':
-      return driver.staleGuid(c.agent.raw) ?? c.malformedGuid;
-  }
-}
-
 interface Answered {
   readonly retcode: string;
   readonly body: unknown;
   readonly event?: unknown;
 }
 
-async function send(session: AgentSession, c: RandomCall): Promise<Answered> {
+/** The calls that name only the caller, and the session method of each. */
+const SELF_CALLS = {
+  logout: 'logout',
+  forceLogout: 'forceLogout',
+  sayFree: 'sayFree',
+  agentStatus: 'agentStatus',
+  getAgentEvent: 'pollEvent',
+  resetSkill: 'resetSkill',
+  handShake: 'handShake',
+  heartbeat: 'heartbeat',
+  updateGuid: 'updateGuid',
+  allAgentStatus: 'allAgentStatus',
+  onlineAgentOnVdn: 'onlineAgentOnVdn',
+} as const satisfies Partial<Record<OperationId, keyof AgentSession>>;
+type SelfCall = keyof typeof SELF_CALLS;
+const SELF_OPS = Object.keys(SELF_CALLS) as SelfCall[];
+
+function send(session: AgentSession, c: RandomCall): Promise<Answered> {
   switch (c.op) {
     case 'signIn':
       return session.signIn(c.body as never);
     case 'forceLogin':
       return session.forceLogin(c.body as never);
-    case 'logout':
-      return session.logout();
-    case 'forceLogout':
-      return session.forceLogout();
-    case 'sayFree':
-      return session.sayFree();
     case 'sayBusy':
       return session.sayBusy({ ...(c.query ?? {}) });
-    case 'agentStatus':
-      return session.agentStatus();
-    case 'getAgentEvent':
-      return session.pollEvent();
     case 'addInsert':
       return session.addInsert(c.workNo!.raw);
     case 'cancelInsert':
       return session.cancelInsert(c.workNo!.raw);
-    case 'resetSkill':
-      return session.resetSkill();
-    case 'handShake':
-      return session.handShake();
-    case 'heartbeat':
-      return session.heartbeat();
-    case 'updateGuid':
-      return session.updateGuid();
     case 'agentByWorkNo':
       return session.agentByWorkNo(c.workNo!.raw);
-    case 'allAgentStatus':
-      return session.allAgentStatus();
-    case 'onlineAgentOnVdn':
-      return session.onlineAgentOnVdn();
+    default:
+      return (session[SELF_CALLS[c.op as SelfCall]] as () => Promise<Answered>).call(session);
   }
 }
 
@@ -184,21 +167,12 @@ async function send(session: AgentSession, c: RandomCall): Promise<Answered> {
  */
 export async function checkOneCall(driver: GatewayDriver, c: RandomCall, pathMismatch: 'http-404' | '000-002', strictPaths: boolean): Promise<{ readonly problem?: string; readonly retcode?: string; readonly event?: unknown }> {
   const patternBad = c.agent.expect === 'pattern' || c.workNo?.expect === 'pattern';
-  const guid = guidFor(c, driver);
+  const signingIn = c.op === 'signIn' || c.op === 'forceLogin';
   try {
     const reply = await driver.call(
       c.agent.raw,
       c.op,
-      async (session) => {
-        if (guid === null || c.op === 'signIn' || c.op === 'forceLogin') return send(session, c);
-        const own = session.guid;
-        session.useGuid(guid);
-        try {
-          return await send(session, c);
-        } finally {
-          if (session.guid === guid) session.useGuid(own);
-        }
-      },
+      (session) => withGuid(session, signingIn ? null : guidToSend(driver, c.agent.raw, c.guid, c.malformedGuid), () => send(session, c)),
       OPS_WITH_TARGET.has(c.op) ? { workNo: c.workNo!.raw } : {},
     );
     if (!responseValidators[c.op](reply.body)) return { problem: `the body ${JSON.stringify(reply.body)} is outside the contract: ${JSON.stringify(responseValidators[c.op].errors?.[0])}` };

@@ -40,7 +40,7 @@ import { conformanceProperty } from '../http/random-calls.ts';
 import { castFromAccounts, type Cast } from '../model/cast.ts';
 import { checkEndStateByStatus } from '../model/end-state.ts';
 import { modelProperty } from '../model/model-property.ts';
-import { answersOfProfile, documentedRangeOf } from '../oracle/documented-rules.ts';
+import { answersOfProfile, documentedRangeOf } from '../model/documented-rules.ts';
 import { checkProperty, type PropertyResult } from '../report/check-property.ts';
 import { checkPropertySettings, PropertySettingsError, type PropertySettings } from '../settings.ts';
 import { DEFAULT_LIVE_MAX_RPS } from '../../src/shared/live-target.ts';

@@ -1,23 +1,17 @@
 /**
- * The small abstract model of a CC-Gateway that the model-based properties run beside the real one. It is written
- * from the documents (`docs/sources/ccgw-facts.md`, the interface document), not from `src/domain`, and tracks only
- * what the calls of the properties can observe:
+ * The properties' one oracle: a small abstract model of a CC-Gateway, written from the documents
+ * (`docs/sources/ccgw-facts.md`, the interface document) and the table in `documented-rules.ts`, never from
+ * `src/domain`, so that a wrong rule there, in the mock or in a live gateway shows up as a disagreement. The
+ * model-based properties run it beside a gateway; the single-call properties ask it through `scenario-model.ts`.
  *
- * - per agent: signed in or not; its own status (3 busy, 4 idle, 5 wrap-up); whether its phone is always off-hook;
- *   whom it barges and who barges it;
- * - per signed-in agent: the events it should receive, in order (its queue);
- * - the accounts' VDN and inspection right, and the answers a profile gives for the cases the documents leave open.
- *
- * Each call returns the retcode the model expects and, to apply when the gateway agreed, the change of state.
- *
- * @example
- * ```ts
- * const model = new AbstractGateway(accounts, { answers: DEFAULT_ANSWERS, qcOnInspectors: false });
- * const step = model.addInsert('30101', '30201', 'own');
- * step.retcode; // '100-006' (30101 is not signed in)
- * ```
+ * It tracks only what calls can observe: per agent, signed in or not, its own status (3 busy, 4 idle, 5 wrap-up,
+ * or whatever a scenario gives), an always-off-hook phone, whom it barges and who barges it, and the events it
+ * should still receive; the accounts' VDN and inspection right; the answers a profile gives where the documents
+ * are silent. Each call returns the retcode the model expects and the change to apply when the gateway agreed.
  */
-import { bargeEndEventsForInspector, bargeEventsForInspector, DOCUMENTED, signInEvents, STATUS, type ExpectedAnswers } from '../oracle/documented-rules.ts';
+import { bargeEndEventsForInspector, bargeEventsForInspector, DOCUMENTED, signInEvents, STATUS, type ExpectedAnswers } from './documented-rules.ts';
+import type { IdExpectation } from '../arbitraries/agent-id.ts';
+import type { SignedInStatus } from '../arbitraries/agent-state.ts';
 import type { GuidKind } from '../arbitraries/guid.ts';
 
 /** An account as the model knows it. */
@@ -38,8 +32,8 @@ export interface ExpectedEvent {
 
 /** A signed-in agent in the model. */
 export interface ModelSession {
-  /** Its own status: 3 busy, 4 idle, 5 wrap-up. A barging inspector reports talking (7) on top of it. */
-  status: 3 | 4 | 5;
+  /** Its own status (sign-in and state calls give 3 busy, 4 idle, 5 wrap-up). A barging inspector reports talking (7) on top of it. */
+  status: SignedInStatus;
   readonly alwaysOffHook: boolean;
   barging: string | null;
   bargedBy: string | null;
@@ -52,8 +46,22 @@ export interface ModelSettings {
   readonly qcOnInspectors: boolean;
 }
 
+/** What a sign-in body's credentials are to the account: its password absent, empty, right or wrong; its phone right or wrong. */
+export interface Credentials {
+  readonly password: 'missing' | 'empty' | 'right' | 'wrong';
+  readonly phone: 'right' | 'wrong';
+}
+
 /** A sign-in body as the model commands send it. */
 export type BodyKind = 'valid' | 'missing-password' | 'wrong-password' | 'wrong-phone';
+
+/** The credentials of each body the commands send. */
+export const CREDENTIALS_OF: Readonly<Record<BodyKind, Credentials>> = {
+  valid: { password: 'right', phone: 'right' },
+  'missing-password': { password: 'missing', phone: 'right' },
+  'wrong-password': { password: 'wrong', phone: 'right' },
+  'wrong-phone': { password: 'right', phone: 'wrong' },
+};
 
 /** What the model expects of one call: the retcode, and the change to apply when the gateway answered it. */
 export interface Step {
@@ -62,16 +70,18 @@ export interface Step {
   readonly commit: () => void;
 }
 
+/** What a QC call carries besides its parties and Guid: how its path IDs read, and a CTI fault injected into it. */
+export interface QcCallForm {
+  /** What the gateway makes of each path ID (agentid, workNo); all `ok` when absent. */
+  readonly ids?: readonly IdExpectation[];
+  /** A CTI fault (900-001, 900-003): answered only when every state check passes. */
+  readonly fault?: string | null;
+}
+
 const nothing = () => {};
 const reject = (retcode: string): Step => ({ retcode, commit: nothing });
 
-/**
- * @example
- * ```ts
- * const model = new AbstractGateway(cast.all, { answers: DEFAULT_ANSWERS, qcOnInspectors: false });
- * model.signIn('30101', 'valid', 4, false, false).retcode; // '0'
- * ```
- */
+/** The model's state and its answer to each call. */
 export class AbstractGateway {
   readonly sessions = new Map<string, ModelSession>();
   readonly #accounts: ReadonlyMap<string, ModelAccount>;
@@ -105,6 +115,13 @@ export class AbstractGateway {
     return this.sessions.get(id)?.events ?? [];
   }
 
+  /** A path ID the pattern refuses never reaches a resource; one below 101 is a wrong URL parameter. */
+  #pathCheck(ids: readonly IdExpectation[] = []): Step | undefined {
+    if (ids.includes('pattern')) return reject(this.settings.answers.pathMismatch);
+    if (ids.includes('range')) return reject(this.settings.answers.idOutOfRange);
+    return undefined;
+  }
+
   #callerCheck(id: string, guid: GuidKind): Step | undefined {
     if (!this.sessions.has(id)) return reject(DOCUMENTED.notSignedIn);
     if (guid !== 'own') return reject(this.settings.answers.guidMismatch);
@@ -129,11 +146,12 @@ export class AbstractGateway {
   }
 
   /** Sign-in (`force`: forcelogin) with a body of the given kind, into `status`. */
-  signIn(id: string, body: BodyKind, status: 3 | 4 | 5, alwaysOffHook: boolean, force: boolean): Step {
-    if (body === 'missing-password') return reject(DOCUMENTED.signInParameterMissing);
+  signIn(id: string, body: Credentials, status: 3 | 4 | 5, alwaysOffHook: boolean, force: boolean): Step {
+    if (body.password === 'missing') return reject(DOCUMENTED.signInParameterMissing);
+    if (body.password === 'empty') return reject(this.settings.answers.emptyPassword);
     if (!this.account(id)) return reject(this.settings.answers.unknownAgentSignIn);
-    if (body === 'wrong-password') return reject(DOCUMENTED.wrongPassword);
-    if (body === 'wrong-phone') return reject(this.settings.answers.phoneMismatch);
+    if (body.password === 'wrong') return reject(DOCUMENTED.wrongPassword);
+    if (body.phone === 'wrong') return reject(this.settings.answers.phoneMismatch);
     if (!force && this.sessions.has(id)) return reject(DOCUMENTED.alreadySignedIn);
     return {
       retcode: '0',
@@ -161,8 +179,8 @@ export class AbstractGateway {
   }
 
   /** addinsert: `inspector` barges into `target`. */
-  addInsert(inspector: string, target: string, guid: GuidKind): Step {
-    const early = this.#callerCheck(inspector, guid) ?? this.#qcCheck(inspector, target);
+  addInsert(inspector: string, target: string, guid: GuidKind, form: QcCallForm = {}): Step {
+    const early = this.#pathCheck(form.ids) ?? this.#callerCheck(inspector, guid) ?? this.#qcCheck(inspector, target);
     if (early) return early;
     const t = this.account(target);
     if (t?.inspector && !this.settings.qcOnInspectors) return reject(this.settings.answers.targetIsInspector);
@@ -171,6 +189,7 @@ export class AbstractGateway {
     const ts = this.sessions.get(target);
     if (!ts) return reject(this.settings.answers.targetNotSignedIn);
     if (ts.bargedBy !== null) return reject(this.settings.answers.targetAlreadyBarged);
+    if (form.fault) return reject(form.fault);
     return {
       retcode: '0',
       commit: () => {
@@ -183,11 +202,12 @@ export class AbstractGateway {
   }
 
   /** cancel: `inspector` ends its barge on `target`. */
-  cancel(inspector: string, target: string, guid: GuidKind): Step {
-    const early = this.#callerCheck(inspector, guid) ?? this.#qcCheck(inspector, target);
+  cancel(inspector: string, target: string, guid: GuidKind, form: QcCallForm = {}): Step {
+    const early = this.#pathCheck(form.ids) ?? this.#callerCheck(inspector, guid) ?? this.#qcCheck(inspector, target);
     if (early) return early;
     const i = this.sessions.get(inspector)!;
     if (i.barging !== target) return reject(this.settings.answers.cancelWithoutBarge);
+    if (form.fault) return reject(form.fault);
     return {
       retcode: '0',
       commit: () => {

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { describe } from 'vitest';
 import { demoFixtures } from '../../src/fixtures/index.ts';
-import { GatewayDriver } from '../gateway/gateway-driver.ts';
-import { RateLimiter } from '../../src/client/rate-limiter.ts';
-import { DEFAULT_ANSWERS } from '../oracle/documented-rules.ts';
+import { DEFAULT_ANSWERS } from './documented-rules.ts';
 import { propertySettingsFromEnv } from '../settings.ts';
-import { startInProcessGateway, type InProcessGateway } from '../testing/in-process-gateway.ts';
+import { useInProcessGateway } from '../testing/in-process-gateway.ts';
 import { propertyTest } from '../testing/property-test.ts';
 import { castFromAccounts } from './cast.ts';
 import { checkEndStateByAdmin } from './end-state.ts';
 import { modelProperty, type ModelTarget } from './model-property.ts';
 
 describe('sequences of calls on the mock gateway against the abstract model', () => {
-  let gw: InProcessGateway;
-  beforeAll(async () => {
-    gw = await startInProcessGateway();
-  });
-  afterAll(async () => gw?.close());
-
+  const gw = useInProcessGateway();
   const cast = castFromAccounts(demoFixtures().accounts);
   const target: ModelTarget = {
     cast,
@@ -25,11 +18,8 @@ describe('sequences of calls on the mock gateway against the abstract model', ()
     events: 'strict',
     commands: { unknownIds: ['12345'], wrongPasswords: true, pollOnlyWhenDue: false },
     maxCommands: 30,
-    async startRun() {
-      await gw.admin.reset();
-      return new GatewayDriver(gw.client, cast.all, new RateLimiter(undefined));
-    },
-    checkEnd: (model, real) => checkEndStateByAdmin(model, real, gw.admin, cast),
+    startRun: () => gw().freshDriver(cast.all),
+    checkEnd: (model, real) => checkEndStateByAdmin(model, real, gw().admin, cast),
     async finishRun() {},
   };
 

@@ -15,8 +15,7 @@ import * as fc from 'fast-check';
 import type { GatewayDriver } from '../gateway/gateway-driver.ts';
 import { AbstractGateway, type ModelSettings } from './abstract-model.ts';
 import type { Cast } from './cast.ts';
-import { modelCommandArbs, type CommandOptions } from './command-arbitraries.ts';
-import { SignIn } from './commands.ts';
+import { modelCommandArbs, SignIn, type CommandOptions } from './commands/index.ts';
 import { mismatch, ModelMismatchError, newModelReal, type EventCheck, type ModelReal } from './model-real.ts';
 
 /** The gateway a model-based run plays against, and how. */

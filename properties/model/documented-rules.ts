@@ -1,8 +1,8 @@
 /**
- * The rules as the property tests state them, written from `docs/sources/ccgw-facts.md` and the interface document,
- * not from `src/domain`: the ID ranges of each document generation, the retcode of each case (documented or, where
- * the documents are silent, the harness's stated default), and the events each successful call triggers. The
- * properties compare `src/domain`, the mock and live gateways against these.
+ * The table the abstract model decides with, written from `docs/sources/ccgw-facts.md` and the interface document,
+ * not from `src/domain` (so that the properties can catch a wrong rule there): the ID ranges of each document
+ * generation, the retcode of each case (documented or, where the documents are silent, the harness's stated
+ * default), and the events each successful call triggers.
  *
  * @example
  * ```ts

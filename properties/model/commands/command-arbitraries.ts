@@ -11,10 +11,16 @@
  * ```
  */
 import * as fc from 'fast-check';
-import { guidKindArb, type GuidKind } from '../arbitraries/guid.ts';
-import type { BodyKind } from './abstract-model.ts';
-import type { Cast } from './cast.ts';
-import { Poll, Qc, SignIn, SignOut, StateChange, Status, type ModelCommand } from './commands.ts';
+import { guidKindArb, type GuidKind } from '../../arbitraries/guid.ts';
+import type { BodyKind } from '../abstract-model.ts';
+import type { Cast } from '../cast.ts';
+import type { ModelCommand } from './model-command.ts';
+import { Poll } from './poll.ts';
+import { Qc } from './qc.ts';
+import { SignIn } from './sign-in.ts';
+import { SignOut } from './sign-out.ts';
+import { StateChange } from './state-change.ts';
+import { Status } from './status.ts';
 
 /** What the commands may do on this gateway. */
 export interface CommandOptions {
