@@ -105,7 +105,7 @@ describe('load scenarios against the in-process mock gateway', () => {
   it('refuses a non-loopback target without the live opt-in, before any traffic', async () => {
     const run = await k6Run(k6, ['load/scenarios/smoke.ts'], { BASE_URL: 'http://192.0.2.10:8000', CCGW_REPORT_DIR: reports });
     expect(run.code).toBe(107);
-    expect(run.stderr).toMatch(/not a loopback address.*CCGW_LIVE=1.*CCGW_MAX_RPS/);
+    expect(run.stderr).toMatch(/BASE_URL=http:\/\/192\.0\.2\.10:8000 is not on this machine.*CCGW_LIVE=1.*CCGW_MAX_RPS/);
   });
 
   it('fails fast in setup when no gateway answers', async () => {

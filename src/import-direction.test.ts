@@ -10,6 +10,8 @@ import { REPO_ROOT } from './paths.ts';
  */
 const FILES = execFileSync('git', ['ls-files', '*.ts'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter((f) => f !== '');
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+/** Every import, relative or not (`node:fs`, a package). */
+const ANY_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Every relative import as [importing file, imported file], both relative to the repository root. */
 function imports(): [string, string][] {
@@ -44,6 +46,21 @@ describe('imports flow one way', () => {
 
   it('the gateway, the client, src/shared and src/domain import none of the checks', () => {
     expect(upward(edges, (f) => /^src\/(gateway|client|shared|domain)\//.test(f) && !f.endsWith('.test.ts'), ['contracts/', 'properties/', 'load/'])).toEqual([]);
+  });
+
+  it('src/shared imports no Node built-in and no package (k6 loads it), and only itself, src/domain and src/generated', () => {
+    const shared = FILES.filter((f) => f.startsWith('src/shared/') && !f.includes('.test.'));
+    expect(shared.length).toBeGreaterThan(3);
+    const problems: string[] = [];
+    for (const file of shared) {
+      const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+      for (const m of text.matchAll(ANY_IMPORT)) {
+        const spec = m[1] ?? m[2] ?? m[3]!;
+        if (!spec.startsWith('.')) problems.push(`${file} imports ${spec}`);
+        else if (!/^src\/(shared|domain|generated)\//.test(normalize(join(dirname(file), spec)))) problems.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('src/domain imports only itself and src/generated', () => {

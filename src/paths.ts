@@ -1,17 +1,12 @@
 /**
  * Where the harness's own files are, whether its code runs from `src/` (tsx, vitest) or from the CLI's bundle
- * in `node_modules/.cache/ccgw/` (see bin/ccgw.js).
- *
- * @example
- * ```ts
- * readFileSync(new URL('src/fixtures/demo.json', REPO_ROOT_URL), 'utf8');
- * ```
+ * in `node_modules/.cache/ccgw/` (see bin/ccgw.js). The repository-relative names are in src/shared/paths.ts (k6
+ * reads them too); this module adds the parts that need Node.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** The bundle's directory, relative to the repository root (bin/ccgw.js writes it there). */
-export const CLI_BUNDLE_DIR = 'node_modules/.cache/ccgw/';
+import { CLI_BUNDLE_DIR, DEMO_FIXTURES_FILE } from './shared/paths.ts';
 
 const here = import.meta.url;
 const inBundle = here.indexOf(`/${CLI_BUNDLE_DIR}`);
@@ -24,3 +19,6 @@ export const REPO_ROOT = fileURLToPath(REPO_ROOT_URL);
 
 /** The harness version, from package.json. */
 export const HARNESS_VERSION = (JSON.parse(readFileSync(new URL('package.json', REPO_ROOT_URL), 'utf8')) as { version: string }).version;
+
+/** The built-in demo accounts, as an absolute path. */
+export const DEMO_FIXTURES_PATH = join(REPO_ROOT, DEMO_FIXTURES_FILE);

@@ -14,7 +14,7 @@
  * const session = driver.begin({ inspector: '30101', target: '30201', vdn: 1 });
  * ```
  */
-import { GatewayClient, type AgentSession } from '../../src/client/index.ts';
+import { AdminClient, GatewayClient, type AgentSession } from '../../src/client/index.ts';
 import type { AgentAccount } from '../../src/domain/agent.ts';
 import { demoFixtures, type LoadedFixtures } from '../../src/fixtures/index.ts';
 import { EXAMPLE_GUIDS, type Role, type StateParams, type StateStatus } from '../provider-states.ts';
@@ -49,19 +49,7 @@ export function mockStateDriver(options: MockDriverOptions): StateDriver {
   const base = options.adminUrl.replace(/\/+$/, '');
   const accounts = new Map<string, AgentAccount>((options.fixtures ?? demoFixtures()).accounts.map((a) => [a.id, a]));
 
-  async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (options.adminToken !== undefined) headers['X-Admin-Token'] = options.adminToken;
-    let res: Response;
-    try {
-      res = await fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    } catch (e) {
-      throw new Error(`the mock's admin API at ${base} is unreachable (${(e as Error).message}); start it with ccgw mock or fix the URL`);
-    }
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} answered HTTP ${res.status}: ${text.trim()} (see docs/mock-gateway.md)`);
-    return text === '' ? undefined : (JSON.parse(text) as unknown);
-  }
+  const admin = new AdminClient({ baseUrl: base, token: options.adminToken });
 
   return {
     kind: 'mock',
@@ -87,11 +75,11 @@ export function mockStateDriver(options: MockDriverOptions): StateDriver {
       return {
         account,
         async signOut(role) {
-          await admin('PUT', `/__admin/agents/${account(role).id}/state`, { signedIn: false });
+          await admin.putState(account(role).id, { signedIn: false });
         },
         async signIn(role, status) {
-          const reply = (await admin('PUT', `/__admin/agents/${account(role).id}/state`, { signedIn: true, status, alwaysOffHook: false, guid: EXAMPLE_GUIDS[role] })) as { guid?: string };
-          guids.set(role, reply.guid ?? EXAMPLE_GUIDS[role]);
+          const guid = await admin.putState(account(role).id, { signedIn: true, status, alwaysOffHook: false, guid: EXAMPLE_GUIDS[role] });
+          guids.set(role, guid ?? EXAMPLE_GUIDS[role]);
         },
         guid(role) {
           const guid = sessions.get(role)?.guid ?? guids.get(role);
@@ -105,11 +93,11 @@ export function mockStateDriver(options: MockDriverOptions): StateDriver {
           await sessionOf(role).waitForEvents(eventTypes as Parameters<AgentSession['waitForEvents']>[0], { timeoutMs: 10_000 });
         },
         async ctiFault(code, caller) {
-          await admin('PUT', '/__admin/faults', { faults: [{ operation: 'addInsert', agent: account(caller).id, retcode: code }] });
+          await admin.setFaults([{ operation: 'addInsert', agent: account(caller).id, retcode: code }]);
         },
         async tearDown() {
           client.close();
-          await admin('POST', '/__admin/reset');
+          await admin.reset();
         },
       };
     },

@@ -18,7 +18,7 @@
  * ```
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GatewayClient, GatewayTimeoutError, GatewayTransportError, RateLimiter, type TlsOptions } from '../../src/client/index.ts';
+import { AdminClient, GatewayClient, GatewayTimeoutError, GatewayTransportError, RateLimiter, type TlsOptions } from '../../src/client/index.ts';
 import type { AgentAccount } from '../../src/domain/agent.ts';
 import { GATEWAY_TIMING } from '../../src/domain/timing.ts';
 import type { Profile } from '../../src/domain/profiles.ts';
@@ -86,16 +86,11 @@ export interface RuleSuiteResult {
   readonly stoppedBy?: string;
 }
 
-function mockFaults(controls: MockControls): FaultControl {
-  const admin = async (method: string, body?: unknown) => {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (controls.adminToken !== undefined) headers['X-Admin-Token'] = controls.adminToken;
-    const res = await fetch(`${controls.adminUrl}/__admin/faults`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    if (!res.ok) throw new Error(`${method} /__admin/faults answered HTTP ${res.status}: ${(await res.text()).trim()}`);
-  };
+function mockFaults(controls: MockControls, tls: TlsOptions | undefined): FaultControl {
+  const admin = new AdminClient({ baseUrl: controls.adminUrl, token: controls.adminToken, tls });
   return {
-    inject: (operation: OperationId, agent: string, retcode: Retcode) => admin('PUT', { faults: [{ operation, agent, retcode }] }),
-    clear: () => admin('DELETE'),
+    inject: (operation: OperationId, agent: string, retcode: Retcode) => admin.setFaults([{ operation, agent, retcode }]),
+    clear: () => admin.clearFaults(),
   };
 }
 
@@ -110,7 +105,7 @@ export async function runRuleSuite(o: RuleSuiteOptions): Promise<RuleSuiteResult
   const client = new GatewayClient({ baseUrl: o.gatewayUrl, ...(o.tls ? { tls: o.tls } : {}), limiter, onExchange: () => requests++ });
   const parties = suiteParties(o.fixtures, o.profile, { knowsEveryAccount: o.knowsEveryAccount });
   const clock: SuiteClock = o.mock ? { instant: true, pass: async (ms) => o.mock!.advanceClock(ms) } : realClock(o.signal);
-  const gateway = new SuiteGateway({ client, eventWaitMs: o.eventWaitMs ?? GATEWAY_TIMING.pollWaitMs.value + 2_000, faults: o.mock ? mockFaults(o.mock) : undefined, clock });
+  const gateway = new SuiteGateway({ client, eventWaitMs: o.eventWaitMs ?? GATEWAY_TIMING.pollWaitMs.value + 2_000, faults: o.mock ? mockFaults(o.mock, o.tls) : undefined, clock });
   const ctx = { gateway, parties, profile: o.profile, timeouts: { wait: o.waitForTimeouts ?? false, staticAuth: o.auth === 'static' }, learn: o.learn ?? false };
   const cast = Object.values(parties.cast.accounts) as AgentAccount[];
   const plan = suitePlan().filter((c) => o.select?.(c) ?? true);

@@ -20,34 +20,14 @@
 import type { Scenario } from 'k6/options';
 import type { LoadConfig } from './config-parse.ts';
 import { durationMs } from './config-parse.ts';
+import type { IterationUnit, LoadAchieved, LoadAsked } from '../../src/shared/load-drive.ts';
 import { METRIC } from './metric-names.ts';
 import type { SummaryData } from './summary.ts';
 
-/** What one iteration of a scenario is. */
-export type IterationUnit = 'cycle' | 'round' | 'iteration';
+export type { IterationUnit };
 
-/**
- * What the run was asked to drive.
- *
- * @example
- * ```ts
- * const asked: AskedLoad = { model: 'open', unit: 'cycle', rate: 200, vus: 40, duration: '1m', minAchievedRatio: 0.9, fixtureUnits: 99, pollPauseMs: 0, loopback: true };
- * ```
- */
-export interface AskedLoad {
-  /** `open`: iterations start at `rate` per second (constant arrival rate); `closed`: each VU loops its iterations. */
-  readonly model: 'open' | 'closed';
-  readonly unit: IterationUnit;
-  /** VUs (open: the most it may use). */
-  readonly vus: number;
-  /** The scenario's time (open) or time bound (closed), as a k6 duration. */
-  readonly duration: string;
-  /** Iterations per second (open). */
-  readonly rate?: number;
-  /** Iterations per VU (closed). */
-  readonly iterationsPerVu?: number;
-  /** Below this share of the asked iterations an open run fails (open). */
-  readonly minAchievedRatio?: number;
+/** What the run was asked to drive (src/shared/load-drive.ts), with what the verdict's notes need. */
+export interface AskedLoad extends LoadAsked {
   /** Units of work (pairs, storm groups) the fixtures hold: the most VUs a run can have. */
   readonly fixtureUnits: number;
   /** `CCGW_POLL_PAUSE_MS`, named when pauses cost time. */
@@ -56,36 +36,11 @@ export interface AskedLoad {
   readonly loopback: boolean;
 }
 
-/**
- * What the run achieved.
- *
- * @example
- * ```ts
- * `${achieved.perSecond} cycles/s, ${achieved.callsPerSecond} calls/s`;
- * ```
- */
-export interface AchievedLoad {
-  /** Seconds the iterations ran: the asked duration (open) or the time from setup's end to teardown's start (closed). */
-  readonly seconds: number;
-  /** Completed iterations. */
-  readonly iterations: number;
-  /** Iterations per second (open: the ones k6 could start). */
-  readonly perSecond: number;
-  /** Gateway calls of the iterations (setup and teardown left out), and per second. */
-  readonly calls: number;
-  readonly callsPerSecond: number;
-  /** Iterations k6 dropped because no VU was free (open). */
-  readonly dropped: number;
-  /** The most VUs busy at once (k6 samples `vus` once a second), and the scenario's limit. */
-  readonly vusPeak: number;
-  readonly vusLimit: number;
-  /** Started iterations over asked ones, 0–1 (open). */
-  readonly ratio?: number;
+/** What the run achieved (src/shared/load-drive.ts), with the time of one iteration and the verdict's notes. */
+export interface AchievedLoad extends LoadAchieved {
   /** Mean time of one iteration, and of its gateway calls, ms. */
   readonly iterationMs: number;
   readonly gatewayMsPerIteration: number;
-  /** False when an open run started less than its `minAchievedRatio`. */
-  readonly ok: boolean;
   /** What was reached, why and what to do, when not ok. */
   readonly notes: readonly string[];
 }

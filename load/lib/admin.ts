@@ -1,28 +1,29 @@
 /**
- * The mock gateway's admin API (`/__admin/...`, docs/mock-gateway.md) from k6: setup and teardown of mock runs
- * only. Refuses to run against a live target. Admin calls are tagged `admin: <call>` and carry no `op` tag, so
- * they stay out of the gateway's per-operation metrics.
- *
- * @example
- * ```ts
- * const admin = new AdminClient(config);
- * admin.health();                                  // { ok: true, profile: 'ccgw-2024', … }
- * admin.reset();
- * const { guids } = admin.signIn({ ids: ['30101', '30201'] });
- * const { violations } = admin.audit();
- * ```
+ * The mock gateway's admin API (`/__admin`, docs/mock-gateway.md) from k6: setup and teardown of mock runs only.
+ * Paths and types are src/shared/admin-api.ts (the Node client is src/client/admin-client.ts; k6 has its own HTTP).
+ * Refuses to run against a live target. Admin calls are tagged `admin: <call>` and carry no `op` tag, so they stay
+ * out of the gateway's per-operation metrics.
  */
 import http, { type RefinedResponse } from 'k6/http';
+import {
+  ADMIN_PATHS,
+  ADMIN_TOKEN_HEADER,
+  ADMIN_TOKEN_HINT,
+  type AdminAudit,
+  type AdminCounters,
+  type AdminHealth,
+  type AdminSnapshot,
+  type AgentStateBody,
+  type AgentStateReply,
+  type BulkSignInBody,
+  type BulkSignInReply,
+  type FaultSetting,
+} from '../../src/shared/admin-api.ts';
 import type { LoadConfig } from './config-parse.ts';
 
-/**
- * An admin call failed; the message names the call, the status and the mock's error.
- *
- * @example
- * ```ts
- * try { admin.reset(); } catch (e) { if (e instanceof AdminError && e.status === 401) console.error(e.message); }
- * ```
- */
+export type { AdminAudit, AdminHealth, AgentStateBody, FaultSetting as Fault } from '../../src/shared/admin-api.ts';
+
+/** An admin call failed; the message names the call, the status (0: no answer) and the mock's error. */
 export class AdminError extends Error {
   override readonly name = 'AdminError';
   constructor(
@@ -34,107 +35,9 @@ export class AdminError extends Error {
 }
 
 /**
- * `GET /__admin/health`.
- *
- * @example
- * ```ts
- * const { signedIn } = new AdminClient(config).health();
- * ```
- */
-export interface AdminHealth {
-  readonly ok: boolean;
-  readonly profile: string;
-  readonly auth: string;
-  readonly agents: number;
-  readonly signedIn: number;
-  readonly version: string;
-}
-
-/**
- * One violation found by the mock's audit.
- *
- * @example
- * ```ts
- * for (const v of admin.audit().violations) console.error(`${v.invariant}: ${v.detail}`);
- * ```
- */
-export interface AuditViolation {
-  readonly at: string | number;
-  readonly invariant: string;
-  readonly detail: string;
-}
-
-/**
- * `GET /__admin/audit`.
- *
- * @example
- * ```ts
- * const audit: AdminAudit = admin.audit(); // { checks: 240, violations: [] }
- * ```
- */
-export interface AdminAudit {
-  readonly checks: number;
-  readonly violations: readonly AuditViolation[];
-}
-
-/**
- * One agent in `GET /__admin/snapshot`.
- *
- * @example
- * ```ts
- * admin.snapshot().agents.filter((a) => a.barging !== null);
- * ```
- */
-export interface SnapshotAgent {
-  readonly id: string;
-  readonly vdn: number;
-  readonly inspector: boolean;
-  readonly signedIn: boolean;
-  readonly status: number | null;
-  readonly barging: string | null;
-  readonly bargedBy: string | null;
-  readonly queued: number;
-}
-
-/**
- * A fault setting (`PUT /__admin/faults`).
- *
- * @example
- * ```ts
- * const fault: Fault = { operation: 'addInsert', rate: 0.1, retcode: '900-001' };
- * ```
- */
-export interface Fault {
-  readonly operation: string;
-  readonly agent?: string;
-  readonly rate?: number;
-  readonly latencyMs?: number;
-  readonly latencyJitterMs?: number;
-  readonly retcode?: string;
-  readonly http?: number;
-  readonly reset?: boolean;
-}
-
-/**
- * State to put one agent into (`PUT /__admin/agents/{id}/state`).
- *
- * @example
- * ```ts
- * admin.setState('30201', { signedIn: true, status: 7 });
- * ```
- */
-export type AgentStateBody =
-  | { readonly signedIn: false }
-  | { readonly signedIn: true; readonly status?: 3 | 4 | 5 | 7 | 8; readonly alwaysOffHook?: boolean; readonly guid?: string; readonly bargedBy?: string };
-
-/**
  * Client of the mock's admin API.
  *
  * @throws AdminError (constructor) when the configuration is a live run.
- * @example
- * ```ts
- * const admin = new AdminClient(config);
- * ```
  */
 export class AdminClient {
   readonly #base: string;
@@ -143,14 +46,14 @@ export class AdminClient {
 
   constructor(config: Pick<LoadConfig, 'baseUrl' | 'live' | 'loopback' | 'adminToken' | 'timing'>) {
     if (config.live || !config.loopback) throw new AdminError(`the admin API is for the mock only; ${config.baseUrl} is a live target`, 0);
-    this.#base = `${config.baseUrl}/__admin`;
-    this.#headers = { 'Content-Type': 'application/json', ...(config.adminToken ? { 'X-Admin-Token': config.adminToken } : {}) };
+    this.#base = config.baseUrl;
+    this.#headers = { 'Content-Type': 'application/json', ...(config.adminToken ? { [ADMIN_TOKEN_HEADER]: config.adminToken } : {}) };
     this.#timeoutMs = config.timing.requestTimeoutMs;
   }
 
   /** Health; throws when the mock does not answer. */
   health(): AdminHealth {
-    return this.#call<AdminHealth>('GET', '/health', undefined, 'health');
+    return this.#call<AdminHealth>('GET', ADMIN_PATHS.health, undefined, 'health');
   }
 
   /** True when the admin API answers (an `ok` health), without throwing. */
@@ -164,47 +67,47 @@ export class AdminClient {
 
   /** Signs everyone out; clears queues, faults, counters and audit. */
   reset(): void {
-    this.#call('POST', '/reset', {}, 'reset');
+    this.#call('POST', ADMIN_PATHS.reset, {}, 'reset');
   }
 
   /** Agents signed in at once; answers their Guids. */
-  signIn(body: { readonly ids?: readonly string[]; readonly from?: number; readonly to?: number; readonly status?: 3 | 4 | 5 }): { readonly guids: Readonly<Record<string, string>> } {
-    return this.#call('POST', '/agents/sign-in', body, 'sign-in');
+  signIn(body: BulkSignInBody): BulkSignInReply {
+    return this.#call('POST', ADMIN_PATHS.signIn, body, 'sign-in');
   }
 
   /** One agent: account (no password), session, guid, queued events. */
   agent(id: string): Record<string, unknown> {
-    return this.#call('GET', `/agents/${encodeURIComponent(id)}`, undefined, 'agent');
+    return this.#call('GET', ADMIN_PATHS.agent(id), undefined, 'agent');
   }
 
   /** Puts one agent into a state directly; answers its Guid. */
-  setState(id: string, body: AgentStateBody): { readonly guid?: string } {
-    return this.#call('PUT', `/agents/${encodeURIComponent(id)}/state`, body, 'state');
+  setState(id: string, body: AgentStateBody): AgentStateReply {
+    return this.#call('PUT', ADMIN_PATHS.agentState(id), body, 'state');
   }
 
   /** Replaces the fault settings. */
-  setFaults(faults: readonly Fault[]): void {
-    this.#call('PUT', '/faults', { faults }, 'faults');
+  setFaults(faults: readonly FaultSetting[]): void {
+    this.#call('PUT', ADMIN_PATHS.faults, { faults }, 'faults');
   }
 
   /** Clears the fault settings. */
   clearFaults(): void {
-    this.#call('DELETE', '/faults', undefined, 'faults');
+    this.#call('DELETE', ADMIN_PATHS.faults, undefined, 'faults');
   }
 
   /** The invariant audit since the last reset. */
   audit(): AdminAudit {
-    return this.#call<AdminAudit>('GET', '/audit', undefined, 'audit');
+    return this.#call<AdminAudit>('GET', ADMIN_PATHS.audit, undefined, 'audit');
   }
 
   /** Signed-in agents (all with `all`). */
-  snapshot(all = false): { readonly profile: string; readonly auth: string; readonly agents: readonly SnapshotAgent[] } {
-    return this.#call('GET', `/snapshot${all ? '?all=1' : ''}`, undefined, 'snapshot');
+  snapshot(all = false): AdminSnapshot {
+    return this.#call('GET', ADMIN_PATHS.snapshot(all), undefined, 'snapshot');
   }
 
   /** Calls per operation, retcode and HTTP status, as the mock counted them. */
-  counters(): { readonly operations: Readonly<Record<string, { total: number; retcodes: Record<string, number>; http: Record<string, number> }>> } {
-    return this.#call('GET', '/counters', undefined, 'counters');
+  counters(): AdminCounters {
+    return this.#call('GET', ADMIN_PATHS.counters, undefined, 'counters');
   }
 
   #call<T = Record<string, unknown>>(method: string, path: string, body: unknown, name: string): T {
@@ -224,7 +127,7 @@ export class AdminClient {
     }
     if (res.status < 200 || res.status > 299) {
       const err = (parsed ?? {}) as { error?: string; detail?: string };
-      const hint = res.status === 401 || res.status === 403 ? '; set CCGW_ADMIN_TOKEN to the mock\'s --admin-token' : '';
+      const hint = res.status === 401 || res.status === 403 ? `; ${ADMIN_TOKEN_HINT}` : '';
       throw new AdminError(`${method} ${this.#base}${path} answered HTTP ${res.status}: ${err.error ?? res.body}${err.detail ? ` (${err.detail})` : ''}${hint}`, res.status);
     }
     if (parsed === undefined) throw new AdminError(`${method} ${this.#base}${path} answered a body that is not JSON`, res.status);

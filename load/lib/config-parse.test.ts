@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoadConfigError, describeConfig, durationMs, isLoopbackHost, parseLoadConfig, type LoadKnobs, type ParseContext } from './config-parse.ts';
+import { DEFAULT_LIVE_MAX_RPS } from '../../src/shared/live-target.ts';
 import { LoadFixturesError } from './fixtures.ts';
 
 const ROOT = `${join(import.meta.dirname, '..', '..')}/`;
@@ -45,10 +46,10 @@ describe('the load configuration', () => {
     expect(() => parseLoadConfig({ CCGW_FAULTS: '{"operation":"addInsert"}' }, context)).toThrow(/CCGW_FAULTS=.*JSON array/);
   });
 
-  it('refuses a non-loopback target without the opt-in, the rate cap and the fixtures', () => {
-    expect(() => parseLoadConfig({ BASE_URL: 'https://10.1.2.3:8043' }, context)).toThrow(/not a loopback address.*CCGW_LIVE=1.*CCGW_MAX_RPS/);
-    expect(() => parseLoadConfig({ BASE_URL: 'https://10.1.2.3:8043', CCGW_LIVE: '1' }, context)).toThrow(/needs a rate cap: set CCGW_MAX_RPS/);
-    expect(() => parseLoadConfig({ BASE_URL: 'https://10.1.2.3:8043', CCGW_LIVE: '1', CCGW_MAX_RPS: '5' }, context)).toThrow(/CCGW_FIXTURES/);
+  it('refuses a non-loopback target without the opt-in and the fixtures', () => {
+    expect(() => parseLoadConfig({ BASE_URL: 'https://10.1.2.3:8043' }, context)).toThrow(/BASE_URL=https:\/\/10.1.2.3:8043 is not on this machine.*CCGW_LIVE=1.*CCGW_MAX_RPS.*default 5.*CCGW_FIXTURES/);
+    expect(() => parseLoadConfig({ BASE_URL: 'https://10.1.2.3:8043', CCGW_LIVE: '1' }, context)).toThrow(/needs the gateway's test accounts: set CCGW_FIXTURES/);
+    expect(() => parseLoadConfig({ BASE_URL: 'https://10.1.2.3:8043', CCGW_LIVE: '1', CCGW_MAX_RPS: '0.5', CCGW_FIXTURES: 'src/fixtures/demo.json' }, context)).toThrow(/CCGW_MAX_RPS="0.5" is not a number from 1 to 1000/);
     expect(() => parseLoadConfig({ BASE_URL: 'http://127.0.0.1:8000', CCGW_INSECURE: '1' }, context)).toThrow(/CCGW_INSECURE=1 applies to https:\/\/ gateways/);
     expect(() => parseLoadConfig({ BASE_URL: 'https://127.0.0.1:8043', CCGW_CA: '/tmp/ca.pem' }, context)).toThrow(/run k6 with SSL_CERT_FILE=\/tmp\/ca.pem/);
     expect(parseLoadConfig({ BASE_URL: 'https://127.0.0.1:8043', CCGW_CA: '/tmp/ca.pem', SSL_CERT_FILE: '/tmp/ca.pem', CCGW_INSECURE: '0' }, context).insecureTls).toBe(false);
@@ -62,6 +63,14 @@ describe('the load configuration', () => {
     expect(c).toMatchObject({ live: true, loopback: false, maxRps: 5, admin: 'off' });
     expect(() => parseLoadConfig({ ...live, CCGW_ADMIN: 'on' }, context)).toThrow(/CCGW_ADMIN=on needs the mock/);
     expect(() => parseLoadConfig({ ...live, CCGW_FAULTS: '[]' }, context)).toThrow(/CCGW_FAULTS needs the mock/);
+  });
+
+  it('caps a live target at the shared default (as ccgw does) when CCGW_MAX_RPS is not given, and leaves a loopback one uncapped', () => {
+    const live = { BASE_URL: 'https://gw.example:8043', CCGW_LIVE: '1', CCGW_FIXTURES: 'src/fixtures/demo.json' };
+    expect(parseLoadConfig(live, context).maxRps).toBe(DEFAULT_LIVE_MAX_RPS);
+    expect(parseLoadConfig({ ...live, CCGW_MAX_RPS: '2' }, context).maxRps).toBe(2);
+    expect(parseLoadConfig({}, context).maxRps).toBeUndefined();
+    expect(parseLoadConfig({ CCGW_MAX_RPS: '50' }, context).maxRps).toBe(50);
   });
 
   it('applies profile overrides, naming a bad one', () => {

@@ -1,77 +1,41 @@
 /**
- * The load configuration from environment variables, as a pure function (k6's `__ENV` and `open()` are passed
- * in by `config.ts`). Every error names the variable, its bad value and the fix.
+ * The load configuration from environment variables, as a pure function (k6's `__ENV` and `open()` are passed in by
+ * `config.ts`). Every error names the variable, its bad value and the fix. The names follow `ccgw`'s settings
+ * (`src/config/settings.ts`), so `ccgw load` hands its resolved settings to k6 as these variables, and a shell that
+ * works for `ccgw` works for `k6 run` too.
  *
- * **Live-target guard.** A `BASE_URL` whose host is not a loopback address is a live gateway: it needs
- * `CCGW_LIVE=1`, a request-rate cap `CCGW_MAX_RPS` and the accounts in `CCGW_FIXTURES`; the admin API and fault
- * injection are off. `CCGW_LIVE=1` against a loopback target applies the same rules (to rehearse a live run against
- * the mock).
- *
- * The names follow `ccgw`'s settings (`src/config/settings.ts`: `CCGW_GATEWAY`, `CCGW_LIVE`, `CCGW_MAX_RPS`,
- * `CCGW_FIXTURES`, `CCGW_PROFILE`, `CCGW_CA`, `CCGW_INSECURE`, `CCGW_LOAD_*`), so `ccgw load` passes its resolved
- * settings to k6 as environment variables, and a shell that works for `ccgw` works for `k6 run` too.
- *
- * | Variable | Default | Meaning |
- * |---|---|---|
- * | `BASE_URL` (or `CCGW_GATEWAY`) | `http://127.0.0.1:8000` | the gateway (scheme, host, optional port) |
- * | `CCGW_LIVE` | unset | `1`: treat as a live gateway (required for a non-loopback `BASE_URL`) |
- * | `CCGW_MAX_RPS` | unset | requests per second cap per k6 process (required when live; k6 option `rps`) |
- * | `CCGW_FIXTURES` | `src/fixtures/demo.json` | accounts file; relative paths are resolved against the repository root |
- * | `CCGW_PROFILE` | `ccgw-2024` | gateway profile: ID range, retcode of each undocumented case |
- * | `CCGW_PROFILE_OVERRIDES` | unset | JSON `{ "answers": { "targetAlreadyBarged": "900-003" }, … }` (the config file's `profileOverrides`) |
- * | `CCGW_VALIDATE` | `1` | `0`: skip schema validation of answers (to measure its cost) |
- * | `CCGW_ADMIN` | `auto` | `on` / `off` / `auto` (on for a loopback target that answers `/__admin/health`) |
- * | `CCGW_ADMIN_TOKEN` | unset | the mock's `--admin-token` |
- * | `CCGW_ADMIN_RESET` | `1` | `0`: do not reset the mock in setup (keeps faults set beforehand) |
- * | `CCGW_FAULTS` | unset | mock only: a JSON array of faults (docs/mock-gateway.md) set in setup, cleared in teardown |
- * | `CCGW_INSECURE` | unset | `1`: do not verify the gateway's TLS certificate (k6 `insecureSkipTLSVerify`) |
- * | `CCGW_CA` | unset | a CA file; k6 reads CAs only from `SSL_CERT_FILE`, so it must equal `SSL_CERT_FILE` |
- * | `CCGW_LOAD_VUS` | per scenario | VUs = units of work (storm groups or pairs) |
- * | `CCGW_LOAD_ITERATIONS` | per scenario | iterations per VU (barge-storm: rounds, the config file's `load.rounds`) |
- * | `CCGW_LOAD_DURATION` | per scenario | the scenario's time bound (k6 duration, e.g. `30s`, `10m`) |
- * | `CCGW_LOAD_RATE` | per scenario | iterations per second (throughput) |
- * | `CCGW_LOAD_INSPECTORS` | per scenario | K inspectors racing per storm round (the config file's `load.inspectors`) |
- * | `CCGW_LOAD_THINK_MS` | per scenario | pause between iterations of one VU (soak) |
- * | `CCGW_EVENT_DEADLINE_MS` | `2000` | the inspector's events must arrive this soon after a barge |
- * | `CCGW_POLL_PAUSE_MS` | `200` (throughput: `0`) | pause after a round of polls that delivered events (the documented 200–500 ms); throughput drains the events it knows are queued at once, to measure the gateway's capacity |
- * | `CCGW_KEEPALIVE_MS` | `30000` | poll a session at least this often (sign-out after 2 min without a poll) |
- * | `CCGW_POLL_TIMEOUT_MS` | `15000` | request timeout of a long poll (the gateway answers after ~10 s) |
- * | `CCGW_REQUEST_TIMEOUT_MS` | `10000` | request timeout of every other call |
- * | `CCGW_P95_MS` / `CCGW_P99_MS` | `500` / `1000` | latency thresholds of addinsert and cancel |
- * | `CCGW_MAX_ERROR_RATE` | `0.01` | threshold on failed requests and contract mismatches |
- * | `CCGW_MIN_ACHIEVED_RATIO` | `0.9` | an open-model run (throughput) fails when k6 starts less than this share of the iterations asked (`achieved.ts`) |
- * | `CCGW_REPORT_DIR` | `reports/load` | where handleSummary writes JSON and JUnit (relative to the working directory) |
- * | `CCGW_RUN_NAME` | the scenario name | file name stem of the reports |
+ * The target: `BASE_URL` (or `CCGW_GATEWAY`, default `http://127.0.0.1:8000`, no path). The live-target guard is
+ * `src/shared/live-target.ts`: a host that is not this machine needs `CCGW_LIVE=1` and the accounts in
+ * `CCGW_FIXTURES`, is capped at `CCGW_MAX_RPS` (default 5) and gets neither the admin API nor faults. The other
+ * words: `CCGW_FIXTURES` (default `src/fixtures/demo.json`, relative to the repository root), `CCGW_PROFILE`,
+ * `CCGW_PROFILE_OVERRIDES` (JSON, the config file's `profileOverrides`), `CCGW_VALIDATE=0` (skip the answers' schema
+ * check), `CCGW_ADMIN` (`auto`/`on`/`off`), `CCGW_ADMIN_TOKEN`, `CCGW_ADMIN_RESET=0`, `CCGW_FAULTS` (JSON array,
+ * docs/mock-gateway.md), `CCGW_INSECURE=1`, `CCGW_CA` (must equal `SSL_CERT_FILE`: k6 reads CAs only from there),
+ * `CCGW_REPORT_DIR` (`reports/load`), `CCGW_RUN_NAME` (the scenario). Every number is a row of {@link NUMBERS}.
  *
  * @example
  * ```ts
- * const config = parseLoadConfig(__ENV, { scenario: 'smoke', defaults: SMOKE_DEFAULTS, readText: (p) => open(p), repoRoot });
- * config.baseUrl; // 'http://127.0.0.1:8000'
+ * import { readFileSync } from 'node:fs';
+ * import { parseLoadConfig } from './config-parse.ts';
+ *
+ * const defaults = { vus: 2, iterations: 6, duration: '60s', rate: 1, inspectorsPerGroup: 3, thinkMs: 500 };
+ * const config = parseLoadConfig({ CCGW_LOAD_VUS: '4' }, { scenario: 'smoke', defaults, readText: (p) => readFileSync(p, 'utf8'), repoRoot: '/repo/' });
+ * config.load.vus; // 4
  * ```
  */
 import { PROFILE_NAMES, ProfileError, resolveProfile, withOverrides, type AgentAccount, type Profile, type ProfileOverrides } from '../../src/domain/index.ts';
+import { DEMO_FIXTURES_FILE, LOAD_REPORT_DIR, underRoot } from '../../src/shared/paths.ts';
+import { DEFAULT_LIVE_MAX_RPS, isLoopbackHost, liveDecision, MAX_RPS_RANGE } from '../../src/shared/live-target.ts';
 import { parseFixturesText } from './fixtures.ts';
 
-/**
- * A bad environment variable; the message names it, its value and the fix.
- *
- * @example
- * ```ts
- * expect(() => parseLoadConfig({ CCGW_LOAD_VUS: 'ten' }, context)).toThrow(LoadConfigError);
- * ```
- */
+export { isLoopbackHost };
+
+/** A bad environment variable; the message names it, its value and the fix. */
 export class LoadConfigError extends Error {
   override readonly name = 'LoadConfigError';
 }
 
-/**
- * The load knobs a scenario sets defaults for.
- *
- * @example
- * ```ts
- * const SMOKE: LoadKnobs = { vus: 2, iterations: 6, duration: '60s', rate: 1, inspectorsPerGroup: 3, thinkMs: 500 };
- * ```
- */
+/** The load knobs a scenario sets defaults for. */
 export interface LoadKnobs {
   /** VUs; each owns one unit (storm group or pair). */
   readonly vus: number;
@@ -87,14 +51,7 @@ export interface LoadKnobs {
   readonly thinkMs: number;
 }
 
-/**
- * Waits and timeouts, in milliseconds.
- *
- * @example
- * ```ts
- * sleep(config.timing.pollPauseMs / 1000);
- * ```
- */
+/** Waits and timeouts, in milliseconds. */
 export interface LoadTiming {
   readonly eventDeadlineMs: number;
   readonly pollPauseMs: number;
@@ -103,15 +60,15 @@ export interface LoadTiming {
   readonly requestTimeoutMs: number;
 }
 
-/**
- * The whole configuration of one k6 run.
- *
- * @example
- * ```ts
- * const config: LoadConfig = loadConfig('smoke', SMOKE);
- * config.live; // false against the mock
- * ```
- */
+/** Limits whose crossing fails the run. */
+export interface LoadThresholds {
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  readonly maxErrorRate: number;
+  readonly minAchievedRatio: number;
+}
+
+/** The whole configuration of one k6 run. */
 export interface LoadConfig {
   readonly scenario: string;
   readonly baseUrl: string;
@@ -135,24 +92,17 @@ export interface LoadConfig {
   readonly faults: readonly Readonly<Record<string, unknown>>[];
   readonly load: LoadKnobs;
   readonly timing: LoadTiming;
-  readonly thresholds: { readonly p95Ms: number; readonly p99Ms: number; readonly maxErrorRate: number; readonly minAchievedRatio: number };
+  readonly thresholds: LoadThresholds;
   readonly report: { readonly dir: string; readonly name: string };
 }
 
-/**
- * What the parser needs besides the environment.
- *
- * @example
- * ```ts
- * parseLoadConfig(__ENV, { scenario: 'smoke', defaults: SMOKE, readText: (p) => open(p), repoRoot: repoRoot() });
- * ```
- */
+/** What the parser needs besides the environment. */
 export interface ParseContext {
   /** The scenario's name (smoke, barge-storm, throughput, soak). */
   readonly scenario: string;
   /** The scenario's load defaults. */
   readonly defaults: LoadKnobs;
-  /** The scenario's timing defaults, where they differ from the table above. */
+  /** The scenario's timing defaults, where they differ from {@link NUMBERS}. */
   readonly timing?: Partial<LoadTiming>;
   /** Reads a file by absolute path (k6: `open`). */
   readonly readText: (absolutePath: string) => string;
@@ -160,27 +110,63 @@ export interface ParseContext {
   readonly repoRoot: string;
 }
 
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?|\[?0:0:0:0:0:0:0:1\]?)$/i;
+type Env = Readonly<Record<string, string | undefined>>;
 
-/**
- * True for the hosts the harness may load without an opt-in.
- *
- * @example
- * ```ts
- * isLoopbackHost('127.0.0.1'); // true
- * isLoopbackHost('10.0.0.5');  // false
- * ```
- */
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK.test(host);
+/** One numeric variable: where it goes, its bounds, and its default (a number, or the scenario's knob). */
+interface NumberRow {
+  readonly env: string;
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+  readonly fallback: number | ((context: ParseContext) => number);
+  readonly meaning: string;
 }
 
+type NumberGroups = {
+  readonly load: { readonly [K in Exclude<keyof LoadKnobs, 'duration'>]: NumberRow };
+  readonly timing: { readonly [K in keyof LoadTiming]: NumberRow };
+  readonly thresholds: { readonly [K in keyof LoadThresholds]: NumberRow };
+};
+
+const knob = (k: Exclude<keyof LoadKnobs, 'duration'>) => (c: ParseContext) => c.defaults[k];
+
+/** Every numeric variable, with its bounds and default. */
+export const NUMBERS: NumberGroups = {
+  load: {
+    vus: { env: 'CCGW_LOAD_VUS', min: 1, max: 2000, integer: true, fallback: knob('vus'), meaning: 'VUs = units of work (storm groups or pairs)' },
+    iterations: { env: 'CCGW_LOAD_ITERATIONS', min: 1, max: 1_000_000, integer: true, fallback: knob('iterations'), meaning: 'iterations per VU (barge-storm: rounds)' },
+    rate: { env: 'CCGW_LOAD_RATE', min: 0.01, max: 100_000, integer: false, fallback: knob('rate'), meaning: 'iterations per second (throughput)' },
+    inspectorsPerGroup: { env: 'CCGW_LOAD_INSPECTORS', min: 2, max: 100, integer: true, fallback: knob('inspectorsPerGroup'), meaning: 'K inspectors racing per storm round' },
+    thinkMs: { env: 'CCGW_LOAD_THINK_MS', min: 0, max: 600_000, integer: true, fallback: knob('thinkMs'), meaning: 'pause between iterations of one VU (soak)' },
+  },
+  timing: {
+    eventDeadlineMs: { env: 'CCGW_EVENT_DEADLINE_MS', min: 1, max: 120_000, integer: true, fallback: 2000, meaning: "the inspector's events must arrive this soon after a barge" },
+    pollPauseMs: { env: 'CCGW_POLL_PAUSE_MS', min: 0, max: 10_000, integer: true, fallback: (c) => c.timing?.pollPauseMs ?? 200, meaning: 'pause after a round of polls that delivered events (the documented 200–500 ms)' },
+    keepAliveMs: { env: 'CCGW_KEEPALIVE_MS', min: 100, max: 100_000, integer: true, fallback: 30_000, meaning: 'poll a session at least this often (sign-out after 2 min without a poll)' },
+    pollTimeoutMs: { env: 'CCGW_POLL_TIMEOUT_MS', min: 100, max: 120_000, integer: true, fallback: 15_000, meaning: 'request timeout of a long poll (the gateway answers after ~10 s)' },
+    requestTimeoutMs: { env: 'CCGW_REQUEST_TIMEOUT_MS', min: 100, max: 120_000, integer: true, fallback: 10_000, meaning: 'request timeout of every other call' },
+  },
+  thresholds: {
+    p95Ms: { env: 'CCGW_P95_MS', min: 1, max: 600_000, integer: false, fallback: 500, meaning: 'p95 latency threshold of addinsert and cancel' },
+    p99Ms: { env: 'CCGW_P99_MS', min: 1, max: 600_000, integer: false, fallback: 1000, meaning: 'p99 latency threshold of addinsert and cancel' },
+    maxErrorRate: { env: 'CCGW_MAX_ERROR_RATE', min: 0, max: 1, integer: false, fallback: 0.01, meaning: 'threshold on failed requests and contract mismatches' },
+    minAchievedRatio: { env: 'CCGW_MIN_ACHIEVED_RATIO', min: 0, max: 1, integer: false, fallback: 0.9, meaning: 'an open-model run fails below this share of the iterations asked (achieved.ts)' },
+  },
+};
+
+/** The live rate cap (requests per second of this k6 process; k6's `rps`); default: the shared one when live. */
+const MAX_RPS: NumberRow = { env: 'CCGW_MAX_RPS', ...MAX_RPS_RANGE, integer: false, fallback: DEFAULT_LIVE_MAX_RPS, meaning: 'request-rate cap per k6 process' };
+
+/** The scenario's time bound: `CCGW_LOAD_DURATION`, a k6 duration up to 24 h. */
+const MAX_DURATION_MS = 24 * 3_600_000;
+
 /**
- * Parses a k6 duration (`500ms`, `30s`, `5m`, `1h30m`) into milliseconds.
+ * Parses a k6 duration (`500ms`, `30s`, `5m`, `1h30m`) into milliseconds; undefined when the text is not one.
  *
- * @returns undefined when the text is not a duration.
  * @example
  * ```ts
+ * import { durationMs } from './config-parse.ts';
+ *
  * durationMs('1m30s'); // 90000
  * ```
  */
@@ -191,177 +177,143 @@ export function durationMs(text: string): number | undefined {
   return total;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 function text(env: Env, name: string): string | undefined {
   const v = env[name];
   return v === undefined || v.trim() === '' ? undefined : v.trim();
 }
 
-function number(env: Env, name: string, fallback: number, min: number, max: number, integer: boolean): number {
-  const raw = text(env, name);
+function numberOf(env: Env, row: NumberRow, fallback: number): number {
+  const raw = text(env, row.env);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
-    throw new LoadConfigError(`${name}=${JSON.stringify(raw)} is not ${integer ? 'an integer' : 'a number'} from ${min} to ${max}; e.g. ${name}=${fallback}`);
+  if (!Number.isFinite(value) || (row.integer && !Number.isInteger(value)) || value < row.min || value > row.max) {
+    throw new LoadConfigError(`${row.env}=${JSON.stringify(raw)} is not ${row.integer ? 'an integer' : 'a number'} from ${row.min} to ${row.max}; e.g. ${row.env}=${fallback}`);
   }
   return value;
 }
 
-function flag(env: Env, name: string): boolean {
+function numbersOf<K extends string>(env: Env, rows: { readonly [P in K]: NumberRow }, context: ParseContext): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const key of Object.keys(rows) as K[]) {
+    const row = rows[key];
+    out[key] = numberOf(env, row, typeof row.fallback === 'number' ? row.fallback : row.fallback(context));
+  }
+  return out;
+}
+
+/** A 1/0 variable; `fallback` when unset. */
+function flag(env: Env, name: string, fallback = false): boolean {
   const raw = text(env, name);
-  if (raw === undefined || raw === '0' || raw.toLowerCase() === 'false') return false;
+  if (raw === undefined) return fallback;
+  if (raw === '0' || raw.toLowerCase() === 'false') return false;
   if (raw === '1' || raw.toLowerCase() === 'true') return true;
   throw new LoadConfigError(`${name}=${JSON.stringify(raw)} must be 1 or 0`);
 }
 
-function duration(env: Env, name: string, fallback: string, maxMs: number): string {
-  const raw = text(env, name) ?? fallback;
-  const ms = durationMs(raw);
-  if (ms === undefined || ms <= 0 || ms > maxMs) throw new LoadConfigError(`${name}=${JSON.stringify(raw)} is not a k6 duration from 1ms to ${maxMs / 3_600_000}h; e.g. ${name}=30s`);
-  return raw;
+function json(env: Env, name: string, ok: (value: unknown) => boolean, example: string): unknown {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    value = undefined;
+  }
+  if (!ok(value)) throw new LoadConfigError(`${name}=${JSON.stringify(raw)} must be ${example}`);
+  return value;
 }
 
-function parseBaseUrl(name: string, raw: string): { url: string; host: string; scheme: string } {
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The target and the live-target guard. */
+function targetOf(env: Env) {
+  const baseVar = text(env, 'BASE_URL');
+  const gatewayVar = text(env, 'CCGW_GATEWAY');
+  if (baseVar !== undefined && gatewayVar !== undefined && baseVar.replace(/\/+$/, '') !== gatewayVar.replace(/\/+$/, '')) {
+    throw new LoadConfigError(`BASE_URL=${baseVar} and CCGW_GATEWAY=${gatewayVar} name different gateways; set one of them`);
+  }
+  const name = baseVar === undefined && gatewayVar !== undefined ? 'CCGW_GATEWAY' : 'BASE_URL';
+  const raw = baseVar ?? gatewayVar ?? 'http://127.0.0.1:8000';
   const m = /^(https?):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?\/?$/.exec(raw);
   if (!m || (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 65535))) {
     throw new LoadConfigError(`${name}=${JSON.stringify(raw)} must be http(s)://host[:port] without a path, e.g. ${name}=http://127.0.0.1:8000`);
   }
-  return { url: raw.replace(/\/$/, ''), host: m[2]!, scheme: m[1]! };
+  const url = raw.replace(/\/$/, '');
+  const maxRps = text(env, MAX_RPS.env) === undefined ? undefined : numberOf(env, MAX_RPS, DEFAULT_LIVE_MAX_RPS);
+  const guard = liveDecision({ named: `${name}=${url}`, url, optIn: flag(env, 'CCGW_LIVE'), maxRps }, { optIn: 'Set CCGW_LIVE=1', cap: 'CCGW_MAX_RPS=<requests per second>' });
+  if (!guard.allowed) throw new LoadConfigError(`${guard.problem}, and CCGW_FIXTURES=<accounts file> with its test accounts`);
+  if (guard.live && text(env, 'CCGW_FIXTURES') === undefined) throw new LoadConfigError(`a live run (${name}=${url}) needs the gateway's test accounts: set CCGW_FIXTURES=<fixtures file>; the demo accounts exist only in the mock`);
+  const insecureTls = flag(env, 'CCGW_INSECURE');
+  if (insecureTls && m[1] !== 'https') throw new LoadConfigError(`CCGW_INSECURE=1 applies to https:// gateways; ${url} is plain HTTP`);
+  const ca = text(env, 'CCGW_CA');
+  if (ca !== undefined && text(env, 'SSL_CERT_FILE') !== ca) throw new LoadConfigError(`CCGW_CA=${ca}: k6 reads trusted CAs only from the SSL_CERT_FILE environment variable; run k6 with SSL_CERT_FILE=${ca}`);
+  return { baseUrl: url, loopback: guard.loopback, live: guard.live, maxRps: guard.maxRps, insecureTls };
+}
+
+/** The admin API and the faults: the mock's only. */
+function adminOf(env: Env, live: boolean, baseUrl: string) {
+  const raw = (text(env, 'CCGW_ADMIN') ?? 'auto').toLowerCase();
+  if (raw !== 'auto' && raw !== 'on' && raw !== 'off') throw new LoadConfigError(`CCGW_ADMIN=${JSON.stringify(raw)} must be auto, on or off`);
+  if (raw === 'on' && live) throw new LoadConfigError(`CCGW_ADMIN=on needs the mock gateway; a live run (BASE_URL=${baseUrl}) has no /__admin API`);
+  const admin = live ? 'off' : raw;
+  if (live && text(env, 'CCGW_FAULTS') !== undefined) throw new LoadConfigError(`CCGW_FAULTS needs the mock gateway; a live run (BASE_URL=${baseUrl}) cannot inject faults`);
+  const isFault = (f: unknown) => isObject(f) && typeof f['operation'] === 'string';
+  const faults = (json(env, 'CCGW_FAULTS', (v) => Array.isArray(v) && v.every(isFault), `a JSON array of faults, e.g. CCGW_FAULTS='[{"operation":"addInsert","rate":0.1,"retcode":"900-001"}]'`) ?? []) as Record<string, unknown>[];
+  if (faults.length > 0 && admin === 'off') throw new LoadConfigError("CCGW_FAULTS needs the mock's admin API, but CCGW_ADMIN=off");
+  return { admin, adminToken: text(env, 'CCGW_ADMIN_TOKEN'), adminReset: flag(env, 'CCGW_ADMIN_RESET', true), faults } as const;
+}
+
+function profileOf(env: Env): Profile {
+  const name = text(env, 'CCGW_PROFILE') ?? 'ccgw-2024';
+  if (!(PROFILE_NAMES as readonly string[]).includes(name)) throw new LoadConfigError(`CCGW_PROFILE=${JSON.stringify(name)} is not a gateway profile; use one of ${PROFILE_NAMES.join(', ')}`);
+  const overrides = json(env, 'CCGW_PROFILE_OVERRIDES', isObject, 'a JSON object, e.g. {"answers":{"targetAlreadyBarged":"900-003"}}');
+  try {
+    return overrides === undefined ? resolveProfile(name) : withOverrides(resolveProfile(name), overrides as ProfileOverrides);
+  } catch (e) {
+    if (e instanceof ProfileError) throw new LoadConfigError(`CCGW_PROFILE_OVERRIDES: ${e.message}`);
+    throw e;
+  }
+}
+
+function fixturesOf(env: Env, context: ParseContext, profile: Profile) {
+  const given = text(env, 'CCGW_FIXTURES');
+  const path = underRoot(context.repoRoot, given ?? DEMO_FIXTURES_FILE);
+  let fixturesText: string;
+  try {
+    fixturesText = context.readText(path);
+  } catch (e) {
+    throw new LoadConfigError(`CCGW_FIXTURES=${JSON.stringify(given ?? path)}: ${path} cannot be read (${(e as Error).message.split('\n')[0]}); give an absolute path or one relative to the repository root`);
+  }
+  return { path, ...parseFixturesText(fixturesText, { source: path, env, readText: context.readText, profile }) };
 }
 
 /**
  * Parses the configuration. Throws before any traffic is sent, so k6 aborts in the init context.
  *
  * @throws LoadConfigError (or a fixtures error) naming the variable or file, the bad value and the fix.
- * @example
- * ```ts
- * parseLoadConfig({ BASE_URL: 'http://10.0.0.5:8000' }, context); // throws: needs CCGW_LIVE=1 …
- * ```
  */
 export function parseLoadConfig(env: Env, context: ParseContext): LoadConfig {
-  const baseVar = text(env, 'BASE_URL');
-  const gatewayVar = text(env, 'CCGW_GATEWAY');
-  if (baseVar !== undefined && gatewayVar !== undefined && baseVar.replace(/\/+$/, '') !== gatewayVar.replace(/\/+$/, '')) {
-    throw new LoadConfigError(`BASE_URL=${baseVar} and CCGW_GATEWAY=${gatewayVar} name different gateways; set one of them`);
-  }
-  const base = parseBaseUrl(baseVar === undefined && gatewayVar !== undefined ? 'CCGW_GATEWAY' : 'BASE_URL', baseVar ?? gatewayVar ?? 'http://127.0.0.1:8000');
-  const loopback = isLoopbackHost(base.host);
-  const optIn = flag(env, 'CCGW_LIVE');
-  const live = optIn || !loopback;
-  if (!loopback && !optIn) {
-    throw new LoadConfigError(
-      `BASE_URL=${base.url} is not a loopback address, so it is a live gateway: set CCGW_LIVE=1 to confirm, CCGW_MAX_RPS=<requests per second> to cap the load, and CCGW_FIXTURES=<accounts file> with its test accounts`,
-    );
-  }
-  const maxRps = text(env, 'CCGW_MAX_RPS') === undefined ? undefined : number(env, 'CCGW_MAX_RPS', 5, 1, 1000, false);
-  if (live && maxRps === undefined) throw new LoadConfigError(`a live run (BASE_URL=${base.url}, CCGW_LIVE=1) needs a rate cap: set CCGW_MAX_RPS=<requests per second>, e.g. CCGW_MAX_RPS=5`);
-  const fixturesVar = text(env, 'CCGW_FIXTURES');
-  if (live && fixturesVar === undefined) throw new LoadConfigError(`a live run (BASE_URL=${base.url}) needs the gateway's test accounts: set CCGW_FIXTURES=<fixtures file>; the demo accounts exist only in the mock`);
-  const insecureTls = flag(env, 'CCGW_INSECURE');
-  if (insecureTls && base.scheme !== 'https') throw new LoadConfigError(`CCGW_INSECURE=1 applies to https:// gateways; ${base.url} is plain HTTP`);
-  const ca = text(env, 'CCGW_CA');
-  if (ca !== undefined && text(env, 'SSL_CERT_FILE') !== ca) {
-    throw new LoadConfigError(`CCGW_CA=${ca}: k6 reads trusted CAs only from the SSL_CERT_FILE environment variable; run k6 with SSL_CERT_FILE=${ca}`);
-  }
-
-  const adminRaw = (text(env, 'CCGW_ADMIN') ?? 'auto').toLowerCase();
-  if (adminRaw !== 'auto' && adminRaw !== 'on' && adminRaw !== 'off') throw new LoadConfigError(`CCGW_ADMIN=${JSON.stringify(adminRaw)} must be auto, on or off`);
-  if (adminRaw === 'on' && live) throw new LoadConfigError(`CCGW_ADMIN=on needs the mock gateway; a live run (BASE_URL=${base.url}) has no /__admin API`);
-  const admin = live ? 'off' : adminRaw;
-
-  const faultsRaw = text(env, 'CCGW_FAULTS');
-  let faults: Readonly<Record<string, unknown>>[] = [];
-  if (faultsRaw !== undefined) {
-    if (live) throw new LoadConfigError(`CCGW_FAULTS needs the mock gateway; a live run (BASE_URL=${base.url}) cannot inject faults`);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(faultsRaw);
-    } catch {
-      parsed = undefined;
-    }
-    if (!Array.isArray(parsed) || !parsed.every((f) => f !== null && typeof f === 'object' && !Array.isArray(f) && typeof (f as Record<string, unknown>)['operation'] === 'string')) {
-      throw new LoadConfigError(`CCGW_FAULTS=${JSON.stringify(faultsRaw)} must be a JSON array of faults, e.g. CCGW_FAULTS='[{"operation":"addInsert","rate":0.1,"retcode":"900-001"}]'`);
-    }
-    faults = parsed as Record<string, unknown>[];
-  }
-  if (faults.length > 0 && admin === 'off') throw new LoadConfigError('CCGW_FAULTS needs the mock\'s admin API, but CCGW_ADMIN=off');
-
-  const profileName = text(env, 'CCGW_PROFILE') ?? 'ccgw-2024';
-  if (!(PROFILE_NAMES as readonly string[]).includes(profileName)) throw new LoadConfigError(`CCGW_PROFILE=${JSON.stringify(profileName)} is not a gateway profile; use one of ${PROFILE_NAMES.join(', ')}`);
-  let profile = resolveProfile(profileName);
-  const overridesRaw = text(env, 'CCGW_PROFILE_OVERRIDES');
-  if (overridesRaw !== undefined) {
-    let overrides: unknown;
-    try {
-      overrides = JSON.parse(overridesRaw);
-    } catch {
-      overrides = undefined;
-    }
-    if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
-      throw new LoadConfigError(`CCGW_PROFILE_OVERRIDES=${JSON.stringify(overridesRaw)} must be a JSON object, e.g. {"answers":{"targetAlreadyBarged":"900-003"}}`);
-    }
-    try {
-      profile = withOverrides(profile, overrides as ProfileOverrides);
-    } catch (e) {
-      if (e instanceof ProfileError) throw new LoadConfigError(`CCGW_PROFILE_OVERRIDES: ${e.message}`);
-      throw e;
-    }
-  }
-
-  const fixturesPath = fixturesVar === undefined ? `${context.repoRoot}src/fixtures/demo.json` : fixturesVar.startsWith('/') ? fixturesVar : `${context.repoRoot}${fixturesVar.replace(/^\.\//, '')}`;
-  let fixturesText: string;
-  try {
-    fixturesText = context.readText(fixturesPath);
-  } catch (e) {
-    throw new LoadConfigError(`CCGW_FIXTURES=${JSON.stringify(fixturesVar ?? fixturesPath)}: ${fixturesPath} cannot be read (${(e as Error).message.split('\n')[0]}); give an absolute path or one relative to the repository root`);
-  }
-  const fixtures = parseFixturesText(fixturesText, { source: fixturesPath, env, readText: context.readText, profile });
-
-  const d = context.defaults;
-  const load: LoadKnobs = {
-    vus: number(env, 'CCGW_LOAD_VUS', d.vus, 1, 2000, true),
-    iterations: number(env, 'CCGW_LOAD_ITERATIONS', d.iterations, 1, 1_000_000, true),
-    duration: duration(env, 'CCGW_LOAD_DURATION', d.duration, 24 * 3_600_000),
-    rate: number(env, 'CCGW_LOAD_RATE', d.rate, 0.01, 100_000, false),
-    inspectorsPerGroup: number(env, 'CCGW_LOAD_INSPECTORS', d.inspectorsPerGroup, 2, 100, true),
-    thinkMs: number(env, 'CCGW_LOAD_THINK_MS', d.thinkMs, 0, 600_000, true),
-  };
-  const timing: LoadTiming = {
-    eventDeadlineMs: number(env, 'CCGW_EVENT_DEADLINE_MS', 2000, 1, 120_000, true),
-    pollPauseMs: number(env, 'CCGW_POLL_PAUSE_MS', context.timing?.pollPauseMs ?? 200, 0, 10_000, true),
-    keepAliveMs: number(env, 'CCGW_KEEPALIVE_MS', 30_000, 100, 100_000, true),
-    pollTimeoutMs: number(env, 'CCGW_POLL_TIMEOUT_MS', 15_000, 100, 120_000, true),
-    requestTimeoutMs: number(env, 'CCGW_REQUEST_TIMEOUT_MS', 10_000, 100, 120_000, true),
-  };
-  const thresholds = {
-    p95Ms: number(env, 'CCGW_P95_MS', 500, 1, 600_000, false),
-    p99Ms: number(env, 'CCGW_P99_MS', 1000, 1, 600_000, false),
-    maxErrorRate: number(env, 'CCGW_MAX_ERROR_RATE', 0.01, 0, 1, false),
-    minAchievedRatio: number(env, 'CCGW_MIN_ACHIEVED_RATIO', 0.9, 0, 1, false),
-  };
+  const target = targetOf(env);
+  const profile = profileOf(env);
+  const fixtures = fixturesOf(env, context, profile);
+  const duration = text(env, 'CCGW_LOAD_DURATION') ?? context.defaults.duration;
+  const ms = durationMs(duration);
+  if (ms === undefined || ms <= 0 || ms > MAX_DURATION_MS) throw new LoadConfigError(`CCGW_LOAD_DURATION=${JSON.stringify(duration)} is not a k6 duration from 1ms to ${MAX_DURATION_MS / 3_600_000}h; e.g. CCGW_LOAD_DURATION=30s`);
   const name = text(env, 'CCGW_RUN_NAME') ?? context.scenario;
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(name)) throw new LoadConfigError(`CCGW_RUN_NAME=${JSON.stringify(name)} may hold only letters, digits, ".", "_" and "-"`);
   return {
     scenario: context.scenario,
-    baseUrl: base.url,
-    loopback,
-    live,
-    maxRps,
-    insecureTls,
+    ...target,
     profile,
-    fixturesPath,
+    fixturesPath: fixtures.path,
     fixturesName: fixtures.name,
     accounts: fixtures.accounts,
-    validate: text(env, 'CCGW_VALIDATE') === undefined ? true : flag(env, 'CCGW_VALIDATE'),
-    admin,
-    adminToken: text(env, 'CCGW_ADMIN_TOKEN'),
-    adminReset: text(env, 'CCGW_ADMIN_RESET') === undefined ? true : flag(env, 'CCGW_ADMIN_RESET'),
-    faults,
-    load,
-    timing,
-    thresholds,
-    report: { dir: (text(env, 'CCGW_REPORT_DIR') ?? 'reports/load').replace(/\/$/, ''), name },
+    validate: flag(env, 'CCGW_VALIDATE', true),
+    ...adminOf(env, target.live, target.baseUrl),
+    load: { ...numbersOf(env, NUMBERS.load, context), duration },
+    timing: numbersOf(env, NUMBERS.timing, context),
+    thresholds: numbersOf(env, NUMBERS.thresholds, context),
+    report: { dir: (text(env, 'CCGW_REPORT_DIR') ?? LOAD_REPORT_DIR).replace(/\/$/, ''), name },
   };
 }
 
@@ -370,6 +322,9 @@ export function parseLoadConfig(env: Env, context: ParseContext): LoadConfig {
  *
  * @example
  * ```ts
+ * import { describeConfig, type LoadConfig } from './config-parse.ts';
+ *
+ * declare const config: LoadConfig;
  * console.log(JSON.stringify(describeConfig(config)));
  * ```
  */

@@ -1,7 +1,7 @@
 /**
  * The load configuration of a k6 run, read from `__ENV` in the init context (see `config-parse.ts` for every
  * variable). Loading throws before any traffic: a bad variable, an unreadable fixtures file, or a live target
- * without `CCGW_LIVE=1` and `CCGW_MAX_RPS` aborts k6 in init with a message naming the fix.
+ * without `CCGW_LIVE=1` and `CCGW_FIXTURES` aborts k6 in init with a message naming the fix.
  *
  * @example
  * ```ts

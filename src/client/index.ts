@@ -33,6 +33,7 @@ export {
 } from './errors.ts';
 export type { ExchangeRecord, ExchangeListener } from './exchange-record.ts';
 export { resolveTls, type TlsOptions } from './tls.ts';
+export { AdminClient, AdminCallError, type AdminClientOptions, type AdminAnswer } from './admin-client.ts';
 export { RateLimiter, RateLimitError } from './rate-limiter.ts';
 export { parseBaseUrl, type BaseUrl } from './base-url.ts';
 export { operationPath, type PathParamsOf, type QueryOf, type MethodOf } from './operation-path.ts';

@@ -34,17 +34,9 @@ export const TARGET_OPTIONS = {
 } as const;
 
 /** The values parseOptions gives for TARGET_OPTIONS. */
-export interface TargetFlags {
-  readonly config?: string | undefined;
-  readonly gateway?: string | undefined;
-  readonly fixtures?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly ca?: string | undefined;
-  readonly insecure?: boolean | undefined;
-  readonly live?: boolean | undefined;
-  readonly 'max-rps'?: string | undefined;
-  readonly out?: string | undefined;
-}
+export type TargetFlags = {
+  readonly [K in keyof typeof TARGET_OPTIONS]?: ((typeof TARGET_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string) | undefined;
+};
 
 /** The gateway a command talks to. */
 export type Target =
@@ -65,7 +57,6 @@ export interface Settings {
   /** Where the settings came from, for the report: e.g. ['ccgw.config.json', 'environment', 'flags']. */
   readonly layers: readonly string[];
 }
-
 
 /** How ccgw names the live opt-in and the rate cap in the guard's refusal. */
 const LIVE_WORDS = { optIn: 'Pass --live (or CCGW_LIVE=1)', cap: '--max-rps N' } as const;

@@ -1,7 +1,7 @@
 /**
- * The admin API's request bodies: their types (the JSON Schemas in `admin-schemas/` are the source, compiled by
- * `npm run generate` into `src/generated/admin-validators.js`) and the check that turns a schema error into a
- * message naming the field, its value and the bound.
+ * The admin API's request bodies: their types (src/shared/admin-api.ts; the JSON Schemas in `admin-schemas/` are the
+ * source, compiled by `npm run generate` into `src/generated/admin-validators.js`) and the check that turns a schema
+ * error into a message naming the field, its value and the bound.
  *
  * @example
  * ```ts
@@ -11,44 +11,7 @@
  */
 import type { ValidationError, Validator } from '../generated/admin-validators.js';
 
-/** `POST /__admin/reset`. */
-export interface ResetBody {
-  readonly fixtures?: Record<string, unknown>;
-}
-
-/** `PUT /__admin/agents/{id}/state`. */
-export interface AgentStateBody {
-  readonly signedIn: boolean;
-  readonly status?: 3 | 4 | 5 | 7 | 8;
-  readonly alwaysOffHook?: boolean;
-  readonly guid?: string;
-  readonly bargedBy?: string;
-}
-
-/** `POST /__admin/agents/sign-in`. */
-export interface BulkSignInBody {
-  readonly ids?: readonly string[];
-  readonly from?: number;
-  readonly to?: number;
-  readonly status?: 3 | 4 | 5;
-}
-
-/** One fault setting as `PUT /__admin/faults` takes it (its meaning is checked by `parseFaults`). */
-export interface FaultSetting {
-  readonly operation: string;
-  readonly agent?: string;
-  readonly rate?: number;
-  readonly latencyMs?: number;
-  readonly latencyJitterMs?: number;
-  readonly retcode?: string;
-  readonly http?: number;
-  readonly reset?: boolean;
-}
-
-/** `PUT /__admin/faults`. */
-export interface FaultsBody {
-  readonly faults: readonly FaultSetting[];
-}
+export type { AgentStateBody, BulkSignInBody, FaultSetting, FaultsBody, ResetBody } from '../shared/admin-api.ts';
 
 /** A body outside its schema; the message names the call, the field, the value and the bound. */
 export class AdminBodyError extends Error {

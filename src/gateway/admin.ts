@@ -17,9 +17,7 @@ import { AdminBodyError, checkedBody, type AgentStateBody, type BulkSignInBody }
 import { FaultError, parseFaults } from './faults.ts';
 import type { GatewayState } from './gateway-state.ts';
 import type { Reply } from './reply.ts';
-
-/** The `server` field of `GET /__admin/health`: how a client knows that it talks to a ccgw mock. */
-export const MOCK_SERVER_NAME = 'ccgw mock';
+import { MOCK_SERVER_NAME } from '../shared/admin-api.ts';
 
 /** What the admin API needs besides the state. */
 export interface AdminHost {

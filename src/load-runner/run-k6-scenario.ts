@@ -15,8 +15,10 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { ConfigDocument } from '../config/config-document.ts';
 import { overridesOf, type Profile } from '../domain/profiles.ts';
 import { REPO_ROOT } from '../paths.ts';
+import { LOAD_SCENARIO_DIR } from '../shared/paths.ts';
 import type { LoadResult } from '../report/run-summary.ts';
 import { ensureK6 } from '../tools/ensure-k6.ts';
 import { readK6Samples } from './k6-samples.ts';
@@ -29,23 +31,15 @@ export interface K6RunOptions {
   readonly scenario: LoadScenario;
   /** The gateway's base URL. */
   readonly baseUrl: string;
-  /** Treat the target as live (public calls only, rate cap required). True for any non-loopback URL. */
+  /** Treat the target as live (public calls only, rate-capped). True for any non-loopback URL. */
   readonly live: boolean;
-  /** Requests per second cap (required when live). */
+  /** Requests per second cap; a live target without one gets the shared default (src/shared/live-target.ts). */
   readonly maxRequestsPerSecond?: number | undefined;
   readonly fixturesPath: string;
   readonly profile: Profile;
   readonly tls?: { readonly caFile?: string | undefined; readonly insecure?: boolean | undefined };
-  /** Scenario sizing; unset fields keep the scenario's defaults. */
-  readonly load?: {
-    readonly duration?: string | undefined;
-    readonly rate?: number | undefined;
-    readonly inspectors?: number | undefined;
-    readonly rounds?: number | undefined;
-    readonly vus?: number | undefined;
-    /** An open-model run fails below this share of the asked iterations (CCGW_MIN_ACHIEVED_RATIO, default 0.9). */
-    readonly minAchievedRatio?: number | undefined;
-  };
+  /** Scenario sizing (the settings' `load`; its `scenario` is not read here); unset fields keep the scenario's defaults. */
+  readonly load?: Omit<NonNullable<ConfigDocument['load']>, 'scenario'>;
   /** Where k6 writes its files (created). */
   readonly outDir: string;
   readonly adminToken?: string | undefined;
@@ -121,7 +115,7 @@ export async function runK6Scenario(o: K6RunOptions): Promise<K6Run> {
     samples: join(o.outDir, 'samples.csv.gz'),
     dashboard: join(o.outDir, 'dashboard.html'),
   };
-  const script = join(REPO_ROOT, 'load', 'scenarios', `${o.scenario}.ts`);
+  const script = join(REPO_ROOT, LOAD_SCENARIO_DIR, `${o.scenario}.ts`);
   const child = spawn(k6, ['run', '--no-color', '--address=', '--out', `csv=${files.samples}`, script], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...k6Environment(o) },

@@ -20,6 +20,7 @@
  * ```
  */
 import type { ProfileOverrides } from '../domain/profiles.ts';
+import type { LoadAchieved, LoadAsked } from '../shared/load-drive.ts';
 
 /** The `schemaVersion` this harness writes and reads. */
 export const RUN_SUMMARY_SCHEMA_VERSION = 1;
@@ -341,62 +342,7 @@ export interface LoadResult {
   readonly achieved?: LoadAchieved;
 }
 
-/**
- * What a load scenario was asked to drive: an open model starts `rate` iterations per second for `duration` on at
- * most `vus` VUs; a closed model runs `vus` VUs of `iterationsPerVu` iterations each within `duration`.
- *
- * @example
- * ```ts
- * const asked: LoadAsked = { model: 'open', unit: 'cycle', rate: 200, vus: 40, duration: '1m', minAchievedRatio: 0.9, pollPauseMs: 0 };
- * ```
- */
-export interface LoadAsked {
-  readonly model: 'open' | 'closed';
-  /** What one iteration is: a barge/cancel `cycle`, a storm `round`, a smoke `iteration`. */
-  readonly unit: 'cycle' | 'round' | 'iteration';
-  readonly vus: number;
-  /** A k6 duration, e.g. `1m`. */
-  readonly duration: string;
-  /** Iterations per second (open). */
-  readonly rate?: number;
-  /** Iterations per VU (closed). */
-  readonly iterationsPerVu?: number;
-  /** The share of the asked iterations an open run must start, 0–1. */
-  readonly minAchievedRatio?: number;
-  /** The pause after a round of polls, ms. */
-  readonly pollPauseMs?: number;
-}
-
-/**
- * What a load scenario achieved.
- *
- * @example
- * ```ts
- * const achieved: LoadAchieved = { seconds: 60, iterations: 11_990, perSecond: 199.8, calls: 107_910, callsPerSecond: 1798.5, dropped: 10, vusPeak: 14, vusLimit: 40, ratio: 0.9992, ok: true };
- * ```
- */
-export interface LoadAchieved {
-  /** Seconds the iterations ran (open: the asked duration). */
-  readonly seconds: number;
-  /** Completed iterations. */
-  readonly iterations: number;
-  /** Iterations per second (open: the ones k6 started). */
-  readonly perSecond: number;
-  /** Gateway calls of the iterations (setup and teardown left out), and per second. */
-  readonly calls: number;
-  readonly callsPerSecond: number;
-  /** Iterations k6 dropped for want of a free VU. */
-  readonly dropped: number;
-  /** The most VUs busy at once, and the scenario's limit. */
-  readonly vusPeak: number;
-  readonly vusLimit: number;
-  /** Started over asked iterations, 0–1 (open). */
-  readonly ratio?: number;
-  /** False when an open run started less than its `minAchievedRatio`: the scenario then fails. */
-  readonly ok: boolean;
-  /** What was reached, why and what to do, when not ok. */
-  readonly notes?: readonly string[];
-}
+export type { IterationUnit, LoadAchieved, LoadAsked } from '../shared/load-drive.ts';
 
 /** How often a load scenario's invariant was violated. */
 export interface InvariantResult {

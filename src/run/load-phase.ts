@@ -46,14 +46,7 @@ export async function loadPhase(o: LoadPhaseOptions): Promise<Phase> {
     fixturesPath: o.target.fixturesPath,
     profile: o.settings.profile,
     ...(o.target.tls ? { tls: o.target.tls } : {}),
-    load: {
-      duration: o.settings.load.duration,
-      rate: o.settings.load.rate,
-      inspectors: o.settings.load.inspectors,
-      rounds: o.settings.load.rounds,
-      vus: o.settings.load.vus,
-      minAchievedRatio: o.settings.load.minAchievedRatio,
-    },
+    load: o.settings.load,
     outDir: o.dir,
     onLine: (line) => {
       if (STATUS.test(line.trim())) o.progress.step(`k6: ${line.trim()}`);

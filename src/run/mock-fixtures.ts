@@ -16,15 +16,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { resolveTls } from '../client/index.ts';
+import { AdminClient } from '../client/admin-client.ts';
 import type { Profile } from '../domain/profiles.ts';
 import type { FixturesDocument, PasswordSource } from '../fixtures/fixtures-document.ts';
 import { parseFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
-import { MOCK_SERVER_NAME } from '../gateway/admin.ts';
+import { ADMIN_PATHS, MOCK_SERVER_NAME } from '../shared/admin-api.ts';
 
 export interface MockFixturesRequest {
   readonly url: string;
@@ -42,11 +40,12 @@ export type MockFixtures =
 
 /** Asks the gateway for its fixtures. Never throws for what the gateway answers; FixturesError for a document that cannot be used. */
 export async function mockFixtures(r: MockFixturesRequest): Promise<MockFixtures> {
-  const health = await getJson(r, '/__admin/health');
+  const admin = new AdminClient({ baseUrl: r.url, token: r.env['CCGW_ADMIN_TOKEN'] || undefined, tls: r.tls, timeoutMs: r.timeoutMs });
+  const health = await admin.send('GET', ADMIN_PATHS.health);
   if (health.status === 401) return { kind: 'refused', why: `its admin API wants the token given to ccgw mock --admin-token; set CCGW_ADMIN_TOKEN` };
   const body = health.json as { server?: unknown } | undefined;
   if (health.status !== 200 || body?.server !== MOCK_SERVER_NAME) return { kind: 'not-a-mock', why: `it does not answer GET /__admin/health as a ccgw mock (${health.status === 0 ? health.error : `HTTP ${health.status}`})` };
-  const answer = await getJson(r, '/__admin/fixtures');
+  const answer = await admin.send('GET', ADMIN_PATHS.fixtures);
   const origin = answer.json as { source?: unknown; document?: unknown; baseDir?: unknown } | undefined;
   if (answer.status !== 200 || typeof origin?.source !== 'string' || origin.document === undefined) {
     return { kind: 'not-a-mock', why: `its GET /__admin/fixtures gives no fixtures document (${answer.status === 0 ? answer.error : `HTTP ${answer.status}`}; a ccgw mock older than this harness?)` };
@@ -76,27 +75,4 @@ export async function mockFixtures(r: MockFixturesRequest): Promise<MockFixtures
 function withAbsoluteFiles(doc: FixturesDocument, baseDir: string | undefined): FixturesDocument {
   const fix = (p: PasswordSource): PasswordSource => (typeof p === 'object' && 'file' in p && baseDir !== undefined && !isAbsolute(p.file) ? { ...p, file: join(baseDir, p.file) } : p);
   return { ...doc, agents: doc.agents.map((a) => ({ ...a, password: fix(a.password) })), ...(doc.ranges ? { ranges: doc.ranges.map((g) => ({ ...g, password: fix(g.password) })) } : {}) };
-}
-
-/** One GET with the target's TLS options and the admin token when set; status 0 with the error when nothing answered. */
-function getJson(r: MockFixturesRequest, path: string): Promise<{ status: number; json?: unknown; error?: string }> {
-  const url = new URL(path, `${r.url}/`);
-  const token = r.env['CCGW_ADMIN_TOKEN'];
-  const options = { timeout: r.timeoutMs, headers: token ? { 'X-Admin-Token': token } : {}, ...(url.protocol === 'https:' ? resolveTls(r.tls) : {}) };
-  return new Promise((resolve) => {
-    const req = (url.protocol === 'https:' ? https : http).get(url, options, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
-        } catch {
-          resolve({ status: res.statusCode ?? 0 });
-        }
-      });
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${r.timeoutMs / 1000} s`)));
-    req.on('error', (e) => resolve({ status: 0, error: e.message }));
-  });
 }

@@ -11,11 +11,10 @@
  * try { ... target.url ... } finally { await target.close(); }
  * ```
  */
-import { join } from 'node:path';
 import type { Settings } from '../config/settings.ts';
 import { demoFixtures, FixturesError, loadFixturesFile, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import { startMockGateway, type MockGateway } from '../gateway/mock-gateway.ts';
-import { REPO_ROOT } from '../paths.ts';
+import { DEMO_FIXTURES_PATH } from '../paths.ts';
 import { ContractFailure, GatewayUnreachable, UsageError } from '../io/errors.ts';
 import { durationOption } from '../io/options.ts';
 import { DEFAULT_TIMEOUT_MS } from '../client/index.ts';
@@ -45,8 +44,7 @@ export interface OpenTarget {
   close(): Promise<void>;
 }
 
-/** The built-in demo fixtures file. */
-export const DEMO_FIXTURES_PATH = join(REPO_ROOT, 'src', 'fixtures', 'demo.json');
+export { DEMO_FIXTURES_PATH };
 
 /** How long the reachability probe waits for an answer when CCGW_PROBE_TIMEOUT is not set: one call's timeout. */
 export const DEFAULT_PROBE_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;

@@ -15,12 +15,12 @@
  * execFileSync(k6, ['run', '--quiet', 'load/scenarios/smoke.ts']);
  * ```
  */
-import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../paths.ts';
+import { runTool, withDirLock } from './tool-process.ts';
 
 /**
  * The k6 release the harness pins when it builds k6 itself.
@@ -187,18 +187,9 @@ async function which(name: string, env: NodeJS.ProcessEnv): Promise<string | und
   return undefined;
 }
 
-function run(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    execFile(file, args, { env, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(Object.assign(error, { stdout: String(stdout), stderr: String(stderr) }));
-      else resolvePromise({ stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
-
 async function versionOf(binary: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   try {
-    const { stdout } = await run(binary, ['version'], env, 30_000);
+    const { stdout } = await runTool(binary, ['version'], env, 30_000);
     return parseK6Version(stdout);
   } catch {
     return undefined;
@@ -211,7 +202,7 @@ async function requireGo(env: NodeJS.ProcessEnv): Promise<string> {
   if (!go) throw new K6ToolError(`k6 is not installed (no \`k6\` on PATH, no ${K6_VERSION} in tools/k6/bin) and Go is missing (no \`go\` on PATH) to build it: ${install}`);
   let output = '';
   try {
-    output = (await run(go, ['version'], env, 30_000)).stdout;
+    output = (await runTool(go, ['version'], env, 30_000)).stdout;
   } catch (e) {
     throw new K6ToolError(`\`${go} version\` failed (${(e as Error).message.trim()}); ${install}`);
   }
@@ -222,31 +213,10 @@ async function requireGo(env: NodeJS.ProcessEnv): Promise<string> {
   return go;
 }
 
-async function withBuildLock(root: string, body: () => Promise<void>): Promise<void> {
+function withBuildLock(root: string, body: () => Promise<void>): Promise<void> {
   const lock = join(root, 'tools', 'k6', '.build-lock');
-  await mkdir(dirname(lock), { recursive: true });
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-      if (age > STALE_LOCK_MS) {
-        await rm(lock, { recursive: true, force: true });
-        continue;
-      }
-      if (Date.now() > deadline) throw new K6ToolError(`waited ${LOCK_WAIT_MS / 60_000} min for another k6 build (lock ${lock}); if no build is running, delete the lock and retry`);
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-  try {
-    await writeFile(join(lock, 'pid'), String(process.pid));
-    await body();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
+  const timedOut = () => new K6ToolError(`waited ${LOCK_WAIT_MS / 60_000} min for another k6 build (lock ${lock}); if no build is running, delete the lock and retry`);
+  return withDirLock(lock, { waitMs: LOCK_WAIT_MS, staleMs: STALE_LOCK_MS, timedOut }, body);
 }
 
 async function build(go: string, root: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
@@ -257,7 +227,7 @@ async function build(go: string, root: string, env: NodeJS.ProcessEnv, log: (lin
   await mkdir(scratch, { recursive: true });
   try {
     try {
-      await run(go, ['install', `go.k6.io/k6@${K6_VERSION}`], { ...env, GOBIN: scratch }, BUILD_TIMEOUT_MS);
+      await runTool(go, ['install', `go.k6.io/k6@${K6_VERSION}`], { ...env, GOBIN: scratch }, BUILD_TIMEOUT_MS);
     } catch (e) {
       const err = e as Error & { stderr?: string; killed?: boolean };
       const tail = (err.stderr ?? '').trim().split('\n').slice(-15).join('\n');

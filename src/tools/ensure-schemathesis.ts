@@ -13,11 +13,11 @@
  * execFileSync(st, ['run', 'openapi/ccgw-agentgateway.yaml', '--url', gw.url]);
  * ```
  */
-import { execFile } from 'node:child_process';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../paths.ts';
+import { runTool, withDirLock } from './tool-process.ts';
 
 /** The Schemathesis release the harness pins. */
 export const SCHEMATHESIS_VERSION = '4.32.5';
@@ -89,8 +89,8 @@ export async function ensureSchemathesis(options: EnsureSchemathesisOptions = {}
     log(`installing schemathesis ${SCHEMATHESIS_VERSION} from PyPI into ${join(dir, 'venv')} (once, ~30 s)…`);
     await rm(join(dir, 'venv'), { recursive: true, force: true });
     try {
-      await run(python, ['-m', 'venv', join(dir, 'venv')], env, INSTALL_TIMEOUT_MS);
-      await run(join(dir, 'venv', 'bin', 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `schemathesis==${SCHEMATHESIS_VERSION}`], env, INSTALL_TIMEOUT_MS);
+      await runTool(python, ['-m', 'venv', join(dir, 'venv')], env, INSTALL_TIMEOUT_MS);
+      await runTool(join(dir, 'venv', 'bin', 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `schemathesis==${SCHEMATHESIS_VERSION}`], env, INSTALL_TIMEOUT_MS);
     } catch (e) {
       const err = e as Error & { stderr?: string };
       const tail = (err.stderr ?? '').trim().split('\n').slice(-10).join('\n');
@@ -111,7 +111,7 @@ export function parseSchemathesisVersion(output: string): string | undefined {
 
 async function versionOf(binary: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   try {
-    return parseSchemathesisVersion((await run(binary, ['--version'], env, 60_000)).stdout);
+    return parseSchemathesisVersion((await runTool(binary, ['--version'], env, 60_000)).stdout);
   } catch {
     return undefined;
   }
@@ -122,7 +122,7 @@ async function requirePython(env: NodeJS.ProcessEnv): Promise<string> {
   const wanted = `Python ${MIN_PYTHON.join('.')} or later`;
   let output: string;
   try {
-    output = (await run(python, ['-c', 'import sys, venv; print("%d.%d" % sys.version_info[:2])'], env, 30_000)).stdout.trim();
+    output = (await runTool(python, ['-c', 'import sys, venv; print("%d.%d" % sys.version_info[:2])'], env, 30_000)).stdout.trim();
   } catch {
     throw new SchemathesisToolError(`no usable Python: \`${python}\` did not run with its venv module; install ${wanted} (or set CCGW_PYTHON to one)`, 'no-python');
   }
@@ -133,35 +133,9 @@ async function requirePython(env: NodeJS.ProcessEnv): Promise<string> {
   return python;
 }
 
-async function withLock(lock: string, body: () => Promise<void>): Promise<void> {
-  await mkdir(join(lock, '..'), { recursive: true });
-  const deadline = Date.now() + STALE_LOCK_MS;
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-      if (age > STALE_LOCK_MS) await rm(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new SchemathesisToolError(`waited for another schemathesis install (lock ${lock}); if none is running, delete the lock`, 'install-failed');
-      else await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-  try {
-    await body();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
-}
-
-function run(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    execFile(file, args, { env, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(Object.assign(error, { stdout: String(stdout), stderr: String(stderr) }));
-      else resolvePromise({ stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
+function withLock(lock: string, body: () => Promise<void>): Promise<void> {
+  const timedOut = () => new SchemathesisToolError(`waited for another schemathesis install (lock ${lock}); if none is running, delete the lock`, 'install-failed');
+  return withDirLock(lock, { waitMs: STALE_LOCK_MS, staleMs: STALE_LOCK_MS, timedOut }, body);
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

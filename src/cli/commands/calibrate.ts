@@ -20,6 +20,7 @@ import { rulesPhase } from '../../run/rules-phase.ts';
 import { runPhases } from '../../run/run-phases.ts';
 import { checkWritableFile } from '../../run/writable-paths.ts';
 import type { Command } from '../command.ts';
+import { targetOptionsHelp, UNREACHABLE_EXIT_HELP } from '../target-help.ts';
 import type { CommandIo } from '../../io/command-io.ts';
 import { UsageError } from '../../io/errors.ts';
 import { parseOptions } from '../../io/options.ts';
@@ -40,20 +41,13 @@ gateway of each run on its command line.
 
 Exit 0 when every setting observed was answered one way and every documented rule held; 1 when a documented rule
 failed, a setting was answered two ways, or an answer is none of a setting's candidates; 2 on a usage error;
-3 when the gateway cannot be reached (one line with the cause and the fix).
+${UNREACHABLE_EXIT_HELP}
 
 Options:
   --write FILE         the config file to write (default ${DEFAULT_WRITE})
-  --gateway URL        the gateway (https://host:8043); default: the embedded mock
-  --fixtures FILE      the test accounts (required with --gateway)
-  --live               allow traffic to a gateway that is not on this machine
-  --max-rps N          request-rate cap (default 5 against a live gateway)
-  --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
-  --profile NAME       ccgw-2024 | ccgw-2025: the profile the answers are compared with
-  --config FILE        settings file (default ./ccgw.config.json when present)
+${targetOptionsHelp('the profile the answers are compared with')}
   --wait-timeouts      also check what takes the gateway's timeouts (a Guid expired after its rotation, an agent
                        signed out after 2 minutes without a poll): about 5 minutes of real time
-  --out DIR            where run directories go (default runs/)
   --quiet              print only failures and the result
   --json               print the calibration as JSON and nothing else
 

@@ -14,6 +14,7 @@ import { runPhases } from '../../run/run-phases.ts';
 import { phaseSteps } from './phase-steps.ts';
 import { ensureK6 } from '../../tools/ensure-k6.ts';
 import type { Command } from '../command.ts';
+import { targetOptionsHelp, UNREACHABLE_EXIT_HELP } from '../target-help.ts';
 import type { CommandIo } from '../../io/command-io.ts';
 import { UsageError } from '../../io/errors.ts';
 import { choiceOption, integerOption, parseOptions } from '../../io/options.ts';
@@ -27,8 +28,7 @@ dropped iterations, busy VUs). throughput runs at a constant arrival rate: when 
 --min-achieved-ratio of the asked iterations (too few VUs for the gateway's latency, or the generator's CPU), the
 run fails, saying what it reached, why and what to do.
 Exit 0 when the thresholds, the asked rate and the barge invariant hold, 1 otherwise, 2 on a usage error,
-3 when the gateway cannot be reached (refused, name not resolved, TLS refused, no answer within CCGW_PROBE_TIMEOUT,
-default 15s; checked before the first phase and after a failed one): one line with the cause and the fix.
+${UNREACHABLE_EXIT_HELP}
 
 Scenarios:
   smoke        a few seconds of each kind of traffic (default; what CI runs)
@@ -46,14 +46,7 @@ Options:
   --min-achieved-ratio R
                        throughput fails when k6 starts less than this share of the asked iterations
                        (default 0.9; CCGW_MIN_ACHIEVED_RATIO, config load.minAchievedRatio)
-  --gateway URL        a gateway instead of the embedded mock (needs --fixtures; --live when not on this machine)
-  --fixtures FILE      test accounts (src/fixtures/fixtures.schema.json)
-  --live               allow traffic to a gateway that is not on this machine
-  --max-rps N          request-rate cap (default ${5} against a live gateway)
-  --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
-  --profile NAME       ccgw-2024 | ccgw-2025
-  --config FILE        settings file (default ./ccgw.config.json when present)
-  --out DIR            where run directories go (default runs/)
+${targetOptionsHelp()}
   --quiet              print only failures and the result
   --json               print the run summary JSON and nothing else
 

@@ -15,6 +15,7 @@ import { createProgress } from '../../run/progress.ts';
 import { runPhases } from '../../run/run-phases.ts';
 import { ensureK6 } from '../../tools/ensure-k6.ts';
 import type { Command } from '../command.ts';
+import { targetOptionsHelp, UNREACHABLE_EXIT_HELP } from '../target-help.ts';
 import type { CommandIo } from '../../io/command-io.ts';
 import { UsageError } from '../../io/errors.ts';
 import { choiceOption, parseOptions } from '../../io/options.ts';
@@ -30,26 +31,17 @@ one run directory under runs/ (summary.json, junit.xml, report.html, summary.md,
                call sequences (a failure prints its seed; --seed N replays it)
   load         the k6 smoke scenario: concurrent barges, thresholds and the barge invariant
 Exit 0 only when everything passed; 1 when something failed; 2 on a usage error;
-3 when the gateway cannot be reached (refused, name not resolved, TLS refused, no answer within CCGW_PROBE_TIMEOUT,
-default 15s; checked before the first phase and after a failed one): one line with the cause and the fix.
+${UNREACHABLE_EXIT_HELP}
 Ctrl-C finishes the current phase's clean-up, skips the rest, and still writes the report.
 
 Options:
   --phases LIST        which phases, comma-separated (default ${PHASE_NAMES.join(',')})
   --scenario NAME      the load scenario (default smoke): ${LOAD_SCENARIOS.join(', ')}
-  --gateway URL        a gateway instead of the embedded mock (needs --fixtures, except a ccgw mock on this
-                       machine; --live when not on this machine)
-  --fixtures FILE      test accounts (src/fixtures/fixtures.schema.json); passwords from env or a secrets file
-  --live               allow traffic to a gateway that is not on this machine
-  --max-rps N          request-rate cap (default 5 against a live gateway)
-  --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
-  --profile NAME       ccgw-2024 | ccgw-2025
+${targetOptionsHelp()}
   --seed N             the properties' fast-check seed (to replay a failure; default random, printed on failure)
   --wait-timeouts      rules: also check what takes the gateway's timeouts (a Guid expired after its rotation, an
                        agent signed out after 2 minutes without a poll) on a gateway whose clock cannot be moved:
                        about 5 minutes of real time
-  --config FILE        settings file (default ./ccgw.config.json when present)
-  --out DIR            where run directories go (default runs/)
   --quiet              print only failures and the result
   --json               print the run summary JSON and nothing else
 

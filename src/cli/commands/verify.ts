@@ -11,6 +11,7 @@ import { resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
 import { createProgress } from '../../run/progress.ts';
 import { runPhases, type PhaseStep } from '../../run/run-phases.ts';
 import type { Command } from '../command.ts';
+import { targetOptionsHelp, UNREACHABLE_EXIT_HELP } from '../target-help.ts';
 import type { CommandIo } from '../../io/command-io.ts';
 import { parseOptions } from '../../io/options.ts';
 import { phaseSteps, PROPERTIES_USAGE, RULES_USAGE, withSeed } from './phase-steps.ts';
@@ -27,21 +28,12 @@ ${PROPERTIES_USAGE}
   --seed N       replay the properties with the seed a failure printed
 With none of --rules, --contracts, --properties: --rules and --contracts. Exit 0 when everything passed (skipped
 is not passed, but does not fail), 1 when the gateway broke the contract, 2 on a usage error,
-3 when the gateway cannot be reached (refused, name not resolved, TLS refused, no answer within CCGW_PROBE_TIMEOUT,
-default 15s; checked before the first phase and after a failed one): one line with the cause and the fix.
+${UNREACHABLE_EXIT_HELP}
 Every account the run touched is signed out at the end, also after a failure or Ctrl-C.
 
 Options:
-  --gateway URL        the gateway (https://host:8043); default: the embedded mock
-  --fixtures FILE      the test accounts (required with --gateway, except for a ccgw mock on this machine,
-                       whose accounts are read from its admin API: GET /__admin/fixtures)
-  --live               allow traffic to a gateway that is not on this machine
-  --max-rps N          request-rate cap (default 5 against a live gateway)
-  --ca FILE            CA of the gateway's certificate   --insecure  accept any certificate
-  --profile NAME       ccgw-2024 | ccgw-2025 (the retcode the gateway should give in undocumented cases)
+${targetOptionsHelp()}
   --wait-timeouts      see --rules
-  --config FILE        settings file (default ./ccgw.config.json when present)
-  --out DIR            where run directories go (default runs/)
   --quiet              print only failures and the result
   --json               print the run summary JSON and nothing else
 

@@ -176,10 +176,9 @@ export function samplePassingRun(): RunSummary {
     { id: 'addinsert.target-not-signed-in', title: 'addinsert on an agent that is not signed in answers 900-005', kind: 'interaction', outcome: 'passed', durationMs: 35, observed: { retcode: '900-005', httpStatus: 200 } },
     { id: 'addinsert.self', title: 'addinsert on oneself answers 000-005', kind: 'check', outcome: 'passed', durationMs: 20, observed: { retcode: '000-005', httpStatus: 200 } },
   ];
+  // The failed run's storm, as a storm that went well.
   const load: LoadResult = {
-    scenario: 'barge-storm',
-    iterations: 2400,
-    durationMs: 60_000,
+    ...structuredClone(storm),
     rps: 50,
     latencyMs: {
       addInsert: { avg: 10, p50: 9, p90: 14, p95: 16, p99: 24, max: 60 },
