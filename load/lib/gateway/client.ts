@@ -7,7 +7,7 @@ import http, { type Params, type RefinedResponse } from 'k6/http';
 import type { AgentAccount, OperationId } from '../../../src/domain/index.ts';
 import { operations } from '../../../src/generated/contract.ts';
 import type { LoadConfig } from '../config-parse.ts';
-import { sessionLossRetcodes } from '../session-loss.ts';
+import { sessionLossRetcodes } from '../../../src/domain/session-loss.ts';
 import { VerdictCache } from '../verdicts.ts';
 import { judgeAnswer, type CallResult } from './answer.ts';
 import { CONTENT_TYPE, GatewaySession } from './session.ts';
@@ -20,7 +20,7 @@ export interface GatewayOptions {
   readonly requestTimeoutMs: number;
   /** Request timeout of a long poll; longer than the gateway's wait (~10 s). */
   readonly pollTimeoutMs: number;
-  /** Retcodes after which a signed-in session counts as lost (see `session-loss.ts`). */
+  /** Retcodes after which a signed-in session counts as lost (see `src/domain/session-loss.ts`). */
   readonly sessionLoss: readonly string[];
 }
 
