@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_SERVER_NAME } from '../src/gateway/admin.ts';
+import { MOCK_SERVER_NAME } from '../src/shared/admin-api.ts';
 import { spawnServer } from '../src/gateway/testing/mock-process.ts';
 import { REPO_ROOT } from '../src/paths.ts';
 import { ensureK6 } from '../src/tools/ensure-k6.ts';
