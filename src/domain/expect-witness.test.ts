@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentAccount } from './agent.ts';
 import { expectWitness, otherPassword, otherPhone, resolveCall, situationBody, type ResolvedCall, type WitnessParties } from './expect-witness.ts';
 import { PROFILE_2024 } from './profiles.ts';
 import { UNCONFIGURED_REQUIREMENT, ROLE_REQUIREMENTS, type AgentRole } from './roles.ts';
 import type { Situation, Witness } from './witness.ts';
+import { ACCOUNTS, PARTIES } from './testing/witness-parties.ts';
 
-const ACCOUNTS: Readonly<Record<AgentRole, AgentAccount>> = {
-  inspector: { id: '30101', vdn: 1, inspector: true, phone: '88830101', password: 'pw-a' },
-  otherInspector: { id: '30102', vdn: 1, inspector: true, phone: '88830102', password: 'pw-b' },
-  target: { id: '30201', vdn: 1, inspector: false, phone: '88830201', password: 'pw-c' },
-  nonInspector: { id: '30202', vdn: 1, inspector: false, phone: '88830202', password: 'pw-d' },
-  otherVdnTarget: { id: '40201', vdn: 2, inspector: false, phone: '88840201', password: 'pw-e' },
-};
-const BY_ID = new Map(Object.values(ACCOUNTS).map((a) => [a.id, a]));
-const PARTIES: WitnessParties = { account: (role) => ACCOUNTS[role], unconfiguredId: '50000', isUnconfigured: (id) => !BY_ID.has(id), lookup: (id) => BY_ID.get(id), knowsEveryAccount: true };
 const IDLE = { status: 4 } as const;
 const INSPECTOR = ACCOUNTS.inspector.id;
 
