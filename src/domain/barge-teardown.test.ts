@@ -45,6 +45,13 @@ describe('ending the barges of an agent', () => {
     expect(events(endBargesOf(w, AGENT, stamp))).toEqual([[INSPECTOR, 'AgentState_Ready']]);
   });
 
+  it('skips a partner that has no account', () => {
+    const w = scenarioWorld();
+    signedIn(w, INSPECTOR);
+    w.setSession(INSPECTOR, { ...w.agent(INSPECTOR)!.session!, barging: '12345', bargedBy: '12346' });
+    expect(endBargesOf(w, INSPECTOR, stamp)).toEqual({ changes: [], deliveries: [] });
+  });
+
   it('skips a partner that no longer has a session', () => {
     const w = scenarioWorld();
     signedIn(w, INSPECTOR);

@@ -31,6 +31,8 @@ describe('a situation without one role', () => {
     const two = { signedIn: { inspector: IDLE, target: IDLE, nonInspector: IDLE }, barges: [{ inspector: 'inspector' as const, target: 'target' as const }] };
     expect(without(two, 'nonInspector')).toEqual({ signedIn: { inspector: IDLE, target: IDLE }, barges: two.barges });
     expect(without(two, 'inspector').barges).toBeUndefined();
+    const crossed = { ...two, barges: [...two.barges, { inspector: 'otherInspector' as const, target: 'nonInspector' as const }] };
+    expect(without(crossed, 'target').barges).toEqual([{ inspector: 'otherInspector', target: 'nonInspector' }]);
   });
 
   it('refuses a base call made by the unconfigured party', () => {

@@ -16,6 +16,14 @@ describe('agentstatus', () => {
   });
 });
 
+describe('agentstatus of a talking agent', () => {
+  it('reports an agent talking (7) as working even outside any barge', () => {
+    const w = scenarioWorld();
+    signedIn(w, AGENT, GatewayStatus.Talking);
+    expect(decideAgentStatus(w, { agentid: AGENT, auth: 'valid' }, PROFILE_2024).result).toEqual({ agentState: 7, isWorking: true });
+  });
+});
+
 describe('event poll', () => {
   it('accepts a signed-in agent with its Guid', () => {
     const w = scenarioWorld();

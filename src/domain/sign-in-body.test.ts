@@ -24,6 +24,7 @@ describe('a sign-in body the gateway refuses: the field, the retcode and why', (
     ['agenttype 5', { ...BASE, agenttype: 5 }, 'agenttype', '100-012', 'must be 4 (PC + phone) or 11 (PC + phone video), as a number or its string'],
     ['ip "localhost"', { ...BASE, ip: 'localhost' }, 'ip', '100-016', 'must be an IPv4 address'],
     ['a numeric ip', { ...BASE, ip: 127 }, 'ip', '100-016', 'must be an IPv4 address'],
+    ['an ip in an array', { ...BASE, ip: ['10.0.0.1'] }, 'ip', '100-016', 'must be an IPv4 address'],
   ])('%s', (_, body, field, retcode, reason) => {
     expect(checkSignInBody(body)).toEqual({ ok: false, field, retcode, reason });
   });

@@ -85,6 +85,10 @@ describe('sign-in: success', () => {
     expect(decideSignIn(w, call({ body: body({ password: '' }) }), PROFILE_2024, NOW).rule).toBe('signIn.ok');
   });
 
+  it('refuses an empty password of an agent without an account as it refuses any password for it', () => {
+    expect(decideSignIn(scenarioWorld(), call({ agentid: NOT_CONFIGURED, body: body({ password: '' }) }), PROFILE_2024, NOW).retcode).toBe('100-004');
+  });
+
   it('says which body field is wrong and why', () => {
     expect(decideSignIn(scenarioWorld(), call({ body: body({ status: 9 }) }), PROFILE_2024, NOW).message).toMatch(/ — status must be 3 \(busy\), 4 \(idle\) or 5 \(wrap-up\)/);
   });
