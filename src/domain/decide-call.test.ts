@@ -7,7 +7,8 @@ describe('any operation through one entry', () => {
   it('decides updateGuid as a session call', () => {
     const w = scenarioWorld();
     signedIn(w, INSPECTOR);
-    expect(decideCall('updateGuid', w, { agentid: INSPECTOR, auth: 'valid' }, PROFILE_2024, NOW).rule).toBe('updateGuid.ok');
+    expect(decideCall('updateGuid', w, { agentid: INSPECTOR, auth: 'valid' }, PROFILE_2024, NOW)).toMatchObject({ rule: 'updateGuid.ok', result: {} });
+    expect(decideCall('updateGuid', w, { agentid: INSPECTOR, auth: 'valid' }, PROFILE_2024, NOW).result).toEqual({});
   });
 
   it('sends a missing workNo as an empty path segment, which fails the path pattern', () => {
