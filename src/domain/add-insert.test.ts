@@ -102,7 +102,34 @@ describe('addinsert: precedence', () => {
   });
 });
 
+describe('addinsert: what a refusal says', () => {
+  it('names the inspector already barged into the target', () => {
+    const w = ready();
+    signedIn(w, SECOND_INSPECTOR);
+    barged(w, SECOND_INSPECTOR, AGENT);
+    expect(decideAddInsert(w, call(), PROFILE_2024, NOW).message).toMatch(new RegExp(` — inspector ${SECOND_INSPECTOR} is already barged into agent ${AGENT}$`));
+  });
+
+  it("names both VDNs, in the profile's word, when the target is in another", () => {
+    expect(decideAddInsert(ready(), call({ workNo: OTHER_VDN_AGENT }), PROFILE_2024, NOW).message).toMatch(/ — inspector VDN 1, target VDN 2$/);
+    expect(decideAddInsert(ready(), call({ workNo: OTHER_VDN_AGENT }), PROFILE_2025, NOW).message).toMatch(/ — inspector VCC 1, target VCC 2$/);
+  });
+});
+
 describe('addinsert: success', () => {
+  it('answers retcode 0 with an empty message and result, and signs no one in or out', () => {
+    expect(decideAddInsert(ready(), call(), PROFILE_2024, NOW)).toMatchObject({
+      operationId: 'addInsert',
+      retcode: '0',
+      httpStatus: 200,
+      rule: 'addInsert.ok',
+      message: '',
+      signedIn: null,
+      signedOut: [],
+      result: {},
+    });
+  });
+
   it('puts the inspector into talking, barging the target, and marks the target as barged', () => {
     const w = ready();
     const d = decideAddInsert(w, call(), PROFILE_2024, NOW);

@@ -19,10 +19,11 @@
  */
 import { GatewayStatus, isIdle, sessionWith } from './agent.ts';
 import { callerRules, ctiFaultRule, IDLE, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';
-import type { AuthCheck, Decision, Delivery, WorldView } from './decision.ts';
+import { accepted, type AuthCheck, type Decision, type Delivery, type SessionChange, type WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
 import { documented, inferred } from './provenance.ts';
+import { qcPermissionRules } from './qc-permission-rules.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { stamper } from './stamp.ts';
@@ -49,36 +50,10 @@ const BASE: BaseCall = { given: { signedIn: { inspector: IDLE, target: IDLE } },
 export const addInsertRules: readonly Rule<AddInsertContext>[] = [
   ...pathIdRules<AddInsertContext>(['agentid', 'workNo'], BASE),
   ...callerRules<AddInsertContext>('the inspector', BASE, { rotation: true }),
-  {
-    id: 'selfTarget',
-    title: 'the target is the inspector himself',
-    provenance: documented('EN/cec_07_0580', 'The agent to be inspected is the inspector himself'),
-    answer: { setting: 'selfTarget' },
-    applies: (c) => okId(c, 'agentid') === okId(c, 'workNo'),
-    witnesses: [variant(BASE, 'self', 'the inspector names himself as the target', { given: { signedIn: { inspector: IDLE } }, when: { workNo: { party: 'inspector' } } })],
-  },
-  {
-    id: 'noInspectionRight',
-    title: 'the inspector lacks the inspection right',
-    provenance: documented('EN/cec_07_2401', 'An agent who has the inspection permission can barge into an agent who has signed in.'),
-    answer: { setting: 'noInspectionRight' },
-    applies: (c) => c.caller?.account.inspector !== true,
-    witnesses: [
-      variant(BASE, 'agent-without-right', 'an idle agent without the inspection right calls', { given: { signedIn: { nonInspector: IDLE, target: IDLE } }, when: { caller: 'nonInspector' } }),
-    ],
-  },
-  {
-    id: 'otherVdn',
-    title: 'the target belongs to another VDN',
-    provenance: documented('EN/cec_07_2401', 'The agent ID must belong to the same VDN as the value of agentid.'),
-    answer: { setting: 'otherVdn' },
-    applies: (c) => c.target !== undefined && c.target.account.vdn !== c.caller?.account.vdn,
-    detail: (c) => `inspector ${c.profile.groupWord} ${c.caller?.account.vdn}, target ${c.profile.groupWord} ${c.target?.account.vdn}`,
-    witnesses: [
-      variant(BASE, 'signed-in-target', 'the target is a signed-in agent of another VDN', { given: { signedIn: { inspector: IDLE, otherVdnTarget: IDLE } }, when: { workNo: { party: 'otherVdnTarget' } } }),
-      variant(BASE, 'signed-out-target', 'the target is a signed-out agent of another VDN', { given: { signedIn: { inspector: IDLE } }, when: { workNo: { party: 'otherVdnTarget' } } }),
-    ],
-  },
+  ...qcPermissionRules<AddInsertContext>(
+    BASE,
+    documented('EN/cec_07_2401', 'An agent who has the inspection permission can barge into an agent who has signed in.'),
+  ),
   {
     id: 'targetIsInspector',
     title: 'the target is an inspector and QC on inspectors is off',
@@ -159,19 +134,9 @@ export function decideAddInsert(world: WorldView, call: AddInsertCall, profile: 
   const deliveries: Delivery[] = inspector.alwaysOffHook
     ? [busy, beQcStart]
     : [busy, { to: inspectorId, event: gatewayEvents.phoneAlerting(toInspector) }, { to: inspectorId, event: gatewayEvents.phoneOffhook(toInspector) }, beQcStart];
-  return {
-    operationId: 'addInsert',
-    retcode: '0',
-    httpStatus: 200,
-    rule: 'addInsert.ok',
-    message: '',
-    changes: [
-      { agent: inspectorId, session: sessionWith(inspector, { status: GatewayStatus.Talking, barging: targetId! }) },
-      { agent: targetId!, session: sessionWith(target, { bargedBy: inspectorId }) },
-    ],
-    deliveries,
-    signedIn: null,
-    signedOut: [],
-    result: {},
-  };
+  const changes: SessionChange[] = [
+    { agent: inspectorId, session: sessionWith(inspector, { status: GatewayStatus.Talking, barging: targetId! }) },
+    { agent: targetId!, session: sessionWith(target, { bargedBy: inspectorId }) },
+  ];
+  return accepted('addInsert', { changes, deliveries, result: {} });
 }

@@ -14,7 +14,7 @@ import { gatewayEvents } from './events.ts';
 /** Makes event stamps for one moment under one profile. */
 export type StampFor = (workNo: string) => { workNo: string; time: number; withGenTime: boolean };
 
-/** The changes and events that end every barge `agentId` is part of (the agent's own session is left alone). */
+/** The changes and events that end every barge `agentId` is part of: for its partners only (its own session is left alone). */
 export function endBargesOf(world: WorldView, agentId: string, stamp: StampFor): { changes: SessionChange[]; deliveries: Delivery[] } {
   const changes: SessionChange[] = [];
   const deliveries: Delivery[] = [];

@@ -6,7 +6,7 @@ import type { InMemoryWorld } from './in-memory-world.ts';
 import { PROFILE_2024 } from './profiles.ts';
 import { describeProvenance } from './provenance.ts';
 import { isListedFor } from './retcodes.ts';
-import { AGENT, INSPECTOR, NOW, OTHER_VDN_AGENT, SECOND_AGENT, SECOND_INSPECTOR, barged, scenarioWorld, signedIn } from './testing/scenario.ts';
+import { AGENT, INSPECTOR, NOT_CONFIGURED, NOW, OTHER_VDN_AGENT, SECOND_AGENT, SECOND_INSPECTOR, barged, scenarioWorld, signedIn } from './testing/scenario.ts';
 
 const call = (over: Partial<CancelInsertCall> = {}): CancelInsertCall => ({ agentid: INSPECTOR, workNo: AGENT, auth: 'valid', ...over });
 
@@ -68,6 +68,59 @@ describe('cancel: success', () => {
       [AGENT, 'AgentOther_BeQcStop'],
     ]);
     expect(d.deliveries[2]!.event.content).toEqual({ qcType: 9, qcAgentId: Number(INSPECTOR) });
+  });
+
+  it('answers retcode 0 with an empty message and result, signs no one in or out, and changes exactly the two sessions', () => {
+    const d = decideCancelInsert(inBarge(), call(), PROFILE_2024, NOW);
+    expect({ ...d, deliveries: [] }).toEqual({
+      operationId: 'cancelInsert',
+      retcode: '0',
+      httpStatus: 200,
+      rule: 'cancelInsert.ok',
+      message: '',
+      changes: [
+        { agent: INSPECTOR, session: { status: GatewayStatus.Idle, alwaysOffHook: false, loginTime: NOW - 1000, barging: null, bargedBy: null } },
+        { agent: AGENT, session: { status: GatewayStatus.Idle, alwaysOffHook: false, loginTime: NOW - 1000, barging: null, bargedBy: null } },
+      ],
+      deliveries: [],
+      signedIn: null,
+      signedOut: [],
+      result: {},
+    });
+  });
+
+  it('sends an always-off-hook inspector only AgentState_Ready: there is no phone to release', () => {
+    const w = scenarioWorld();
+    signedIn(w, INSPECTOR, GatewayStatus.Idle, true);
+    signedIn(w, AGENT);
+    barged(w, INSPECTOR, AGENT);
+    const d = decideCancelInsert(w, call(), PROFILE_2024, NOW);
+    expect(d.deliveries.map((x) => [x.to, x.event.eventType])).toEqual([
+      [INSPECTOR, 'AgentState_Ready'],
+      [AGENT, 'AgentOther_BeQcStop'],
+    ]);
+  });
+
+  it('releases the inspector alone when the barged agent no longer has a session', () => {
+    const w = inBarge();
+    w.setSession(AGENT, null);
+    const d = decideCancelInsert(w, call(), PROFILE_2024, NOW);
+    expect(d.retcode).toBe('0');
+    expect(d.changes.map((c) => c.agent)).toEqual([INSPECTOR]);
+    expect(d.deliveries.map((x) => [x.to, x.event.eventType])).toEqual([
+      [INSPECTOR, 'AgentOther_PhoneRelease'],
+      [INSPECTOR, 'AgentState_Ready'],
+    ]);
+  });
+
+  it('releases an always-off-hook inspector alone with AgentState_Ready when the barged ID has no account', () => {
+    const w = scenarioWorld();
+    signedIn(w, INSPECTOR, GatewayStatus.Talking, true);
+    w.setSession(INSPECTOR, { ...w.agent(INSPECTOR)!.session!, barging: NOT_CONFIGURED });
+    const d = decideCancelInsert(w, call({ workNo: NOT_CONFIGURED }), PROFILE_2024, NOW);
+    expect(d.rule).toBe('cancelInsert.ok');
+    expect(d.changes.map((c) => c.agent)).toEqual([INSPECTOR]);
+    expect(d.deliveries.map((x) => [x.to, x.event.eventType])).toEqual([[INSPECTOR, 'AgentState_Ready']]);
   });
 
   it('does not let a second inspector end a barge that is not his', () => {

@@ -14,10 +14,11 @@
 import { sessionWith } from './agent.ts';
 import { releasedInspector } from './barge-teardown.ts';
 import { BARGING, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';
-import type { AuthCheck, Decision, Delivery, SessionChange, WorldView } from './decision.ts';
+import { accepted, type AuthCheck, type Decision, type Delivery, type SessionChange, type WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
 import { documented, inferred } from './provenance.ts';
+import { qcPermissionRules } from './qc-permission-rules.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
 import type { Retcode } from './retcodes.ts';
 import { stamper } from './stamp.ts';
@@ -40,34 +41,14 @@ const BASE: BaseCall = { given: BARGING, when: { caller: 'inspector', workNo: { 
 export const cancelInsertRules: readonly Rule<CancelInsertContext>[] = [
   ...pathIdRules<CancelInsertContext>(['agentid', 'workNo'], BASE),
   ...callerRules<CancelInsertContext>('the inspector', BASE),
-  {
-    id: 'selfTarget',
-    title: 'the target is the inspector himself',
-    provenance: documented('EN/cec_07_0580', 'The agent to be inspected is the inspector himself'),
-    answer: { setting: 'selfTarget' },
-    applies: (c) => okId(c, 'agentid') === okId(c, 'workNo'),
-    witnesses: [variant(BASE, 'self', 'the inspector names himself as the target', { given: { signedIn: { inspector: IDLE } }, when: { workNo: { party: 'inspector' } } })],
-  },
-  {
-    id: 'noInspectionRight',
-    title: 'the inspector lacks the inspection right',
-    // No page says that cancel checks the right itself; only an inspector can have made the barge a cancel ends.
-    provenance: inferred(
+  ...qcPermissionRules<CancelInsertContext>(
+    BASE,
+    // Only an inspector can have made the barge a cancel ends; no page says that cancel checks the right itself.
+    inferred(
       'only an agent with the inspection right can start the barge a cancel ends ("An agent who has the inspection permission can barge into an agent who has signed in."); no document says whether cancel checks the right before it looks for the barge',
       'EN/cec_07_2401',
     ),
-    answer: { setting: 'noInspectionRight' },
-    applies: (c) => c.caller?.account.inspector !== true,
-    witnesses: [variant(BASE, 'agent-without-right', 'an agent without the inspection right calls', { given: { signedIn: { nonInspector: IDLE, target: IDLE } }, when: { caller: 'nonInspector' } })],
-  },
-  {
-    id: 'otherVdn',
-    title: 'the target belongs to another VDN',
-    provenance: documented('EN/cec_07_2401', 'The agent ID must belong to the same VDN as the value of agentid.'),
-    answer: { setting: 'otherVdn' },
-    applies: (c) => c.target !== undefined && c.target.account.vdn !== c.caller?.account.vdn,
-    witnesses: [variant(BASE, 'other-vdn-target', 'the target is a signed-in agent of another VDN', { given: { signedIn: { inspector: IDLE, otherVdnTarget: IDLE } }, when: { workNo: { party: 'otherVdnTarget' } } })],
-  },
+  ),
   {
     id: 'noBargeToCancel',
     title: 'this inspector has no insert on this target',
@@ -117,7 +98,6 @@ export function decideCancelInsert(world: WorldView, call: CancelInsertCall, pro
   const ready: Delivery = { to: inspectorId, event: gatewayEvents.ready(toInspector) };
   const phoneRelease: Delivery | undefined = inspector.alwaysOffHook ? undefined : { to: inspectorId, event: gatewayEvents.phoneRelease(toInspector, 3) };
   const target = context.target?.session;
-  // Arrays of their final size (this runs on the mock's request path; a push would grow each to 17 slots).
   let changes: SessionChange[] = [released];
   let deliveries: Delivery[] = phoneRelease ? [phoneRelease, ready] : [ready];
   if (target) {
@@ -125,16 +105,5 @@ export function decideCancelInsert(world: WorldView, call: CancelInsertCall, pro
     changes = [released, { agent: targetId!, session: sessionWith(target, { bargedBy: null }) }];
     deliveries = phoneRelease ? [phoneRelease, ready, beQcStop] : [ready, beQcStop];
   }
-  return {
-    operationId: 'cancelInsert',
-    retcode: '0',
-    httpStatus: 200,
-    rule: 'cancelInsert.ok',
-    message: '',
-    changes,
-    deliveries,
-    signedIn: null,
-    signedOut: [],
-    result: {},
-  };
+  return accepted('cancelInsert', { changes, deliveries, result: {} });
 }

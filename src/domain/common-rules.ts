@@ -201,16 +201,7 @@ export function callerContext(
   return { profile, fault, ids, caller, auth };
 }
 
-/**
- * The context of a call by `agentid` about `workNo`: the common context and the target agent. Built as one object
- * literal: a spread (`{ ...base, target }`) would call into V8's runtime on every call of the mock's hot path.
- *
- * @example
- * ```ts
- * const c = targetContext(profile, world, { agentid: '30169', workNo: '30170', auth: 'valid' });
- * c.target?.session?.bargedBy; // null
- * ```
- */
+/** The context of a call by `agentid` about `workNo`: the common context and the target agent. */
 export function targetContext(
   profile: Profile,
   world: { agent(id: string): AgentView | undefined },

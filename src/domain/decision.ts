@@ -60,6 +60,34 @@ export interface Decision<R extends object = Record<string, never>> {
   readonly result: R;
 }
 
+/** What a successful call changes; `accepted` fills in the rest of the decision. */
+export interface Outcome<R extends object> {
+  readonly changes?: readonly SessionChange[];
+  readonly deliveries?: readonly Delivery[];
+  readonly signedIn?: string | null;
+  readonly signedOut?: readonly string[];
+  readonly result: R;
+}
+
+/**
+ * The decision for a call that succeeded: retcode "0", HTTP 200, an empty message, and the rule `<operation>.ok`
+ * unless another success rule is named (a sign-out for want of polls is `forceLogout.noPollTimeout`).
+ */
+export function accepted<R extends object>(operationId: OperationId, outcome: Outcome<R>, rule = `${operationId}.ok`): Decision<R> {
+  return {
+    operationId,
+    retcode: '0',
+    httpStatus: 200,
+    rule,
+    message: '',
+    changes: outcome.changes ?? [],
+    deliveries: outcome.deliveries ?? [],
+    signedIn: outcome.signedIn ?? null,
+    signedOut: outcome.signedOut ?? [],
+    result: outcome.result,
+  };
+}
+
 /** True when the call succeeded. */
 export function succeeded(decision: Decision<object>): boolean {
   return decision.httpStatus === 200 && decision.retcode === '0';

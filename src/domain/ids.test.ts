@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAgentId, IDS_2024, IDS_2025 } from './ids.ts';
+import { checkAgentId, IDS_2024, IDS_2025, isValidAgentId } from './ids.ts';
 
 describe('agent IDs', () => {
   it.each(['101', '999', '1000', '30169', '59999'])('accepts %s under the 2024 rule (101–59999)', (id) => {
@@ -26,5 +26,20 @@ describe('agent IDs', () => {
     expect(checkAgentId('999999', IDS_2025).kind).toBe('ok');
     expect(checkAgentId('1000000', IDS_2025).kind).toBe('pattern');
     expect(checkAgentId('60000', IDS_2025).kind).toBe('ok');
+  });
+});
+
+describe('agent IDs under a rule whose range is narrower than its path pattern', () => {
+  const narrow = { ...IDS_2025, max: 500 };
+
+  it('refuses an ID the pattern accepts but the range does not, saying which bound it passes', () => {
+    expect(checkAgentId('501', narrow)).toEqual({ kind: 'range', raw: '501', reason: 'is above 500' });
+    expect(checkAgentId('500', narrow)).toEqual({ kind: 'ok', id: '500' });
+  });
+
+  it('calls an ID valid only when it passes both checks', () => {
+    expect(isValidAgentId('500', narrow)).toBe(true);
+    expect(isValidAgentId('501', narrow)).toBe(false);
+    expect(isValidAgentId('0101', narrow)).toBe(false);
   });
 });

@@ -30,7 +30,12 @@ describe('profiles', () => {
   });
 
   it('refuses an unknown answer name', () => {
-    expect(() => withOverrides(DEFAULT_PROFILE, { answers: { nope: '0' } as never })).toThrow(/unknown profile answer "nope"/);
+    expect(() => withOverrides(DEFAULT_PROFILE, { answers: { nope: '0' } as never })).toThrow(/unknown profile answer "nope"; use one of pathMismatch, idOutOfRange, /);
+    expect(() => withOverrides(DEFAULT_PROFILE, { answers: { nope: '0' } as never })).toThrow(expect.objectContaining({ name: 'ProfileError' }));
+  });
+
+  it('leaves an answer given as undefined as it was', () => {
+    expect(withOverrides(DEFAULT_PROFILE, { answers: { targetNotSignedIn: undefined } }).answers.targetNotSignedIn).toBe(DEFAULT_PROFILE.answers.targetNotSignedIn);
   });
 });
 
@@ -39,5 +44,6 @@ describe('overridesOf', () => {
     const overrides = { answers: { targetNotSignedIn: '900-003' }, qcOnInspectors: true };
     expect(overridesOf(withOverrides(DEFAULT_PROFILE, overrides))).toEqual(overrides);
     expect(overridesOf(DEFAULT_PROFILE)).toEqual({});
+    expect(overridesOf(withOverrides(DEFAULT_PROFILE, { eventGenTime: !DEFAULT_PROFILE.eventGenTime }))).toEqual({ eventGenTime: !DEFAULT_PROFILE.eventGenTime });
   });
 });

@@ -95,7 +95,8 @@ const ANSWERS: ProfileAnswers = {
     value: '900-002',
     candidates: ['900-002'],
     description: 'The inspector lacks the inspection right.',
-    provenance: inferred('900-002 is the QC "no permission" exception; the addinsert page (EN/cec_07_2401) and the cancel page (ZH/cec_07_2404) both list it', 'EN/cec_07_0580'),
+    // The right is documented (the rule addInsert.noInspectionRight quotes it); the code that refuses it is not.
+    provenance: inferred('no page names the code for a missing inspection right; 900-002 is the QC "no permission" exception, and the addinsert page (EN/cec_07_2401) and the cancel page (ZH/cec_07_2404) both list it', 'EN/cec_07_0580'),
   },
   otherVdn: {
     value: '900-002',
@@ -107,7 +108,8 @@ const ANSWERS: ProfileAnswers = {
     value: '900-002',
     candidates: ['900-002'],
     description: 'The target is an inspector and "Support QC on QC Inspectors" is off.',
-    provenance: documented('EN/cec_07_0433', 'Inspecting an agent who is himself an inspector works only if the CTI setting "Support QC on QC Inspectors" is Yes'),
+    // As for noInspectionRight: the rule is documented (addInsert.targetIsInspector quotes it), its code is not.
+    provenance: inferred('no page names the code for barging into an inspector while "Support QC on QC Inspectors" is No; the refusal is one of permission, and 900-002 is the QC "no permission" exception addinsert lists', 'EN/cec_07_0433'),
   },
   inspectorNotIdle: {
     value: '900-005',

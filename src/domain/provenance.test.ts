@@ -4,7 +4,7 @@ import { GATEWAY_STATUS_PROVENANCE, IN_CALL_PROVENANCE } from './agent.ts';
 import { IDS_2024, IDS_2025 } from './ids.ts';
 import { OPERATION_RULES, OPERATION_SUCCESS } from './index.ts';
 import { PROFILE_2024 } from './profiles.ts';
-import type { Provenance } from './provenance.ts';
+import { describeProvenance, documented, inferred, type Provenance } from './provenance.ts';
 import { GATEWAY_TIMING } from './timing.ts';
 import { CTI_STATUS_PROVENANCE } from './vdn-views.ts';
 
@@ -42,5 +42,18 @@ describe('every documented rule quotes a sentence of docs/sources/', () => {
 
   it('every inferred rule says why', () => {
     for (const [name, p] of provenances) if (p.kind === 'inferred') expect(p.reason.length, name).toBeGreaterThan(20);
+  });
+});
+
+describe('describing a provenance', () => {
+  it('quotes a documented rule with its source', () => {
+    expect(describeProvenance(documented('EN/x', 'It says so.'))).toBe('documented in EN/x: "It says so."');
+  });
+
+  it('gives an inferred rule its reason, and its basis only when there is one', () => {
+    expect(inferred('a reason')).toEqual({ kind: 'inferred', reason: 'a reason' });
+    expect(inferred('a reason', 'EN/y')).toEqual({ kind: 'inferred', reason: 'a reason', basis: 'EN/y' });
+    expect(describeProvenance(inferred('a reason'))).toBe('inferred: a reason');
+    expect(describeProvenance(inferred('a reason', 'EN/y'))).toBe('inferred: a reason (see EN/y)');
   });
 });

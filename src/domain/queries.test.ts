@@ -16,11 +16,20 @@ describe('agentstatus', () => {
   });
 });
 
+describe('agentstatus of a talking agent', () => {
+  it('reports an agent talking (7) as working even outside any barge', () => {
+    const w = scenarioWorld();
+    signedIn(w, AGENT, GatewayStatus.Talking);
+    expect(decideAgentStatus(w, { agentid: AGENT, auth: 'valid' }, PROFILE_2024).result).toEqual({ agentState: 7, isWorking: true });
+  });
+});
+
 describe('event poll', () => {
   it('accepts a signed-in agent with its Guid', () => {
     const w = scenarioWorld();
     signedIn(w, AGENT);
-    expect(decideEventPoll(w, { agentid: AGENT, auth: 'valid' }, PROFILE_2024).retcode).toBe('0');
+    expect(decideEventPoll(w, { agentid: AGENT, auth: 'valid' }, PROFILE_2024)).toMatchObject({ retcode: '0', rule: 'getAgentEvent.ok', result: {} });
+    expect(decideEventPoll(w, { agentid: AGENT, auth: 'valid' }, PROFILE_2024).result).toEqual({});
   });
 
   it('answers 100-006 after the agent was signed out (the Java demo drops its session on it)', () => {

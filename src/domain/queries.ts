@@ -10,7 +10,7 @@
  */
 import { isInCall } from './agent.ts';
 import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, type CallerContext } from './common-rules.ts';
-import type { AuthCheck, Decision, WorldView } from './decision.ts';
+import { accepted, type AuthCheck, type Decision, type WorldView } from './decision.ts';
 import type { Profile } from './profiles.ts';
 import { documented } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
@@ -63,17 +63,13 @@ export const getAgentEventSuccess: SuccessRow = {
   witnesses: [variant(BASE, 'queued-event', "the first of the sign-in's events is waiting", {})],
 };
 
-function accepted<R extends object>(operationId: 'agentStatus' | 'getAgentEvent', result: R): Decision<R> {
-  return { operationId, retcode: '0', httpStatus: 200, rule: `${operationId}.ok`, message: '', changes: [], deliveries: [], signedIn: null, signedOut: [], result };
-}
-
 /** Decides an agentstatus call. Pure. */
 export function decideAgentStatus(world: WorldView, call: SelfCall, profile: Profile): Decision<AgentStatusResult | Record<string, never>> {
   const context = callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault);
   const failing = firstApplying(selfCallRules, context);
   if (failing) return reject('agentStatus', failing, context);
   const session = world.agent(okId(context, 'agentid')!)!.session!;
-  return accepted('agentStatus', { agentState: session.status, isWorking: isInCall(session) });
+  return accepted('agentStatus', { result: { agentState: session.status, isWorking: isInCall(session) } });
 }
 
 /** Decides whether an event poll is accepted. Pure; the gateway then takes an event from the queue or waits. */
@@ -81,5 +77,5 @@ export function decideEventPoll(world: WorldView, call: SelfCall, profile: Profi
   const context = callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault);
   const failing = firstApplying(selfCallRules, context);
   if (failing) return reject('getAgentEvent', failing, context);
-  return accepted('getAgentEvent', {});
+  return accepted('getAgentEvent', { result: {} });
 }

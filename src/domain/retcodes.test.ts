@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueEntry, describeRetcode, documentedRetcodesOf, OPERATION_IDS, retcodesOf, retcodeStatus } from './retcodes.ts';
+import { catalogueEntry, describeRetcode, documentedRetcodesOf, isListedFor, OPERATION_IDS, retcodesOf, retcodeStatus } from './retcodes.ts';
 
 describe('retcode catalogue', () => {
   it('lists for addInsert exactly the error codes of the interface document as documented', () => {
@@ -12,6 +12,12 @@ describe('retcode catalogue', () => {
 
   it('knows the meaning of every code any operation lists', () => {
     for (const op of OPERATION_IDS) for (const r of retcodesOf(op)) expect(catalogueEntry(r.code), `${op} ${r.code}`).toBeDefined();
+  });
+
+  it('lists a code only for the operations whose documents name it', () => {
+    expect(isListedFor('addInsert', '900-005')).toBe(true);
+    expect(isListedFor('addInsert', '100-013')).toBe(false);
+    expect(retcodeStatus('addInsert', '100-013')).toBeUndefined();
   });
 
   it('says so when a code is unknown', () => {

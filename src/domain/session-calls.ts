@@ -15,7 +15,7 @@
  * ```
  */
 import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, inCallWitnesses, pathIdRules, type CallerContext } from './common-rules.ts';
-import type { AuthCheck, Decision, WorldView } from './decision.ts';
+import { accepted, type AuthCheck, type Decision, type WorldView } from './decision.ts';
 import type { Profile } from './profiles.ts';
 import { documented, inferred } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
@@ -162,7 +162,6 @@ const RULES: Readonly<Record<SessionOperation, readonly Rule<SessionCallContext>
 /** Decides one session call. Pure; the gateway then refreshes the agent's last-seen time or issues a Guid. */
 export function decideSessionCall(operationId: SessionOperation, world: WorldView, call: SessionCall, profile: Profile): Decision<object> {
   const base = callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault);
-  // A literal, not a spread: this runs on the mock's request path (see targetContext).
   const context: SessionCallContext = {
     profile,
     fault: base.fault,
@@ -177,5 +176,5 @@ export function decideSessionCall(operationId: SessionOperation, world: WorldVie
   if (failing) return reject(operationId, failing, context);
   const session = context.caller!.session!;
   const result = operationId === 'heartbeat' ? { loginTime: String(session.loginTime) } : {};
-  return { operationId, retcode: '0', httpStatus: 200, rule: `${operationId}.ok`, message: '', changes: [], deliveries: [], signedIn: null, signedOut: [], result };
+  return accepted(operationId, { result });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GatewayStatus } from './agent.ts';
 import type { InMemoryWorld } from './in-memory-world.ts';
-import { PROFILE_2024, PROFILE_2025 } from './profiles.ts';
+import { PROFILE_2024, PROFILE_2025, withOverrides } from './profiles.ts';
 import { describeProvenance } from './provenance.ts';
 import { isListedFor } from './retcodes.ts';
 import { decideSignIn, signInEventTypes, signInRules, type SignInCall } from './sign-in.ts';
@@ -67,6 +67,30 @@ describe('sign-in: success', () => {
     for (const bad of [{ status: '03' }, { status: ' 3' }, { releasephone: 'yes' }, { releasephone: 1 }]) {
       expect(decideSignIn(scenarioWorld(), call({ body: body(bad) }), PROFILE_2024, NOW).retcode, JSON.stringify(bad)).toBe('100-011');
     }
+  });
+
+  it('answers a first sign-in with an empty message, a new idle session, and no one signed out', () => {
+    const d = decideSignIn(scenarioWorld(), call(), PROFILE_2024, NOW);
+    expect(d).toMatchObject({ operationId: 'signIn', rule: 'signIn.ok', message: '', signedOut: [] });
+    expect(d.changes).toEqual([{ agent: INSPECTOR, session: { status: GatewayStatus.Idle, alwaysOffHook: false, loginTime: NOW, barging: null, bargedBy: null } }]);
+  });
+
+  it('refuses an empty password as wrong unless the account has one, and as empty when the profile says 100-001', () => {
+    const w = scenarioWorld();
+    expect(decideSignIn(w, call({ body: body({ password: '' }) }), PROFILE_2024, NOW).rule).toBe('signIn.emptyPassword');
+    w.addAccount({ ...w.agent(INSPECTOR)!.account, password: '' });
+    expect(decideSignIn(w, call({ body: body({ password: '' }) }), PROFILE_2024, NOW).rule).toBe('signIn.ok');
+    const refusing = withOverrides(PROFILE_2024, { answers: { emptyPassword: '100-001' } });
+    expect(decideSignIn(w, call({ body: body({ password: '' }) }), refusing, NOW)).toMatchObject({ rule: 'signIn.emptyPassword', retcode: '100-001' });
+    expect(decideSignIn(w, call({ body: body({ password: '' }) }), PROFILE_2024, NOW).rule).toBe('signIn.ok');
+  });
+
+  it('refuses an empty password of an agent without an account as it refuses any password for it', () => {
+    expect(decideSignIn(scenarioWorld(), call({ agentid: NOT_CONFIGURED, body: body({ password: '' }) }), PROFILE_2024, NOW).retcode).toBe('100-004');
+  });
+
+  it('says which body field is wrong and why', () => {
+    expect(decideSignIn(scenarioWorld(), call({ body: body({ status: 9 }) }), PROFILE_2024, NOW).message).toMatch(/ — status must be 3 \(busy\), 4 \(idle\) or 5 \(wrap-up\)/);
   });
 
   it('remembers releasephone false as always off-hook', () => {

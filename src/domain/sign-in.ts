@@ -17,7 +17,7 @@
 import { newSession, type AgentView } from './agent.ts';
 import { endBargesOf } from './barge-teardown.ts';
 import { BARGING, checkPathIds, ctiFaultRule, IDLE, okId, pathIdRules, type PathContext } from './common-rules.ts';
-import type { Decision, Delivery, SessionChange, WorldView } from './decision.ts';
+import { accepted, type Decision, type Delivery, type SessionChange, type WorldView } from './decision.ts';
 import { gatewayEvents, type AgentEvent } from './events.ts';
 import { InMemoryWorld } from './in-memory-world.ts';
 import { DEFAULT_PROFILE, type Profile } from './profiles.ts';
@@ -224,7 +224,7 @@ export function decideSignIn(world: WorldView, call: SignInCall, profile: Profil
   if (context.agent!.session !== null) {
     const teardown = endBargesOf(world, agentId, stamp);
     changes.push(...teardown.changes);
-    deliveries.push(...teardown.deliveries.filter((d) => d.to !== agentId));
+    deliveries.push(...teardown.deliveries);
     signedOut.push(agentId);
   }
   changes.push({ agent: agentId, session: newSession({ status: body.status, alwaysOffHook: !body.releasephone, loginTime: now }) });
@@ -232,12 +232,7 @@ export function decideSignIn(world: WorldView, call: SignInCall, profile: Profil
   deliveries.push({ to: agentId, event: gatewayEvents.ready(stamp(agentId)) });
   if (body.status === 3) deliveries.push({ to: agentId, event: gatewayEvents.setNotReady(stamp(agentId), 0) });
   if (body.status === 5) deliveries.push({ to: agentId, event: gatewayEvents.work(stamp(agentId)) });
-  return {
-    operationId,
-    retcode: '0',
-    httpStatus: 200,
-    rule: `${operationId}.ok`,
-    message: '',
+  return accepted(operationId, {
     changes,
     deliveries,
     signedIn: agentId,
@@ -251,7 +246,7 @@ export function decideSignIn(world: WorldView, call: SignInCall, profile: Profil
       serverName: 'AgentGateway',
       timeRemaining: '',
     },
-  };
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GatewayStatus } from './agent.ts';
 import { PROFILE_2024 } from './profiles.ts';
 import { decideNoPollSignOut, decideSignOut } from './sign-out.ts';
-import { AGENT, INSPECTOR, NOW, barged, scenarioWorld, signedIn } from './testing/scenario.ts';
+import { AGENT, INSPECTOR, NOT_CONFIGURED, NOW, barged, scenarioWorld, signedIn } from './testing/scenario.ts';
 
 describe('sign-out', () => {
   it('signs an idle agent out and queues AgentOther_ShutdownService (EN/cec_07_1219)', () => {
@@ -72,5 +72,15 @@ describe('no-poll sign-out', () => {
 
   it('does nothing for an agent that is not signed in', () => {
     expect(decideNoPollSignOut(scenarioWorld(), INSPECTOR, PROFILE_2024, NOW)).toBeNull();
+    expect(decideNoPollSignOut(scenarioWorld(), NOT_CONFIGURED, PROFILE_2024, NOW)).toBeNull();
+  });
+
+  it('answers as a forced sign-out: retcode 0, the agent signed out, no one signed in, ShutdownService with the sign-in time', () => {
+    const w = scenarioWorld();
+    signedIn(w, AGENT);
+    const d = decideNoPollSignOut(w, AGENT, PROFILE_2024, NOW)!;
+    expect(d).toMatchObject({ operationId: 'forceLogout', retcode: '0', httpStatus: 200, message: '', signedIn: null, signedOut: [AGENT], result: {} });
+    expect(d.changes).toEqual([{ agent: AGENT, session: null }]);
+    expect(d.deliveries.map((x) => [x.to, x.event.eventType, x.event.content])).toEqual([[AGENT, 'AgentOther_ShutdownService', { loginTime: String(NOW - 1000) }]]);
   });
 });

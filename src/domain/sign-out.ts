@@ -14,7 +14,7 @@
 import { isInCall } from './agent.ts';
 import { endBargesOf } from './barge-teardown.ts';
 import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, inCallWitnesses, okId, pathIdRules, type CallerContext } from './common-rules.ts';
-import type { AuthCheck, Decision, WorldView } from './decision.ts';
+import { accepted, type AuthCheck, type Decision, type WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
 import { documented } from './provenance.ts';
@@ -78,7 +78,6 @@ export const forceLogoutSuccess: SuccessRow = {
 /** Decides one sign-out or forced sign-out. Pure. */
 export function decideSignOut(world: WorldView, call: SignOutCall, profile: Profile, now: number): Decision {
   const base = callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault);
-  // A literal, not a spread: this runs on the mock's request path (see targetContext).
   const context: SignOutContext = { profile, fault: base.fault, ids: base.ids, caller: base.caller, auth: base.auth, force: call.force };
   const operationId = call.force ? 'forceLogout' : 'logout';
   const failing = firstApplying(signOutRules, context);
@@ -99,19 +98,13 @@ function signedOutDecision(world: WorldView, agentId: string, operationId: 'logo
   const session = world.agent(agentId)!.session!;
   const stamp = stamper(now, profile);
   const teardown = endBargesOf(world, agentId, stamp);
-  return {
-    operationId,
-    retcode: '0',
-    httpStatus: 200,
-    rule,
-    message: '',
+  return accepted(operationId, {
     changes: [...teardown.changes, { agent: agentId, session: null }],
     deliveries: [
-      ...teardown.deliveries.filter((d) => d.to !== agentId),
+      ...teardown.deliveries,
       { to: agentId, event: gatewayEvents.shutdownService(stamp(agentId), session.loginTime) },
     ],
-    signedIn: null,
     signedOut: [agentId],
     result: {},
-  };
+  }, rule);
 }

@@ -46,4 +46,29 @@ describe('sayfree / saybusy', () => {
   it('parses busy reasons: absent and empty mean 0', () => {
     expect([undefined, '', '0', '200', '250', '201a'].map(parseBusyReason)).toEqual([0, 0, 0, 200, 250, null]);
   });
+
+  it('takes a busy reason only as plain digits, not as any text Number() reads', () => {
+    expect(['2e2', ' 200', '200 ', '0x0'].map(parseBusyReason)).toEqual([null, null, null, null]);
+  });
+
+  it('leaves the agent busy after saybusy and answers with an empty result', () => {
+    const w = scenarioWorld();
+    signedIn(w, INSPECTOR);
+    const d = decideStateChange(w, { agentid: INSPECTOR, auth: 'valid', to: 'busy' }, PROFILE_2024, NOW);
+    expect(d).toMatchObject({ operationId: 'sayBusy', retcode: '0', rule: 'sayBusy.ok', message: '', signedIn: null, signedOut: [], result: {} });
+    w.apply(d);
+    expect(w.agent(INSPECTOR)!.session!.status).toBe(GatewayStatus.Busy);
+  });
+
+  it('takes prolong true or false for saybusy', () => {
+    const w = scenarioWorld();
+    signedIn(w, INSPECTOR);
+    for (const prolong of ['true', 'false']) expect(decideStateChange(w, { agentid: INSPECTOR, auth: 'valid', to: 'busy', prolong }, PROFILE_2024, NOW).retcode).toBe('0');
+  });
+
+  it('ignores reason and prolong on sayfree: only saybusy reads them', () => {
+    const w = scenarioWorld();
+    signedIn(w, INSPECTOR, GatewayStatus.Busy);
+    expect(decideStateChange(w, { agentid: INSPECTOR, auth: 'valid', to: 'idle', reason: 'abc', prolong: 'maybe' }, PROFILE_2024, NOW).rule).toBe('sayFree.ok');
+  });
 });

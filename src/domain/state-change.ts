@@ -12,7 +12,7 @@
  */
 import { GatewayStatus, isInCall, sessionWith } from './agent.ts';
 import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, inCallWitnesses, okId, pathIdRules, type CallerContext } from './common-rules.ts';
-import type { AuthCheck, Decision, WorldView } from './decision.ts';
+import { accepted, type AuthCheck, type Decision, type WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';
 import { documented, inferred } from './provenance.ts';
@@ -111,7 +111,6 @@ export const sayBusySuccess: SuccessRow = {
 /** Decides one sayfree or saybusy. Pure. */
 export function decideStateChange(world: WorldView, call: StateChangeCall, profile: Profile, now: number): Decision {
   const base = callerContext(profile, world, { agentid: call.agentid }, call.auth, call.fault);
-  // A literal, not a spread: this runs on the mock's request path (see targetContext).
   const context: StateChangeContext = {
     profile,
     fault: base.fault,
@@ -129,16 +128,6 @@ export function decideStateChange(world: WorldView, call: StateChangeCall, profi
   const session = context.caller!.session!;
   const stamp = stamper(now, profile);
   const event = call.to === 'idle' ? gatewayEvents.ready(stamp(agentId)) : gatewayEvents.setNotReady(stamp(agentId), context.reason!);
-  return {
-    operationId,
-    retcode: '0',
-    httpStatus: 200,
-    rule: `${operationId}.ok`,
-    message: '',
-    changes: [{ agent: agentId, session: sessionWith(session, { status: call.to === 'idle' ? GatewayStatus.Idle : GatewayStatus.Busy }) }],
-    deliveries: [{ to: agentId, event }],
-    signedIn: null,
-    signedOut: [],
-    result: {},
-  };
+  const status = call.to === 'idle' ? GatewayStatus.Idle : GatewayStatus.Busy;
+  return accepted(operationId, { changes: [{ agent: agentId, session: sessionWith(session, { status }) }], deliveries: [{ to: agentId, event }], result: {} });
 }

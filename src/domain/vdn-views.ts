@@ -16,7 +16,7 @@
  */
 import { isInCall, type AgentSession, type AgentView } from './agent.ts';
 import { BARGING, callerContext, callerRules, IDLE, pathIdRules, targetContext, type CallerContext, type TargetContext } from './common-rules.ts';
-import type { AuthCheck, Decision, WorldView } from './decision.ts';
+import { accepted, type AuthCheck, type Decision, type WorldView } from './decision.ts';
 import type { Profile } from './profiles.ts';
 import { documented, inferred } from './provenance.ts';
 import { firstApplying, reject, type Rule } from './rules.ts';
@@ -141,10 +141,6 @@ function entryOf(view: AgentView & { readonly id: string }): AgentStateEntry {
   return { workno: view.id, name: view.account.name ?? '', status: String(viewStatusOf(view.session)), ctiStatus: String(ctiStatusOf(view.session)) };
 }
 
-function accepted(operationId: VdnViewOperation, result: object): Decision<object> {
-  return { operationId, retcode: '0', httpStatus: 200, rule: `${operationId}.ok`, message: '', changes: [], deliveries: [], signedIn: null, signedOut: [], result };
-}
-
 /** Decides one view call. Pure. */
 export function decideVdnView(operationId: VdnViewOperation, world: WorldView, call: VdnViewCall, profile: Profile): Decision<object> {
   if (operationId === 'agentByWorkNo') {
@@ -162,7 +158,7 @@ export function decideVdnView(operationId: VdnViewOperation, world: WorldView, c
       skilllist: [],
       mediatype: 'TTF',
     };
-    return accepted(operationId, info);
+    return accepted<object>(operationId, { result: info });
   }
   const context = callerContext(profile, world, { agentid: call.agentid }, call.auth, undefined);
   const failing = firstApplying(vdnListRules, context);
@@ -172,5 +168,5 @@ export function decideVdnView(operationId: VdnViewOperation, world: WorldView, c
     if (operationId === 'onlineAgentOnVdn' && view.session === null) continue;
     entries.push(operationId === 'allAgentStatus' ? { ...entryOf(view), groupName: '' } : entryOf(view));
   }
-  return accepted(operationId, entries);
+  return accepted<object>(operationId, { result: entries });
 }

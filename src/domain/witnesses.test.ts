@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentAccount } from './agent.ts';
 import { expectWitness, resolveCall, type WitnessParties } from './expect-witness.ts';
 import { OPERATION_RULES, OPERATION_SUCCESS } from './index.ts';
 import { PROFILES, withOverrides, type Profile } from './profiles.ts';
 import { OPERATION_IDS, type OperationId } from './retcodes.ts';
-import type { AgentRole } from './roles.ts';
 import type { Witness } from './witness.ts';
-
-const ACCOUNTS: Readonly<Record<AgentRole, AgentAccount>> = {
-  inspector: { id: '30101', vdn: 1, inspector: true, phone: '88830101', password: 'pw-a' },
-  otherInspector: { id: '30102', vdn: 1, inspector: true, phone: '88830102', password: 'pw-b' },
-  target: { id: '30201', vdn: 1, inspector: false, phone: '88830201', password: 'pw-c' },
-  nonInspector: { id: '30202', vdn: 1, inspector: false, phone: '88830202', password: 'pw-d' },
-  otherVdnTarget: { id: '40201', vdn: 2, inspector: false, phone: '88840201', password: 'pw-e' },
-};
-const BY_ID = new Map(Object.values(ACCOUNTS).map((a) => [a.id, a]));
-const PARTIES: WitnessParties = { account: (role) => ACCOUNTS[role], unconfiguredId: '50000', isUnconfigured: (id) => !BY_ID.has(id), lookup: (id) => BY_ID.get(id), knowsEveryAccount: true };
+import { ACCOUNTS, PARTIES } from './testing/witness-parties.ts';
 
 function witnessesOf(operation: OperationId, witnesses: readonly Witness[]): Witness[] {
   return witnesses.filter((w) => w.only === undefined || w.only.includes(operation));
