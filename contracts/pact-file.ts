@@ -2,12 +2,6 @@
  * Comparing two pact files for the staleness check: both are normalised (volatile metadata such as the pact-js and
  * Pact core versions dropped, interactions in description order, keys sorted) and compared interaction by
  * interaction, so the message says which interactions were added, removed or changed.
- *
- * @example
- * ```ts
- * const diff = comparePacts(readPact(SCRATCH_PACT), readPact(COMMITTED_PACT));
- * if (diff.length > 0) throw new Error(diff.join('\n'));
- * ```
  */
 import { readFileSync } from 'node:fs';
 
@@ -33,14 +27,7 @@ export interface PactInteraction {
 /** Metadata entries that change with the tool versions, not with the contract. */
 const VOLATILE_METADATA = ['pact-js', 'pactRust', 'pact-jvm', 'pactJs'];
 
-/**
- * Reads and parses a pact file; the error names the file and the fix.
- *
- * @example
- * ```ts
- * const pact = readPact('contracts/pacts/qc-console-cc-gateway.json');
- * ```
- */
+/** Reads and parses a pact file; the error names the file and the fix. */
 export function readPact(path: string, fix = 'run npm run pact:update'): PactDocument {
   let text: string;
   try {
@@ -57,15 +44,7 @@ export function readPact(path: string, fix = 'run npm run pact:update'): PactDoc
   }
 }
 
-/**
- * The pact without volatile metadata, interactions sorted by description, every object's keys sorted.
- *
- * @example
- * ```ts
- * normalisePact({ metadata: { 'pact-js': { version: '16.5.0' }, pactSpecification: { version: '4.0' } } });
- * // { metadata: { pactSpecification: { version: '4.0' } } }
- * ```
- */
+/** The pact without volatile metadata, interactions sorted by description, every object's keys sorted. */
 export function normalisePact(pact: PactDocument): PactDocument {
   const metadata = { ...(pact.metadata ?? {}) };
   for (const key of VOLATILE_METADATA) delete metadata[key];
@@ -84,11 +63,6 @@ function sortKeys(value: unknown): unknown {
 /**
  * The differences between a freshly written pact and the committed one, one line each; empty when they agree
  * after normalisation.
- *
- * @example
- * ```ts
- * comparePacts(fresh, committed); // ['changed: "a sign-in of an inspector" (response)', 'removed: "…"']
- * ```
  */
 export function comparePacts(fresh: PactDocument, committed: PactDocument): string[] {
   const a = normalisePact(fresh);

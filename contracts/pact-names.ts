@@ -1,12 +1,6 @@
 /**
  * Names and places of the addinsert contract: the two pacticipants, the committed pact the vendor receives, the
  * scratch directory the consumer tests write to, and the OpenAPI document the pact must stay within.
- *
- * @example
- * ```ts
- * import { COMMITTED_PACT, SCRATCH_PACT } from './pact-names.ts';
- * readFileSync(COMMITTED_PACT, 'utf8');
- * ```
  */
 import { join } from 'node:path';
 import { REPO_ROOT } from '../src/paths.ts';

@@ -7,13 +7,6 @@
  * state (`fromProviderState`): agent IDs in paths, the caller's Guid, the phone and password of a sign-in. A state
  * handler answers with those values under the keys below ({@link injectedKeys}); a live gateway's handler maps each
  * role to an account of its fixtures file.
- *
- * @example
- * ```ts
- * const params = stateParams(STATES.readyToBarge, ['inspector', 'target']);
- * // { inspector: '30101', target: '30201', vdn: 1 }
- * injectedKeys('inspector'); // { id: 'inspector', guid: 'inspectorGuid', phone: 'inspectorPhone', password: 'inspectorPassword' }
- * ```
  */
 
 import { AGENT_ROLES, ROLE_REQUIREMENTS, type AgentRole } from '../src/domain/roles.ts';
@@ -30,11 +23,6 @@ export { ROLE_REQUIREMENTS };
 /**
  * The example account of each role: the built-in demo accounts (src/fixtures/demo.json), so the pact's examples
  * work on the mock gateway as they stand.
- *
- * @example
- * ```ts
- * EXAMPLE_AGENTS.inspector; // '30101'
- * ```
  */
 export const EXAMPLE_AGENTS: Readonly<Record<Role, string>> = {
   inspector: '30101',
@@ -51,11 +39,6 @@ export const EXAMPLE_OTHER_VDN = 2;
 /**
  * The example Guid of each role's session, in the documented format `<uuid>.AgentGateway<n>`. The mock verifier
  * signs the agents in with exactly these (`PUT /__admin/agents/{id}/state` with `guid`).
- *
- * @example
- * ```ts
- * EXAMPLE_GUIDS.inspector; // '279fe21d-2caa-4437-84c3-ab9e9dae20f5.AgentGateway0'
- * ```
  */
 export const EXAMPLE_GUIDS: Readonly<Record<Role, string>> = {
   inspector: '279fe21d-2caa-4437-84c3-ab9e9dae20f5.AgentGateway0',
@@ -71,14 +54,7 @@ export const UNKNOWN_GUID = '00000000-0000-0000-0000-000000000000.AgentGateway0'
 /** The password the pact shows: an obvious placeholder; the provider state supplies the account's real one. */
 export const PASSWORD_PLACEHOLDER = '********';
 
-/**
- * The example phone number of a role's account (`888<id>`, as in the demo fixtures).
- *
- * @example
- * ```ts
- * examplePhone('inspector'); // '88830101'
- * ```
- */
+/** The example phone number of a role's account (`888<id>`, as in the demo fixtures). */
 export function examplePhone(role: Role): string {
   return `888${EXAMPLE_AGENTS[role]}`;
 }
@@ -89,11 +65,6 @@ export type StateStatus = 3 | 4;
 /**
  * One provider state: which roles are signed in (and in what status), whether a barge is in progress, and whether a
  * CTI fault is in force. Roles named in the parameters but not in `signedIn` are signed out.
- *
- * @example
- * ```ts
- * const spec: ProviderStateSpec = { name: 'a busy inspector and a signed-in agent of the same VDN', signedIn: { inspector: 3, target: 4 } };
- * ```
  */
 export interface ProviderStateSpec {
   /** The state's name in the pact. */
@@ -106,14 +77,7 @@ export interface ProviderStateSpec {
   readonly ctiFault?: '900-001' | '900-003';
 }
 
-/**
- * The states of the pact.
- *
- * @example
- * ```ts
- * STATES.barged.name; // 'an inspector has barged into an agent of the same VDN'
- * ```
- */
+/** The states of the pact. */
 export const STATES = {
   inspectorSignedOut: { name: 'an inspector is signed out', signedIn: {} },
   readyToBarge: { name: 'an idle inspector and a signed-in agent of the same VDN', signedIn: { inspector: 4, target: 4 } },
@@ -145,14 +109,7 @@ export const STATES = {
   },
 } as const satisfies Record<string, ProviderStateSpec>;
 
-/**
- * Every state, by its name in the pact.
- *
- * @example
- * ```ts
- * STATES_BY_NAME.get('an inspector is signed out')?.signedIn; // {}
- * ```
- */
+/** Every state, by its name in the pact. */
 export const STATES_BY_NAME: ReadonlyMap<string, ProviderStateSpec> = new Map(Object.values(STATES).map((s: ProviderStateSpec) => [s.name, s]));
 
 /** The parameter of the barged state that lists the events the inspector has already read after the barge. */
@@ -161,15 +118,7 @@ export const EVENTS_READ_PARAM = 'inspectorEventsRead';
 /** A provider state's parameters: role → agent ID, `vdn`, `targetVdn`, and the events already read. */
 export type StateParams = { readonly [key: string]: string | number | string[] };
 
-/**
- * The parameters of a state for the given roles, with the example accounts, their VDN and extra parameters.
- *
- * @example
- * ```ts
- * stateParams(STATES.targetInOtherVdn, ['inspector', 'otherVdnTarget']);
- * // { inspector: '30101', otherVdnTarget: '40201', vdn: 1, targetVdn: 2 }
- * ```
- */
+/** The parameters of a state for the given roles, with the example accounts, their VDN and extra parameters. */
 export function stateParams(spec: ProviderStateSpec, roles: readonly Role[], extra: StateParams = {}): StateParams {
   for (const role of [...Object.keys(spec.signedIn), ...(spec.barge ? [spec.barge.inspector, spec.barge.target] : [])]) {
     if (!roles.includes(role as Role)) throw new TypeError(`state "${spec.name}" involves the role ${role}; list it in the roles (${roles.join(', ')})`);
@@ -181,26 +130,12 @@ export function stateParams(spec: ProviderStateSpec, roles: readonly Role[], ext
   return { ...params, ...extra };
 }
 
-/**
- * The roles a state's parameters name, in {@link ROLES} order.
- *
- * @example
- * ```ts
- * rolesOf({ inspector: '30101', target: '30201', vdn: 1 }); // ['inspector', 'target']
- * ```
- */
+/** The roles a state's parameters name, in {@link ROLES} order. */
 export function rolesOf(params: StateParams | undefined): Role[] {
   return ROLES.filter((role) => typeof params?.[role] === 'string');
 }
 
-/**
- * The keys under which a state handler supplies a role's values to the pact's `fromProviderState` expressions.
- *
- * @example
- * ```ts
- * `\${${injectedKeys('target').guid}}`; // '${targetGuid}'
- * ```
- */
+/** The keys under which a state handler supplies a role's values to the pact's `fromProviderState` expressions. */
 export function injectedKeys(role: Role): { readonly id: string; readonly guid: string; readonly phone: string; readonly password: string } {
   return { id: role, guid: `${role}Guid`, phone: `${role}Phone`, password: `${role}Password` };
 }

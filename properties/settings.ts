@@ -8,12 +8,6 @@
  * - `CCGW_PROPERTY_REPLAY_PATH`: the command-sequence replay hint of model-based properties (`fc.commands`'s
  *   `replayPath`, e.g. `CBA:F`), printed with their failures; without it a path into a shrunk sequence cannot be
  *   walked.
- *
- * @example
- * ```ts
- * const settings = propertySettingsFromEnv(process.env);
- * await fc.check(property, fcParameters(settings, 1000));
- * ```
  */
 
 /** The replay and budget settings of a property run. */
@@ -28,13 +22,7 @@ export interface PropertySettings {
   readonly replayPath?: string | undefined;
 }
 
-/**
- * A bad setting; the message names the variable, the bad value and the fix.
- * @example
- * ```ts
- * propertySettingsFromEnv({ CCGW_PROPERTY_PATH: 'x' }); // throws PropertySettingsError: CCGW_PROPERTY_PATH "x" is not a fast-check path …
- * ```
- */
+/** A bad setting; the message names the variable, the bad value and the fix. */
 export class PropertySettingsError extends Error {
   override readonly name = 'PropertySettingsError';
 }
@@ -45,11 +33,6 @@ const REPLAY_PATH = /^[A-Za-z0-9+/]*:[A-Za-z0-9+/]*$/;
 /**
  * Checks settings given as values (the live entry point's options).
  * @throws PropertySettingsError naming the option, the value and the fix.
- *
- * @example
- * ```ts
- * checkPropertySettings({ seed: 42, path: '3:1', numRuns: 10 }, 'option');
- * ```
  */
 export function checkPropertySettings(settings: PropertySettings, what: 'option' | 'environment' = 'option'): PropertySettings {
   const name = (option: string, env: string) => (what === 'option' ? option : env);
@@ -79,12 +62,6 @@ function integerOf(name: string, raw: string): number {
 /**
  * Reads the settings from environment variables; empty variables count as unset.
  * @throws PropertySettingsError naming the variable, its value and the fix.
- *
- * @example
- * ```ts
- * propertySettingsFromEnv({ CCGW_PROPERTY_SEED: '-1187235', CCGW_PROPERTY_PATH: '36:2' });
- * // { seed: -1187235, path: '36:2', numRuns: undefined, replayPath: undefined }
- * ```
  */
 export function propertySettingsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): PropertySettings {
   const read = (name: string) => {
@@ -115,11 +92,6 @@ export interface RunParameters {
 /**
  * The fast-check parameters for a property whose CI budget is `defaultRuns`: the settings' run count when given,
  * and the seed and path when given (a path replays one counterexample, so it ends on the first failure).
- *
- * @example
- * ```ts
- * fcParameters({ seed: 7 }, 1000); // { numRuns: 1000, seed: 7 }
- * ```
  */
 export function fcParameters(settings: PropertySettings, defaultRuns: number): RunParameters {
   return {

@@ -9,12 +9,6 @@
  * - `PACT_CONSUMER_VERSION` (default: the git commit, which must then be clean), `PACT_CONSUMER_BRANCH` (default: the
  *   git branch);
  * - `PACT_ENVIRONMENT` for can-i-deploy (default `production`).
- *
- * @example
- * ```sh
- * PACT_BROKER_BASE_URL=https://broker.example PACT_BROKER_TOKEN=… npm run pact:publish
- * PACT_BROKER_BASE_URL=https://broker.example PACT_ENVIRONMENT=test npm run pact:can-i-deploy
- * ```
  */
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
@@ -35,14 +29,7 @@ function complain(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-/**
- * Runs one broker action and returns the exit code.
- *
- * @example
- * ```ts
- * process.exitCode = brokerAction('publish', process.env);
- * ```
- */
+/** Runs one broker action and returns the exit code. */
 export function brokerAction(action: Action, env: Readonly<Record<string, string | undefined>>): number {
   const name = `pact:${action}`;
   const broker = env['PACT_BROKER_BASE_URL']?.trim();

@@ -1,24 +1,12 @@
 /**
  * `npm run pact:update`: runs the Pact consumer tests and makes the pact they write the committed one
  * (contracts/pacts/qc-console-cc-gateway.json). Review the diff and commit it: that file is what the vendor receives.
- *
- * @example
- * ```sh
- * npm run pact:update && git diff contracts/pacts/
- * ```
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { COMMITTED_PACT, PACT_UPDATE_ENV, REPO_ROOT } from '../contracts/pact-names.ts';
 
-/**
- * Runs the consumer suite with the update switch on and returns its exit code.
- *
- * @example
- * ```ts
- * process.exitCode = updatePact();
- * ```
- */
+/** Runs the consumer suite with the update switch on and returns its exit code. */
 export function updatePact(): number {
   const vitest = join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
   const run = spawnSync(process.execPath, [vitest, 'run', '--config', 'contracts/vitest.consumer.config.ts'], {

@@ -3,13 +3,6 @@
  * from the provider state where they differ between gateways (agent IDs, Guids, phone, password), exact values
  * where the contract is exact (retcode, eventType, qcType). Every example value passes the contract, since the
  * client checks the Pact mock server's answers with the generated validators.
- *
- * @example
- * ```ts
- * .withRequest('PUT', agentPath('/agentgateway/resource/qualitycontrol/', 'inspector', '/addinsert/', 'target'), (req) =>
- *   req.headers(callerHeaders('inspector')))
- * .willRespondWith(200, (res) => res.headers(JSON_RESPONSE_HEADERS).jsonBody(envelope('0', '')));
- * ```
  */
 import { MatchersV3, type V3RegexMatcher } from '@pact-foundation/pact';
 import { REQUEST_CONTENT_TYPE } from '../../src/client/index.ts';
@@ -20,11 +13,6 @@ const { regex, string } = MatchersV3;
 /**
  * A regex matcher whose value the verifier takes from the provider state (`expression`, e.g. `${inspectorGuid}`).
  * pact-js's `fromProviderState` matches by type only; this keeps the contract's pattern as well.
- *
- * @example
- * ```ts
- * injectedRegex('${inspectorGuid}', GUID_PATTERN, EXAMPLE_GUIDS.inspector);
- * ```
  */
 export function injectedRegex(expression: string, pattern: string, example: string): V3RegexMatcher & { readonly expression: string } {
   if (!new RegExp(pattern).test(example)) throw new TypeError(`example ${JSON.stringify(example)} does not match ${pattern}; fix the example or the pattern`);
@@ -47,15 +35,7 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * A path whose agent IDs come from the provider state: literal parts and roles, alternating.
- *
- * @example
- * ```ts
- * agentPath('/agentgateway/resource/qualitycontrol/', 'inspector', '/addinsert/', 'target');
- * // example '/agentgateway/resource/qualitycontrol/30101/addinsert/30201', expression '/…/${inspector}/addinsert/${target}'
- * ```
- */
+/** A path whose agent IDs come from the provider state: literal parts and roles, alternating. */
 export function agentPath(...parts: readonly [string, Role, ...(string | Role)[]]): V3RegexMatcher {
   let expression = '';
   let example = '';
@@ -75,14 +55,7 @@ export function agentPath(...parts: readonly [string, Role, ...(string | Role)[]
   return injectedRegex(expression, `${pattern}$`, example);
 }
 
-/**
- * The `Guid` header of a call by `role`: the Guid its sign-in (or latest poll) issued, from the provider state.
- *
- * @example
- * ```ts
- * req.headers({ Guid: guidOf('inspector') });
- * ```
- */
+/** The `Guid` header of a call by `role`: the Guid its sign-in (or latest poll) issued, from the provider state. */
 export function guidOf(role: Role): V3RegexMatcher {
   return injectedRegex(`\${${injectedKeys(role).guid}}`, GUID_PATTERN, EXAMPLE_GUIDS[role]);
 }
@@ -90,26 +63,12 @@ export function guidOf(role: Role): V3RegexMatcher {
 /** `Content-Type` of every request: JSON in UTF-8, as the gateway's documents require (the client sends `application/json; charset=UTF-8`). */
 export const JSON_REQUEST_TYPE = regex('^application/json(\\s*;\\s*charset=(UTF|utf)-8)?$', REQUEST_CONTENT_TYPE);
 
-/**
- * The headers of a call by a signed-in `role`: Content-Type and its Guid.
- *
- * @example
- * ```ts
- * req.headers(callerHeaders('inspector'));
- * ```
- */
+/** The headers of a call by a signed-in `role`: Content-Type and its Guid. */
 export function callerHeaders(role: Role): Record<string, V3RegexMatcher> {
   return { 'Content-Type': JSON_REQUEST_TYPE, Guid: guidOf(role) };
 }
 
-/**
- * The headers of a call that carries a fixed Guid (one the gateway did not issue, or no longer knows).
- *
- * @example
- * ```ts
- * req.headers(fixedGuidHeaders(UNKNOWN_GUID));
- * ```
- */
+/** The headers of a call that carries a fixed Guid (one the gateway did not issue, or no longer knows). */
 export function fixedGuidHeaders(guid: string): Record<string, V3RegexMatcher | string> {
   return { 'Content-Type': JSON_REQUEST_TYPE, Guid: guid };
 }
@@ -120,24 +79,12 @@ export const JSON_RESPONSE_HEADERS = { 'Content-Type': regex('^application/json(
 /**
  * The answer envelope `{ message, retcode, result }` of addinsert and cancel: retcode exact, message any string
  * (consumers must not parse it), result the reserved empty object.
- *
- * @example
- * ```ts
- * envelope('900-005', 'status error'); // { message: <string, e.g. 'status error'>, retcode: '900-005', result: {} }
- * ```
  */
 export function envelope(retcode: string, messageExample: string): Record<string, unknown> {
   return { message: string(messageExample), retcode, result: {} };
 }
 
-/**
- * A value the provider state supplies, matched by type.
- *
- * @example
- * ```ts
- * jsonBody({ phonenum: injected('inspectorPhone', '88830101') });
- * ```
- */
+/** A value the provider state supplies, matched by type. */
 export function injected(key: string, example: string): ReturnType<typeof MatchersV3.fromProviderState<string>> {
   return MatchersV3.fromProviderState(`\${${key}}`, example);
 }

@@ -6,12 +6,6 @@
  * One adjustment is made to a copy of the document before the check: `description` is removed from the server
  * variables. The validator's bundled OpenAPI 3.1 schema rejects it ("must NOT have unevaluated properties"), although
  * the OpenAPI 3.1 Server Variable Object allows it; the servers play no part in the check (paths are absolute).
- *
- * @example
- * ```ts
- * const result = await checkPactAgainstOpenApi({ pactFile: COMMITTED_PACT, specFile: OPENAPI_FILE });
- * if (!result.ok) console.log(result.errors.map((e) => `${e.interaction}: ${e.message}`));
- * ```
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,14 +13,7 @@ import { join } from 'node:path';
 import { SwaggerMockValidatorFactory, type ValidationResultDetails } from '@pactflow/swagger-mock-validator';
 import { parse } from 'yaml';
 
-/**
- * One finding of the check.
- *
- * @example
- * ```ts
- * const f: PactOpenApiFinding = { code: 'response.body.incompatible', message: '…must be string', interaction: 'an addinsert …', location: '[root].interactions[6].response.body.retcode' };
- * ```
- */
+/** One finding of the check. */
 export interface PactOpenApiFinding {
   readonly code: string;
   readonly message: string;
@@ -36,28 +23,14 @@ export interface PactOpenApiFinding {
   readonly location?: string;
 }
 
-/**
- * The result of the check.
- *
- * @example
- * ```ts
- * const r: PactOpenApiResult = { ok: true, errors: [], warnings: [] };
- * ```
- */
+/** The result of the check. */
 export interface PactOpenApiResult {
   readonly ok: boolean;
   readonly errors: readonly PactOpenApiFinding[];
   readonly warnings: readonly PactOpenApiFinding[];
 }
 
-/**
- * Warnings the contract expects, with the reason. Any other warning deserves a look.
- *
- * @example
- * ```ts
- * EXPECTED_WARNINGS['request.content-type.unknown']; // why bodiless calls carry Content-Type
- * ```
- */
+/** Warnings the contract expects, with the reason. Any other warning deserves a look. */
 export const EXPECTED_WARNINGS: Readonly<Record<string, string>> = {
   'request.content-type.unknown':
     "the gateway's documents require Content-Type: application/json on every call, bodiless ones included (addinsert, cancel, event polls); the OpenAPI document describes no request body for those",
@@ -67,10 +40,6 @@ export const EXPECTED_WARNINGS: Readonly<Record<string, string>> = {
  * Validates the pact against the OpenAPI document (YAML or JSON).
  *
  * @throws Error naming the file when the document or the pact cannot be read or parsed.
- * @example
- * ```ts
- * const { ok, errors } = await checkPactAgainstOpenApi({ pactFile: 'contracts/pacts/qc-console-cc-gateway.json', specFile: 'openapi/ccgw-agentgateway.yaml' });
- * ```
  */
 export async function checkPactAgainstOpenApi(options: { readonly pactFile: string; readonly specFile: string }): Promise<PactOpenApiResult> {
   let spec: { servers?: { variables?: Record<string, Record<string, unknown>> }[] };

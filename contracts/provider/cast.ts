@@ -3,40 +3,19 @@
  * The pact names the demo accounts as examples; a live gateway has its own test accounts. The cast picks the VDN
  * whose accounts can play the most roles (first in file order on a tie) and, in it, the first accounts that fit
  * each role; roles may also be pinned to accounts by ID. A role nobody can play is reported with what it requires.
- *
- * @example
- * ```ts
- * const cast = castRoles(fixtures, { inspector: '20101' });
- * cast.accounts.target?.id; // '20201'
- * cast.missing.otherVdnTarget; // 'fixtures "qa" (qa.json) lack an agent without the inspection right in another VDN than the inspector (role otherVdnTarget)'
- * ```
  */
 import type { AgentAccount } from '../../src/domain/agent.ts';
 import type { LoadedFixtures } from '../../src/fixtures/index.ts';
 import { ROLE_REQUIREMENTS, ROLES, type Role } from '../provider-states.ts';
 
-/**
- * Which account plays each role, and why a role has none.
- *
- * @example
- * ```ts
- * const cast: Cast = { accounts: { inspector: account }, missing: { target: 'fixtures … lack …' } };
- * ```
- */
+/** Which account plays each role, and why a role has none. */
 export interface Cast {
   readonly accounts: Readonly<Partial<Record<Role, AgentAccount>>>;
   /** For each role without an account: what the fixtures lack, as a sentence. */
   readonly missing: Readonly<Partial<Record<Role, string>>>;
 }
 
-/**
- * A role pinned to an account that does not fit it; the message names the account, the role and the fix.
- *
- * @example
- * ```ts
- * try { castRoles(fixtures, { inspector: '30201' }); } catch (e) { if (e instanceof CastError) console.error(e.message); }
- * ```
- */
+/** A role pinned to an account that does not fit it; the message names the account, the role and the fix. */
 export class CastError extends Error {
   override readonly name = 'CastError';
 }
@@ -45,10 +24,6 @@ export class CastError extends Error {
  * Casts every role to an account of the fixtures.
  *
  * @throws CastError when a pinned account is not in the fixtures or does not fit its role.
- * @example
- * ```ts
- * castRoles(demoFixtures()).accounts.inspector?.id; // '40101' or '30101', whichever VDN fits more roles first
- * ```
  */
 export function castRoles(fixtures: LoadedFixtures, pinned: Readonly<Partial<Record<Role, string>>> = {}): Cast {
   const byId = new Map(fixtures.accounts.map((a) => [a.id, a]));

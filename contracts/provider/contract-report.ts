@@ -4,12 +4,6 @@
  * rather than the Pact verifier's own JUnit output because pact-js does not expose the latter, and because the
  * harness's report redacts passwords and Guids, keeps skipped interactions (with their reason) apart from passed
  * ones, and matches every other report of the harness (`ccgw compare` reads the same summary).
- *
- * @example
- * ```ts
- * const { summary, junit } = contractReport(cases, { kind: 'live', url, profile: 'ccgw-2024', auth: 'dynamic' }, started);
- * writeFileSync('contracts-junit.xml', junit);
- * ```
  */
 import { createRequire } from 'node:module';
 import { HARNESS_VERSION } from '../../src/paths.ts';
@@ -19,15 +13,7 @@ import type { Case, RunSummary, RunTarget } from '../../src/report/run-summary.t
 
 const PACT_VERSION = (createRequire(import.meta.url)('@pact-foundation/pact/package.json') as { version: string }).version;
 
-/**
- * The result of a provider verification.
- *
- * @example
- * ```ts
- * const v: GatewayVerification = await verifyGateway({ gatewayUrl, fixtures: 'accounts.json' });
- * if (v.outcome === 'failed') console.log(v.cases.filter((c) => c.outcome === 'failed').map((c) => c.failure?.message));
- * ```
- */
+/** The result of a provider verification. */
 export interface GatewayVerification {
   /** `failed` when any case failed; skipped cases never count as passed, and do not fail the run. */
   readonly outcome: 'passed' | 'failed';
@@ -39,14 +25,7 @@ export interface GatewayVerification {
   readonly junit: string;
 }
 
-/**
- * Wraps the cases into a summary and renders the JUnit XML, redacting the given secrets everywhere.
- *
- * @example
- * ```ts
- * contractReport(cases, { kind: 'mock', url: gw.url, profile: 'ccgw-2024', auth: 'dynamic' }, Date.now() - 1000);
- * ```
- */
+/** Wraps the cases into a summary and renders the JUnit XML, redacting the given secrets everywhere. */
 export function contractReport(cases: readonly Case[], target: RunTarget, startedAtMs: number, secrets: readonly string[] = []): GatewayVerification {
   const finished = Date.now();
   const outcome = cases.some((c) => c.outcome === 'failed') ? 'failed' : 'passed';

@@ -5,27 +5,13 @@
  * - Observation: every exchange is reported (`onExchange`), so a case can record what the gateway answered.
  * - Breakage on purpose (tests): `transform` may rewrite an answer before it reaches the verifier.
  * A request can also be refused without being forwarded (`refuse`), e.g. when its provider state failed to set up.
- *
- * @example
- * ```ts
- * const proxy = await startForwardingProxy({ upstream: 'https://gw.example:8043', tls: { caFile: 'ca.pem' } });
- * // point the verifier at proxy.url
- * await proxy.close();
- * ```
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { resolveTls, type TlsOptions } from '../../src/client/index.ts';
 
-/**
- * One exchange as the proxy forwarded it (the answer after any transform).
- *
- * @example
- * ```ts
- * const e: ForwardedExchange = { method: 'PUT', path: '/agentgateway/…', status: 200, headers: {}, body: '{"retcode":"0"}' };
- * ```
- */
+/** One exchange as the proxy forwarded it (the answer after any transform). */
 export interface ForwardedExchange {
   readonly method: string;
   readonly path: string;
@@ -34,28 +20,14 @@ export interface ForwardedExchange {
   readonly body: string;
 }
 
-/**
- * An answer as the gateway gave it, which `transform` may replace.
- *
- * @example
- * ```ts
- * const answer: ProxyAnswer = { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') };
- * ```
- */
+/** An answer as the gateway gave it, which `transform` may replace. */
 export interface ProxyAnswer {
   readonly status: number;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: Buffer;
 }
 
-/**
- * Settings of {@link startForwardingProxy}.
- *
- * @example
- * ```ts
- * const options: ForwardingProxyOptions = { upstream: 'http://127.0.0.1:8000', onExchange: (e) => seen.push(e) };
- * ```
- */
+/** Settings of {@link startForwardingProxy}. */
 export interface ForwardingProxyOptions {
   /** The gateway's base URL, `http://host:port` or `https://host:port` (no path). */
   readonly upstream: string;
@@ -69,15 +41,7 @@ export interface ForwardingProxyOptions {
   readonly refuse?: (request: { readonly method: string; readonly path: string }) => string | undefined;
 }
 
-/**
- * A running proxy.
- *
- * @example
- * ```ts
- * const proxy: ForwardingProxy = await startForwardingProxy({ upstream });
- * proxy.url; // 'http://127.0.0.1:40123'
- * ```
- */
+/** A running proxy. */
 export interface ForwardingProxy {
   readonly url: string;
   close(): Promise<void>;
@@ -85,14 +49,7 @@ export interface ForwardingProxy {
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
-/**
- * Starts a forwarding proxy on 127.0.0.1 (a free port).
- *
- * @example
- * ```ts
- * const proxy = await startForwardingProxy({ upstream: gw.url, transform: (_req, a) => ({ ...a, status: 500 }) });
- * ```
- */
+/** Starts a forwarding proxy on 127.0.0.1 (a free port). */
 export async function startForwardingProxy(options: ForwardingProxyOptions): Promise<ForwardingProxy> {
   let upstream: URL;
   try {

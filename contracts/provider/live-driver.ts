@@ -9,12 +9,6 @@
  * - teardown: `cancel` of the state's barge, then every account of the state signed out (`forcelogout`, or
  *   `forcelogin` + `forcelogout` when the session's Guid no longer works, e.g. after the verifier's own sign-in).
  * No public call makes the CTI fail: a state with a CTI fault cannot be produced (verify-live.ts skips it).
- *
- * @example
- * ```ts
- * const driver = liveStateDriver({ client, cast, touched: new Set() });
- * const session = driver.begin({ inspector: '30101', target: '30201', vdn: 1 });
- * ```
  */
 import type { AgentSession, GatewayClient, SignInBody } from '../../src/client/index.ts';
 import type { AgentAccount } from '../../src/domain/agent.ts';
@@ -23,14 +17,7 @@ import { rolesOf, type Role, type StateParams, type StateStatus } from '../provi
 import type { Cast } from './cast.ts';
 import type { RoleAccount, StateDriver, StateSession } from './state-engine.ts';
 
-/**
- * Settings of {@link liveStateDriver}.
- *
- * @example
- * ```ts
- * const options: LiveDriverOptions = { client: new GatewayClient({ baseUrl }), cast: castRoles(fixtures), touched: new Set() };
- * ```
- */
+/** Settings of {@link liveStateDriver}. */
 export interface LiveDriverOptions {
   readonly client: GatewayClient;
   readonly cast: Cast;
@@ -50,11 +37,6 @@ function signInBody(account: AgentAccount, status: StateStatus): SignInBody {
 /**
  * Signs an account out whatever it is doing: `forcelogout` with the held session, or `forcelogin` (taking the
  * account over) then `forcelogout`. Barges the account holds or is subject to end with it.
- *
- * @example
- * ```ts
- * await ensureSignedOut(client, account);
- * ```
  */
 export async function ensureSignedOut(client: GatewayClient, account: AgentAccount, held?: AgentSession): Promise<void> {
   if (held?.guid !== undefined) {
@@ -72,14 +54,7 @@ export async function ensureSignedOut(client: GatewayClient, account: AgentAccou
   if (!out.ok && out.retcode !== '100-008') throw new Error(`agent ${account.id} cannot be signed out: forcelogout answered ${out.retcode} (${out.meaning})`);
 }
 
-/**
- * A state driver for a live gateway.
- *
- * @example
- * ```ts
- * const driver = liveStateDriver({ client, cast, touched });
- * ```
- */
+/** A state driver for a live gateway. */
 export function liveStateDriver(options: LiveDriverOptions): StateDriver {
   const { client, cast, touched } = options;
   const eventWaitMs = options.eventWaitMs ?? 30_000;

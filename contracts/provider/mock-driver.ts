@@ -7,12 +7,6 @@
  * - teardown: `POST /__admin/reset` (everyone signed out, queues and faults cleared).
  * A barge whose events the interaction polls is made with the gateway's own addinsert (through the project's
  * client, with the inspector's Guid): the admin API's `bargedBy` barges without events.
- *
- * @example
- * ```ts
- * const driver = mockStateDriver({ adminUrl: gw.url });
- * const session = driver.begin({ inspector: '30101', target: '30201', vdn: 1 });
- * ```
  */
 import { AdminClient, GatewayClient, type AgentSession } from '../../src/client/index.ts';
 import type { AgentAccount } from '../../src/domain/agent.ts';
@@ -20,14 +14,7 @@ import { demoFixtures, type LoadedFixtures } from '../../src/fixtures/index.ts';
 import { EXAMPLE_GUIDS, type Role, type StateParams, type StateStatus } from '../provider-states.ts';
 import type { RoleAccount, StateDriver, StateSession } from './state-engine.ts';
 
-/**
- * Settings of {@link mockStateDriver}.
- *
- * @example
- * ```ts
- * const options: MockDriverOptions = { adminUrl: 'http://127.0.0.1:8000', adminToken: process.env.CCGW_ADMIN_TOKEN };
- * ```
- */
+/** Settings of {@link mockStateDriver}. */
 export interface MockDriverOptions {
   /** The mock's base URL (its admin API and its gateway calls). */
   readonly adminUrl: string;
@@ -37,14 +24,7 @@ export interface MockDriverOptions {
   readonly fixtures?: LoadedFixtures;
 }
 
-/**
- * A state driver for the mock gateway.
- *
- * @example
- * ```ts
- * const driver = mockStateDriver({ adminUrl: gw.url });
- * ```
- */
+/** A state driver for the mock gateway. */
 export function mockStateDriver(options: MockDriverOptions): StateDriver {
   const base = options.adminUrl.replace(/\/+$/, '');
   const accounts = new Map<string, AgentAccount>((options.fixtures ?? demoFixtures()).accounts.map((a) => [a.id, a]));

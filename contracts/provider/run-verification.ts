@@ -9,12 +9,6 @@
  *   failed with the setup error first.
  * - The verifier talks to a loopback forwarding proxy, which forwards to the gateway (with TLS options) and records
  *   what the gateway answered (`observed` of each case).
- *
- * @example
- * ```ts
- * const cases = await runPactVerification({ pactFile: COMMITTED_PACT, gatewayUrl: gw.url, driver: mockStateDriver({ adminUrl: gw.url }) });
- * cases.filter((c) => c.outcome === 'failed');
- * ```
  */
 import { Verifier } from '@pact-foundation/pact';
 import { scrubLiterals } from '../../src/redact/secrets.ts';
@@ -27,14 +21,7 @@ import { startForwardingProxy, type ForwardedExchange } from './forwarding-proxy
 import { poisonValues, setUpState, type StateDriver, type StateSession } from './state-engine.ts';
 import { outcomeOf, parseVerifierResults } from './verifier-results.ts';
 
-/**
- * Settings of {@link runPactVerification}.
- *
- * @example
- * ```ts
- * const options: PactVerificationOptions = { pactFile, gatewayUrl: 'https://gw:8043', tls: { caFile: 'ca.pem' }, driver };
- * ```
- */
+/** Settings of {@link runPactVerification}. */
 export interface PactVerificationOptions {
   /** The pact file to verify. */
   readonly pactFile: string;
@@ -54,11 +41,6 @@ export interface PactVerificationOptions {
 /**
  * One interaction the verifier has finished: its place, its provider state and what the gateway answered. Whether
  * it matched the pact is known only when the verifier ends.
- *
- * @example
- * ```ts
- * const done: InteractionDone = { index: 3, total: 16, state: 'an inspector is signed out', answered: 'PUT /agentgateway/resource/onlineagent/30101 → 200' };
- * ```
  */
 export interface InteractionDone {
   /** 1-based, in the order the verifier ran them. */
@@ -83,10 +65,6 @@ const PROXY_ENV = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'];
  * Verifies the pact and returns one case per interaction, in the pact's order (by description).
  *
  * @throws Error when the verifier cannot run at all (bad pact file, Pact core failure), with its message.
- * @example
- * ```ts
- * const cases = await runPactVerification({ pactFile, gatewayUrl, driver });
- * ```
  */
 export async function runPactVerification(options: PactVerificationOptions): Promise<Case[]> {
   const logLevel = options.logLevel ?? 'error';
@@ -207,14 +185,7 @@ function toCase(interaction: PactInteraction, results: NonNullable<ReturnType<ty
   return { ...base, outcome: 'failed', failure };
 }
 
-/**
- * The stable case id of an interaction: its `comments.caseId`, or its description made into a slug.
- *
- * @example
- * ```ts
- * caseIdOf({ description: 'a sign-in of an inspector', comments: { caseId: 'signin.ok' } }); // 'signin.ok'
- * ```
- */
+/** The stable case id of an interaction: its `comments.caseId`, or its description made into a slug. */
 export function caseIdOf(interaction: PactInteraction): string {
   const id = interaction.comments?.caseId;
   if (typeof id === 'string' && id !== '') return id;

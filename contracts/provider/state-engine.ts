@@ -4,14 +4,6 @@
  * events, inject a fault); the driver decides how. It answers the values the pact's `fromProviderState`
  * expressions read: each role's agent ID, and the Guid of each signed-in role or the phone and password of each
  * signed-out one.
- *
- * @example
- * ```ts
- * const session = driver.begin(params);
- * const values = await setUpState(STATES.readyToBarge, params, session);
- * // { inspector: '30101', inspectorGuid: '279f…', target: '30201', targetGuid: '6f1c…' }
- * await session.tearDown();
- * ```
  */
 import {
   EVENTS_READ_PARAM,
@@ -24,28 +16,14 @@ import {
   type StateStatus,
 } from '../provider-states.ts';
 
-/**
- * An account a role is played by.
- *
- * @example
- * ```ts
- * const a: RoleAccount = { id: '30101', phone: '88830101', password: process.env.PW! };
- * ```
- */
+/** An account a role is played by. */
 export interface RoleAccount {
   readonly id: string;
   readonly phone: string;
   readonly password: string;
 }
 
-/**
- * One state's worth of work on a gateway: created per state setup, torn down after the interaction.
- *
- * @example
- * ```ts
- * const session: StateSession = driver.begin({ inspector: '30101', target: '30201', vdn: 1 });
- * ```
- */
+/** One state's worth of work on a gateway: created per state setup, torn down after the interaction. */
 export interface StateSession {
   /** The account playing `role`; throws naming what is missing when none does. */
   account(role: Role): RoleAccount;
@@ -68,29 +46,14 @@ export interface StateSession {
   tearDown(): Promise<void>;
 }
 
-/**
- * Makes state sessions.
- *
- * @example
- * ```ts
- * const driver: StateDriver = mockStateDriver({ adminUrl: gw.url });
- * ```
- */
+/** Makes state sessions. */
 export interface StateDriver {
   /** Who drives: for messages. */
   readonly kind: 'mock' | 'live';
   begin(params: StateParams): StateSession;
 }
 
-/**
- * Produces the state and returns the values to inject into the interaction's request.
- *
- * @example
- * ```ts
- * await setUpState(STATES.inspectorSignedOut, { inspector: '30101', vdn: 1 }, session);
- * // { inspector: '30101', inspectorPhone: '88830101', inspectorPassword: '…' }
- * ```
- */
+/** Produces the state and returns the values to inject into the interaction's request. */
 export async function setUpState(spec: ProviderStateSpec, params: StateParams, session: StateSession): Promise<Record<string, string>> {
   const roles = rolesOf(params);
   for (const role of Object.keys(spec.signedIn) as Role[]) {
@@ -128,11 +91,6 @@ export const SETUP_FAILED = 'state-setup-failed';
 /**
  * Values for every expression a state could inject, all {@link SETUP_FAILED} (passwords empty): a request built
  * from them matches no resource (agent IDs that fail the path pattern), so it cannot touch a real account.
- *
- * @example
- * ```ts
- * poisonValues().inspector; // 'state-setup-failed'
- * ```
  */
 export function poisonValues(): Record<string, string> {
   const values: Record<string, string> = {};

@@ -2,12 +2,6 @@
  * Reading the Pact verifier's results (the JSON pact-js returns from `verifyProvider()`, or carries as the message
  * of its rejection) into one outcome per interaction, with failure lines that name the field:
  * `body $.retcode: Expected 0 (Integer) to be equal to '0' (String)`.
- *
- * @example
- * ```ts
- * const results = parseVerifierResults(jsonText);
- * outcomeOf(results, 'an addinsert into a signed-in agent of the same VDN'); // { passed: false, lines: [...], durationMs: 38 }
- * ```
  */
 
 /** One mismatch as the verifier reports it. */
@@ -28,15 +22,7 @@ export interface VerifierResults {
   readonly output?: readonly string[];
 }
 
-/**
- * Parses the verifier's JSON; undefined when the text is not its JSON (e.g. the verifier could not run at all).
- *
- * @example
- * ```ts
- * parseVerifierResults('{"result":true,"errors":[],"interactionResults":[]}')?.result; // true
- * parseVerifierResults('Verification was unable to run'); // undefined
- * ```
- */
+/** Parses the verifier's JSON; undefined when the text is not its JSON (e.g. the verifier could not run at all). */
 export function parseVerifierResults(text: string): VerifierResults | undefined {
   try {
     const doc = JSON.parse(text) as unknown;
@@ -48,14 +34,7 @@ export function parseVerifierResults(text: string): VerifierResults | undefined 
   }
 }
 
-/**
- * The verifier's verdict on one interaction.
- *
- * @example
- * ```ts
- * const o: InteractionOutcome = { ran: true, passed: false, durationMs: 38, lines: ["body $.retcode: Expected 0 (Integer) to be equal to '0' (String)"] };
- * ```
- */
+/** The verifier's verdict on one interaction. */
 export interface InteractionOutcome {
   /** Whether the verifier reported the interaction at all. */
   readonly ran: boolean;
@@ -65,14 +44,7 @@ export interface InteractionOutcome {
   readonly lines: readonly string[];
 }
 
-/**
- * The verdict on the interaction with this description.
- *
- * @example
- * ```ts
- * outcomeOf(results, 'a sign-in of an inspector').passed; // true
- * ```
- */
+/** The verdict on the interaction with this description. */
 export function outcomeOf(results: VerifierResults, description: string): InteractionOutcome {
   const entry = results.interactionResults?.find((r) => r.description === description);
   const errors = results.errors.filter((e) => typeof e.interaction === 'string' && (e.interaction.endsWith(` - ${description}`) || e.interaction === description));
@@ -89,15 +61,7 @@ function mismatchLines(mismatch: VerifierResults['errors'][number]['mismatch']):
   return [JSON.stringify(mismatch)];
 }
 
-/**
- * One mismatch as a line naming where it is: `body $.retcode: …`, `header Content-Type: …`, `status: …`.
- *
- * @example
- * ```ts
- * describeMismatch({ type: 'BodyMismatch', path: '$', mismatch: 'Actual map is missing the following keys: message' });
- * // 'body $: Actual map is missing the following keys: message'
- * ```
- */
+/** One mismatch as a line naming where it is: `body $.retcode: …`, `header Content-Type: …`, `status: …`. */
 export function describeMismatch(m: MismatchJson): string {
   const text = (m.mismatch ?? `expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`).trim();
   switch (m.type) {
@@ -114,14 +78,7 @@ export function describeMismatch(m: MismatchJson): string {
   }
 }
 
-/**
- * Milliseconds in a verifier duration such as `95ms`, `1s 20ms` or `2m 3s`.
- *
- * @example
- * ```ts
- * parseDuration('1s 20ms'); // 1020
- * ```
- */
+/** Milliseconds in a verifier duration such as `95ms`, `1s 20ms` or `2m 3s`. */
 export function parseDuration(text: string | undefined): number {
   if (text === undefined) return 0;
   const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

@@ -3,15 +3,6 @@
  * its result and Pact's transcript (what Pact core printed, which never reaches this process's output). Used by
  * `ccgw run`/`ccgw verify` (whose --quiet and --json output must stay clean) and by the provider tests (whose
  * output must stay readable: the transcript is asserted on, not printed).
- *
- * @example
- * ```ts
- * const { verification, transcript } = await verifyInChildProcess(
- *   { kind: 'mock', gatewayUrl, fixtures, profile: { name: 'ccgw-2024', overrides: {} }, auth: 'dynamic' },
- *   { onInteraction: (d) => console.log(`${d.index}/${d.total} ${d.answered}`) },
- * );
- * verification.outcome; // 'passed'
- * ```
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

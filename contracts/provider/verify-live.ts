@@ -19,6 +19,9 @@
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { verifyGateway } from './verify-live.ts';
+ *
  * const result = await verifyGateway({
  *   gatewayUrl: 'https://10.0.0.5:8043',
  *   fixtures: 'qa-accounts.json',
@@ -47,14 +50,7 @@ import { caseIdOf, runPactVerification, type InteractionDone } from './run-verif
 export { CastError } from './cast.ts';
 export type { GatewayVerification } from './contract-report.ts';
 
-/**
- * Settings of {@link verifyGateway}.
- *
- * @example
- * ```ts
- * const options: VerifyGatewayOptions = { gatewayUrl: 'https://gw:8043', fixtures: 'qa.json', tls: { insecure: true }, roles: { inspector: '20101' } };
- * ```
- */
+/** Settings of {@link verifyGateway}. */
 export interface VerifyGatewayOptions {
   /** The gateway's base URL, e.g. `https://10.0.0.5:8043`. */
   readonly gatewayUrl: string;
@@ -94,11 +90,6 @@ const INFERRED_ANSWERS: Readonly<Record<string, AnswerName>> = {
  * Verifies the pact against a live gateway and returns one case per interaction (plus `contracts.cleanup`), the
  * run summary and JUnit XML. Never throws for a contract failure; throws for unusable settings (a bad URL, a
  * fixtures file that cannot be read, a role pinned to an unfit account).
- *
- * @example
- * ```ts
- * const { outcome, cases } = await verifyGateway({ gatewayUrl: mock.url, fixtures: demoFixtures() });
- * ```
  */
 export async function verifyGateway(options: VerifyGatewayOptions): Promise<GatewayVerification> {
   const started = Date.now();

@@ -1,13 +1,6 @@
 /**
  * Provider verification of the committed pact against the mock gateway, with provider states made through the
  * mock's `/__admin` API (see mock-driver.ts). Every interaction can be produced, the CTI faults included.
- *
- * @example
- * ```ts
- * const gw = await startMockGateway({ port: 0, pollWaitMs: 300 });
- * const result = await verifyMockGateway({ gatewayUrl: gw.url });
- * result.outcome; // 'passed'
- * ```
  */
 import type { LoadedFixtures } from '../../src/fixtures/index.ts';
 import { COMMITTED_PACT } from '../pact-names.ts';
@@ -15,14 +8,7 @@ import { contractReport, type GatewayVerification } from './contract-report.ts';
 import { mockStateDriver } from './mock-driver.ts';
 import { runPactVerification, type InteractionDone } from './run-verification.ts';
 
-/**
- * Settings of {@link verifyMockGateway}.
- *
- * @example
- * ```ts
- * const options: VerifyMockOptions = { gatewayUrl: proxy.url, adminUrl: gw.url };
- * ```
- */
+/** Settings of {@link verifyMockGateway}. */
 export interface VerifyMockOptions {
   /** Where the verifier sends the pact's requests: the mock, or a proxy in front of it. */
   readonly gatewayUrl: string;
@@ -40,14 +26,7 @@ export interface VerifyMockOptions {
   readonly onInteraction?: (done: InteractionDone) => void;
 }
 
-/**
- * Verifies the pact against a mock gateway and returns the cases, the summary and JUnit XML.
- *
- * @example
- * ```ts
- * const { outcome, cases } = await verifyMockGateway({ gatewayUrl: gw.url });
- * ```
- */
+/** Verifies the pact against a mock gateway and returns the cases, the summary and JUnit XML. */
 export async function verifyMockGateway(options: VerifyMockOptions): Promise<GatewayVerification> {
   const started = Date.now();
   const adminUrl = options.adminUrl ?? options.gatewayUrl;

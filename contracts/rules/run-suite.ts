@@ -10,12 +10,6 @@
  *   timeouts run in real time when asked (`waitForTimeouts`).
  * - Every account is signed out before the first case and after each; a gateway that stops answering ends the suite
  *   with the reason instead of failing every remaining case.
- *
- * @example
- * ```ts
- * const result = await runRuleSuite({ gatewayUrl: gw.url, fixtures: demoFixtures(), profile: PROFILE_2024, auth: 'dynamic', knowsEveryAccount: true });
- * result.coverage.filter((r) => r.outcome === 'failed').map((r) => `${r.rule} — ${r.detail}`);
- * ```
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AdminClient, GatewayClient, GatewayTimeoutError, GatewayTransportError, RateLimiter, type TlsOptions } from '../../src/client/index.ts';

@@ -9,11 +9,6 @@
  * event the contract lists for it. The event counts come from the generated contract table, as the harness's do.
  * VU n owns the demo pair (30100 + n, 30200 + n), signs it in on its first iteration (forcelogin) and takes every
  * `Set-GUID`. It leaves the pairs signed in: the harness's next run resets the mock, and forcelogin takes over.
- *
- * @example
- * ```sh
- * BASE_URL=http://127.0.0.1:8000 k6 run --vus 32 --duration 10s load/bench/plain-throughput.ts
- * ```
  */
 import exec from 'k6/execution';
 import http, { type RefinedResponse } from 'k6/http';

@@ -5,11 +5,6 @@
  *
  * It fails (exit code 99, thresholds crossed) when a check fails or the iteration did not reach its end, and
  * k6 itself fails (exit code 107) when a module cannot be resolved or parsed.
- *
- * @example
- * ```sh
- * k6 run --iterations 1 --quiet load/checks/import-check.ts
- * ```
  */
 import { check } from 'k6';
 import { Counter } from 'k6/metrics';
@@ -35,14 +30,7 @@ import { executionTuple, ownedIndices } from '../lib/partition.ts';
 /** Counts iterations that ran every check to the end; a crash before the end leaves it at 0 and fails the run. */
 const completed = new Counter('import_check_completed');
 
-/**
- * Fails the run unless every check passed and the iteration reached its end.
- *
- * @example
- * ```sh
- * k6 run --iterations 1 --quiet load/checks/import-check.ts
- * ```
- */
+/** Fails the run unless every check passed and the iteration reached its end. */
 export const options: Options = {
   thresholds: {
     checks: ['rate==1'],

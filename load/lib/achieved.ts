@@ -10,12 +10,6 @@
  * soak) runs as fast as latency and pauses allow: its achieved rate is reported, never judged.
  *
  * Pure: no k6 import.
- *
- * @example
- * ```ts
- * const drive = driveOf(data, askedOf(config, constantArrivalRate(config.load), 'cycle', 99));
- * if (!drive.achieved.ok) console.log(drive.achieved.notes.join('\n'));
- * ```
  */
 import type { Scenario } from 'k6/options';
 import type { LoadConfig } from './config-parse.ts';
@@ -45,27 +39,13 @@ export interface AchievedLoad extends LoadAchieved {
   readonly notes: readonly string[];
 }
 
-/**
- * Asked and achieved together.
- *
- * @example
- * ```ts
- * const { asked, achieved } = driveOf(data, asked);
- * ```
- */
+/** Asked and achieved together. */
 export interface Drive {
   readonly asked: AskedLoad;
   readonly achieved: AchievedLoad;
 }
 
-/**
- * What a scenario asks, from the k6 scenario the script runs and the configuration.
- *
- * @example
- * ```ts
- * askedOf(config, constantArrivalRate(config.load), 'cycle', planPairs(config.accounts).length);
- * ```
- */
+/** What a scenario asks, from the k6 scenario the script runs and the configuration. */
 export function askedOf(config: LoadConfig, scenario: Scenario, unit: IterationUnit, fixtureUnits: number): AskedLoad {
   const common = { unit, fixtureUnits, pollPauseMs: config.timing.pollPauseMs, loopback: config.loopback };
   if (scenario.executor === 'constant-arrival-rate') {
@@ -75,14 +55,7 @@ export function askedOf(config: LoadConfig, scenario: Scenario, unit: IterationU
   return { model: 'closed', vus: s.vus ?? config.load.vus, duration: s.maxDuration ?? s.duration ?? config.load.duration, ...(s.iterations !== undefined ? { iterationsPerVu: s.iterations } : {}), ...common };
 }
 
-/**
- * The most iterations an open scenario may drop and still pass: the `dropped_iterations` threshold's bound.
- *
- * @example
- * ```ts
- * droppedBudget(3000, '15s', 0.9); // 4500
- * ```
- */
+/** The most iterations an open scenario may drop and still pass: the `dropped_iterations` threshold's bound. */
 export function droppedBudget(rate: number, duration: string, minAchievedRatio: number): number {
   return Math.floor((1 - minAchievedRatio) * rate * ((durationMs(duration) ?? 0) / 1000) + 1e-9);
 }
@@ -90,14 +63,7 @@ export function droppedBudget(rate: number, duration: string, minAchievedRatio: 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const plural = (unit: IterationUnit) => `${unit}s`;
 
-/**
- * Asked and achieved of a finished run. `share` is this process's part of the test (1 without execution segments).
- *
- * @example
- * ```ts
- * driveOf(data, asked).achieved.ok; // false when an open run fell short
- * ```
- */
+/** Asked and achieved of a finished run. `share` is this process's part of the test (1 without execution segments). */
 export function driveOf(data: SummaryData, asked: AskedLoad, share = 1): Drive {
   const value = (metric: string, stat: string) => data.metrics[metric]?.values?.[stat];
   const iterations = value('iterations', 'count') ?? 0;
@@ -151,14 +117,7 @@ function shortfallNotes(asked: AskedLoad, a: AchievedLoad, share: number, callsP
   return [reached, why, todo];
 }
 
-/**
- * The asked and achieved figures in two lines, for the text summary's top and the reports.
- *
- * @example
- * ```ts
- * driveLines(drive); // ['asked: 200 cycles/s for 1m on at most 40 VUs (open model)', 'achieved: 199.6 cycles/s (99.8 %), 1796 calls/s, 0 dropped, 12 of 40 VUs busy at the peak']
- * ```
- */
+/** The asked and achieved figures in two lines, for the text summary's top and the reports. */
 export function driveLines({ asked, achieved: a }: Drive): string[] {
   const unit = plural(asked.unit);
   if (asked.model === 'open') {

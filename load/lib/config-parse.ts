@@ -12,16 +12,6 @@
  * check), `CCGW_ADMIN` (`auto`/`on`/`off`), `CCGW_ADMIN_TOKEN`, `CCGW_ADMIN_RESET=0`, `CCGW_FAULTS` (JSON array,
  * docs/mock-gateway.md), `CCGW_INSECURE=1`, `CCGW_CA` (must equal `SSL_CERT_FILE`: k6 reads CAs only from there),
  * `CCGW_REPORT_DIR` (`reports/load`), `CCGW_RUN_NAME` (the scenario). Every number is a row of {@link NUMBERS}.
- *
- * @example
- * ```ts
- * import { readFileSync } from 'node:fs';
- * import { parseLoadConfig } from './config-parse.ts';
- *
- * const defaults = { vus: 2, iterations: 6, duration: '60s', rate: 1, inspectorsPerGroup: 3, thinkMs: 500 };
- * const config = parseLoadConfig({ CCGW_LOAD_VUS: '4' }, { scenario: 'smoke', defaults, readText: (p) => readFileSync(p, 'utf8'), repoRoot: '/repo/' });
- * config.load.vus; // 4
- * ```
  */
 import { PROFILE_NAMES, ProfileError, resolveProfile, withOverrides, type AgentAccount, type Profile, type ProfileOverrides } from '../../src/domain/index.ts';
 import { DEMO_FIXTURES_FILE, LOAD_REPORT_DIR, underRoot } from '../../src/shared/paths.ts';
@@ -160,16 +150,7 @@ const MAX_RPS: NumberRow = { env: 'CCGW_MAX_RPS', ...MAX_RPS_RANGE, integer: fal
 /** The scenario's time bound: `CCGW_LOAD_DURATION`, a k6 duration up to 24 h. */
 const MAX_DURATION_MS = 24 * 3_600_000;
 
-/**
- * Parses a k6 duration (`500ms`, `30s`, `5m`, `1h30m`) into milliseconds; undefined when the text is not one.
- *
- * @example
- * ```ts
- * import { durationMs } from './config-parse.ts';
- *
- * durationMs('1m30s'); // 90000
- * ```
- */
+/** Parses a k6 duration (`500ms`, `30s`, `5m`, `1h30m`) into milliseconds; undefined when the text is not one. */
 export function durationMs(text: string): number | undefined {
   if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return undefined;
   let total = 0;
@@ -317,17 +298,7 @@ export function parseLoadConfig(env: Env, context: ParseContext): LoadConfig {
   };
 }
 
-/**
- * The configuration without secrets, for logs and reports.
- *
- * @example
- * ```ts
- * import { describeConfig, type LoadConfig } from './config-parse.ts';
- *
- * declare const config: LoadConfig;
- * console.log(JSON.stringify(describeConfig(config)));
- * ```
- */
+/** The configuration without secrets, for logs and reports. */
 export function describeConfig(config: LoadConfig): Record<string, unknown> {
   const { accounts, adminToken, ...rest } = config;
   return { ...rest, profile: config.profile.name, accounts: accounts.length, adminToken: adminToken === undefined ? undefined : '(set)' };

@@ -2,25 +2,12 @@
  * The load configuration of a k6 run, read from `__ENV` in the init context (see `config-parse.ts` for every
  * variable). Loading throws before any traffic: a bad variable, an unreadable fixtures file, or a live target
  * without `CCGW_LIVE=1` and `CCGW_FIXTURES` aborts k6 in init with a message naming the fix.
- *
- * @example
- * ```ts
- * import { loadConfig } from '../lib/config.ts';
- * const config = loadConfig('smoke', { vus: 2, iterations: 3, duration: '30s', rate: 1, inspectorsPerGroup: 3, thinkMs: 0 });
- * ```
  */
 import { parseLoadConfig, type LoadConfig, type LoadKnobs, type LoadTiming } from './config-parse.ts';
 
 export { describeConfig, durationMs, isLoopbackHost, LoadConfigError, type LoadConfig, type LoadKnobs, type LoadTiming } from './config-parse.ts';
 
-/**
- * The repository root as an absolute path ending in `/`, from this module's location (`load/lib/`).
- *
- * @example
- * ```ts
- * open(`${repoRoot()}src/fixtures/demo.json`);
- * ```
- */
+/** The repository root as an absolute path ending in `/`, from this module's location (`load/lib/`). */
 export function repoRoot(): string {
   return decodeURIComponent(import.meta.resolve('../../').replace(/^file:\/\//, ''));
 }
@@ -30,11 +17,6 @@ export function repoRoot(): string {
  * is available only there). `timing` overrides the default waits (throughput: no pause between poll rounds).
  *
  * @throws LoadConfigError naming the variable, the bad value and the fix.
- * @example
- * ```ts
- * const config = loadConfig('throughput', THROUGHPUT_DEFAULTS);
- * export const options = optionsFor(config, constantArrivalRate(config.load), 'pairs');
- * ```
  */
 export function loadConfig(scenario: string, defaults: LoadKnobs, timing?: Partial<LoadTiming>): LoadConfig {
   return parseLoadConfig(__ENV, { scenario, defaults, ...(timing ? { timing } : {}), readText: (path) => open(path), repoRoot: repoRoot() });

@@ -2,11 +2,6 @@
  * Fixtures for k6: the project's runtime-neutral parser (`src/fixtures/parse-fixtures.ts`: schema validation,
  * range expansion, duplicate IDs, the profile's ID range, password references), with files read by k6's `open()`
  * in the init context. A password never appears in an error message.
- *
- * @example
- * ```ts
- * const accounts = parseFixturesText(open(path), { source: path, env: __ENV, readText: (p) => open(p), profile });
- * ```
  */
 import type { AgentAccount, Profile } from '../../src/domain/index.ts';
 import { FixturesError, parseFixturesText as parseShared } from '../../src/fixtures/parse-fixtures.ts';
@@ -14,14 +9,7 @@ import { FixturesError, parseFixturesText as parseShared } from '../../src/fixtu
 /** A fixtures document that cannot be used (the shared parser's error). */
 export { FixturesError as LoadFixturesError };
 
-/**
- * What parsing needs besides the text.
- *
- * @example
- * ```ts
- * const input: FixturesInput = { source: path, env: __ENV, readText: (p) => open(p), profile: DEFAULT_PROFILE };
- * ```
- */
+/** What parsing needs besides the text. */
 export interface FixturesInput {
   /** For messages: the path. */
   readonly source: string;
@@ -34,14 +22,7 @@ export interface FixturesInput {
   readonly maxAccounts?: number;
 }
 
-/**
- * The parsed accounts and the document's name.
- *
- * @example
- * ```ts
- * const { name, accounts } = parseFixturesText(text, input);
- * ```
- */
+/** The parsed accounts and the document's name. */
 export interface LoadFixtures {
   readonly name: string;
   readonly accounts: readonly AgentAccount[];
@@ -56,10 +37,6 @@ function dirOf(path: string): string {
  * Parses, validates and expands a fixtures document.
  *
  * @throws LoadFixturesError naming the source, the field and the fix.
- * @example
- * ```ts
- * parseFixturesText('{"agents":[]}', input).accounts; // []
- * ```
  */
 export function parseFixturesText(text: string, input: FixturesInput): LoadFixtures {
   const { name, accounts } = parseShared(text, {

@@ -6,24 +6,10 @@
  * cancel of its targets in order and checks the invariant after each one. The VU adds violations to the
  * `ccgw_invariant_violations` counter and totals to `ccgw_barge_ok` / `ccgw_cancel_ok`; {@link invariantReport}
  * reads them back from the end-of-test summary. Pure: no k6 import.
- *
- * @example
- * ```ts
- * const ledger = new BargeLedger();
- * ledger.barge('30201', '30101');   // undefined: balance 1
- * ledger.barge('30201', '30102');   // { target: '30201', balance: 2, event: 'barge by 30102' }
- * ```
  */
 import { METRIC } from './metric-names.ts';
 
-/**
- * One moment the invariant did not hold.
- *
- * @example
- * ```ts
- * const v: InvariantViolation | undefined = ledger.barge('30201', '30102'); // { target: '30201', balance: 2, event: 'barge by 30102' }
- * ```
- */
+/** One moment the invariant did not hold. */
 export interface InvariantViolation {
   readonly target: string;
   /** Barges minus cancels right after `event`. */
@@ -35,15 +21,7 @@ export interface InvariantViolation {
 /** Keeps at most this many violations in memory; the counter metric counts them all. */
 const KEEP = 100;
 
-/**
- * Per-VU bookkeeping of successful barges and cancels per target.
- *
- * @example
- * ```ts
- * const v = ledger.cancel('30201', '30101');
- * if (v) metrics.invariantViolations.add(1, { target: v.target });
- * ```
- */
+/** Per-VU bookkeeping of successful barges and cancels per target. */
 export class BargeLedger {
   readonly #balance = new Map<string, number>();
   readonly #violations: InvariantViolation[] = [];
@@ -94,26 +72,12 @@ export class BargeLedger {
   }
 }
 
-/**
- * The part of k6's summary data the report reads: metric values by name.
- *
- * @example
- * ```ts
- * invariantReport({ ccgw_barge_ok: { values: { count: 3 } } });
- * ```
- */
+/** The part of k6's summary data the report reads: metric values by name. */
 export interface SummaryMetrics {
   readonly [name: string]: { readonly type?: string; readonly values?: Readonly<Record<string, number>> } | undefined;
 }
 
-/**
- * The invariant's outcome over a whole run.
- *
- * @example
- * ```ts
- * const { holds, openAtEnd } = invariantReport(data.metrics);
- * ```
- */
+/** The invariant's outcome over a whole run. */
 export interface InvariantReport {
   readonly barges: number;
   readonly cancels: number;
@@ -125,17 +89,7 @@ export interface InvariantReport {
   readonly holds: boolean;
 }
 
-/**
- * Reads the invariant counters back from `handleSummary` data.
- *
- * @example
- * ```ts
- * export function handleSummary(data) {
- *   const report = invariantReport(data.metrics);
- *   if (!report.holds) console.error(`barge invariant broken: ${report.violations} violations`);
- * }
- * ```
- */
+/** Reads the invariant counters back from `handleSummary` data. */
 export function invariantReport(metrics: SummaryMetrics): InvariantReport {
   const count = (name: string) => metrics[name]?.values?.['count'] ?? 0;
   const barges = count(METRIC.bargeOk);

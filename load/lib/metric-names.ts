@@ -1,11 +1,4 @@
-/**
- * Names of the harness's custom k6 metrics (see `metrics.ts`). Pure: summaries and Node tests import it.
- *
- * @example
- * ```ts
- * thresholds[METRIC.contractOk] = ['rate>=0.99'];
- * ```
- */
+/** Names of the harness's custom k6 metrics (see `metrics.ts`). Pure: summaries and Node tests import it. */
 export const METRIC = {
   contractOk: 'ccgw_contract_ok',
   unlistedRetcode: 'ccgw_unlisted_retcode',
@@ -28,11 +21,6 @@ export const METRIC = {
 /**
  * The duration of one gateway call per operation: k6's own `http_req_duration`, as the client names every request
  * after its operation (the `name` tag). Runs written before kept a copy in `ccgw_op_duration`.
- *
- * @example
- * ```ts
- * callDuration('addInsert'); // 'http_req_duration{name:addInsert}'
- * ```
  */
 export function callDuration(op: string): string {
   return `http_req_duration{name:${op}}`;

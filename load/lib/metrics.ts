@@ -21,26 +21,13 @@
  * | `ccgw_cleanup_failures` | Counter | teardown could not cancel or sign out an account |
  * | `ccgw_cleanup_calls` | Counter | gateway calls of teardown (left out of the scenario's calls per second) |
  * | `ccgw_scenario_time` | Gauge (ms) | from the end of setup to the start of teardown: the time the iterations ran |
- *
- * @example
- * ```ts
- * import { metrics } from './metrics.ts';
- * metrics.bargeOk.add(1, { target: '30201' });
- * ```
  */
 import { Counter, Gauge, Rate, Trend } from 'k6/metrics';
 import { METRIC } from './metric-names.ts';
 
 export { METRIC };
 
-/**
- * The metric objects. Names are the `ccgw_*` names above.
- *
- * @example
- * ```ts
- * metrics.eventsOnTime.add(true, { event: 'AgentState_Busy' });
- * ```
- */
+/** The metric objects. Names are the `ccgw_*` names above. */
 export const metrics = {
   contractOk: new Rate(METRIC.contractOk),
   unlistedRetcode: new Counter(METRIC.unlistedRetcode),

@@ -10,62 +10,26 @@
  * segment owns.
  *
  * Pure: no k6 import, so Node tests import it too.
- *
- * @example
- * ```ts
- * const plan = planPairs(accounts);                            // every (inspector, agent) pair, per VDN
- * const tuple = executionTuple('1/2:1', '0,1/2,1');           // this process's segment
- * const mine = ownedIndices(tuple, plan.length);              // e.g. [1, 3, 5, …]
- * const unit = unitForVu(plan, exec.vu.idInTest);             // the pair of this VU
- * ```
  */
 
-/**
- * A bad segment, sequence or plan; the message names the value and the fix.
- *
- * @example
- * ```ts
- * expect(() => parseSegment('1/2:1/3')).toThrow(PartitionError);
- * ```
- */
+/** A bad segment, sequence or plan; the message names the value and the fix. */
 export class PartitionError extends Error {
   override readonly name = 'PartitionError';
 }
 
-/**
- * A non-negative rational number in lowest terms.
- *
- * @example
- * ```ts
- * const half: Fraction = parseFraction('1/2'); // { num: 1, den: 2 }
- * ```
- */
+/** A non-negative rational number in lowest terms. */
 export interface Fraction {
   readonly num: number;
   readonly den: number;
 }
 
-/**
- * One execution segment `[from, to)` of the whole test, 0 ≤ from < to ≤ 1.
- *
- * @example
- * ```ts
- * const second: Segment = parseSegment('1/2:1');
- * ```
- */
+/** One execution segment `[from, to)` of the whole test, 0 ≤ from < to ≤ 1. */
 export interface Segment {
   readonly from: Fraction;
   readonly to: Fraction;
 }
 
-/**
- * A segment within its (filled) sequence, with the striping k6 derives from the sequence.
- *
- * @example
- * ```ts
- * const tuple: ExecutionTuple = executionTuple('0:1/2', '0,1/2,1'); // lcd 2, start 0, offsets [2]
- * ```
- */
+/** A segment within its (filled) sequence, with the striping k6 derives from the sequence. */
 export interface ExecutionTuple {
   /** The segments covering [0, 1], in order. */
   readonly sequence: readonly Segment[];
@@ -105,11 +69,6 @@ const ONE = fraction(1, 1);
  * Parses one bound as k6 does: a fraction (`1/3`), a decimal (`0.5`) or a percentage (`50%`).
  *
  * @throws PartitionError naming the value.
- * @example
- * ```ts
- * parseFraction('2/4');  // { num: 1, den: 2 }
- * parseFraction('25%');  // { num: 1, den: 4 }
- * ```
  */
 export function parseFraction(text: string): Fraction {
   const t = text.trim();
@@ -137,11 +96,6 @@ function inUnitInterval(f: Fraction, text: string, what: string): Fraction {
  * Parses `--execution-segment` (`from:to`, or `to` alone meaning `0:to`). Empty or undefined means the whole test.
  *
  * @throws PartitionError naming the value.
- * @example
- * ```ts
- * parseSegment('1/2:1'); // { from: 1/2, to: 1 }
- * parseSegment(undefined); // { from: 0, to: 1 }
- * ```
  */
 export function parseSegment(text: string | null | undefined): Segment {
   if (text === undefined || text === null || text.trim() === '') return { from: ZERO, to: ONE };
@@ -158,10 +112,6 @@ export function parseSegment(text: string | null | undefined): Segment {
  * Empty or undefined gives an empty list.
  *
  * @throws PartitionError naming the value.
- * @example
- * ```ts
- * parseSequence('0,1/2,1'); // [0:1/2, 1/2:1]
- * ```
  */
 export function parseSequence(text: string | null | undefined): Segment[] {
   if (text === undefined || text === null || text.trim() === '') return [];
@@ -229,11 +179,6 @@ function stripe(sequence: readonly Segment[]): { lcd: number; offsets: number[][
  * Both arguments are what `exec.test.options.executionSegment` / `executionSegmentSequence` hold.
  *
  * @throws PartitionError when the segment is not one of the sequence's segments, naming both.
- * @example
- * ```ts
- * const tuple = executionTuple('1/3:2/3', '0,1/3,2/3,1');
- * tuple.index; // 1
- * ```
  */
 export function executionTuple(segmentText: string | null | undefined, sequenceText?: string | null): ExecutionTuple {
   const segment = parseSegment(segmentText);
@@ -249,15 +194,7 @@ export function executionTuple(segmentText: string | null | undefined, sequenceT
   return { sequence, index, lcd, start: own[0]!, offsets: own.slice(1) };
 }
 
-/**
- * How many of `count` items (VUs, units) the segment gets: k6's ExecutionTuple.ScaleInt64.
- *
- * @example
- * ```ts
- * scaleCount(executionTuple('0:1/2', '0,1/2,1'), 5); // 3
- * scaleCount(executionTuple('1/2:1', '0,1/2,1'), 5); // 2
- * ```
- */
+/** How many of `count` items (VUs, units) the segment gets: k6's ExecutionTuple.ScaleInt64. */
 export function scaleCount(tuple: ExecutionTuple, count: number): number {
   if (tuple.sequence.length === 1) return count;
   let result = Math.floor(count / tuple.lcd) * tuple.offsets.length;
@@ -268,11 +205,6 @@ export function scaleCount(tuple: ExecutionTuple, count: number): number {
 /**
  * The 0-based indexes of `count` items that belong to the segment, ascending: k6's SegmentedIndex. The VU with
  * `exec.vu.idInInstance` k has `exec.vu.idInTest - 1` equal to the k-th of these.
- *
- * @example
- * ```ts
- * ownedIndices(executionTuple('1/2:1', '0,1/2,1'), 5); // [1, 3]
- * ```
  */
 export function ownedIndices(tuple: ExecutionTuple, count: number): number[] {
   const owned: number[] = [];
@@ -284,40 +216,19 @@ export function ownedIndices(tuple: ExecutionTuple, count: number): number[] {
   }
 }
 
-/**
- * The items that belong to the segment, in order.
- *
- * @example
- * ```ts
- * partition(['a', 'b', 'c', 'd'], executionTuple('0:1/2', '0,1/2,1')); // ['a', 'c']
- * ```
- */
+/** The items that belong to the segment, in order. */
 export function partition<T>(items: readonly T[], tuple: ExecutionTuple): T[] {
   return ownedIndices(tuple, items.length).map((i) => items[i]!);
 }
 
-/**
- * An account as the planners need it: ID, VDN, inspection right.
- *
- * @example
- * ```ts
- * const a: PlanAccount = { id: '30101', vdn: 1, inspector: true };
- * ```
- */
+/** An account as the planners need it: ID, VDN, inspection right. */
 export interface PlanAccount {
   readonly id: string;
   readonly vdn: number;
   readonly inspector: boolean;
 }
 
-/**
- * K inspectors racing to barge one target agent.
- *
- * @example
- * ```ts
- * const g: StormGroup = { kind: 'storm', vdn: 1, target: '30201', inspectors: ['30101', '30102', '30103'] };
- * ```
- */
+/** K inspectors racing to barge one target agent. */
 export interface StormGroup {
   readonly kind: 'storm';
   readonly vdn: number;
@@ -325,14 +236,7 @@ export interface StormGroup {
   readonly inspectors: readonly string[];
 }
 
-/**
- * One inspector and one agent of the same VDN.
- *
- * @example
- * ```ts
- * const p: Pair = { kind: 'pair', vdn: 1, inspector: '30101', agent: '30201' };
- * ```
- */
+/** One inspector and one agent of the same VDN. */
 export interface Pair {
   readonly kind: 'pair';
   readonly vdn: number;
@@ -340,14 +244,7 @@ export interface Pair {
   readonly agent: string;
 }
 
-/**
- * A unit of work owned by one VU.
- *
- * @example
- * ```ts
- * const ids = accountsOf(unit as Unit);
- * ```
- */
+/** A unit of work owned by one VU. */
 export type Unit = StormGroup | Pair;
 
 function byVdn(accounts: readonly PlanAccount[]): Map<number, { inspectors: string[]; agents: string[] }> {
@@ -374,10 +271,6 @@ function describeSupply(accounts: readonly PlanAccount[]): string {
  * Inspectors are never targets (barging an inspector needs "QC on inspectors").
  *
  * @throws PartitionError when not even one group fits, naming the supply per VDN.
- * @example
- * ```ts
- * planStormGroups(accounts, 5, 10); // up to 10 groups of 5 inspectors and 1 target
- * ```
  */
 export function planStormGroups(accounts: readonly PlanAccount[], inspectorsPerGroup: number, max = Number.POSITIVE_INFINITY): StormGroup[] {
   if (!Number.isInteger(inspectorsPerGroup) || inspectorsPerGroup < 2) {
@@ -400,10 +293,6 @@ export function planStormGroups(accounts: readonly PlanAccount[], inspectorsPerG
  * Disjoint (inspector, agent) pairs of the same VDN; as many as the accounts allow, at most `max`.
  *
  * @throws PartitionError when no pair fits, naming the supply per VDN.
- * @example
- * ```ts
- * planPairs(accounts, 50); // up to 50 pairs
- * ```
  */
 export function planPairs(accounts: readonly PlanAccount[], max = Number.POSITIVE_INFINITY): Pair[] {
   const plan: Pair[] = [];
@@ -415,26 +304,12 @@ export function planPairs(accounts: readonly PlanAccount[], max = Number.POSITIV
   return plan;
 }
 
-/**
- * Every account a unit uses.
- *
- * @example
- * ```ts
- * accountsOf({ kind: 'pair', vdn: 1, inspector: '30101', agent: '30201' }); // ['30101', '30201']
- * ```
- */
+/** Every account a unit uses. */
 export function accountsOf(unit: Unit): string[] {
   return unit.kind === 'storm' ? [...unit.inspectors, unit.target] : [unit.inspector, unit.agent];
 }
 
-/**
- * The unit of the VU with `exec.vu.idInTest` = `idInTest` (1-based), or undefined when the plan has fewer units.
- *
- * @example
- * ```ts
- * const unit = unitForVu(plan, exec.vu.idInTest);
- * ```
- */
+/** The unit of the VU with `exec.vu.idInTest` = `idInTest` (1-based), or undefined when the plan has fewer units. */
 export function unitForVu<U extends Unit>(plan: readonly U[], idInTest: number): U | undefined {
   return plan[idInTest - 1];
 }

@@ -11,37 +11,18 @@
  * | {@link soak} | per-vu-iterations (closed model) | iterations per VU, maxDuration |
  *
  * Pure: the option objects are plain data typed by `k6/options`.
- *
- * @example
- * ```ts
- * export const options = optionsFor(config, 'throughput', constantArrivalRate(config.load), 'pairs');
- * ```
  */
 import type { Options, Scenario, Threshold } from 'k6/options';
 import { droppedBudget } from './achieved.ts';
 import type { LoadConfig, LoadKnobs } from './config-parse.ts';
 import { METRIC, callDuration } from './metric-names.ts';
 
-/**
- * Smoke: a few iterations per VU, for CI.
- *
- * @example
- * ```ts
- * smoke({ vus: 2, iterations: 3, duration: '30s', rate: 1, inspectorsPerGroup: 3, thinkMs: 0 });
- * ```
- */
+/** Smoke: a few iterations per VU, for CI. */
 export function smoke(load: LoadKnobs): Scenario {
   return { executor: 'per-vu-iterations', vus: load.vus, iterations: load.iterations, maxDuration: load.duration, gracefulStop: '10s' };
 }
 
-/**
- * Storm rounds: each VU owns one storm group and runs `iterations` rounds; in each round its K inspectors race.
- *
- * @example
- * ```ts
- * stormRounds({ ...load, vus: 4, iterations: 50 });
- * ```
- */
+/** Storm rounds: each VU owns one storm group and runs `iterations` rounds; in each round its K inspectors race. */
 export function stormRounds(load: LoadKnobs): Scenario {
   return { executor: 'per-vu-iterations', vus: load.vus, iterations: load.iterations, maxDuration: load.duration, gracefulStop: '30s' };
 }
@@ -49,11 +30,6 @@ export function stormRounds(load: LoadKnobs): Scenario {
 /**
  * Constant arrival rate: `rate` barge-and-cancel iterations per second for `duration`, over at most `vus`
  * disjoint pairs (VUs). Iterations that find no free VU are dropped (and counted by k6 as `dropped_iterations`).
- *
- * @example
- * ```ts
- * constantArrivalRate({ ...load, rate: 20, duration: '2m', vus: 50 });
- * ```
  */
 export function constantArrivalRate(load: LoadKnobs): Scenario {
   return {
@@ -70,34 +46,15 @@ export function constantArrivalRate(load: LoadKnobs): Scenario {
 /**
  * Soak: a closed model; each VU keeps its pair signed in (polling, Guid rotation) and runs `iterations`
  * barge-and-cancel cycles with `thinkMs` between them, within `duration`.
- *
- * @example
- * ```ts
- * soak({ ...load, vus: 20, iterations: 1000, duration: '30m', thinkMs: 5000 });
- * ```
  */
 export function soak(load: LoadKnobs): Scenario {
   return { executor: 'per-vu-iterations', vus: load.vus, iterations: load.iterations, maxDuration: load.duration, gracefulStop: '60s' };
 }
 
-/**
- * Which units the scenario's VUs own; storms add the one-winner threshold.
- *
- * @example
- * ```ts
- * optionsFor(config, 'barge-storm', stormRounds(config.load), 'storm' satisfies UnitKind);
- * ```
- */
+/** Which units the scenario's VUs own; storms add the one-winner threshold. */
 export type UnitKind = 'storm' | 'pairs';
 
-/**
- * The thresholds of a run. Live runs abort on the error-rate and invariant thresholds (`abortOnFail`).
- *
- * @example
- * ```ts
- * thresholdsFor(config, 'storm')['ccgw_storm_one_winner']; // ['rate==1']
- * ```
- */
+/** The thresholds of a run. Live runs abort on the error-rate and invariant thresholds (`abortOnFail`). */
 export function thresholdsFor(config: LoadConfig, kind: UnitKind): Record<string, Threshold[]> {
   const { p95Ms, p99Ms, maxErrorRate } = config.thresholds;
   const guard = (threshold: string): Threshold => (config.live ? { threshold, abortOnFail: true, delayAbortEval: '10s' } : threshold);
@@ -126,11 +83,6 @@ export function thresholdsFor(config: LoadConfig, kind: UnitKind): Record<string
  * (constant arrival rate) adds `dropped_iterations: count<=N`: k6 may drop at most `1 − CCGW_MIN_ACHIEVED_RATIO` of
  * the iterations asked (see `achieved.ts`; with execution segments each process gets the whole test's budget, and
  * its summary judges its own share).
- *
- * @example
- * ```ts
- * export const options = optionsFor(config, 'smoke', smoke(config.load), 'pairs');
- * ```
  */
 export function optionsFor(config: LoadConfig, name: string, scenario: Scenario, kind: UnitKind): Options {
   const perUnit = kind === 'storm' ? config.load.inspectorsPerGroup + 1 : 2;

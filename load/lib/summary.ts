@@ -6,26 +6,12 @@
  * Each threshold becomes a JUnit test case (failed when crossed), each k6 check one (failed when any run of it
  * failed), and the barge invariant one. With the scenario's asked load, the reports start with what was asked and
  * what was achieved (`achieved.ts`); an open-model run that fell short fails, with one more JUnit case saying why.
- *
- * @example
- * ```ts
- * export function handleSummary(data: SummaryData) {
- *   return summaryOutputs(data, { name: config.report.name, dir: config.report.dir, config: describeConfig(config) });
- * }
- * ```
  */
 import { driveLines, driveOf, type AskedLoad, type Drive } from './achieved.ts';
 import { invariantReport, type InvariantReport } from './invariant.ts';
 import { METRIC, callDuration } from './metric-names.ts';
 
-/**
- * One metric in k6's summary data.
- *
- * @example
- * ```ts
- * const p95 = data.metrics['http_req_duration{name:addInsert}']?.values?.['p(95)'];
- * ```
- */
+/** One metric in k6's summary data. */
 export interface SummaryMetric {
   readonly type?: string;
   readonly contains?: string;
@@ -33,14 +19,7 @@ export interface SummaryMetric {
   readonly thresholds?: Readonly<Record<string, { readonly ok: boolean }>>;
 }
 
-/**
- * One check in k6's summary data.
- *
- * @example
- * ```ts
- * allChecks(data).filter((c: SummaryCheck) => c.fails > 0);
- * ```
- */
+/** One check in k6's summary data. */
 export interface SummaryCheck {
   readonly name: string;
   readonly path?: string;
@@ -48,14 +27,7 @@ export interface SummaryCheck {
   readonly fails: number;
 }
 
-/**
- * A group in k6's summary data.
- *
- * @example
- * ```ts
- * const root: SummaryGroup | undefined = data.root_group;
- * ```
- */
+/** A group in k6's summary data. */
 export interface SummaryGroup {
   readonly name: string;
   readonly path?: string;
@@ -63,14 +35,7 @@ export interface SummaryGroup {
   readonly groups?: readonly SummaryGroup[];
 }
 
-/**
- * The part of k6's `handleSummary` argument the harness reads.
- *
- * @example
- * ```ts
- * export function handleSummary(data: SummaryData) { return summaryOutputs(data, { name: 'smoke', dir: 'reports/load' }); }
- * ```
- */
+/** The part of k6's `handleSummary` argument the harness reads. */
 export interface SummaryData {
   readonly metrics: Readonly<Record<string, SummaryMetric>>;
   readonly root_group?: SummaryGroup;
@@ -79,14 +44,7 @@ export interface SummaryData {
   readonly setup_data?: unknown;
 }
 
-/**
- * Where and under which name to write the reports.
- *
- * @example
- * ```ts
- * const target: SummaryTarget = { name: config.report.name, dir: config.report.dir, config: describeConfig(config) };
- * ```
- */
+/** Where and under which name to write the reports. */
 export interface SummaryTarget {
   /** File name stem, e.g. `smoke`. */
   readonly name: string;
@@ -101,11 +59,6 @@ export interface SummaryTarget {
 /**
  * Asked and achieved of the run, when the target names what was asked. This process's share of the test comes from
  * its setup data (`SetupData.share`).
- *
- * @example
- * ```ts
- * driveOfRun(data, target)?.achieved.ok;
- * ```
  */
 export function driveOfRun(data: SummaryData, target: Pick<SummaryTarget, 'asked'>): Drive | undefined {
   if (!target.asked) return undefined;
@@ -113,14 +66,7 @@ export function driveOfRun(data: SummaryData, target: Pick<SummaryTarget, 'asked
   return driveOf(data, target.asked, typeof share === 'number' && share > 0 && share <= 1 ? share : 1);
 }
 
-/**
- * One threshold's outcome.
- *
- * @example
- * ```ts
- * const crossed: ThresholdOutcome[] = thresholdOutcomes(data).filter((t) => !t.ok);
- * ```
- */
+/** One threshold's outcome. */
 export interface ThresholdOutcome {
   readonly metric: string;
   readonly expression: string;
@@ -129,14 +75,7 @@ export interface ThresholdOutcome {
   readonly values: Readonly<Record<string, number>>;
 }
 
-/**
- * Every threshold with its outcome, sorted by metric.
- *
- * @example
- * ```ts
- * thresholdOutcomes(data).filter((t) => !t.ok); // the crossed ones
- * ```
- */
+/** Every threshold with its outcome, sorted by metric. */
 export function thresholdOutcomes(data: SummaryData): ThresholdOutcome[] {
   const out: ThresholdOutcome[] = [];
   for (const [metric, m] of Object.entries(data.metrics).sort(([a], [b]) => a.localeCompare(b))) {
@@ -145,14 +84,7 @@ export function thresholdOutcomes(data: SummaryData): ThresholdOutcome[] {
   return out;
 }
 
-/**
- * Every check of every group, with its group path.
- *
- * @example
- * ```ts
- * allChecks(data).filter((c) => c.fails > 0);
- * ```
- */
+/** Every check of every group, with its group path. */
 export function allChecks(data: SummaryData): SummaryCheck[] {
   const out: SummaryCheck[] = [];
   const walk = (g: SummaryGroup | undefined): void => {
@@ -164,14 +96,7 @@ export function allChecks(data: SummaryData): SummaryCheck[] {
   return out;
 }
 
-/**
- * Escapes text for XML attribute values and character data.
- *
- * @example
- * ```ts
- * xmlEscape('p(95)<500 & "x"'); // 'p(95)&lt;500 &amp; &quot;x&quot;'
- * ```
- */
+/** Escapes text for XML attribute values and character data. */
 export function xmlEscape(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
@@ -217,14 +142,7 @@ function cases(data: SummaryData, invariant: InvariantReport, drive: Drive | und
   return list;
 }
 
-/**
- * The JUnit XML report: one test suite named `ccgw-load.<name>`.
- *
- * @example
- * ```ts
- * renderJUnit(data, 'smoke'); // '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites …'
- * ```
- */
+/** The JUnit XML report: one test suite named `ccgw-load.<name>`. */
 export function renderJUnit(data: SummaryData, name: string, drive?: Drive): string {
   const list = cases(data, invariantReport(data.metrics), drive);
   const failures = list.filter((c) => c.failure !== undefined).length;
@@ -247,11 +165,6 @@ export function renderJUnit(data: SummaryData, name: string, drive?: Drive): str
 /**
  * The JSON report: scenario, configuration without secrets, outcome, asked and achieved (`drive`), thresholds,
  * checks, invariant, and k6's metrics. `setup_data` is left out.
- *
- * @example
- * ```ts
- * JSON.parse(renderJson(data, target)).passed; // true when no threshold was crossed
- * ```
  */
 export function renderJson(data: SummaryData, target: SummaryTarget): string {
   const thresholds = thresholdOutcomes(data);
@@ -277,11 +190,6 @@ const MS = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(1)
 /**
  * The text summary for stdout: outcome, asked and achieved (with why and what to do when an open run fell short),
  * thresholds, the main figures, the invariant.
- *
- * @example
- * ```ts
- * return { stdout: renderText(data, 'smoke') };
- * ```
  */
 export function renderText(data: SummaryData, name: string, drive?: Drive): string {
   const thresholds = thresholdOutcomes(data);
@@ -311,16 +219,7 @@ export function renderText(data: SummaryData, name: string, drive?: Drive): stri
   return lines.join('\n');
 }
 
-/**
- * The map `handleSummary` returns: `<dir>/<name>.json`, `<dir>/<name>.junit.xml` and stdout.
- *
- * @example
- * ```ts
- * export function handleSummary(data: SummaryData) {
- *   return summaryOutputs(data, { name: 'smoke', dir: 'reports/load' });
- * }
- * ```
- */
+/** The map `handleSummary` returns: `<dir>/<name>.json`, `<dir>/<name>.junit.xml` and stdout. */
 export function summaryOutputs(data: SummaryData, target: SummaryTarget): Record<string, string> {
   const stem = `${target.dir.replace(/\/$/, '')}/${target.name}`;
   const drive = driveOfRun(data, target);

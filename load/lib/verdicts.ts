@@ -7,35 +7,15 @@
  * lookup. Every answer is still judged; under load most answers repeat (a poll answer is the same text for the same
  * agent and event type, unless the gateway stamps events with `eventGenTime`). The cache is bounded: when full it
  * starts again empty. Pure: no k6 import (the Node tests use it as it is).
- *
- * @example
- * ```ts
- * const verdicts = new VerdictCache(true);
- * verdicts.judge('addInsert', '{"message":"","retcode":"0","result":{}}'); // { kind: 'ok', retcode: '0', … }
- * ```
  */
 import type { OperationId } from '../../src/domain/index.ts';
 import { operations } from '../../src/generated/contract.ts';
 import { responseValidators } from '../../src/generated/validators.js';
 
-/**
- * What a body is, against the contract.
- *
- * @example
- * ```ts
- * if (verdict.kind === 'schema') metrics.schemaErrors.add(1, { op });
- * ```
- */
+/** What a body is, against the contract. */
 export type VerdictKind = 'ok' | 'not-json' | 'schema' | 'unlisted';
 
-/**
- * The verdict of one body text. Shared between identical texts: treat `body` as read-only.
- *
- * @example
- * ```ts
- * const { body, retcode, problem } = verdicts.judge('getAgentEvent', res.body);
- * ```
- */
+/** The verdict of one body text. Shared between identical texts: treat `body` as read-only. */
 export interface BodyVerdict {
   readonly kind: VerdictKind;
   /** The parsed body when it is a JSON object. */
@@ -56,14 +36,7 @@ function listedRetcodes(op: OperationId): ReadonlySet<string> {
   return codes;
 }
 
-/**
- * Judges one body text, without a cache.
- *
- * @example
- * ```ts
- * judgeBody('cancelInsert', '{"retcode":"7"}', false).problem; // 'retcode "7" is not listed for cancelInsert'
- * ```
- */
+/** Judges one body text, without a cache. */
 export function judgeBody(op: OperationId, text: string, validate: boolean): BodyVerdict {
   let parsed: unknown;
   try {
@@ -85,15 +58,7 @@ export function judgeBody(op: OperationId, text: string, validate: boolean): Bod
   return { kind: 'ok', body, retcode, problem: undefined };
 }
 
-/**
- * The verdicts of one VU, by operation and body text.
- *
- * @example
- * ```ts
- * const verdicts = new VerdictCache(config.validate);
- * const verdict = verdicts.judge(op, res.body ?? '');
- * ```
- */
+/** The verdicts of one VU, by operation and body text. */
 export class VerdictCache {
   /** Per operation, by body text: no key to build per call. */
   readonly #byOp = new Map<OperationId, Map<string, BodyVerdict>>();

@@ -4,12 +4,6 @@
  * every loser must get the profile's "target already barged" retcode (900-005 by default), the winner's events
  * (AgentState_Busy, AgentOther_PhoneAlerting, AgentOther_PhoneOffhook) must arrive within `CCGW_EVENT_DEADLINE_MS`,
  * and the winner cancels.
- *
- * @example
- * ```sh
- * k6 run load/scenarios/barge-storm.ts
- * CCGW_LOAD_VUS=10 CCGW_LOAD_INSPECTORS=8 CCGW_LOAD_ITERATIONS=200 k6 run load/scenarios/barge-storm.ts
- * ```
  */
 import { stormRound } from '../lib/journeys.ts';
 import type { SetupData } from '../lib/lifecycle.ts';

@@ -3,13 +3,6 @@
  * (K inspectors, one agent) and cycles through a storm round, a barge-and-cancel, and a rest that keeps the sessions
  * polled followed by another barge-and-cancel. Thresholds: latency, error and check rates, events on time, exactly
  * one winner per round, the barge invariant, the mock's audit, a clean teardown.
- *
- * @example
- * ```sh
- * node bin/ccgw.js mock --port 8000 &
- * k6 run load/scenarios/smoke.ts
- * BASE_URL=http://127.0.0.1:18000 CCGW_LOAD_VUS=4 k6 run load/scenarios/smoke.ts
- * ```
  */
 import exec from 'k6/execution';
 import { bargeAndCancel, stormRound } from '../lib/journeys.ts';

@@ -3,12 +3,6 @@
  * every `CCGW_KEEPALIVE_MS`, following Guid rotations — and runs barge-and-cancel cycles with `CCGW_LOAD_THINK_MS`
  * between them, for `CCGW_LOAD_ITERATIONS` cycles or `CCGW_LOAD_DURATION`, whichever ends first. Lost sessions
  * (`ccgw_sessions_lost`) and Guid rotations (`ccgw_guid_rotations`) are counted.
- *
- * @example
- * ```sh
- * k6 run load/scenarios/soak.ts
- * CCGW_LOAD_VUS=50 CCGW_LOAD_DURATION=2h CCGW_LOAD_ITERATIONS=100000 CCGW_LOAD_THINK_MS=10000 k6 run load/scenarios/soak.ts
- * ```
  */
 import { bargeAndCancel } from '../lib/journeys.ts';
 import type { SetupData } from '../lib/lifecycle.ts';

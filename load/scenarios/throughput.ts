@@ -7,12 +7,6 @@
  * Pacing: as fast as the gateway answers. The events an iteration waits for are already queued when it polls, so it
  * polls again at once (`CCGW_POLL_PAUSE_MS` defaults to 0 here, not the documented 200–500 ms that smoke and soak
  * keep): the arrival rate alone sets the pace. One iteration is 9 calls on the default profile.
- *
- * @example
- * ```sh
- * k6 run load/scenarios/throughput.ts
- * CCGW_LOAD_RATE=50 CCGW_LOAD_VUS=80 CCGW_LOAD_DURATION=5m k6 run load/scenarios/throughput.ts
- * ```
  */
 import { bargeAndCancel } from '../lib/journeys.ts';
 import type { SetupData } from '../lib/lifecycle.ts';

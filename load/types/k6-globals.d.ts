@@ -1,11 +1,6 @@
 /**
  * Globals of the k6 runtime that `@types/k6` does not declare. k6 provides `console` (its output goes to k6's log
  * with `source=console`); the harness uses log, info, warn and error.
- *
- * @example
- * ```ts
- * console.warn(`gateway at ${BASE_URL} answered HTTP ${res.status}`);
- * ```
  */
 declare global {
   interface K6Console {

@@ -4,12 +4,6 @@
  * in cases per operation and in wall-clock time. Its auth signs the path's agent in and sends its Guid (hooks.py).
  * Each failure it reports is matched against the classes the gateway's design explains (accepted-failures.json); the
  * others are the run's findings.
- *
- * @example
- * ```ts
- * const summary = await runSchemathesis({ binary: await ensureSchemathesis(), url: gw.url, workDir: 'reports/schemathesis' });
- * summary.unexplained; // [] when every failure has a reason
- * ```
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';

@@ -6,12 +6,6 @@
  * Covered: the boundaries (100, 101, 59999, 60000, 999999, 1000000), every valid ID, small numbers, too many
  * digits, leading zeros, signs, spaces and line breaks, non-ASCII digits (full-width, Arabic-Indic, Devanagari),
  * decimals and exponents, hex, letters, the empty string, and very long digit strings.
- *
- * @example
- * ```ts
- * fc.sample(agentIdArb(DOCUMENTED_ID_RANGES['ccgw-2024']), 3);
- * // [{ raw: '30101', expect: 'ok', form: 'valid' }, { raw: '+4711', expect: 'pattern', form: 'plus-sign' }, { raw: '77', expect: 'range', form: 'below-range' }]
- * ```
  */
 import * as fc from 'fast-check';
 import type { DocumentedIdRange } from '../model/documented-rules.ts';
@@ -54,15 +48,7 @@ export type Mangling = (typeof MANGLINGS)[number];
 
 const digitsFrom = (zero: number) => (id: string) => [...id].map((d) => String.fromCodePoint(zero + Number(d))).join('');
 
-/**
- * A raw ID that the path pattern refuses, made from the valid ID `id` (a canonical decimal).
- *
- * @example
- * ```ts
- * mangleId('30101', 'full-width-digits'); // '３０１０１'
- * mangleId('30101', 'leading-zero');      // '030101'
- * ```
- */
+/** A raw ID that the path pattern refuses, made from the valid ID `id` (a canonical decimal). */
 export function mangleId(id: string, how: Mangling): string {
   switch (how) {
     case 'leading-zero':
@@ -102,52 +88,26 @@ export function mangleId(id: string, how: Mangling): string {
   }
 }
 
-/**
- * What the gateway should make of the canonical decimal `n` (no sign, no leading zero) under `range`.
- *
- * @example
- * ```ts
- * classifyDecimal(100, DOCUMENTED_ID_RANGES['ccgw-2024']);   // 'range'
- * classifyDecimal(60000, DOCUMENTED_ID_RANGES['ccgw-2024']); // 'pattern'
- * ```
- */
+/** What the gateway should make of the canonical decimal `n` (no sign, no leading zero) under `range`. */
 export function classifyDecimal(n: number, range: DocumentedIdRange): IdExpectation {
   if (n < 1 || n > range.pathMax) return 'pattern';
   if (n < range.min || n > range.max) return 'range';
   return 'ok';
 }
 
-/**
- * Valid IDs: the two ends of the range and anything in between.
- * @example
- * ```ts
- * fc.sample(validIdArb(DOCUMENTED_ID_RANGES['ccgw-2024']), 2); // ['101', '30169']
- * ```
- */
+/** Valid IDs: the two ends of the range and anything in between. */
 export function validIdArb(range: DocumentedIdRange): fc.Arbitrary<string> {
   return fc.oneof({ weight: 1, arbitrary: fc.constantFrom(range.min, range.max) }, { weight: 4, arbitrary: fc.integer({ min: range.min, max: range.max }) }).map(String);
 }
 
-/**
- * IDs that match the path pattern but lie below the range (1–100): answered 000-002.
- * @example
- * ```ts
- * fc.sample(belowRangeIdArb(DOCUMENTED_ID_RANGES['ccgw-2024']), 1); // [{ raw: '100', expect: 'range', form: 'below-range' }]
- * ```
- */
+/** IDs that match the path pattern but lie below the range (1–100): answered 000-002. */
 export function belowRangeIdArb(range: DocumentedIdRange): fc.Arbitrary<TaggedId> {
   return fc
     .oneof(fc.constantFrom(1, range.min - 1), fc.integer({ min: 1, max: range.min - 1 }))
     .map((n) => ({ raw: String(n), expect: 'range' as const, form: 'below-range' }));
 }
 
-/**
- * IDs with more digits than the path pattern allows (60000 and up in 2024; 1000000 and up in 2025).
- * @example
- * ```ts
- * fc.sample(tooLargeIdArb(DOCUMENTED_ID_RANGES['ccgw-2024']), 1); // [{ raw: '60000', expect: 'pattern', form: 'too-large' }]
- * ```
- */
+/** IDs with more digits than the path pattern allows (60000 and up in 2024; 1000000 and up in 2025). */
 export function tooLargeIdArb(range: DocumentedIdRange): fc.Arbitrary<TaggedId> {
   return fc
     .oneof(
@@ -160,24 +120,12 @@ export function tooLargeIdArb(range: DocumentedIdRange): fc.Arbitrary<TaggedId> 
     .map((raw) => ({ raw, expect: 'pattern' as const, form: 'too-large' }));
 }
 
-/**
- * IDs made unacceptable to the path pattern from the valid `id`.
- * @example
- * ```ts
- * fc.sample(mangledIdArb('30101'), 1); // [{ raw: '+30101', expect: 'pattern', form: 'plus-sign', of: '30101' }]
- * ```
- */
+/** IDs made unacceptable to the path pattern from the valid `id`. */
 export function mangledIdArb(id: string): fc.Arbitrary<TaggedId> {
   return fc.constantFrom(...MANGLINGS).map((how) => ({ raw: mangleId(id, how), expect: 'pattern' as const, form: how, of: id }));
 }
 
-/**
- * The documented boundaries, each classified: 100, 101, 59999, 60000, 999999, 1000000 (and the range's own ends).
- * @example
- * ```ts
- * fc.sample(boundaryIdArb(DOCUMENTED_ID_RANGES['ccgw-2025']), 1); // [{ raw: '60000', expect: 'ok', form: 'boundary' }]
- * ```
- */
+/** The documented boundaries, each classified: 100, 101, 59999, 60000, 999999, 1000000 (and the range's own ends). */
 export function boundaryIdArb(range: DocumentedIdRange): fc.Arbitrary<TaggedId> {
   const values = [...new Set([100, 101, 59999, 60000, 999999, 1000000, range.min - 1, range.min, range.max, range.max + 1, range.pathMax, range.pathMax + 1])];
   return fc.constantFrom(...values).map((n) => ({ raw: String(n), expect: classifyDecimal(n, range), form: 'boundary' }));
@@ -186,11 +134,6 @@ export function boundaryIdArb(range: DocumentedIdRange): fc.Arbitrary<TaggedId> 
 /**
  * Any raw path ID around `range`, tagged: valid ones, boundaries, below-range, too large, and mangled forms of
  * valid ones.
- *
- * @example
- * ```ts
- * fc.assert(fc.property(agentIdArb(DOCUMENTED_ID_RANGES['ccgw-2025']), (id) => checkAgentId(id.raw, IDS_2025).kind === id.expect));
- * ```
  */
 export function agentIdArb(range: DocumentedIdRange): fc.Arbitrary<TaggedId> {
   return fc.oneof(

@@ -2,12 +2,6 @@
  * Guids a caller may send: its own current one, none, a malformed one, another agent's, or an expired one (issued
  * to an earlier session of the same agent). Only `own` is accepted (EN/cec_07_0005: the gateway compares the Guid
  * with the one it issued).
- *
- * @example
- * ```ts
- * fc.sample(guidKindArb(), 4);        // ['own', 'own', 'other-agent', 'missing']
- * fc.sample(malformedGuidArb(), 2);   // ['not-a-guid', '5f0c…-….AgentGateway0']
- * ```
  */
 import * as fc from 'fast-check';
 import type { AuthCheck } from '../../src/domain/decision.ts';
@@ -19,23 +13,13 @@ export const GUID_KINDS: readonly GuidKind[] = ['own', 'missing', 'malformed', '
 
 /**
  * A Guid kind, `own` most often (most calls of a real client carry their own Guid); `foreignShare` is the share of the others (default 0.4).
- * @example
- * ```ts
- * fc.sample(guidKindArb(0.1), 3); // ['own', 'own', 'expired']
- * ```
  */
 export function guidKindArb(foreignShare = 0.4): fc.Arbitrary<GuidKind> {
   const foreign = Math.round(foreignShare * 100);
   return fc.oneof({ weight: 100 - foreign, arbitrary: fc.constant<GuidKind>('own') }, { weight: foreign, arbitrary: fc.constantFrom<GuidKind>('missing', 'malformed', 'other-agent', 'expired') });
 }
 
-/**
- * A Guid kind other than the caller's own.
- * @example
- * ```ts
- * fc.sample(foreignGuidKindArb(), 2); // ['missing', 'other-agent']
- * ```
- */
+/** A Guid kind other than the caller's own. */
 export function foreignGuidKindArb(): fc.Arbitrary<Exclude<GuidKind, 'own'>> {
   return fc.constantFrom('missing', 'malformed', 'other-agent', 'expired');
 }
@@ -43,10 +27,6 @@ export function foreignGuidKindArb(): fc.Arbitrary<Exclude<GuidKind, 'own'>> {
 /**
  * Header values no gateway issued: free text, well-formed Guids that were never issued, the whole `JSESSIONID=…`
  * cookie form, and a Guid with another node suffix. All are valid HTTP header values (printable ASCII).
- * @example
- * ```ts
- * fc.sample(malformedGuidArb(), 2); // ['not-a-guid', 'JSESSIONID=5f0c…-….AgentGateway0']
- * ```
  */
 export function malformedGuidArb(): fc.Arbitrary<string> {
   return fc.oneof(
@@ -59,14 +39,7 @@ export function malformedGuidArb(): fc.Arbitrary<string> {
   );
 }
 
-/**
- * How the gateway's Guid check sees a kind: only the caller's own current Guid is valid.
- *
- * @example
- * ```ts
- * authCheckOf('expired'); // 'mismatch'
- * ```
- */
+/** How the gateway's Guid check sees a kind: only the caller's own current Guid is valid. */
 export function authCheckOf(kind: GuidKind): AuthCheck {
   if (kind === 'own') return 'valid';
   if (kind === 'missing') return 'missing';

@@ -2,11 +2,6 @@
  * Gateway profiles: either document generation (2024: IDs 101–59999, "VDN"; 2025: 101–999999, "VCC"), with any
  * allowed answer for each case the documents leave open, "Support QC on QC Inspectors" on or off, and events with
  * or without `eventGenTime`.
- *
- * @example
- * ```ts
- * fc.sample(profileArb(), 1)[0].answers.targetNotSignedIn.value; // '900-003'
- * ```
  */
 import * as fc from 'fast-check';
 import { overridesOf, PROFILES, PROFILE_NAMES, withOverrides, type AnswerName, type Profile, type ProfileName } from '../../src/domain/profiles.ts';
@@ -17,13 +12,7 @@ export interface ProfileArbOptions {
   readonly qcOnInspectors?: fc.Arbitrary<boolean>;
 }
 
-/**
- * Profiles of one document generation: default answers half of the time, otherwise any allowed override of each.
- * @example
- * ```ts
- * fc.sample(profileOfArb('ccgw-2025', { qcOnInspectors: fc.constant(false) }), 1)[0].ids.max; // 999999
- * ```
- */
+/** Profiles of one document generation: default answers half of the time, otherwise any allowed override of each. */
 export function profileOfArb(name: ProfileName, options: ProfileArbOptions = {}): fc.Arbitrary<Profile> {
   const profile = PROFILES[name];
   const names = Object.keys(profile.answers) as AnswerName[];
@@ -36,27 +25,13 @@ export function profileOfArb(name: ProfileName, options: ProfileArbOptions = {})
     });
 }
 
-/**
- * A profile in a few words: its name and what differs from it.
- *
- * @example
- * ```ts
- * describeProfile(withOverrides(PROFILE_2024, { answers: { targetNotSignedIn: '900-003' } }));
- * // 'ccgw-2024 with {"answers":{"targetNotSignedIn":"900-003"}}'
- * ```
- */
+/** A profile in a few words: its name and what differs from it. */
 export function describeProfile(profile: Profile): string {
   const overrides = overridesOf(profile);
   return Object.keys(overrides).length ? `${profile.name} with ${JSON.stringify(overrides)}` : profile.name;
 }
 
-/**
- * Profiles of either generation.
- * @example
- * ```ts
- * fc.sample(profileArb(), 1)[0].name; // 'ccgw-2024' or 'ccgw-2025'
- * ```
- */
+/** Profiles of either generation. */
 export function profileArb(options: ProfileArbOptions = {}): fc.Arbitrary<Profile> {
   return fc.oneof(...PROFILE_NAMES.map((name) => profileOfArb(name, options)));
 }

@@ -7,12 +7,6 @@
  *
  * Scenarios describe reachable states only: a barging inspector is signed in, has the right and talks (7); a
  * barged agent is signed in and barged by exactly one inspector of its VDN.
- *
- * @example
- * ```ts
- * // every scenario in which the caller is signed in, sends its own Guid and targets himself
- * qcScenarioArb(DOCUMENTED_ID_RANGES['ccgw-2024'], { agentidForm: okForm, workNoForm: okForm, caller: signedIn, guid: fc.constant('own'), targetKind: fc.constant('self') });
- * ```
  */
 import * as fc from 'fast-check';
 import type { DocumentedIdRange } from '../model/documented-rules.ts';
@@ -56,13 +50,7 @@ export type ScenarioPins = { readonly [K in keyof QcScenario]?: fc.Arbitrary<QcS
 /** The ID form `ok`. */
 export const OK_FORM: fc.Arbitrary<IdForm> = fc.constant({ kind: 'ok' });
 
-/**
- * ID forms, valid most often.
- * @example
- * ```ts
- * fc.sample(idFormArb(DOCUMENTED_ID_RANGES['ccgw-2024']), 2); // [{ kind: 'ok' }, { kind: 'mangled', how: 'hex' }]
- * ```
- */
+/** ID forms, valid most often. */
 export function idFormArb(range: DocumentedIdRange): fc.Arbitrary<IdForm> {
   return fc.oneof(
     { weight: 18, arbitrary: OK_FORM },
@@ -72,25 +60,12 @@ export function idFormArb(range: DocumentedIdRange): fc.Arbitrary<IdForm> {
   );
 }
 
-/**
- * ID forms the gateway refuses (either way).
- * @example
- * ```ts
- * fc.sample(badIdFormArb(DOCUMENTED_ID_RANGES['ccgw-2024']), 1); // [{ kind: 'below-range', raw: '42' }]
- * ```
- */
+/** ID forms the gateway refuses (either way). */
 export function badIdFormArb(range: DocumentedIdRange): fc.Arbitrary<IdForm> {
   return idFormArb(range).filter((f) => f.kind !== 'ok');
 }
 
-/**
- * What the gateway should make of an ID written in `form`.
- *
- * @example
- * ```ts
- * expectationOfForm({ kind: 'below-range', raw: '77' }); // 'range'
- * ```
- */
+/** What the gateway should make of an ID written in `form`. */
 export function expectationOfForm(form: IdForm): IdExpectation {
   if (form.kind === 'ok') return 'ok';
   if (form.kind === 'below-range') return 'range';
@@ -114,14 +89,7 @@ function reachable(s: QcScenario): QcScenario {
   return { ...s, caller: callerState, target: self ? callerState : target, callerBarging, targetBargedBy };
 }
 
-/**
- * Scenarios around `range` (the path IDs' forms depend on it), with some facts pinned.
- *
- * @example
- * ```ts
- * fc.sample(qcScenarioArb(DOCUMENTED_ID_RANGES['ccgw-2024']), 1);
- * ```
- */
+/** Scenarios around `range` (the path IDs' forms depend on it), with some facts pinned. */
 export function qcScenarioArb(range: DocumentedIdRange, pins: ScenarioPins = {}): fc.Arbitrary<QcScenario> {
   const defaults: { readonly [K in keyof QcScenario]: fc.Arbitrary<QcScenario[K]> } = {
     callerKind: fc.oneof({ weight: 4, arbitrary: fc.constant<CallerKind>('inspector') }, { weight: 1, arbitrary: fc.constantFrom<CallerKind>('non-inspector', 'unconfigured') }),
@@ -158,26 +126,14 @@ export interface QcRoles {
   readonly bystander: string;
 }
 
-/**
- * The caller's agent ID.
- * @example
- * ```ts
- * callerIdOf({ ...scenario, callerKind: 'non-inspector' }, DEMO_ROLES); // '30201'
- * ```
- */
+/** The caller's agent ID. */
 export function callerIdOf(s: QcScenario, roles: QcRoles): string {
   if (s.callerKind === 'inspector') return roles.inspector;
   if (s.callerKind === 'non-inspector') return roles.nonInspector;
   return roles.unconfiguredCaller;
 }
 
-/**
- * The target's agent ID.
- * @example
- * ```ts
- * targetIdOf({ ...scenario, targetKind: 'self' }, DEMO_ROLES); // the caller's ID
- * ```
- */
+/** The target's agent ID. */
 export function targetIdOf(s: QcScenario, roles: QcRoles): string {
   switch (s.targetKind) {
     case 'agent':
@@ -201,35 +157,17 @@ function rawOf(form: IdForm, id: string, mangle: (id: string, how: Mangling) => 
   return form.raw;
 }
 
-/**
- * The raw path IDs of the call (`mangle` writes a refused form of an ID).
- * @example
- * ```ts
- * rawPathIds({ ...scenario, agentidForm: { kind: 'mangled', how: 'leading-zero' } }, DEMO_ROLES, mangleId); // { agentid: '030101', workNo: '30202' }
- * ```
- */
+/** The raw path IDs of the call (`mangle` writes a refused form of an ID). */
 export function rawPathIds(s: QcScenario, roles: QcRoles, mangle: (id: string, how: Mangling) => string): { agentid: string; workNo: string } {
   return { agentid: rawOf(s.agentidForm, callerIdOf(s, roles), mangle), workNo: rawOf(s.workNoForm, targetIdOf(s, roles), mangle) };
 }
 
-/**
- * Whether the target is configured and in another VDN than the caller.
- * @example
- * ```ts
- * targetInOtherVdn({ ...scenario, targetKind: 'other-vdn-agent' }); // true
- * ```
- */
+/** Whether the target is configured and in another VDN than the caller. */
 export function targetInOtherVdn(s: QcScenario): boolean {
   return s.targetKind === 'other-vdn-agent' || s.targetKind === 'other-vdn-inspector';
 }
 
-/**
- * Whether the target is configured with the inspection right.
- * @example
- * ```ts
- * targetIsInspector({ ...scenario, targetKind: 'inspector' }); // true
- * ```
- */
+/** Whether the target is configured with the inspection right. */
 export function targetIsInspector(s: QcScenario): boolean {
   return s.targetKind === 'inspector' || s.targetKind === 'other-vdn-inspector' || (s.targetKind === 'self' && s.callerKind === 'inspector');
 }

@@ -3,13 +3,6 @@
  * a value of the wrong type, or a value just outside its limits (password 32 characters, phonenum 24, counted in
  * Unicode code points; agenttype 4 or 11; status 3, 4 or 5; ip IPv4), plus bodies that are not objects at all and
  * unknown fields (which the gateway ignores).
- *
- * @example
- * ```ts
- * fc.sample(signInBodyArb(), 2);
- * // [{ password: '𝒜b', phonenum: '88830101', status: 3 }, [ 'not', 'an', 'object' ]]
- * fc.sample(signInBodyArb({ password: 'demo', phonenum: '88830101' }), 1); // bodies with the right credentials
- * ```
  */
 import * as fc from 'fast-check';
 
@@ -68,10 +61,6 @@ export interface LiveBodyLimits {
 /**
  * Any sign-in body, valid or broken. With `credentials`, the "valid" password and phonenum are those; without,
  * any short string.
- * @example
- * ```ts
- * fc.sample(signInBodyArb({ password: 'demo', phonenum: '88830101' }, { keepPassword: true, noPushMode: true }), 1);
- * ```
  */
 export function signInBodyArb(credentials?: Credentials, limits: LiveBodyLimits = { keepPassword: false, noPushMode: false }): fc.Arbitrary<unknown> {
   const password =
@@ -108,10 +97,6 @@ export function signInBodyArb(credentials?: Credentials, limits: LiveBodyLimits 
 /**
  * Bodies that any gateway accepts for the agent with `credentials`: the credentials, and each optional field
  * absent or with a documented value.
- * @example
- * ```ts
- * fc.sample(validSignInBodyArb({ password: 'demo', phonenum: '88830101' }), 1); // [{ password: 'demo', phonenum: '88830101', status: 3 }]
- * ```
  */
 export function validSignInBodyArb(credentials: Credentials): fc.Arbitrary<Record<string, unknown>> {
   return fc

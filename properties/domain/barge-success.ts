@@ -18,13 +18,7 @@ import { propertyTest } from '../testing/property-test.ts';
 import { qcCaseArb, type QcCase } from './qc-case.ts';
 import { NOW, qcWorld, type DomainQcCall } from './qc-world.ts';
 
-/**
- * Cases in which addinsert must succeed; the target is an agent, or an inspector while QC on inspectors is on.
- * @example
- * ```ts
- * fc.assert(fc.property(successfulBargeArb(), (c) => decideAddInsert(...qcCall(c)).retcode === '0'));
- * ```
- */
+/** Cases in which addinsert must succeed; the target is an agent, or an inspector while QC on inspectors is on. */
 export function successfulBargeArb(): fc.Arbitrary<QcCase> {
   const pins = {
     agentidForm: OK_FORM,
@@ -43,13 +37,7 @@ export function successfulBargeArb(): fc.Arbitrary<QcCase> {
   );
 }
 
-/**
- * What one recipient got: event types in order, and the events.
- * @example
- * ```ts
- * deliveriesTo(decision.deliveries, '30101').types; // ['AgentState_Busy', 'AgentOther_PhoneAlerting', 'AgentOther_PhoneOffhook']
- * ```
- */
+/** What one recipient got: event types in order, and the events. */
 export function deliveriesTo(deliveries: readonly Delivery[], agentId: string): { types: string[]; events: Delivery['event'][] } {
   const events = deliveries.filter((d) => d.to === agentId).map((d) => d.event);
   return { types: events.map((e) => e.eventType), events };
@@ -59,10 +47,6 @@ export function deliveriesTo(deliveries: readonly Delivery[], agentId: string): 
  * Checks every delivered event: it passes the contract's AgentEvent schema, names its recipient in `workNo`, and
  * carries `eventGenTime` exactly when the profile says events do.
  * @throws Error naming the event and what is wrong
- * @example
- * ```ts
- * checkEnvelopes(decision.deliveries, profile.eventGenTime); // throws on an event outside the contract
- * ```
  */
 export function checkEnvelopes(deliveries: readonly Delivery[], withGenTime: boolean): void {
   for (const d of deliveries) {
@@ -73,13 +57,7 @@ export function checkEnvelopes(deliveries: readonly Delivery[], withGenTime: boo
   }
 }
 
-/**
- * Checks a BeQcStart/BeQcStop event: an insert (qcType 9) by `inspector` (its ID as a number).
- * @example
- * ```ts
- * checkQcEvent(targetEvents[0], 'AgentOther_BeQcStart', '30101');
- * ```
- */
+/** Checks a BeQcStart/BeQcStop event: an insert (qcType 9) by `inspector` (its ID as a number). */
 export function checkQcEvent(event: Delivery['event'] | undefined, eventType: string, inspector: string): void {
   if (event?.eventType !== eventType) throw new Error(`expected ${eventType}, got ${event?.eventType ?? 'no event'}`);
   const content = event.content as { qcType?: unknown; qcAgentId?: unknown } | null;

@@ -1,11 +1,6 @@
 /**
  * One QC case for the domain properties: a profile (either generation, any allowed answers), the agent IDs of the
  * roles anywhere in that profile's range, two VDNs, and a scenario with some facts pinned.
- *
- * @example
- * ```ts
- * fc.property(qcCaseArb({ targetKind: fc.constant('self') }), ({ profile, roles, vdns, scenario }) => ...);
- * ```
  */
 import * as fc from 'fast-check';
 import { PROFILE_NAMES, type Profile } from '../../src/domain/profiles.ts';
@@ -27,13 +22,7 @@ export interface QcCase {
 /** Pins, or pins that depend on the profile's ID range (for ID forms). */
 export type CasePins = ScenarioPins | ((range: DocumentedIdRange) => ScenarioPins);
 
-/**
- * Cases with the given pins; `qcOnInspectors` pins the profile's "Support QC on QC Inspectors" switch.
- * @example
- * ```ts
- * fc.sample(qcCaseArb({ targetKind: fc.constant('self') }), 1)[0].scenario.targetKind; // 'self'
- * ```
- */
+/** Cases with the given pins; `qcOnInspectors` pins the profile's "Support QC on QC Inspectors" switch. */
 export function qcCaseArb(pins: CasePins = {}, options: ProfileArbOptions = {}): fc.Arbitrary<QcCase> {
   const perGeneration = PROFILE_NAMES.map((name) => {
     const range = DOCUMENTED_ID_RANGES[name];
@@ -49,15 +38,7 @@ function describeState(facts: SessionFacts | null): string {
   return `${name} (${facts.status})${facts.alwaysOffHook ? ', always off-hook' : ''}`;
 }
 
-/**
- * A case in one line, as counterexamples print it.
- *
- * @example
- * ```ts
- * describeQcCase(c);
- * // 'profile ccgw-2024; caller inspector 30101 (VDN 1) idle (4); target agent 30201 (VDN 1) signed out; call agentid="30101" workNo="30201", Guid own, no CTI fault'
- * ```
- */
+/** A case in one line, as counterexamples print it. */
 export function describeQcCase(c: QcCase): string {
   const s = c.scenario;
   const profile = describeProfile(c.profile);
@@ -75,13 +56,7 @@ export function describeQcCase(c: QcCase): string {
   ].join('; ');
 }
 
-/**
- * How a decision answered: its retcode, or `http-404`.
- * @example
- * ```ts
- * outcomeOf({ httpStatus: 404, retcode: '' }); // 'http-404'
- * ```
- */
+/** How a decision answered: its retcode, or `http-404`. */
 export function outcomeOf(decision: { readonly httpStatus: number; readonly retcode: string }): string {
   return decision.httpStatus === 404 ? 'http-404' : decision.retcode;
 }

@@ -1,12 +1,6 @@
 /**
  * Builds the `src/domain` world of a QC scenario: the accounts of every role, and the sessions and barges the
  * scenario describes. Only data constructors of `src/domain` are used (accounts, sessions); no rule.
- *
- * @example
- * ```ts
- * const { world, call } = qcWorld(scenario, roles, vdns);
- * decideAddInsert(world, call, profile, NOW).retcode;
- * ```
  */
 import * as fc from 'fast-check';
 import { GatewayStatus, newSession, sessionWith, type AgentAccount, type AgentSession } from '../../src/domain/agent.ts';
@@ -35,13 +29,7 @@ export interface Vdns {
   readonly other: number;
 }
 
-/**
- * Distinct valid IDs for every role of a scenario, anywhere in the documented range.
- * @example
- * ```ts
- * fc.sample(rolesArb(DOCUMENTED_ID_RANGES['ccgw-2024']), 1)[0].inspector; // e.g. '59999'
- * ```
- */
+/** Distinct valid IDs for every role of a scenario, anywhere in the documented range. */
 export function rolesArb(range: DocumentedIdRange): fc.Arbitrary<QcRoles> {
   return fc
     .uniqueArray(fc.oneof(fc.constantFrom(range.min, range.max), fc.integer({ min: range.min, max: range.max })), { minLength: 10, maxLength: 10 })
@@ -57,14 +45,7 @@ function session(facts: SessionFacts): AgentSession {
   return newSession({ status: facts.status, alwaysOffHook: facts.alwaysOffHook, loginTime: NOW - 60_000 });
 }
 
-/**
- * The world and the call of a scenario.
- *
- * @example
- * ```ts
- * const { world, call } = qcWorld(s, roles, { own: 1, other: 2 });
- * ```
- */
+/** The world and the call of a scenario. */
 export function qcWorld(s: QcScenario, roles: QcRoles, vdns: Vdns): { world: InMemoryWorld; call: DomainQcCall; callerId: string; targetId: string } {
   const account = (id: string, vdn: number, inspector: boolean): AgentAccount => ({ id, vdn, inspector, phone: `888${id}`, password: `pw-${id}` });
   const world = new InMemoryWorld([
@@ -99,13 +80,7 @@ export function qcWorld(s: QcScenario, roles: QcRoles, vdns: Vdns): { world: InM
   return { world, call, callerId, targetId };
 }
 
-/**
- * Every agent's session, by ID: to compare a world before and after a decision.
- * @example
- * ```ts
- * const before = sessionsOf(world); world.apply(decision); sessionsOf(world); // compare with before
- * ```
- */
+/** Every agent's session, by ID: to compare a world before and after a decision. */
 export function sessionsOf(world: InMemoryWorld): Record<string, AgentSession | null> {
   const out: Record<string, AgentSession | null> = {};
   for (const a of world.agents()) out[a.id] = a.session;

@@ -4,13 +4,6 @@
  * request-rate cap on every call, and a record of what was signed in and barged so that it can all be undone:
  * `cleanUp()` cancels the barges and forces every session out, `ensureSignedOut()` signs accounts out even when
  * their session is unknown (forcelogin, then forcelogout).
- *
- * @example
- * ```ts
- * const driver = new GatewayDriver(client, accounts, new RateLimiter(5));
- * const reply = await driver.call('30101', 'signIn', (s) => s.signIn({ password, phonenum: '88830101' }));
- * await driver.cleanUp();
- * ```
  */
 import type { AgentSession, GatewayClient } from '../../src/client/index.ts';
 import type { AgentAccount } from '../../src/domain/agent.ts';
@@ -27,14 +20,6 @@ function describeError(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
-/**
- * @example
- * ```ts
- * const driver = new GatewayDriver(client, cast.all, new RateLimiter(5));
- * await driver.call('30101', 'addInsert', (s) => s.addInsert('30201'), { workNo: '30201' });
- * await driver.cleanUp();
- * ```
- */
 export class GatewayDriver {
   readonly #sessions = new Map<string, AgentSession>();
   readonly #stale = new Map<string, string>();

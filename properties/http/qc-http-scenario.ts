@@ -5,12 +5,6 @@
  *
  * The scenario's roles are demo accounts: inspectors 30101–30103 and agents 30201–30203 in VDN 1, inspector 40101
  * and agent 40201 in VDN 2, and IDs that are no account (12345, 23456).
- *
- * @example
- * ```ts
- * const outcome = await playQcScenario(gw, 'addInsert', scenario, 'not-a-guid');
- * outcome.answer; // e.g. '900-005' or 'http-404'
- * ```
  */
 import { GatewayHttpError, type AgentSession } from '../../src/client/index.ts';
 import { responseValidators } from '../../src/generated/validators.js';
@@ -47,10 +41,6 @@ export interface HttpQcOutcome {
 /**
  * Puts the scenario's situation in place, makes the call, and checks the answer against the contract.
  * @throws Error naming the call when the answer is not in the contract (the client throws GatewayContractError for a body the schema refuses)
- * @example
- * ```ts
- * const { answer } = await playQcScenario(gw, 'cancelInsert', scenario, 'not-a-guid'); // e.g. '900-005'
- * ```
  */
 export async function playQcScenario(gw: InProcessGateway, op: 'addInsert' | 'cancelInsert', s: QcScenario, malformedGuid: string, roles: QcRoles = DEMO_ROLES): Promise<HttpQcOutcome> {
   const { admin } = gw;

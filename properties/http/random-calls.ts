@@ -4,11 +4,6 @@
  * cancel), by the cast's accounts and by IDs around the profile's range (mangled, below 101, too large), with any
  * Guid. Whatever the state, every answer must be HTTP 200 with a body the contract's validator accepts and a
  * retcode the contract lists for that operation, or HTTP 404 for a path ID the path pattern refuses.
- *
- * @example
- * ```ts
- * const property = conformanceProperty({ cast, range, pathMismatch: 'http-404', live: false, unknownIds: ['12345'], maxCalls: 25, startRun, checkEnd, finishRun });
- * ```
  */
 import * as fc from 'fast-check';
 import { GatewayHttpError, type AgentSession } from '../../src/client/index.ts';
@@ -67,13 +62,7 @@ function describeCall(c: RandomCall): string {
   return `${c.op}(${args}${extra.length ? `, ${extra.join(', ')}` : ''})`;
 }
 
-/**
- * Calls on `target`'s cast and around its range.
- * @example
- * ```ts
- * fc.sample(randomCallArb({ cast, range, live: true, unknownIds: [] }), 1).map(String); // ['addInsert(30101→30201)']
- * ```
- */
+/** Calls on `target`'s cast and around its range. */
 export function randomCallArb(target: Pick<ConformanceTarget, 'cast' | 'range' | 'live' | 'unknownIds'>): fc.Arbitrary<RandomCall> {
   const castIds = target.cast.all.map((a) => a.id);
   const ok = (raw: string): TaggedId => ({ raw, expect: 'ok', form: 'valid' });
@@ -160,10 +149,6 @@ function send(session: AgentSession, c: RandomCall): Promise<Answered> {
 /**
  * Makes one call and says what is wrong with its answer, if anything.
  * @returns undefined when the answer is in the contract; otherwise the problem
- * @example
- * ```ts
- * const { problem } = await checkOneCall(driver, call, 'http-404', true); // undefined when the answer is in the contract
- * ```
  */
 export async function checkOneCall(driver: GatewayDriver, c: RandomCall, pathMismatch: 'http-404' | '000-002', strictPaths: boolean): Promise<{ readonly problem?: string; readonly retcode?: string; readonly event?: unknown }> {
   const patternBad = c.agent.expect === 'pattern' || c.workNo?.expect === 'pattern';
@@ -191,13 +176,7 @@ export async function checkOneCall(driver: GatewayDriver, c: RandomCall, pathMis
 /** Operations after whose success the caller (and the target) probably has an event queued. */
 const QUEUES_EVENTS = new Set<OperationId>(['signIn', 'forceLogin', 'sayFree', 'sayBusy', 'addInsert', 'cancelInsert']);
 
-/**
- * The property: every answer of every call is in the contract.
- * @example
- * ```ts
- * await fc.assert(conformanceProperty(target), { numRuns: 100 });
- * ```
- */
+/** The property: every answer of every call is in the contract. */
 export function conformanceProperty(target: ConformanceTarget): fc.IAsyncProperty<[RandomCall[]]> {
   const sequences = fc.array(randomCallArb(target), { minLength: 1, maxLength: target.maxCalls, size: 'max' });
   return fc.asyncProperty(target.maxShrinks === undefined ? sequences : fc.limitShrink(sequences, target.maxShrinks), async (calls) => {

@@ -18,6 +18,8 @@
  *
  * @example
  * ```ts
+ * import { runLiveProperties } from './run-live-properties.ts';
+ *
  * const result = await runLiveProperties({
  *   gatewayUrl: 'https://10.0.0.5:8043',
  *   fixtures: 'qa-accounts.json',
@@ -49,14 +51,7 @@ import { DEFAULT_LIVE_MAX_RPS } from '../../src/shared/live-target.ts';
 export const LIVE_PROPERTY_IDS = ['properties.live.conformance', 'properties.live.model'] as const;
 export type LivePropertyId = (typeof LIVE_PROPERTY_IDS)[number];
 
-/**
- * Settings of {@link runLiveProperties}.
- *
- * @example
- * ```ts
- * const options: LivePropertiesOptions = { gatewayUrl: 'https://gw:8043', fixtures: 'qa.json', numRuns: 5, seed: 42 };
- * ```
- */
+/** Settings of {@link runLiveProperties}. */
 export interface LivePropertiesOptions {
   /** The gateway's base URL, e.g. `https://10.0.0.5:8043`. */
   readonly gatewayUrl: string;
@@ -99,11 +94,6 @@ export interface LivePropertiesOptions {
 /**
  * A step of {@link runLiveProperties}: a run of a property finished (shrinking runs included, so `run` may exceed
  * `runs`), or a case was decided.
- *
- * @example
- * ```ts
- * const e: LivePropertyProgress = { kind: 'run', property: 'properties.live.model', run: 3, runs: 10 };
- * ```
  */
 export type LivePropertyProgress =
   | { readonly kind: 'run'; readonly property: LivePropertyId; readonly run: number; readonly runs: number }
@@ -137,11 +127,6 @@ function skipped(id: string, title: string, reason: string): Case {
  * Runs the properties against a live gateway and returns one case per property plus the preflight and clean-up
  * checks. Never throws for what the gateway answers; throws for unusable settings (a bad seed or path, fixtures
  * that cannot be read or cannot cast the model's roles, a bad rate cap).
- *
- * @example
- * ```ts
- * const { outcome, cases } = await runLiveProperties({ gatewayUrl: mock.url, fixtures: 'accounts.json', numRuns: 5, maxRequestsPerSecond: 50 });
- * ```
  */
 export async function runLiveProperties(options: LivePropertiesOptions): Promise<LivePropertiesResult> {
   const started = Date.now();

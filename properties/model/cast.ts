@@ -2,13 +2,6 @@
  * The accounts a model-based run plays with, picked from a fixtures file: several inspectors and agents of one VDN,
  * and an account of another VDN when the fixtures have one. Agents without the inspection right also call
  * addinsert (and must be refused).
- *
- * @example
- * ```ts
- * const cast = castFromAccounts(demoFixtures().accounts);
- * cast.inspectors.map((a) => a.id); // ['30101', '30102', '30103']
- * cast.otherVdn.map((a) => a.id);   // ['40201']
- * ```
  */
 import type { AgentAccount } from '../../src/domain/agent.ts';
 
@@ -32,13 +25,7 @@ export interface CastSize {
 
 export const DEFAULT_CAST_SIZE: CastSize = { inspectors: 3, agents: 2, otherVdn: 1 };
 
-/**
- * The fixtures cannot cast a run; the message says what they lack.
- * @example
- * ```ts
- * castFromAccounts([]); // throws CastError: … need one VDN with at least 2 inspectors and 1 agent …
- * ```
- */
+/** The fixtures cannot cast a run; the message says what they lack. */
 export class CastError extends Error {
   override readonly name = 'CastError';
 }
@@ -48,10 +35,6 @@ const byId = (a: AgentAccount, b: AgentAccount) => Number(a.id) - Number(b.id);
 /**
  * Picks the cast: the VDN with the most inspectors among those with at least two inspectors and one agent.
  * @throws CastError when no VDN has two inspectors and an agent
- * @example
- * ```ts
- * castFromAccounts(demoFixtures().accounts).agents.map((a) => a.id); // ['30201', '30202']
- * ```
  */
 export function castFromAccounts(accounts: readonly AgentAccount[], size: CastSize = DEFAULT_CAST_SIZE): Cast {
   const vdns = new Map<number, { inspectors: AgentAccount[]; agents: AgentAccount[] }>();

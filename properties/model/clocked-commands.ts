@@ -1,12 +1,6 @@
 /**
  * Pieces shared by the model-based properties that run on the mock with the test's clock (the Guid lifecycle, the
  * no-poll sign-out): the trace of calls a failure is told with, and the command that moves the clock.
- *
- * @example
- * ```ts
- * const wait = fc.integer({ min: 0, max: 130_000 }).map((ms) => new Wait(ms));
- * await traced(model, 'Poll', async () => { if (bad) throw failure(model, 'expected 0 got 100-006'); });
- * ```
  */
 import type * as fc from 'fast-check';
 import { ModelMismatchError } from './model-real.ts';

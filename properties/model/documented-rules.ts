@@ -3,13 +3,6 @@
  * not from `src/domain` (so that the properties can catch a wrong rule there): the ID ranges of each document
  * generation, the retcode of each case (documented or, where the documents are silent, the harness's stated
  * default), and the events each successful call triggers.
- *
- * @example
- * ```ts
- * DOCUMENTED_ID_RANGES['ccgw-2024']; // { min: 101, max: 59999, pathMax: 59999 }
- * DEFAULT_ANSWERS.inspectorNotIdle;  // '900-005'
- * bargeEventsForInspector(false);    // ['AgentState_Busy', 'AgentOther_PhoneAlerting', 'AgentOther_PhoneOffhook']
- * ```
  */
 import type { Profile } from '../../src/domain/profiles.ts';
 
@@ -29,13 +22,7 @@ export const DOCUMENTED_ID_RANGES: Readonly<Record<'ccgw-2024' | 'ccgw-2025', Do
   'ccgw-2025': { min: 101, max: 999999, pathMax: 999999 },
 };
 
-/**
- * The documented range of a profile's document generation.
- * @example
- * ```ts
- * documentedRangeOf(PROFILE_2025).max; // 999999
- * ```
- */
+/** The documented range of a profile's document generation. */
 export function documentedRangeOf(profile: Pick<Profile, 'name'>): DocumentedIdRange {
   return DOCUMENTED_ID_RANGES[profile.name];
 }
@@ -105,13 +92,7 @@ export const DEFAULT_ANSWERS: ExpectedAnswers = {
   stateChangeInCall: '100-009',
 };
 
-/**
- * The answers a profile is configured with (for gateways whose undocumented answers differ from the defaults).
- * @example
- * ```ts
- * answersOfProfile(withOverrides(PROFILE_2024, { answers: { otherVdn: '000-002' } })).otherVdn; // '000-002'
- * ```
- */
+/** The answers a profile is configured with (for gateways whose undocumented answers differ from the defaults). */
 export function answersOfProfile(profile: Profile): ExpectedAnswers {
   const out: Record<string, string> = {};
   for (const name of Object.keys(DEFAULT_ANSWERS) as (keyof ExpectedAnswers)[]) out[name] = profile.answers[name].value;
@@ -138,10 +119,6 @@ export const QC_TYPE_INSERT = 9;
 /**
  * Events the inspector receives on a successful barge (EN/cec_07_2401, DEVZH/cec_05_1440): AgentState_Busy, and
  * unless the phone is always off-hook, AgentOther_PhoneAlerting then AgentOther_PhoneOffhook.
- * @example
- * ```ts
- * bargeEventsForInspector(true); // ['AgentState_Busy']
- * ```
  */
 export function bargeEventsForInspector(alwaysOffHook: boolean): readonly string[] {
   return alwaysOffHook ? ['AgentState_Busy'] : ['AgentState_Busy', 'AgentOther_PhoneAlerting', 'AgentOther_PhoneOffhook'];
@@ -149,10 +126,6 @@ export function bargeEventsForInspector(alwaysOffHook: boolean): readonly string
 
 /**
  * Events the inspector receives when its barge ends (ZH/cec_07_2404): PhoneRelease (unless always off-hook), then Ready.
- * @example
- * ```ts
- * bargeEndEventsForInspector(false); // ['AgentOther_PhoneRelease', 'AgentState_Ready']
- * ```
  */
 export function bargeEndEventsForInspector(alwaysOffHook: boolean): readonly string[] {
   return alwaysOffHook ? ['AgentState_Ready'] : ['AgentOther_PhoneRelease', 'AgentState_Ready'];
@@ -160,10 +133,6 @@ export function bargeEndEventsForInspector(alwaysOffHook: boolean): readonly str
 
 /**
  * Events a sign-in in `status` triggers (EN/cec_07_1202): InService, Ready, then SetNotReady_Success (3) or Work (5).
- * @example
- * ```ts
- * signInEvents(5); // ['AgentOther_InService', 'AgentState_Ready', 'AgentState_Work']
- * ```
  */
 export function signInEvents(status: 3 | 4 | 5): readonly string[] {
   const base = ['AgentOther_InService', 'AgentState_Ready'];

@@ -2,12 +2,6 @@
  * The check after a model-based run: does the gateway hold what the model holds? Against the mock, through its
  * admin API (`/__admin/snapshot`: who is signed in, status, barges, queued events; `/__admin/audit`: no invariant
  * broken). Against a live gateway, through public calls only (`agentstatus` of each account with its own Guid).
- *
- * @example
- * ```ts
- * await checkEndStateByAdmin(model, real, admin, cast);
- * await checkEndStateByStatus(model, real, cast);
- * ```
  */
 import type { AdminApi } from '../gateway/admin-api.ts';
 import type { AbstractGateway } from './abstract-model.ts';
@@ -23,10 +17,6 @@ function state(model: AbstractGateway, id: string): string {
 /**
  * Compares the mock's snapshot and audit with the model.
  * @throws ModelMismatchError ending in `end state: …`
- * @example
- * ```ts
- * await checkEndStateByAdmin(model, real, new AdminApi(gw.url), cast);
- * ```
  */
 export async function checkEndStateByAdmin(model: AbstractGateway, real: ModelReal, admin: AdminApi, cast: Cast): Promise<void> {
   const snapshot = new Map((await admin.snapshot()).map((a) => [a.id, a]));
@@ -59,10 +49,6 @@ export async function checkEndStateByAdmin(model: AbstractGateway, real: ModelRe
  * Reads each account's status with its own Guid (public calls only) and compares it with the model: a signed-in
  * agent answers 0 with the model's status; a signed-out one answers 100-006.
  * @throws ModelMismatchError ending in `end state: …`
- * @example
- * ```ts
- * await checkEndStateByStatus(model, real, cast);
- * ```
  */
 export async function checkEndStateByStatus(model: AbstractGateway, real: ModelReal, cast: Cast): Promise<void> {
   const problems: string[] = [];

@@ -4,12 +4,6 @@
  * abstract model side by side; every answer must be the model's, every event the model's (strictly on the mock),
  * and at the end the gateway must hold what the model holds. A failure shrinks to a minimal sequence, printed as
  * the calls made and what went wrong.
- *
- * @example
- * ```ts
- * const property = modelProperty(target);
- * await assertProperty({ id: 'model.mock', title: 'calls follow the model', property, defaultRuns: 150 });
- * ```
  */
 import * as fc from 'fast-check';
 import type { GatewayDriver } from '../gateway/gateway-driver.ts';
@@ -39,10 +33,6 @@ export interface ModelTarget {
 /**
  * Sign-ins that open a run (so that most calls meet signed-in agents): some of the cast, each in a status, its
  * phone always off-hook or not. They shrink away like the other calls.
- * @example
- * ```ts
- * fc.sample(prologueArb(cast), 1)[0].map(String); // ['SignIn(30101)', 'SignIn(30201, busy)']
- * ```
  */
 export function prologueArb(cast: Cast): fc.Arbitrary<SignIn[]> {
   const status = fc.oneof({ weight: 5, arbitrary: fc.constant<3 | 4 | 5>(4) }, { weight: 1, arbitrary: fc.constantFrom<3 | 4 | 5>(3, 5) });
@@ -54,10 +44,6 @@ export function prologueArb(cast: Cast): fc.Arbitrary<SignIn[]> {
 /**
  * The property for `target`. `replayPath` is the command replay hint printed with a failure
  * (`CCGW_PROPERTY_REPLAY_PATH`), needed to walk a `path` into a shrunk sequence.
- * @example
- * ```ts
- * await fc.assert(modelProperty(target), { numRuns: 100 });
- * ```
  */
 export function modelProperty(target: ModelTarget, replayPath?: string): fc.IAsyncProperty<[Iterable<fc.AsyncCommand<AbstractGateway, ModelReal, boolean>>, readonly SignIn[]]> {
   const capped = <T>(arb: fc.Arbitrary<T>) => (target.maxShrinks === undefined ? arb : fc.limitShrink(arb, target.maxShrinks));

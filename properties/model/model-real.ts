@@ -2,12 +2,6 @@
  * The real side of a model-based run: the gateway driver, how strictly events are compared, and the trace of the
  * calls made so far, which is what a failure prints (`SignIn(30101) → AddInsert(30101→30201) expected 0 got
  * 900-005`).
- *
- * @example
- * ```ts
- * const real = newModelReal(driver, 'strict');
- * throw mismatch(real, 'expected 0 got 900-005');
- * ```
  */
 import type { DescribedFailure } from '../report/property-failure.ts';
 import type { GatewayDriver } from '../gateway/gateway-driver.ts';
@@ -22,24 +16,12 @@ export interface ModelReal {
   readonly trace: string[];
 }
 
-/**
- * Starts the real side of one run.
- * @example
- * ```ts
- * const real = newModelReal(new GatewayDriver(client, cast.all, new RateLimiter(undefined)), 'strict');
- * ```
- */
+/** Starts the real side of one run. */
 export function newModelReal(driver: GatewayDriver, events: EventCheck): ModelReal {
   return { driver, events, trace: [] };
 }
 
-/**
- * The model and the gateway disagree; the message is the trace of calls ending in what went wrong.
- * @example
- * ```ts
- * throw new ModelMismatchError('SignIn(30101) → Poll(30101) expected event AgentOther_InService got no event');
- * ```
- */
+/** The model and the gateway disagree; the message is the trace of calls ending in what went wrong. */
 export class ModelMismatchError extends Error implements DescribedFailure {
   override readonly name = 'ModelMismatchError';
   constructor(readonly counterexampleText: string) {
@@ -47,14 +29,7 @@ export class ModelMismatchError extends Error implements DescribedFailure {
   }
 }
 
-/**
- * The error for a disagreement at the last call of the trace (or at the end, for the end-state check).
- *
- * @example
- * ```ts
- * mismatch(real, 'expected 0 got 900-005').message; // 'SignIn(30101) → AddInsert(30101→30201) expected 0 got 900-005'
- * ```
- */
+/** The error for a disagreement at the last call of the trace (or at the end, for the end-state check). */
 export function mismatch(real: ModelReal, detail: string): ModelMismatchError {
   return new ModelMismatchError(`${real.trace.join(' → ')}${real.trace.length ? ' ' : ''}${detail}`);
 }

@@ -2,16 +2,6 @@
  * Running one property with the run settings and reporting it: as a report `Case` (for `ccgw verify
  * --properties` and the live entry point), or as a thrown error with the readable counterexample and the replay
  * line (for vitest).
- *
- * @example
- * ```ts
- * await assertProperty({
- *   id: 'domain.addinsert.total',
- *   title: 'every addinsert gets exactly one listed retcode',
- *   property: fc.property(scenarioArb(), (s) => ...),
- *   defaultRuns: 1000,
- * });
- * ```
  */
 import * as fc from 'fast-check';
 import type { Case } from '../../src/report/run-summary.ts';
@@ -43,12 +33,6 @@ export interface PropertyResult {
 /**
  * Runs a property under `settings` (seed, path, run count) and returns its case: `passed` with the runs and seed
  * observed, or `failed` with the shrunk counterexample, seed and path.
- *
- * @example
- * ```ts
- * const { case: c } = await checkProperty(spec, { numRuns: 20, seed: 42 });
- * c.outcome; // 'passed'
- * ```
  */
 export async function checkProperty<Ts>(spec: PropertySpec<Ts>, settings: PropertySettings): Promise<PropertyResult> {
   const started = Date.now();
@@ -75,26 +59,13 @@ export async function checkProperty<Ts>(spec: PropertySpec<Ts>, settings: Proper
   return { case: { ...base, outcome: 'failed', failure }, failed: true, interrupted: details.interrupted, numRuns: details.numRuns, seed: details.seed };
 }
 
-/**
- * The vitest command that runs only the test named `title` (its regex specials escaped, quoted for a POSIX shell).
- *
- * @example
- * ```ts
- * vitestFilterCommand('cancel (after a barge) restores'); // npx vitest run properties -t 'cancel \(after a barge\) restores'
- * ```
- */
+/** The vitest command that runs only the test named `title` (its regex specials escaped, quoted for a POSIX shell). */
 export function vitestFilterCommand(title: string): string {
   const pattern = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return `npx vitest run properties -t '${pattern.replace(/'/g, `'\\''`)}'`;
 }
 
-/**
- * A property that failed under vitest; the message is the whole report (counterexample and replay line).
- * @example
- * ```ts
- * await assertProperty(spec); // throws PropertyFailedError with the counterexample and the replay line
- * ```
- */
+/** A property that failed under vitest; the message is the whole report (counterexample and replay line). */
 export class PropertyFailedError extends Error {
   override readonly name = 'PropertyFailedError';
 }
@@ -103,12 +74,6 @@ export class PropertyFailedError extends Error {
  * Runs a property with the settings from the environment (`CCGW_PROPERTY_*`) and throws a
  * {@link PropertyFailedError} with the readable counterexample and the replay line when it fails.
  * Returns the number of runs made.
- *
- * @example
- * ```ts
- * it('a barge on oneself answers 000-005 whatever else is true', () =>
- *   assertProperty({ id: 'self-target', title: 'a barge on oneself answers 000-005', property, defaultRuns: 1000 }));
- * ```
  */
 export async function assertProperty<Ts>(spec: PropertySpec<Ts>, settings: PropertySettings = propertySettingsFromEnv()): Promise<number> {
   const replayCommand = spec.replayCommand ?? vitestFilterCommand(spec.title);

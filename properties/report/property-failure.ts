@@ -1,15 +1,6 @@
 /**
  * A failed property, told so a person can act on it: the shrunk counterexample as a readable list (a model-based
  * property's sequence of calls with what was expected and what came back), and the line that replays it.
- *
- * @example
- * ```ts
- * const failure = describePropertyFailure(details, { title: 'barges follow the model', replayCommand: 'npx vitest run properties -t "barges follow the model"' });
- * failure.message;
- * // barges follow the model: failed after 37 runs (shrunk 12 times)
- * // SignIn(30101) → SayFree(30101) → AddInsert(30101→30201) expected 0 got 900-005
- * // replay: CCGW_PROPERTY_SEED=-1187235 CCGW_PROPERTY_PATH=36:2 CCGW_PROPERTY_REPLAY_PATH="CBA:F" npx vitest run properties -t "barges follow the model"
- * ```
  */
 import * as fc from 'fast-check';
 import type { Failure } from '../../src/report/run-summary.ts';
@@ -20,13 +11,7 @@ export interface DescribedFailure {
   readonly counterexampleText: string;
 }
 
-/**
- * True when `error` carries its own counterexample text.
- * @example
- * ```ts
- * isDescribedFailure(new ModelMismatchError('SignIn(30101) expected 0 got 100-004')); // true
- * ```
- */
+/** True when `error` carries its own counterexample text. */
 export function isDescribedFailure(error: unknown): error is Error & DescribedFailure {
   return error instanceof Error && typeof (error as Partial<DescribedFailure>).counterexampleText === 'string';
 }
@@ -53,26 +38,12 @@ export interface FailureContext {
 
 const REPLAY_PATH = /\/\*replayPath="([^"]*)"\*\//;
 
-/**
- * The `fc.commands` replay hint inside a printed counterexample, if any.
- *
- * @example
- * ```ts
- * commandsReplayPath('[SignIn(30101),Poll(30101) /*replayPath="AB:C"*\/]'); // 'AB:C'
- * ```
- */
+/** The `fc.commands` replay hint inside a printed counterexample, if any. */
 export function commandsReplayPath(printed: string): string | undefined {
   return REPLAY_PATH.exec(printed)?.[1] || undefined;
 }
 
-/**
- * The environment assignments that replay the shrunk counterexample directly.
- *
- * @example
- * ```ts
- * replayVariables(-5, '3:1', 'AB:C'); // 'CCGW_PROPERTY_SEED=-5 CCGW_PROPERTY_PATH=3:1 CCGW_PROPERTY_REPLAY_PATH="AB:C"'
- * ```
- */
+/** The environment assignments that replay the shrunk counterexample directly. */
 export function replayVariables(seed: number, path: string | null, replayPath?: string): string {
   return [`CCGW_PROPERTY_SEED=${seed}`, ...(path ? [`CCGW_PROPERTY_PATH=${path}`] : []), ...(replayPath ? [`CCGW_PROPERTY_REPLAY_PATH="${replayPath}"`] : [])].join(' ');
 }
@@ -85,12 +56,6 @@ function errorText(error: unknown): string {
 /**
  * Turns a failed fast-check run into the report's `Failure`: message (title, runs, the readable counterexample,
  * the error, the replay line), counterexample, seed and path.
- *
- * @example
- * ```ts
- * const details = await fc.check(property, { numRuns: 100 });
- * if (details.failed) console.log(describePropertyFailure(details, { title: 'addinsert is total' }).message);
- * ```
  */
 export function describePropertyFailure(details: RunOutcome, context: FailureContext): Failure {
   const printed = fc.stringify(details.counterexample);

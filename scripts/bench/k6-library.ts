@@ -12,11 +12,6 @@
  * and the k6 process's CPU time per call, which a busy shared machine disturbs far less than calls per second.
  *
  * Goals: harness ≥ 0.6 × plain k6; validation costs ≤ 10 % (1 − validated / unvalidated calls per second).
- *
- * @example
- * ```ts
- * const results = await measureK6Library({ vus: 64, seconds: 10, rounds: 5, root: ROOT });
- * ```
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -147,14 +142,7 @@ function medianFigures(runs: readonly K6RunFigures[]): K6RunFigures {
   return { calls: median(runs.map((r) => r.calls)), callsPerSecond: median(runs.map((r) => r.callsPerSecond)), cpuMicrosPerCall: cpu.length === runs.length ? median(cpu) : undefined };
 }
 
-/**
- * Runs the rounds and returns the medians; `log` gets one line per round.
- *
- * @example
- * ```ts
- * const { plain, harness } = await measureK6Library({ vus: 64, seconds: 10, rounds: 5, root, log: console.log });
- * ```
- */
+/** Runs the rounds and returns the medians; `log` gets one line per round. */
 export async function measureK6Library(o: { vus: number; seconds: number; rounds: number; root: string; log?: (line: string) => void }): Promise<K6LibraryResults> {
   const k6 = await ensureK6();
   const dir = await mkdtemp(join(tmpdir(), 'ccgw-bench-k6-'));

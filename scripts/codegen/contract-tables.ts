@@ -2,11 +2,6 @@
  * Generates `src/generated/contract.ts`: the operations of the contract (method, path, log name, parameters,
  * retcodes with their documentation status, triggered events) and the retcode catalogue, as plain data that
  * `src/domain`, the mock gateway's router, the client and k6 scripts import.
- *
- * @example
- * ```ts
- * const source = generateContractTables(doc);
- * ```
  */
 import { listOperations, requestSchemaName, responseSchemaName, type OpenApiDocument } from './openapi-document.ts';
 

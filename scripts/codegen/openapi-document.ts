@@ -1,12 +1,4 @@
-/**
- * Loads the OpenAPI contract and gives typed access to the parts the generators read.
- *
- * @example
- * ```ts
- * const doc = await loadOpenApiDocument();
- * for (const op of listOperations(doc)) console.log(op.operationId, op.method, op.path);
- * ```
- */
+/** Loads the OpenAPI contract and gives typed access to the parts the generators read. */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';

@@ -13,11 +13,6 @@
  * Same verdicts: data whose tag is the constant of branch i can only pass branch i under the `anyOf` (every other
  * tagged branch wants another constant, the catch-all excludes it), and the discriminator checks exactly branch i;
  * any other data fails every tagged branch under the `anyOf`, and the rewrite hands it to the catch-all.
- *
- * @example
- * ```ts
- * const defs = dispatchTaggedUnions(toJsonSchemaDocument(doc).$defs);
- * ```
  */
 import type { JsonSchema } from './openapi-document.ts';
 
@@ -84,11 +79,6 @@ function dispatch(tag: string, tagged: readonly Tagged[], rest: JsonSchema | und
 /**
  * The `$defs` with every top-level tagged union rewritten as a dispatch on its tag; the other schemas as they are.
  * The validators must be compiled with ajv's `discriminator: true` option.
- *
- * @example
- * ```ts
- * dispatchTaggedUnions({ E: { anyOf: [{ $ref: '#/$defs/A' }, { $ref: '#/$defs/B' }] }, A: …, B: … }).E; // { if: …, then: { discriminator, oneOf }, else: false }
- * ```
  */
 export function dispatchTaggedUnions(defs: Readonly<Record<string, JsonSchema>>): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = {};

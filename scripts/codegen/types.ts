@@ -1,11 +1,4 @@
-/**
- * Generates the TypeScript types of the contract with openapi-typescript.
- *
- * @example
- * ```ts
- * const source = await generateTypes(OPENAPI_PATH);
- * ```
- */
+/** Generates the TypeScript types of the contract with openapi-typescript. */
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 

@@ -1,11 +1,6 @@
 /**
  * Generates ajv standalone validators for the contract's schemas, as one ESM module that imports nothing,
  * so that Node, vitest and k6 all load the same file.
- *
- * @example
- * ```ts
- * const { js, dts } = generateValidators(doc, [{ name: 'validateAddInsertResponse', schema: 'AddInsertResponse' }]);
- * ```
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';

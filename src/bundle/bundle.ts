@@ -2,13 +2,6 @@
  * Makes the vendor bundle in memory: the files of the bundle directory (with SHA256SUMS) and the .tar.gz archive
  * of them under one top directory. Nothing here reads the clock or writes to disk; the same inputs give the
  * same bytes.
- *
- * @example
- * ```ts
- * const bundle = await buildBundle({ root: '/work/main' });
- * bundle.files.map((f) => f.path); // ['README.md', 'SHA256SUMS', 'VERSIONS.txt', 'openapi/ccgw-agentgateway.yaml', …]
- * bundle.archive;                  // the .tar.gz bytes
- * ```
  */
 import { REPO_ROOT } from '../paths.ts';
 import type { RunSummary } from '../report/run-summary.ts';
@@ -24,34 +17,13 @@ import { hasRuleCoverage, runCoverageMarkdown } from './run-coverage.ts';
 import { createTar } from './tar.ts';
 import { versionsText } from './versions-file.ts';
 
-/**
- * The top directory of the archive: `tar -xzf` creates it.
- *
- * @example
- * ```ts
- * `${ARCHIVE_ROOT}/README.md`; // 'ccgw-addinsert-contract/README.md', as `tar -tzf` lists it
- * ```
- */
+/** The top directory of the archive: `tar -xzf` creates it. */
 export const ARCHIVE_ROOT = 'ccgw-addinsert-contract';
 
-/**
- * This harness's checkout: the default repository and tools directory.
- *
- * @example
- * ```ts
- * join(HARNESS_ROOT, 'openapi', 'ccgw-agentgateway.yaml'); // this checkout's contract
- * ```
- */
+/** This harness's checkout: the default repository and tools directory. */
 export const HARNESS_ROOT = REPO_ROOT;
 
-/**
- * What to bundle.
- *
- * @example
- * ```ts
- * const options: BundleOptions = { root: '/tmp/repo', allowMissingPact: true, env: { SOURCE_DATE_EPOCH: '0' } };
- * ```
- */
+/** What to bundle. */
 export interface BundleOptions {
   /** The repository: `openapi/`, `contracts/pacts/`, `package.json`, its git checkout. Default: this harness. */
   readonly root?: string | undefined;
@@ -67,14 +39,7 @@ export interface BundleOptions {
   readonly run?: RunSummary | undefined;
 }
 
-/**
- * The bundle in memory.
- *
- * @example
- * ```ts
- * const { files, archive } = await buildBundle({ root }); // files[0].path === 'README.md'
- * ```
- */
+/** The bundle in memory. */
 export interface Bundle {
   /** The files of the bundle directory, sorted by path, SHA256SUMS included. */
   readonly files: readonly BundleFile[];
@@ -91,13 +56,6 @@ export interface Bundle {
  * @throws MissingPactError when there is no pact and `allowMissingPact` is not set.
  * @throws PasswordInBundleError when a pact or the OpenAPI document holds a password-like value.
  * @throws BundleError for any other bad input (named, with the fix), e.g. a `run` without rule coverage.
- *
- * @example
- * ```ts
- * const a = await buildBundle({ root, env: {} });
- * const b = await buildBundle({ root, env: {} });
- * a.archive.equals(b.archive); // true
- * ```
  */
 export async function buildBundle(options: BundleOptions = {}): Promise<Bundle> {
   if (options.run && !hasRuleCoverage(options.run)) {

@@ -1,50 +1,19 @@
 /**
  * Errors of `ccgw bundle`. Each message names the bad input and how to fix it; the command prints the message
  * and exits 1.
- *
- * @example
- * ```ts
- * try {
- *   await buildBundle({ root });
- * } catch (e) {
- *   if (e instanceof BundleError) console.error(e.message); // e.g. 'no pact file in contracts/pacts/: run npm run pact:update ...'
- * }
- * ```
  */
 
-/**
- * The bundle cannot be made from these inputs. The message says which input and what to do.
- *
- * @example
- * ```ts
- * throw new BundleError('openapi/ccgw-agentgateway.yaml is missing; restore it with git checkout -- openapi/');
- * ```
- */
+/** The bundle cannot be made from these inputs. The message says which input and what to do. */
 export class BundleError extends Error {
   override readonly name: string = 'BundleError';
 }
 
-/**
- * The bundle cannot be written where the user asked (`--out`, `--archive`): the command calls this a usage error.
- *
- * @example
- * ```ts
- * throw new BundleTargetError('--out /tmp/x is a file, not a directory; choose a directory');
- * ```
- */
+/** The bundle cannot be written where the user asked (`--out`, `--archive`): the command calls this a usage error. */
 export class BundleTargetError extends BundleError {
   override readonly name = 'BundleTargetError';
 }
 
-/**
- * No pact file was found and `--allow-missing-pact` was not given.
- *
- * @example
- * ```ts
- * throw new MissingPactError('contracts/pacts/');
- * // 'no pact file in contracts/pacts/: run npm run pact:update ...write contracts/pacts/*.json (...)'
- * ```
- */
+/** No pact file was found and `--allow-missing-pact` was not given. */
 export class MissingPactError extends BundleError {
   override readonly name = 'MissingPactError';
   constructor(readonly pactDir: string) {
@@ -55,14 +24,7 @@ export class MissingPactError extends BundleError {
   }
 }
 
-/**
- * Where a password-like value sits: the file and a JSON path into it. The value itself is never kept.
- *
- * @example
- * ```ts
- * const at: PasswordLocation = { file: 'contracts/pacts/a.json', path: '$.interactions[0].request.body.content.password' };
- * ```
- */
+/** Where a password-like value sits: the file and a JSON path into it. The value itself is never kept. */
 export interface PasswordLocation {
   readonly file: string;
   readonly path: string;
@@ -70,11 +32,6 @@ export interface PasswordLocation {
 
 /**
  * A file meant for the vendor holds a password-like value. The message names the file and the JSON path, never the value.
- *
- * @example
- * ```ts
- * throw new PasswordInBundleError([{ file: 'pact/a.json', path: '$.interactions[0].request.body.content.password' }]);
- * ```
  */
 export class PasswordInBundleError extends BundleError {
   override readonly name = 'PasswordInBundleError';

@@ -1,49 +1,23 @@
 /**
  * The one modification time every archive entry carries: `SOURCE_DATE_EPOCH` when set (the reproducible-builds
  * convention), else the commit time of HEAD, else 0. It never depends on the clock.
- *
- * @example
- * ```ts
- * archiveFileTime({ SOURCE_DATE_EPOCH: '1700000000' }, undefined); // { seconds: 1700000000, from: 'SOURCE_DATE_EPOCH' }
- * archiveFileTime({}, { commit: 'ab…', commitTime: 1795598274, clean: true }); // { seconds: 1795598274, from: 'git commit time' }
- * archiveFileTime({}, undefined); // { seconds: 0, from: 'none' }
- * ```
  */
 import { BundleError } from './errors.ts';
 import type { GitCheckout } from './git-checkout.ts';
 
-/**
- * The archive's file time and where it came from.
- *
- * @example
- * ```ts
- * const time: FileTime = { seconds: 0, from: 'none' };
- * ```
- */
+/** The archive's file time and where it came from. */
 export interface FileTime {
   readonly seconds: number;
   readonly from: 'SOURCE_DATE_EPOCH' | 'git commit time' | 'none';
 }
 
-/**
- * The largest time a ustar header holds (11 octal digits): 2242-03-16.
- *
- * @example
- * ```ts
- * MAX_FILE_TIME; // 8589934591
- * ```
- */
+/** The largest time a ustar header holds (11 octal digits): 2242-03-16. */
 export const MAX_FILE_TIME = 8 ** 11 - 1;
 
 /**
  * Chooses the archive's file time.
  *
  * @throws BundleError naming the value when `SOURCE_DATE_EPOCH` is not an integer from 0 to `MAX_FILE_TIME`.
- *
- * @example
- * ```ts
- * archiveFileTime({ SOURCE_DATE_EPOCH: 'yesterday' }, undefined); // throws: SOURCE_DATE_EPOCH "yesterday" is not ...
- * ```
  */
 export function archiveFileTime(env: Readonly<Record<string, string | undefined>>, git: GitCheckout | undefined): FileTime {
   const raw = env['SOURCE_DATE_EPOCH'];

@@ -2,13 +2,6 @@
  * What git says about the repository being bundled: the commit of HEAD, its commit time (the archive's file
  * time), and whether tracked files differ from it. A directory counts as a checkout only when it is the top
  * level of a git work tree; anything else (no git, not a repository, a sub-directory, no commit) gives undefined.
- *
- * @example
- * ```ts
- * const git = await readGitCheckout('/work/main');
- * git?.commit;     // '2f4c…' (40 hex digits)
- * git?.commitTime; // 1795598274
- * ```
  */
 import { execFile } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
@@ -16,14 +9,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/**
- * HEAD of a git checkout.
- *
- * @example
- * ```ts
- * const head: GitCheckout = { commit: '2f4c…', commitTime: 1795598274, clean: true };
- * ```
- */
+/** HEAD of a git checkout. */
 export interface GitCheckout {
   /** `git rev-parse HEAD`. */
   readonly commit: string;
@@ -33,14 +19,7 @@ export interface GitCheckout {
   readonly clean: boolean;
 }
 
-/**
- * Reads HEAD of the checkout whose top level is `root`, or undefined when `root` is not one.
- *
- * @example
- * ```ts
- * await readGitCheckout('/tmp'); // undefined
- * ```
- */
+/** Reads HEAD of the checkout whose top level is `root`, or undefined when `root` is not one. */
 export async function readGitCheckout(root: string): Promise<GitCheckout | undefined> {
   const git = async (...args: string[]) => (await run('git', ['--no-optional-locks', '-C', root, ...args], { env: gitEnv(), encoding: 'utf8', timeout: 30_000 })).stdout.trim();
   try {

@@ -5,24 +5,11 @@
  * Linux, so the header is the same everywhere. The deflate stream itself is a function of the input and of
  * Node's bundled zlib build (`process.versions.zlib`): the same Node gives the same bytes; a different zlib
  * build may compress differently, while the tar inside stays identical.
- *
- * @example
- * ```ts
- * const gz = gzipDeterministic(Buffer.from('hello'));
- * gz.subarray(0, 10).toString('hex'); // '1f8b0800000000000203'
- * ```
  */
 import { constants, gzipSync } from 'node:zlib';
 import { BundleError } from './errors.ts';
 
-/**
- * The ten header bytes every archive starts with: magic, deflate, no flags, mtime 0, XFL 2 (level 9), OS 3 (Unix).
- *
- * @example
- * ```ts
- * gzipDeterministic(tar).subarray(0, 10).equals(GZIP_HEADER); // true
- * ```
- */
+/** The ten header bytes every archive starts with: magic, deflate, no flags, mtime 0, XFL 2 (level 9), OS 3 (Unix). */
 export const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03]);
 
 const OS_OFFSET = 9;
@@ -31,11 +18,6 @@ const OS_OFFSET = 9;
  * `data` gzipped at level 9 with the header `GZIP_HEADER`.
  *
  * @throws BundleError when zlib writes a header other than the expected one (a file name, a time, other flags).
- *
- * @example
- * ```ts
- * gunzipSync(gzipDeterministic(tar)).equals(tar); // true
- * ```
  */
 export function gzipDeterministic(data: Uint8Array): Buffer {
   const gz = gzipSync(data, {

@@ -1,13 +1,6 @@
 /**
  * `src/bundle`: the vendor bundle of the addinsert contract, reproducible byte for byte from a commit.
  * `buildBundle` makes it in memory; `writeBundle` writes the directory and the archive.
- *
- * @example
- * ```ts
- * import { buildBundle, writeBundle } from '../bundle/index.ts';
- * const bundle = await buildBundle({ root: '/work/main', env: process.env });
- * await writeBundle(bundle, { outDir: 'dist/vendor-bundle', archivePath: 'dist/ccgw-addinsert-contract.tar.gz' });
- * ```
  */
 export { ARCHIVE_ROOT, HARNESS_ROOT, buildBundle, type Bundle, type BundleOptions } from './bundle.ts';
 export { writeBundle, type BundleTargets, type WrittenBundle } from './write-bundle.ts';

@@ -1,13 +1,6 @@
 /**
  * Everything the bundle is made from, read once: the harness's package.json, git HEAD, the archive's file time,
  * the OpenAPI document, the pact files, and the versions of the tools that render and verify them.
- *
- * @example
- * ```ts
- * const inputs = await readBundleInputs({ root: '/work/main', toolsRoot: '/work/main', env: process.env });
- * inputs.openapi.infoVersion; // '1.0.0'
- * inputs.git?.commit;         // '2f4c…', or undefined outside a git checkout
- * ```
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -19,33 +12,12 @@ import { readGitCheckout, type GitCheckout } from './git-checkout.ts';
 import { readPactFiles, type PactFile } from './pact-files.ts';
 import { findPasswords } from './password-scan.ts';
 
-/**
- * Where the OpenAPI document lives in the repository and in the bundle.
- *
- * @example
- * ```ts
- * join(root, OPENAPI_PATH); // '/repo/openapi/ccgw-agentgateway.yaml'
- * ```
- */
+/** Where the OpenAPI document lives in the repository and in the bundle. */
 export const OPENAPI_PATH = 'openapi/ccgw-agentgateway.yaml';
-/**
- * Where the pact files live in the repository.
- *
- * @example
- * ```ts
- * join(root, PACT_DIR); // '/repo/contracts/pacts'
- * ```
- */
+/** Where the pact files live in the repository. */
 export const PACT_DIR = 'contracts/pacts';
 
-/**
- * What to read.
- *
- * @example
- * ```ts
- * const options: InputOptions = { root: '/repo', toolsRoot: '/repo', allowMissingPact: false };
- * ```
- */
+/** What to read. */
 export interface InputOptions {
   /** The repository: `openapi/`, `contracts/pacts/`, `package.json`, and its git checkout. */
   readonly root: string;
@@ -59,14 +31,7 @@ export interface InputOptions {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
-/**
- * The OpenAPI document and what VERSIONS.txt says about it.
- *
- * @example
- * ```ts
- * inputs.openapi.infoVersion; // '1.0.0'
- * ```
- */
+/** The OpenAPI document and what VERSIONS.txt says about it. */
 export interface OpenApiInput {
   readonly bytes: Buffer;
   readonly path: string;
@@ -75,14 +40,7 @@ export interface OpenApiInput {
   readonly title: string;
 }
 
-/**
- * Versions of the tools, from their package.json files.
- *
- * @example
- * ```ts
- * inputs.tools.redoclyCli; // '2.77.0'
- * ```
- */
+/** Versions of the tools, from their package.json files. */
 export interface ToolVersions {
   readonly redoclyCli: string;
   readonly pact: string;
@@ -90,14 +48,7 @@ export interface ToolVersions {
   readonly pactCli: string | undefined;
 }
 
-/**
- * Everything the bundle is made from.
- *
- * @example
- * ```ts
- * const inputs: BundleInputs = await readBundleInputs({ root, toolsRoot: root });
- * ```
- */
+/** Everything the bundle is made from. */
 export interface BundleInputs {
   readonly harness: { readonly name: string; readonly version: string };
   readonly git: GitCheckout | undefined;
@@ -116,11 +67,6 @@ export interface BundleInputs {
  * Reads the inputs of a bundle.
  *
  * @throws MissingPactError, PasswordInBundleError or BundleError naming the bad input and the fix.
- *
- * @example
- * ```ts
- * await readBundleInputs({ root, toolsRoot: root, allowMissingPact: true });
- * ```
  */
 export async function readBundleInputs(options: InputOptions): Promise<BundleInputs> {
   const { root, toolsRoot } = options;

@@ -13,12 +13,6 @@
  *   bundle tests check it). Its timing measurements stay in memory.
  * - It runs in a fresh temporary directory with a minimal environment and, when the repository has one, its
  *   `redocly.yaml` passed by `--config`, so neither the caller's directory nor stray variables change the page.
- *
- * @example
- * ```ts
- * const html = await renderOpenApiHtml({ specPath: '/repo/openapi/ccgw-agentgateway.yaml', toolsRoot: '/repo' });
- * html.includes('addinsert'); // true
- * ```
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,14 +24,7 @@ import { BundleError } from './errors.ts';
 
 const run = promisify(execFile);
 
-/**
- * Inputs of `renderOpenApiHtml`.
- *
- * @example
- * ```ts
- * const options: OpenApiHtmlOptions = { specPath: '/repo/openapi/ccgw-agentgateway.yaml', toolsRoot: '/repo' };
- * ```
- */
+/** Inputs of `renderOpenApiHtml`. */
 export interface OpenApiHtmlOptions {
   /** Absolute path of the OpenAPI document. */
   readonly specPath: string;
@@ -50,11 +37,6 @@ export interface OpenApiHtmlOptions {
 /**
  * The environment Redocly CLI runs with: PATH and HOME (and the Windows basics) of this process, plus the two
  * switches that make it offline and its output independent of the caller.
- *
- * @example
- * ```ts
- * redoclyEnv().REDOCLY_TELEMETRY; // 'off'
- * ```
  */
 export function redoclyEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -69,11 +51,6 @@ export function redoclyEnv(): NodeJS.ProcessEnv {
  * Renders the OpenAPI document to one self-contained HTML page.
  *
  * @throws BundleError when Redocly CLI is not installed, fails, or writes a page that loads a remote script.
- *
- * @example
- * ```ts
- * await renderOpenApiHtml({ specPath, toolsRoot, configPath: '/repo/redocly.yaml' });
- * ```
  */
 export async function renderOpenApiHtml({ specPath, toolsRoot, configPath }: OpenApiHtmlOptions): Promise<Buffer> {
   const cli = join(toolsRoot, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');

@@ -1,26 +1,13 @@
 /**
  * The pact files the bundle carries: every `*.json` directly in the pact directory (by default `contracts/pacts/`),
  * in byte order of their names, copied verbatim. Each must parse as JSON and hold no password-like value.
- *
- * @example
- * ```ts
- * const pacts = await readPactFiles('/repo/contracts/pacts', 'contracts/pacts/');
- * pacts[0]?.specification; // '4.0'
- * ```
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BundleError, MissingPactError, PasswordInBundleError } from './errors.ts';
 import { findPasswords } from './password-scan.ts';
 
-/**
- * One pact file as read, with the facts the README and VERSIONS.txt state about it.
- *
- * @example
- * ```ts
- * pact.specification; // '4.0'; pact.providerStates; // ['inspector 30169 is signed in']
- * ```
- */
+/** One pact file as read, with the facts the README and VERSIONS.txt state about it. */
 export interface PactFile {
   /** The file name, e.g. `ccgw-harness-cc-gateway.json`. */
   readonly name: string;
@@ -37,14 +24,7 @@ export interface PactFile {
   readonly stateUses: readonly StateUse[];
 }
 
-/**
- * One interaction's provider state, as the verifier sends it to the state-change service.
- *
- * @example
- * ```ts
- * const use: StateUse = { state: 'an inspector is signed out', params: { inspector: '30101', vdn: 1 }, description: 'a sign-in of an inspector' };
- * ```
- */
+/** One interaction's provider state, as the verifier sends it to the state-change service. */
 export interface StateUse {
   readonly state: string;
   readonly params: Readonly<Record<string, unknown>>;
@@ -59,11 +39,6 @@ export interface StateUse {
  * @throws MissingPactError when there is no pact file and `allowMissing` is not set
  * @throws BundleError when a file is not JSON
  * @throws PasswordInBundleError when a file holds a password-like value
- *
- * @example
- * ```ts
- * await readPactFiles('/tmp/empty', 'contracts/pacts/', { allowMissing: true }); // []
- * ```
  */
 export async function readPactFiles(dir: string, shown: string, { allowMissing = false } = {}): Promise<PactFile[]> {
   const names = (await listJson(dir)).sort(byBytes);
@@ -81,15 +56,7 @@ export async function readPactFiles(dir: string, shown: string, { allowMissing =
   return pacts;
 }
 
-/**
- * Parses one pact file's bytes and reads its facts. `shown` names the file in errors.
- *
- * @example
- * ```ts
- * describePact('a.json', Buffer.from('{"metadata":{"pactSpecification":{"version":"4.0"}},"interactions":[]}'), 'a.json');
- * // { name: 'a.json', specification: '4.0', interactions: 0, ... }
- * ```
- */
+/** Parses one pact file's bytes and reads its facts. `shown` names the file in errors. */
 export function describePact(name: string, bytes: Buffer, shown: string): PactFile {
   let doc: unknown;
   try {

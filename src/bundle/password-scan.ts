@@ -5,13 +5,6 @@
  * A finding is a string under a key that names a password (`password`, `passwd`, `pwd`, `newPassword`, ...), a
  * `password=` pair in a query or form string, or an `Authorization: Basic` header, whose value is not a placeholder.
  * Strings that hold JSON and base64-encoded Pact bodies are decoded and searched too.
- *
- * @example
- * ```ts
- * findPasswords({ request: { body: { content: { password: 'hunter2', phonenum: '88880001' } } } });
- * // ['$.request.body.content.password']
- * findPasswords({ request: { body: { content: { password: '********' } } } }); // []
- * ```
  */
 
 const PASSWORD_KEY = /pass(?:word|wd)|^pwd$/i;
@@ -32,28 +25,13 @@ const PLACEHOLDERS: readonly RegExp[] = [
 /**
  * True when `value` is a placeholder rather than a password: empty, only `*`, only `x`, `<name>`, `${NAME}`,
  * `$NAME`, `{{name}}`, `REDACTED` or `placeholder`.
- *
- * @example
- * ```ts
- * isPlaceholder('********');        // true
- * isPlaceholder('${CCGW_PASSWORD}'); // true
- * isPlaceholder('Huawei@123');       // false
- * ```
  */
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
   return PLACEHOLDERS.some((p) => p.test(trimmed));
 }
 
-/**
- * JSON paths (`$.a.b[0]`) of every password-like value in `value`, in document order.
- *
- * @example
- * ```ts
- * findPasswords({ query: { password: ['s3cret'] } }); // ['$.query.password[0]']
- * findPasswords({ path: '/login?user=1&password=s3cret' }); // ['$.path (password=)']
- * ```
- */
+/** JSON paths (`$.a.b[0]`) of every password-like value in `value`, in document order. */
 export function findPasswords(value: unknown): string[] {
   const found: string[] = [];
   walk(value, '$', false, found);

@@ -4,11 +4,6 @@
  * through the gateway's public calls, which states need the vendor's own fault injection, what it must answer (the
  * values the pact's requests take from the state) and how to tear it down. The steps follow the state specs of
  * contracts/provider-states.ts, which the harness's own live verification performs (contracts/provider/live-driver.ts).
- *
- * @example
- * ```ts
- * providerStatesMarkdown(pact.stateUses).includes('#### `an inspector is signed out`'); // true
- * ```
  */
 import { injectedKeys, ROLE_REQUIREMENTS, ROLES, STATES_BY_NAME, type ProviderStateSpec, type Role } from '../../contracts/provider-states.ts';
 import { code, escapeMarkdown } from './markdown.ts';

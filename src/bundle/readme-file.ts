@@ -1,11 +1,6 @@
 /**
  * The bundle's `README.md`: what Huawei receives, how to check, read, lint and verify it, and what "inferred"
  * means. It names the exact tool versions of VERSIONS.txt so the commands give the results we got.
- *
- * @example
- * ```ts
- * readmeText(inputs).includes('pact-verifier --file pact/'); // true when the bundle has a pact
- * ```
  */
 import type { RunSummary } from '../report/run-summary.ts';
 import type { BundleInputs } from './inputs.ts';
@@ -13,15 +8,7 @@ import { OPENAPI_PATH } from './inputs.ts';
 import { code, escapeMarkdown, markdownTable } from './markdown.ts';
 import { providerStatesMarkdown } from './provider-states-section.ts';
 
-/**
- * The text of README.md.
- *
- * @example
- * ```ts
- * readmeText({ ...inputs, pacts: [] }).includes('The pact is missing from this bundle'); // true
- * readmeText(inputs, run).includes('It ends with the rule coverage of run'); // true with `ccgw bundle --run`
- * ```
- */
+/** The text of README.md. */
 export function readmeText(inputs: BundleInputs, run?: RunSummary): string {
   const { harness, git, openapi, pacts, tools } = inputs;
   const from = git ? `commit ${code(git.commit)}${git.clean ? '' : ' (with local changes to tracked files)'}` : 'a directory that is not a git checkout';

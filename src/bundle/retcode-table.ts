@@ -2,26 +2,13 @@
  * `retcodes.md` and `retcodes.csv`: for each operation, every retcode it may answer with its mark (documented,
  * general or inferred), when it is answered, its meaning and the sources. The data is the generated contract
  * tables (`x-ccgw-retcodes`, `x-ccgw-retcode-catalogue`), in contract order.
- *
- * @example
- * ```ts
- * retcodeRows().find((r) => r.operationId === 'addInsert' && r.code === '900-005')?.mark; // 'documented'
- * retcodesCsv().split('\r\n')[0]; // 'operation,method,path,retcode,mark,source,source_url,when,meaning,meaning_source,meaning_confidence'
- * ```
  */
 import { operations, retcodeCatalogue } from '../generated/contract.ts';
 import { OPERATION_IDS, catalogueEntry, describeRetcode, retcodesOf, type OperationId, type RetcodeStatus } from '../domain/index.ts';
 import { code, escapeMarkdown, markdownTable } from './markdown.ts';
 import { sourceLink, sourceList } from './sources.ts';
 
-/**
- * One retcode of one operation, flattened for the table.
- *
- * @example
- * ```ts
- * const row: RetcodeRow = retcodeRows()[0]!; // addInsert, '0', documented
- * ```
- */
+/** One retcode of one operation, flattened for the table. */
 export interface RetcodeRow {
   readonly operationId: OperationId;
   readonly method: string;
@@ -36,29 +23,14 @@ export interface RetcodeRow {
   readonly meaningConfidence: string;
 }
 
-/**
- * What each mark means, as the documents say it.
- *
- * @example
- * ```ts
- * MARK_MEANINGS.general; // 'the official general error-code table gives the code a meaning …'
- * ```
- */
+/** What each mark means, as the documents say it. */
 export const MARK_MEANINGS: Readonly<Record<RetcodeStatus, string>> = {
   documented: "the operation's own documentation page lists the code",
   general: "the official general error-code table gives the code a meaning that applies here, but the operation's page does not list it",
   inferred: 'no document says the operation answers this code; ccgw-harness assumes it (a profile setting may choose it). We ask Huawei to confirm or correct it',
 };
 
-/**
- * Every retcode of every operation, operations and codes in contract order.
- *
- * @example
- * ```ts
- * retcodeRows().filter((r) => r.operationId === 'addInsert').map((r) => r.code);
- * // ['0', '100-006', '900-001', '900-002', '900-003', '900-005', '000-002', '000-003', '000-005', '900-004']
- * ```
- */
+/** Every retcode of every operation, operations and codes in contract order. */
 export function retcodeRows(): RetcodeRow[] {
   return OPERATION_IDS.flatMap((operationId) =>
     retcodesOf(operationId).map((r): RetcodeRow => {
@@ -84,25 +56,13 @@ const CSV_HEADER = ['operation', 'method', 'path', 'retcode', 'mark', 'source', 
 /**
  * `retcodes.csv`: RFC 4180 (comma-separated, CRLF line ends, fields with commas, quotes or line breaks quoted),
  * one header line, one line per row of `retcodeRows()`.
- *
- * @example
- * ```ts
- * retcodesCsv().includes('addInsert,PUT,/agentgateway/resource/qualitycontrol/{agentid}/addinsert/{workNo},900-002,documented,'); // true
- * ```
  */
 export function retcodesCsv(rows: readonly RetcodeRow[] = retcodeRows()): string {
   const lines = [CSV_HEADER, ...rows.map((r) => [r.operationId, r.method, r.path, r.code, r.mark, r.source, sourceLink(r.source) ?? '', r.when, r.meaning, r.meaningSource, r.meaningConfidence])];
   return lines.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/**
- * `retcodes.md`: the marks explained, one table per operation, the catalogue of meanings, and the sources.
- *
- * @example
- * ```ts
- * retcodesMarkdown().includes('## addInsert'); // true
- * ```
- */
+/** `retcodes.md`: the marks explained, one table per operation, the catalogue of meanings, and the sources. */
 export function retcodesMarkdown(rows: readonly RetcodeRow[] = retcodeRows()): string {
   const parts: string[] = [
     '# Retcodes per operation\n\n',

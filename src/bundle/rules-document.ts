@@ -4,12 +4,6 @@
  * it triggers; then each profile with its ID range, group word and every configurable answer; then the list of
  * everything inferred, which we ask Huawei to confirm or correct. The data is `src/domain` and the generated
  * contract tables.
- *
- * @example
- * ```ts
- * const md = rulesMarkdown();
- * md.includes('documented in EN/cec_07_2401: "The inspector is in idle state."'); // true
- * ```
  */
 import { operations } from '../generated/contract.ts';
 import {
@@ -44,14 +38,7 @@ const RECIPIENTS: Readonly<Record<string, string>> = {
   self: 'the agent itself (`agentid`)',
 };
 
-/**
- * The whole `rules.md`.
- *
- * @example
- * ```ts
- * rulesMarkdown().startsWith('# Rules and profiles'); // true
- * ```
- */
+/** The whole `rules.md`. */
 export function rulesMarkdown(profiles: readonly Profile[] = PROFILE_NAMES.map((n) => PROFILES[n]), defaultProfile: Profile = DEFAULT_PROFILE): string {
   return [
     '# Rules and profiles\n\n',
@@ -74,14 +61,7 @@ export function rulesMarkdown(profiles: readonly Profile[] = PROFILE_NAMES.map((
   ].join('');
 }
 
-/**
- * One operation: its precedence table under `profile` and the events it triggers.
- *
- * @example
- * ```ts
- * operationSection('addInsert', DEFAULT_PROFILE).includes('| 11 | the inspector is not idle | `900-005` |'); // true
- * ```
- */
+/** One operation: its precedence table under `profile` and the events it triggers. */
 export function operationSection(operationId: OperationId, profile: Profile): string {
   const op = operations[operationId];
   const rules = OPERATION_RULES[operationId];
@@ -110,11 +90,6 @@ export function operationSection(operationId: OperationId, profile: Profile): st
 /**
  * One profile: documents, ID range, group word, switches, and every configurable answer with its value,
  * candidates and why.
- *
- * @example
- * ```ts
- * profileSection(PROFILES['ccgw-2025']).includes('ID range: 101–999999'); // true
- * ```
  */
 export function profileSection(profile: Profile): string {
   const settings = (Object.keys(profile.answers) as AnswerName[]).map((name) => {
@@ -137,11 +112,6 @@ export function profileSection(profile: Profile): string {
 /**
  * Everything inferred, as a checklist for Huawei: the order of checks, the inferred profile answers, the inferred
  * rules, retcodes and events.
- *
- * @example
- * ```ts
- * confirmSection([DEFAULT_PROFILE], DEFAULT_PROFILE).includes('targetNotSignedIn'); // true
- * ```
  */
 export function confirmSection(profiles: readonly Profile[], defaultProfile: Profile): string {
   const parts: string[] = ['\n## What we ask Huawei to confirm or correct\n\n', 'Each item below is inferred. Please tell us whether the gateway behaves so, and if not, what it does.\n\n'];

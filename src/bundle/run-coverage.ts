@@ -4,11 +4,6 @@
  * checked (and why). It says which run, when, against which kind of gateway and under which profile; it never
  * carries the gateway's address (nor so any credentials in it) or a password: the run is redacted again here.
  * The text depends only on the run summary, so the bundle stays byte-reproducible.
- *
- * @example
- * ```ts
- * const rules = rulesMarkdown() + runCoverageMarkdown(await readRun('runs/20261126T080000Z-live'));
- * ```
  */
 import { profileLabel } from '../report/format.ts';
 import { coverageMarkdown } from '../report/markdown.ts';
@@ -28,26 +23,12 @@ const AUTH: Readonly<Record<RunSummary['target']['auth'], string>> = {
   dynamic: 'dynamic Guid from event polling (AUTHMODE=2)',
 };
 
-/**
- * Whether a run carries a rule coverage matrix (a phase with `coverage`), i.e. whether it can be bundled.
- *
- * @example
- * ```ts
- * if (!hasRuleCoverage(run)) throw new Error('this run has no rules phase');
- * ```
- */
+/** Whether a run carries a rule coverage matrix (a phase with `coverage`), i.e. whether it can be bundled. */
 export function hasRuleCoverage(run: RunSummary): boolean {
   return coverageSections(run).length > 0;
 }
 
-/**
- * The `rules.md` section of a run's rule coverage, starting with a blank line and a level-2 heading.
- *
- * @example
- * ```ts
- * runCoverageMarkdown(run).startsWith('\n## Rule coverage of run `20261126T080000Z-live`\n'); // true
- * ```
- */
+/** The `rules.md` section of a run's rule coverage, starting with a blank line and a level-2 heading. */
 export function runCoverageMarkdown(input: RunSummary): string {
   const run = redactSummary(input);
   const t = run.target;

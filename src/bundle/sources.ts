@@ -2,12 +2,6 @@
  * The sources the rules and retcodes cite, spelled out for the vendor. Huawei pages use the abbreviations of the
  * OpenAPI description (`EN/x`, `ZH/x`) and of docs/sources/ccgw-facts.md (`DEVEN/x`, `DEVZH/x`); the two other
  * sources are a third-party client generated from the gateway.
- *
- * @example
- * ```ts
- * sourceLink('EN/cec_07_2401'); // 'https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_2401.html'
- * sourceLink('ccgw-endpoints.txt'); // 'https://github.com/Zackeus/com.Zackeus.CTI (…/recorce.js: the path list of a client generated from the gateway)'
- * ```
  */
 
 const PAGE_PATTERNS: Readonly<Record<string, string>> = {
@@ -27,12 +21,6 @@ const OTHER_SOURCES: Readonly<Record<string, string>> = {
 /**
  * Where a cited source can be read: a URL for Huawei pages, a repository for the third-party client, or
  * undefined for a source the harness does not know.
- *
- * @example
- * ```ts
- * sourceLink('DEVZH/cec_05_1440'); // 'https://support.huaweicloud.com/devg-ccgw-cec/cec_05_1440.md'
- * sourceLink('somewhere');         // undefined
- * ```
  */
 export function sourceLink(source: string): string | undefined {
   const m = /^(EN|ZH|DEVEN|DEVZH)\/([A-Za-z0-9_]+)$/.exec(source);
@@ -40,15 +28,7 @@ export function sourceLink(source: string): string | undefined {
   return OTHER_SOURCES[source];
 }
 
-/**
- * A Markdown list of `sources` (deduplicated, sorted) with where to read each.
- *
- * @example
- * ```ts
- * sourceList(['EN/cec_07_2401', 'EN/cec_07_2401']);
- * // '- `EN/cec_07_2401`: https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_2401.html\n'
- * ```
- */
+/** A Markdown list of `sources` (deduplicated, sorted) with where to read each. */
 export function sourceList(sources: Iterable<string>): string {
   return [...new Set(sources)]
     .sort()

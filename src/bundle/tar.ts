@@ -3,37 +3,17 @@
  * by the bytes of their path, parent directories added, one fixed mtime, uid/gid 0 with empty user/group names,
  * mode 0644 for files and 0755 for directories, no extended (pax) headers, and the archive padded to a whole
  * 10240-byte record as GNU and BSD tar write it.
- *
- * @example
- * ```ts
- * const tar = createTar([{ path: 'bundle/README.md', bytes: Buffer.from('# hi\n') }], { mtime: 0 });
- * // entries: bundle/ (directory), bundle/README.md
- * ```
  */
 import { BundleError } from './errors.ts';
 
-/**
- * One regular file of the archive.
- *
- * @example
- * ```ts
- * const file: TarFile = { path: 'bundle/README.md', bytes: Buffer.from('# hi\n') };
- * ```
- */
+/** One regular file of the archive. */
 export interface TarFile {
   /** Relative POSIX path, ASCII, without `.` or `..` segments, e.g. `bundle/openapi/index.html`. */
   readonly path: string;
   readonly bytes: Uint8Array;
 }
 
-/**
- * Options of `createTar`.
- *
- * @example
- * ```ts
- * createTar(files, { mtime: 0 } satisfies TarOptions);
- * ```
- */
+/** Options of `createTar`. */
 export interface TarOptions {
   /** Modification time of every entry, in seconds since the epoch (0 to 8^11 − 1). */
   readonly mtime: number;
@@ -47,11 +27,6 @@ const MAX_OCTAL_11 = 8 ** 11 - 1;
  * The tar archive of `files`, with an entry for every parent directory.
  *
  * @throws BundleError naming the path when it cannot be stored in a ustar header, or the mtime when it is out of range.
- *
- * @example
- * ```ts
- * createTar([{ path: 'a/b.txt', bytes: Buffer.from('b') }], { mtime: 1700000000 }).length; // 10240
- * ```
  */
 export function createTar(files: readonly TarFile[], { mtime }: TarOptions): Buffer {
   if (!Number.isInteger(mtime) || mtime < 0 || mtime > MAX_OCTAL_11) {

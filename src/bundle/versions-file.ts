@@ -1,23 +1,10 @@
 /**
  * `VERSIONS.txt`: what the bundle was made from, one `key: value` per line. No timestamps: the same commit gives
  * the same file.
- *
- * @example
- * ```ts
- * versionsText(inputs);
- * // 'harness: ccgw-harness 0.1.0\ngit-commit: 2f4c…\ngit-working-tree: clean\nopenapi-info-version: 1.0.0\n…'
- * ```
  */
 import type { BundleInputs } from './inputs.ts';
 
-/**
- * The text of VERSIONS.txt.
- *
- * @example
- * ```ts
- * versionsText({ ...inputs, git: undefined }).includes('git-commit: unknown'); // true
- * ```
- */
+/** The text of VERSIONS.txt. */
 export function versionsText(inputs: BundleInputs): string {
   const { harness, git, openapi, pacts, tools, fileTime } = inputs;
   const lines: Array<[string, string]> = [

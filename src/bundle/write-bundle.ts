@@ -1,12 +1,6 @@
 /**
  * Writes a bundle to disk: the directory (replacing a previous bundle there, refusing anything else) and the
  * archive (written beside its final name, then renamed into place).
- *
- * @example
- * ```ts
- * const bundle = await buildBundle({ root });
- * await writeBundle(bundle, { outDir: '/repo/dist/vendor-bundle', archivePath: '/repo/dist/ccgw-addinsert-contract.tar.gz' });
- * ```
  */
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
@@ -14,27 +8,13 @@ import type { Bundle } from './bundle.ts';
 import { sha256Hex } from './checksums.ts';
 import { BundleTargetError } from './errors.ts';
 
-/**
- * Where to write.
- *
- * @example
- * ```ts
- * const targets: BundleTargets = { outDir: 'dist/vendor-bundle', archivePath: 'dist/ccgw-addinsert-contract.tar.gz' };
- * ```
- */
+/** Where to write. */
 export interface BundleTargets {
   readonly outDir: string;
   readonly archivePath: string;
 }
 
-/**
- * What was written.
- *
- * @example
- * ```ts
- * const { archiveSha256, tarSha256 } = await writeBundle(bundle, targets);
- * ```
- */
+/** What was written. */
 export interface WrittenBundle extends BundleTargets {
   /** SHA-256 of the archive, hex. */
   readonly archiveSha256: string;
@@ -49,12 +29,6 @@ const BUNDLE_MARKERS = ['VERSIONS.txt', 'SHA256SUMS'];
  * Writes `bundle` to `targets`.
  *
  * @throws BundleError when the archive would go inside the directory, or the directory holds something that is not a bundle.
- *
- * @example
- * ```ts
- * const written = await writeBundle(bundle, { outDir, archivePath });
- * written.archiveSha256; // '5d1c…'
- * ```
  */
 export async function writeBundle(bundle: Bundle, targets: BundleTargets): Promise<WrittenBundle> {
   const outDir = resolve(targets.outDir);

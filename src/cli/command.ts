@@ -1,12 +1,6 @@
 /**
  * The shape of a `ccgw` command, and of its entry in the command list (which loads the command only when it is
  * invoked, so that `ccgw mock` does not load what `ccgw verify` needs).
- *
- * @example
- * ```ts
- * export const mockCommand: Command = { name: 'mock', usage: '...', run: async (argv, io) => 0 };
- * const entry: CommandEntry = { name: 'mock', summary: 'Run the mock gateway', load: async () => (await import('./mock.ts')).mockCommand };
- * ```
  */
 import type { CommandIo } from '../io/command-io.ts';
 

@@ -1,12 +1,6 @@
 /**
  * What a server that cannot listen tells its user: the address, what is wrong with it and the fix, instead of
  * Node's `listen EADDRINUSE` and a stack trace.
- *
- * @example
- * ```ts
- * listenProblem(Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' }), { host: '127.0.0.1', port: 8000, portFlag: '--port' });
- * // '--port 8000: 127.0.0.1:8000 is already in use (another ccgw mock?); stop what listens there, or pass another --port N (--port 0 takes any free port)'
- * ```
  */
 
 /** Where the server tried to listen, and the flags that chose it (for the fix). */

@@ -3,11 +3,6 @@
  * Exit codes: 0 success, 1 the gateway broke the contract (or a run failed), 2 a usage error (a bad flag or value,
  * or a file, directory or port that cannot be used), 3 the gateway could not be reached (refused, name not
  * resolved, TLS refused, no answer in time: one message with the cause and fix).
- *
- * @example
- * ```ts
- * process.exitCode = await main(['mock', '--port', '8000']);
- * ```
  */
 import { HARNESS_VERSION as VERSION } from '../paths.ts';
 import type { CommandEntry } from './command.ts';

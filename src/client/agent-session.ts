@@ -7,16 +7,6 @@
  * dynamic authentication) replaces the session's Guid; every operation the contract marks `requiresGuid` sends it
  * as the header `Guid`. `useGuid()` overrides it for tests (another agent's Guid, a wrong one, or none).
  * Cookies from `Set-Cookie` are kept per session and sent back as `Cookie` (NSLB stickiness).
- *
- * @example
- * ```ts
- * const inspector = client.agent('30169');
- * (await inspector.signIn({ password: process.env.PW!, phonenum: '88830169' })).expectOk();
- * await inspector.drainEvents();
- * const reply = await inspector.addInsert('30170');
- * if (reply.ok) await inspector.waitForEvents(['AgentState_Busy']);
- * else console.log(reply.retcode, reply.meaning);
- * ```
  */
 import { inspect } from 'node:util';
 import { operations, type OperationId } from '../generated/contract.ts';
@@ -32,53 +22,23 @@ import type { GatewayReply } from './reply.ts';
 /**
  * The sign-in body. Every field is optional here so that tests can send incomplete bodies (the gateway answers
  * 100-001); for deliberately malformed values, cast: `{ status: 7 } as SignInBody`.
- *
- * @example
- * ```ts
- * const body: SignInBody = { password: 'pw', phonenum: '88830169', status: 4, releasephone: true };
- * ```
  */
 export type SignInBody = Partial<components['schemas']['SignInRequest']>;
 
-/**
- * Options of `sayBusy`: the busy reason (200–250; 0 or absent for none) and whether to reset it when already busy.
- *
- * @example
- * ```ts
- * await session.sayBusy({ reason: 201, prolong: true });
- * ```
- */
+/** Options of `sayBusy`: the busy reason (200–250; 0 or absent for none) and whether to reset it when already busy. */
 export interface SayBusyOptions extends CallOptions {
   readonly reason?: number | string;
   readonly prolong?: boolean | string;
 }
 
-/**
- * Options of `pollEvent`: an abort signal, a timeout (default: the client's `pollTimeoutMs`) and `calldata`.
- *
- * @example
- * ```ts
- * const stop = new AbortController();
- * const pending = session.pollEvent({ signal: stop.signal });
- * stop.abort();
- * ```
- */
+/** Options of `pollEvent`: an abort signal, a timeout (default: the client's `pollTimeoutMs`) and `calldata`. */
 export interface PollEventOptions extends CallOptions {
   readonly calldata?: string;
 }
 
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
-/**
- * One agent's session. See the module documentation.
- *
- * @example
- * ```ts
- * const s = client.agent('30169');
- * await s.signIn(body);
- * s.guid; // '279fe21d-….AgentGateway0'
- * ```
- */
+/** One agent's session. See the module documentation. */
 export class AgentSession {
   readonly #core: ClientCore;
   readonly #state: SessionState;
@@ -110,12 +70,6 @@ export class AgentSession {
   /**
    * Sets the Guid to send from now on (until a Set-GUID replaces it): another agent's, a wrong one, or `undefined`
    * to send no `Guid` header at all.
-   *
-   * @example
-   * ```ts
-   * inspector.useGuid(target.guid);   // a Guid that belongs to another agent: expect 100-006 (or 000-003)
-   * inspector.useGuid(undefined);     // no Guid header
-   * ```
    */
   useGuid(guid: string | undefined): this {
     if (guid !== undefined && (typeof guid !== 'string' || !HEADER_VALUE.test(guid))) {
@@ -125,28 +79,13 @@ export class AgentSession {
     return this;
   }
 
-  /**
-   * Forgets the cookies this session received.
-   *
-   * @example
-   * ```ts
-   * session.clearCookies();
-   * ```
-   */
+  /** Forgets the cookies this session received. */
   clearCookies(): this {
     this.#state.cookies.clear();
     return this;
   }
 
-  /**
-   * Calls any operation of the contract by its operationId: the generic form of the methods below.
-   *
-   * @example
-   * ```ts
-   * const reply = await session.call('addInsert', { workNo: '30170' });
-   * const busy = await session.call('sayBusy', { query: { reason: 201 } });
-   * ```
-   */
+  /** Calls any operation of the contract by its operationId: the generic form of the methods below. */
   call<Op extends OperationId>(operationId: Op, input: CallInput<Op> = {}): Promise<GatewayReply<Op>> {
     if (!(operationId in operations)) {
       return Promise.reject(new TypeError(`unknown operationId ${JSON.stringify(operationId)}; use one of ${Object.keys(operations).join(', ')}`));
@@ -154,27 +93,12 @@ export class AgentSession {
     return performExchange(this.#core, this.#state, operationId, input);
   }
 
-  /**
-   * Signs the agent in (`PUT onlineagent/{agentid}`). On retcode 0 the Guid from Set-GUID is kept.
-   *
-   * @example
-   * ```ts
-   * const reply = await session.signIn({ password, phonenum: '88830169', status: 4 });
-   * if (reply.ok) reply.result.vdnid;
-   * ```
-   */
+  /** Signs the agent in (`PUT onlineagent/{agentid}`). On retcode 0 the Guid from Set-GUID is kept. */
   signIn(body: SignInBody, options: CallOptions = {}): Promise<GatewayReply<'signIn'>> {
     return this.call('signIn', { ...options, body });
   }
 
-  /**
-   * Signs the agent in, taking over an existing sign-in (`PUT onlineagent/{agentid}/forcelogin`).
-   *
-   * @example
-   * ```ts
-   * (await session.forceLogin({ password, phonenum: '88830169' })).expectOk();
-   * ```
-   */
+  /** Signs the agent in, taking over an existing sign-in (`PUT onlineagent/{agentid}/forcelogin`). */
   forceLogin(body: SignInBody, options: CallOptions = {}): Promise<GatewayReply<'forceLogin'>> {
     return this.call('forceLogin', { ...options, body });
   }
@@ -182,62 +106,28 @@ export class AgentSession {
   /**
    * Signs out (`DELETE onlineagent/{agentid}/logout`). The session keeps its Guid, so later calls show what the
    * gateway answers a stale one.
-   *
-   * @example
-   * ```ts
-   * await session.logout();
-   * ```
    */
   logout(options: CallOptions = {}): Promise<GatewayReply<'logout'>> {
     return this.call('logout', options);
   }
 
-  /**
-   * Signs out, releasing any call or barge (`DELETE onlineagent/{agentid}/forcelogout`).
-   *
-   * @example
-   * ```ts
-   * await session.forceLogout();
-   * ```
-   */
+  /** Signs out, releasing any call or barge (`DELETE onlineagent/{agentid}/forcelogout`). */
   forceLogout(options: CallOptions = {}): Promise<GatewayReply<'forceLogout'>> {
     return this.call('forceLogout', options);
   }
 
-  /**
-   * Sets the agent idle (`POST onlineagent/{agentid}/sayfree`).
-   *
-   * @example
-   * ```ts
-   * (await session.sayFree()).expectOk();
-   * ```
-   */
+  /** Sets the agent idle (`POST onlineagent/{agentid}/sayfree`). */
   sayFree(options: CallOptions = {}): Promise<GatewayReply<'sayFree'>> {
     return this.call('sayFree', options);
   }
 
-  /**
-   * Sets the agent busy (`POST onlineagent/{agentid}/saybusy?reason=&prolong=`); absent options are not sent.
-   *
-   * @example
-   * ```ts
-   * await session.sayBusy({ reason: 201 });
-   * ```
-   */
+  /** Sets the agent busy (`POST onlineagent/{agentid}/saybusy?reason=&prolong=`); absent options are not sent. */
   sayBusy(options: SayBusyOptions = {}): Promise<GatewayReply<'sayBusy'>> {
     const { reason, prolong, ...rest } = options;
     return this.call('sayBusy', { ...rest, query: { reason, prolong } });
   }
 
-  /**
-   * Reads the agent's status (`GET onlineagent/{agentid}/agentstatus`).
-   *
-   * @example
-   * ```ts
-   * const r = await session.agentStatus();
-   * if (r.ok) r.result.agentState; // 4 = idle
-   * ```
-   */
+  /** Reads the agent's status (`GET onlineagent/{agentid}/agentstatus`). */
   agentStatus(options: CallOptions = {}): Promise<GatewayReply<'agentStatus'>> {
     return this.call('agentStatus', options);
   }
@@ -245,39 +135,18 @@ export class AgentSession {
   /**
    * One long poll for the next event (`GET agentevent/{agentid}`): the event, or `event: null` after the gateway's
    * wait (about 10 s). A rotated Guid in its Set-GUID replaces the session's.
-   *
-   * @example
-   * ```ts
-   * const r = await session.pollEvent();
-   * if (r.ok && r.event) console.log(r.event.eventType);
-   * ```
    */
   pollEvent(options: PollEventOptions = {}): Promise<GatewayReply<'getAgentEvent'>> {
     const { calldata, ...rest } = options;
     return this.call('getAgentEvent', { ...rest, query: { calldata } });
   }
 
-  /**
-   * Barges into `workNo`'s call (`PUT qualitycontrol/{agentid}/addinsert/{workNo}`).
-   *
-   * @example
-   * ```ts
-   * const r = await inspector.addInsert('30170');
-   * r.ok ? console.log('barged') : console.log(r.retcode, r.meaning);
-   * ```
-   */
+  /** Barges into `workNo`'s call (`PUT qualitycontrol/{agentid}/addinsert/{workNo}`). */
   addInsert(workNo: string, options: CallOptions = {}): Promise<GatewayReply<'addInsert'>> {
     return this.call('addInsert', { ...options, workNo });
   }
 
-  /**
-   * Ends the barge on `workNo` (`DELETE qualitycontrol/{agentid}/{workNo}`).
-   *
-   * @example
-   * ```ts
-   * await inspector.cancelInsert('30170');
-   * ```
-   */
+  /** Ends the barge on `workNo` (`DELETE qualitycontrol/{agentid}/{workNo}`). */
   cancelInsert(workNo: string, options: CallOptions = {}): Promise<GatewayReply<'cancelInsert'>> {
     return this.call('cancelInsert', { ...options, workNo });
   }
@@ -285,11 +154,6 @@ export class AgentSession {
   /**
    * Signs the agent in to skill queues (`POST onlineagent/{agentid}/resetskill/{autoflag}`): all of its configured ones
    * with `autoflag` true (the default), else those of `skillid`.
-   *
-   * @example
-   * ```ts
-   * (await session.resetSkill({ skillid: '', phonelinkage: 0 })).expectOk();
-   * ```
    */
   resetSkill(options: CallOptions & { readonly autoflag?: boolean | string; readonly skillid?: string; readonly phonelinkage?: number } = {}): Promise<GatewayReply<'resetSkill'>> {
     const { autoflag = true, skillid, phonelinkage, ...rest } = options;
@@ -298,74 +162,35 @@ export class AgentSession {
 
   /**
    * The push-mode keep-alive (`POST onlineagent/{agentid}/handshake`); a rotated Guid in its Set-GUID replaces the session's.
-   *
-   * @example
-   * ```ts
-   * await session.handShake({ serviceToken: 'token2026' });
-   * ```
    */
   handShake(options: CallOptions & { readonly serviceToken?: string } = {}): Promise<GatewayReply<'handShake'>> {
     const { serviceToken, ...rest } = options;
     return this.call('handShake', { ...rest, ...(serviceToken === undefined ? {} : { headers: { service_token: serviceToken } }) });
   }
 
-  /**
-   * The older keep-alive of the sample clients (`PUT onlineagent/{agentid}/heartbeat`), undocumented.
-   *
-   * @example
-   * ```ts
-   * const r = await session.heartbeat();
-   * ```
-   */
+  /** The older keep-alive of the sample clients (`PUT onlineagent/{agentid}/heartbeat`), undocumented. */
   heartbeat(options: CallOptions = {}): Promise<GatewayReply<'heartbeat'>> {
     return this.call('heartbeat', options);
   }
 
   /**
    * Asks for a new Guid (`PUT onlineagent/{agentid}/updateGuid`); on retcode 0 the session sends `result.guid` from then on.
-   *
-   * @example
-   * ```ts
-   * (await session.updateGuid()).expectOk();
-   * ```
    */
   updateGuid(options: CallOptions = {}): Promise<GatewayReply<'updateGuid'>> {
     return this.call('updateGuid', options);
   }
 
-  /**
-   * One agent of the caller's VDN with its state (`GET agentgroup/{agentid}/agentbyworkno/{workNo}`).
-   *
-   * @example
-   * ```ts
-   * const r = await inspector.agentByWorkNo('30170');
-   * if (r.ok) r.result.ctiStatus; // 5 while the agent is barged into
-   * ```
-   */
+  /** One agent of the caller's VDN with its state (`GET agentgroup/{agentid}/agentbyworkno/{workNo}`). */
   agentByWorkNo(workNo: string, options: CallOptions = {}): Promise<GatewayReply<'agentByWorkNo'>> {
     return this.call('agentByWorkNo', { ...options, workNo });
   }
 
-  /**
-   * Every agent of the caller's VDN with its state (`GET agentgroup/{agentid}/allagentstatus`).
-   *
-   * @example
-   * ```ts
-   * const r = await inspector.allAgentStatus();
-   * ```
-   */
+  /** Every agent of the caller's VDN with its state (`GET agentgroup/{agentid}/allagentstatus`). */
   allAgentStatus(options: CallOptions = {}): Promise<GatewayReply<'allAgentStatus'>> {
     return this.call('allAgentStatus', options);
   }
 
-  /**
-   * The signed-in agents of the caller's VDN with their states (`GET agentgroup/{agentid}/onlineagentonvdn`).
-   *
-   * @example
-   * ```ts
-   * const r = await inspector.onlineAgentOnVdn();
-   * ```
-   */
+  /** The signed-in agents of the caller's VDN with their states (`GET agentgroup/{agentid}/onlineagentonvdn`). */
   onlineAgentOnVdn(options: CallOptions = {}): Promise<GatewayReply<'onlineAgentOnVdn'>> {
     return this.call('onlineAgentOnVdn', options);
   }
@@ -374,39 +199,17 @@ export class AgentSession {
    * Polls until the event types have arrived in that order (other events in between are collected) and returns
    * every event seen. Throws GatewayEventTimeoutError listing what arrived when `timeoutMs` (default 30 s) passes,
    * and GatewayRetcodeError when a poll answers a retcode other than 0.
-   *
-   * @example
-   * ```ts
-   * const seen = await inspector.waitForEvents(['AgentState_Busy', 'AgentOther_PhoneAlerting'], { timeoutMs: 20_000 });
-   * ```
    */
   waitForEvents(eventTypes: readonly EventType[], options: WaitForEventsOptions = {}): Promise<AgentEvent[]> {
     return waitForEventSequence(this.#poll, eventTypes, options, this.#pollContext());
   }
 
-  /**
-   * Polls until a poll answers "no event" (or `max` events, or the timeout) and returns what was queued.
-   *
-   * @example
-   * ```ts
-   * await session.signIn(body);
-   * const [inService, ready] = await session.drainEvents();
-   * ```
-   */
+  /** Polls until a poll answers "no event" (or `max` events, or the timeout) and returns what was queued. */
   drainEvents(options: DrainEventsOptions = {}): Promise<AgentEvent[]> {
     return drainEventQueue(this.#poll, options);
   }
 
-  /**
-   * Iterates over events as they arrive, until `signal` aborts or the loop breaks.
-   *
-   * @example
-   * ```ts
-   * for await (const e of target.events(AbortSignal.timeout(30_000))) {
-   *   if (e.eventType === 'AgentOther_BeQcStart') break;
-   * }
-   * ```
-   */
+  /** Iterates over events as they arrive, until `signal` aborts or the loop breaks. */
   events(signal?: AbortSignal): AsyncGenerator<AgentEvent, void, undefined> {
     return iterateEvents(this.#poll, signal);
   }

@@ -1,22 +1,9 @@
 /**
  * The gateway's base URL, checked once: `http://` or `https://`, a host, an optional port and path prefix, and no
  * query, fragment or credentials. Operation paths (`/agentgateway/resource/...`) are appended to the prefix.
- *
- * @example
- * ```ts
- * parseBaseUrl('https://10.0.0.5:8043');  // { protocol: 'https:', hostname: '10.0.0.5', port: 8043, pathPrefix: '', origin: 'https://10.0.0.5:8043' }
- * parseBaseUrl('http://127.0.0.1:8000/'); // trailing slash dropped
- * ```
  */
 
-/**
- * A checked base URL.
- *
- * @example
- * ```ts
- * const { hostname, port } = parseBaseUrl('https://gw:8043');
- * ```
- */
+/** A checked base URL. */
 export interface BaseUrl {
   readonly protocol: 'http:' | 'https:';
   /** Host name or IP address, without IPv6 brackets (as `http.request` wants it). */
@@ -28,14 +15,7 @@ export interface BaseUrl {
   readonly href: string;
 }
 
-/**
- * Parses and checks a base URL. Throws a TypeError naming the bad value and the fix.
- *
- * @example
- * ```ts
- * parseBaseUrl('127.0.0.1:8000'); // throws: base URL "127.0.0.1:8000" must start with http:// or https:// ...
- * ```
- */
+/** Parses and checks a base URL. Throws a TypeError naming the bad value and the fix. */
 export function parseBaseUrl(raw: string): BaseUrl {
   const example = 'e.g. http://127.0.0.1:8000 for the mock or https://gateway-host:8043 for a live gateway';
   if (typeof raw !== 'string' || raw.trim() === '') throw new TypeError(`baseUrl must be a URL, ${example}; got ${JSON.stringify(raw)}`);

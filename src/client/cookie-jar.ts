@@ -3,25 +3,11 @@
  * `Cookie`, as the vendor's sample clients do (most likely for NSLB/ELB session stickiness). Domain, path and
  * `Secure` are not checked: a session talks to one base URL. `Max-Age=0` (or negative) and an `Expires` in the past
  * delete a cookie.
- *
- * @example
- * ```ts
- * const jar = new CookieJar();
- * jar.store(['SERVERID=node2; Path=/', 'lb=a; HttpOnly']);
- * jar.header(); // 'SERVERID=node2; lb=a'
- * ```
  */
 export class CookieJar {
   readonly #cookies = new Map<string, string>();
 
-  /**
-   * Takes the `Set-Cookie` values of one response (Node gives them as an array).
-   *
-   * @example
-   * ```ts
-   * jar.store(res.headers['set-cookie']);
-   * ```
-   */
+  /** Takes the `Set-Cookie` values of one response (Node gives them as an array). */
   store(setCookie: string | readonly string[] | undefined, now: number = Date.now()): void {
     if (setCookie === undefined) return;
     for (const line of typeof setCookie === 'string' ? [setCookie] : setCookie) {
@@ -36,39 +22,18 @@ export class CookieJar {
     }
   }
 
-  /**
-   * The `Cookie` header to send, or undefined when the jar is empty.
-   *
-   * @example
-   * ```ts
-   * const cookie = jar.header(); if (cookie) headers['cookie'] = cookie;
-   * ```
-   */
+  /** The `Cookie` header to send, or undefined when the jar is empty. */
   header(): string | undefined {
     if (this.#cookies.size === 0) return undefined;
     return [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
-  /**
-   * A copy of the stored cookies, name → value.
-   *
-   * @example
-   * ```ts
-   * jar.entries(); // { SERVERID: 'node2' }
-   * ```
-   */
+  /** A copy of the stored cookies, name → value. */
   entries(): Record<string, string> {
     return Object.fromEntries(this.#cookies);
   }
 
-  /**
-   * Forgets every cookie.
-   *
-   * @example
-   * ```ts
-   * jar.clear();
-   * ```
-   */
+  /** Forgets every cookie. */
   clear(): void {
     this.#cookies.clear();
   }

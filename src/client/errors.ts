@@ -7,29 +7,11 @@
  *
  * None of these errors carries the request body; text that came from the gateway is scrubbed of the password
  * that was sent.
- *
- * @example
- * ```ts
- * try {
- *   (await session.addInsert('30170')).expectOk();
- * } catch (e) {
- *   if (e instanceof GatewayRetcodeError) console.log(e.retcode, e.meaning);
- *   else if (e instanceof GatewayTransportError) console.log(e.code); // e.g. 'ECONNREFUSED'
- *   else throw e;
- * }
- * ```
  */
 import type { OperationId } from '../generated/contract.ts';
 import type { AgentEvent } from './event-types.ts';
 
-/**
- * Which call an error belongs to.
- *
- * @example
- * ```ts
- * const context: ExchangeContext = { operationId: 'addInsert', agentId: '30169', method: 'PUT', url };
- * ```
- */
+/** Which call an error belongs to. */
 export interface ExchangeContext {
   readonly operationId: OperationId;
   readonly agentId: string;
@@ -37,14 +19,7 @@ export interface ExchangeContext {
   readonly url: string;
 }
 
-/**
- * The base class of every error the client throws. `instanceof GatewayError` catches them all.
- *
- * @example
- * ```ts
- * try { await session.agentStatus(); } catch (e) { if (e instanceof GatewayError) console.log(e.operationId, e.url); }
- * ```
- */
+/** The base class of every error the client throws. `instanceof GatewayError` catches them all. */
 export class GatewayError extends Error {
   override name = 'GatewayError';
   /** The operation being called. */
@@ -65,14 +40,7 @@ export class GatewayError extends Error {
   }
 }
 
-/**
- * How a call is named in messages: `addInsert by 30169`.
- *
- * @example
- * ```ts
- * callLabel({ operationId: 'addInsert', agentId: '30169' }); // 'addInsert by 30169'
- * ```
- */
+/** How a call is named in messages: `addInsert by 30169`. */
 export function callLabel(context: Pick<ExchangeContext, 'operationId' | 'agentId'>): string {
   return `${context.operationId} by ${context.agentId}`;
 }
@@ -80,11 +48,6 @@ export function callLabel(context: Pick<ExchangeContext, 'operationId' | 'agentI
 /**
  * The gateway answered with an HTTP status other than 200. The contract answers every business outcome with 200;
  * 404 means an ID did not match the gateway's path pattern.
- *
- * @example
- * ```ts
- * await expect(client.agent('0123').agentStatus()).rejects.toMatchObject({ name: 'GatewayHttpError', status: 404 });
- * ```
  */
 export class GatewayHttpError extends GatewayError {
   override name = 'GatewayHttpError';
@@ -110,28 +73,14 @@ export class GatewayHttpError extends GatewayError {
   }
 }
 
-/**
- * How many characters of a body an error keeps.
- *
- * @example
- * ```ts
- * error.bodyExcerpt.length <= BODY_EXCERPT_CHARS + 30; // the excerpt notes the full length
- * ```
- */
+/** How many characters of a body an error keeps. */
 export const BODY_EXCERPT_CHARS = 500;
 
 function excerptOf(body: string): string {
   return body.length <= BODY_EXCERPT_CHARS ? body : `${body.slice(0, BODY_EXCERPT_CHARS)}… (${body.length} characters)`;
 }
 
-/**
- * One validator finding: where in the body, and what is wrong there.
- *
- * @example
- * ```ts
- * for (const v of error.violations) console.log(v.instancePath, v.message); // '/result/vdnid must be integer'
- * ```
- */
+/** One validator finding: where in the body, and what is wrong there. */
 export interface ContractViolation {
   /** JSON pointer into the body, e.g. `/result/vdnid` (empty for the body itself). */
   readonly instancePath: string;
@@ -145,25 +94,12 @@ export interface ContractViolation {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-/**
- * Why a 200 answer broke the contract.
- *
- * @example
- * ```ts
- * if (error.kind === 'not-json') console.log(error.rawBody);
- * ```
- */
+/** Why a 200 answer broke the contract. */
 export type ContractErrorKind = 'not-json' | 'no-envelope' | 'schema';
 
 /**
  * A 200 answer that breaks the contract: its body is not JSON, has no `{message, retcode}` envelope, or fails the
  * generated validator of the operation (when `validateResponses` is on, the default).
- *
- * @example
- * ```ts
- * const e = await session.signIn(body).catch((e: unknown) => e);
- * if (e instanceof GatewayContractError) console.log(e.summary); // ['/result/vdnid must be integer (got "1")']
- * ```
  */
 export class GatewayContractError extends GatewayError {
   override name = 'GatewayContractError';
@@ -204,14 +140,7 @@ export class GatewayContractError extends GatewayError {
   }
 }
 
-/**
- * No complete answer arrived within the timeout. The request was abandoned (its connection closed).
- *
- * @example
- * ```ts
- * await expect(session.agentStatus({ timeoutMs: 100 })).rejects.toBeInstanceOf(GatewayTimeoutError);
- * ```
- */
+/** No complete answer arrived within the timeout. The request was abandoned (its connection closed). */
 export class GatewayTimeoutError extends GatewayError {
   override name = 'GatewayTimeoutError';
   /** The timeout that expired. */
@@ -230,12 +159,6 @@ export class GatewayTimeoutError extends GatewayError {
 /**
  * The connection failed: refused, reset, name not resolved, or TLS refused (an untrusted certificate, a name
  * mismatch, plain HTTP on an HTTPS port). The message names the URL, the cause and the fix.
- *
- * @example
- * ```ts
- * const e = await client.agent('30169').agentStatus().catch((e: unknown) => e);
- * if (e instanceof GatewayTransportError && e.tls) console.log('pass --ca FILE or --insecure');
- * ```
  */
 export class GatewayTransportError extends GatewayError {
   override name = 'GatewayTransportError';
@@ -264,11 +187,6 @@ export class GatewayTransportError extends GatewayError {
  * network unreachable), `tls-untrusted`, `tls-expired`, `tls-name` (the certificate names another host),
  * `tls-protocol` (no TLS handshake, e.g. plain HTTP on the port), `reset` (closed before an answer), `not-http`
  * (the answer is not HTTP), `other`.
- *
- * @example
- * ```ts
- * if (e instanceof GatewayTransportError && e.kind === 'refused') console.log('is the gateway running?');
- * ```
  */
 export type TransportFailureKind = 'refused' | 'dns' | 'no-route' | 'tls-untrusted' | 'tls-expired' | 'tls-name' | 'tls-protocol' | 'reset' | 'not-http' | 'other';
 
@@ -276,13 +194,6 @@ export type TransportFailureKind = 'refused' | 'dns' | 'no-route' | 'tls-untrust
  * The gateway answered a retcode other than `"0"` where the caller required success (`expectOk`).
  * The message reads `addInsert by 30169 answered 900-005 (A QC operation hit a state exception.): status error`,
  * followed by the case the contract lists for that retcode.
- *
- * @example
- * ```ts
- * const reply = await session.addInsert('30170');
- * if (!reply.ok) console.log(reply.meaning);  // non-zero retcodes are answers, not exceptions
- * reply.expectOk();                            // throws GatewayRetcodeError unless retcode is "0"
- * ```
  */
 export class GatewayRetcodeError extends GatewayError {
   override name = 'GatewayRetcodeError';
@@ -314,12 +225,6 @@ export class GatewayRetcodeError extends GatewayError {
 /**
  * `waitForEvents` gave up: the expected event types did not all arrive, in order, within its timeout.
  * The message lists what was expected, what matched, what is missing and every event that did arrive.
- *
- * @example
- * ```ts
- * const e = await session.waitForEvents(['AgentState_Busy'], { timeoutMs: 2000 }).catch((e: unknown) => e);
- * if (e instanceof GatewayEventTimeoutError) console.log(e.missing, e.arrived.map((x) => x.eventType));
- * ```
  */
 export class GatewayEventTimeoutError extends GatewayError {
   override name = 'GatewayEventTimeoutError';

@@ -2,35 +2,15 @@
  * Polling loops over one agent's event queue: wait for event types in order, drain what is queued, or iterate.
  * Each works on a `poll` function (one long poll that returns the event or null, and throws on a retcode other
  * than "0"), so it does not depend on HTTP. {@link AgentSession} exposes them as methods.
- *
- * @example
- * ```ts
- * const poll: PollOnce = async (signal) => (await session.pollEvent({ signal })).expectOk().event;
- * const seen = await waitForEventSequence(poll, ['AgentState_Busy'], { timeoutMs: 20_000 }, context);
- * ```
  */
 import { GatewayEventTimeoutError, type ExchangeContext } from './errors.ts';
 import type { AgentEvent, EventType } from './event-types.ts';
 import { checkTimeout } from './exchange.ts';
 
-/**
- * One long poll: the event, or null when the wait ended without one. Rejects when `signal` aborts.
- *
- * @example
- * ```ts
- * const poll: PollOnce = async (signal) => (await session.pollEvent({ signal })).expectOk().event;
- * ```
- */
+/** One long poll: the event, or null when the wait ended without one. Rejects when `signal` aborts. */
 export type PollOnce = (signal: AbortSignal) => Promise<AgentEvent | null>;
 
-/**
- * Options of {@link waitForEventSequence}.
- *
- * @example
- * ```ts
- * await session.waitForEvents(['AgentState_Busy'], { timeoutMs: 20_000, signal: AbortSignal.timeout(60_000) });
- * ```
- */
+/** Options of {@link waitForEventSequence}. */
 export interface WaitForEventsOptions {
   /** How long to wait for the whole sequence, in ms. Default {@link DEFAULT_EVENT_WAIT_MS}. */
   readonly timeoutMs?: number;
@@ -38,14 +18,7 @@ export interface WaitForEventsOptions {
   readonly signal?: AbortSignal;
 }
 
-/**
- * Options of {@link drainEventQueue}.
- *
- * @example
- * ```ts
- * await session.drainEvents({ max: 10, timeoutMs: 15_000 });
- * ```
- */
+/** Options of {@link drainEventQueue}. */
 export interface DrainEventsOptions {
   /** Stop after this long and return what arrived, in ms. Default {@link DEFAULT_EVENT_WAIT_MS}. */
   readonly timeoutMs?: number;
@@ -54,14 +27,7 @@ export interface DrainEventsOptions {
   readonly signal?: AbortSignal;
 }
 
-/**
- * The default time `waitForEvents` and `drainEvents` allow (two long polls of 10 s, plus slack).
- *
- * @example
- * ```ts
- * await session.waitForEvents(['AgentState_Ready']); // waits up to DEFAULT_EVENT_WAIT_MS
- * ```
- */
+/** The default time `waitForEvents` and `drainEvents` allow (two long polls of 10 s, plus slack). */
 export const DEFAULT_EVENT_WAIT_MS = 30_000;
 
 /** The abort reason of a poll stopped by the deadline of waitForEvents/drainEvents (visible in exchange records). */
@@ -73,11 +39,6 @@ class DeadlinePassed extends Error {
  * Polls until the `expected` event types have arrived in that order (other events in between are collected, not an
  * error) and returns every event seen. Throws {@link GatewayEventTimeoutError} listing what arrived when the timeout
  * passes first; a poll that fails (e.g. retcode 100-006 after a forced sign-out) ends the wait with its error.
- *
- * @example
- * ```ts
- * await waitForEventSequence(poll, ['AgentState_Busy', 'AgentOther_PhoneAlerting'], { timeoutMs: 15_000 }, context);
- * ```
  */
 export async function waitForEventSequence(
   poll: PollOnce,
@@ -108,11 +69,6 @@ export async function waitForEventSequence(
  * Useful to start a test from an empty queue. On a live gateway the final empty poll takes about 10 s; to read what a
  * known call queues (a sign-in's events: `signInEventTypes` of src/domain/sign-in.ts), {@link waitForEventSequence}
  * is faster, since it never waits for a poll that answers nothing.
- *
- * @example
- * ```ts
- * const leftovers = await drainEventQueue(poll, { max: 50 });
- * ```
  */
 export async function drainEventQueue(poll: PollOnce, options: DrainEventsOptions = {}): Promise<AgentEvent[]> {
   const timeoutMs = checkTimeout('drainEvents timeoutMs', options.timeoutMs ?? DEFAULT_EVENT_WAIT_MS);
@@ -132,14 +88,6 @@ export async function drainEventQueue(poll: PollOnce, options: DrainEventsOption
 /**
  * Yields every event as it arrives, polling again after each answer, until `signal` aborts (the iteration then
  * ends quietly) or the caller breaks out of the loop. A failing poll ends the iteration with its error.
- *
- * @example
- * ```ts
- * const stop = new AbortController();
- * for await (const event of iterateEvents(poll, stop.signal)) {
- *   if (event.eventType === 'AgentOther_BeQcStart') stop.abort();
- * }
- * ```
  */
 export async function* iterateEvents(poll: PollOnce, signal?: AbortSignal): AsyncGenerator<AgentEvent, void, undefined> {
   const stop = new AbortController();

@@ -1,12 +1,6 @@
 /**
  * The record of one request and its answer, handed to `onExchange` for reports that show both side by side.
  * The password (and any other secret field) is `***` in `requestBody` and scrubbed from `responseBody`.
- *
- * @example
- * ```ts
- * const records: ExchangeRecord[] = [];
- * const client = new GatewayClient({ baseUrl, onExchange: (r) => records.push(r) });
- * ```
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { OperationId } from '../generated/contract.ts';
@@ -14,11 +8,6 @@ import type { OperationId } from '../generated/contract.ts';
 /**
  * One exchange. A call that failed before an answer arrived (timeout, refused connection, abort) has no
  * `httpStatus`, empty response fields and an `error`.
- *
- * @example
- * ```ts
- * onExchange: (r) => console.log(`${r.method} ${r.url} → ${r.httpStatus ?? r.error?.name} in ${r.durationMs.toFixed(0)} ms`)
- * ```
  */
 export interface ExchangeRecord {
   readonly operationId: OperationId;
@@ -44,10 +33,5 @@ export interface ExchangeRecord {
 /**
  * Receives every exchange. It runs synchronously before the call returns or throws; an exception it throws
  * replaces the call's result.
- *
- * @example
- * ```ts
- * const onExchange: ExchangeListener = (r) => report.push(r);
- * ```
  */
 export type ExchangeListener = (record: ExchangeRecord) => void;

@@ -2,11 +2,6 @@
  * One call of one operation, start to finish: path from the contract, headers (Content-Type, `Guid` when the
  * operation requires it, `Cookie`), the request, Set-Cookie and Set-GUID capture, status check, JSON parse, contract
  * validation, the reply, and the exchange record. Used by {@link AgentSession}; not part of the public API.
- *
- * @example
- * ```ts
- * const reply = await performExchange(core, state, 'addInsert', { workNo: '30170' });
- * ```
  */
 import type { OutgoingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -22,24 +17,10 @@ import { guidFromSetGuid } from '../shared/set-guid.ts';
 import type { Transport, TransportResponse } from './transport.ts';
 import { summarizeViolations } from './validation-summary.ts';
 
-/**
- * The content type of every request (the gateway's documents require it).
- *
- * @example
- * ```ts
- * gw.requests[0].headers['content-type'] === REQUEST_CONTENT_TYPE; // true
- * ```
- */
+/** The content type of every request (the gateway's documents require it). */
 export const REQUEST_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
-/**
- * What the client shares with its sessions.
- *
- * @example
- * ```ts
- * const core: ClientCore = { transport, timeoutMs: 15000, pollTimeoutMs: 15000, validateResponses: true, onExchange: undefined };
- * ```
- */
+/** What the client shares with its sessions. */
 export interface ClientCore {
   readonly transport: Transport;
   readonly timeoutMs: number;
@@ -50,28 +31,14 @@ export interface ClientCore {
   readonly limiter?: { take(): Promise<void> } | undefined;
 }
 
-/**
- * The mutable state of one agent session.
- *
- * @example
- * ```ts
- * const state: SessionState = { agentId: '30169', guid: undefined, cookies: new CookieJar() };
- * ```
- */
+/** The mutable state of one agent session. */
 export interface SessionState {
   readonly agentId: string;
   guid: string | undefined;
   readonly cookies: CookieJar;
 }
 
-/**
- * Per-call options every operation accepts.
- *
- * @example
- * ```ts
- * await session.addInsert('30170', { timeoutMs: 5000, signal: AbortSignal.timeout(10_000) });
- * ```
- */
+/** Per-call options every operation accepts. */
 export interface CallOptions {
   /** Overrides the client's timeout for this call (the poll's own default for `getAgentEvent`). */
   readonly timeoutMs?: number;
@@ -79,14 +46,7 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
 }
 
-/**
- * The input of one call: the target agent for operations that name one, query parameters, a JSON body.
- *
- * @example
- * ```ts
- * await session.call('sayBusy', { query: { reason: 201 }, timeoutMs: 5000 });
- * ```
- */
+/** The input of one call: the target agent for operations that name one, query parameters, a JSON body. */
 export interface CallInput<Op extends OperationId> extends CallOptions {
   /** The target agent ID, for the operations whose path has `{workNo}`. */
   readonly workNo?: string;
@@ -99,14 +59,7 @@ export interface CallInput<Op extends OperationId> extends CallOptions {
   readonly body?: unknown;
 }
 
-/**
- * Checks a timeout value: a positive finite number of milliseconds.
- *
- * @example
- * ```ts
- * checkTimeout('timeoutMs', 15000); // 15000
- * ```
- */
+/** Checks a timeout value: a positive finite number of milliseconds. */
 export function checkTimeout(name: string, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new RangeError(`${name} must be a positive number of milliseconds, not ${JSON.stringify(value) ?? String(value)}`);
@@ -117,11 +70,6 @@ export function checkTimeout(name: string, value: number): number {
 /**
  * Performs one call and returns its reply; throws GatewayHttpError, GatewayContractError, GatewayTimeoutError,
  * GatewayTransportError, or the abort reason.
- *
- * @example
- * ```ts
- * const status = await performExchange(core, state, 'agentStatus', {});
- * ```
  */
 export async function performExchange<Op extends OperationId>(
   core: ClientCore,

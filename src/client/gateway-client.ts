@@ -4,10 +4,14 @@
  *
  * @example
  * ```ts
+ * import { GatewayClient, type ExchangeRecord } from './index.ts';
+ *
+ * const log: ExchangeRecord[] = [];
  * const client = new GatewayClient({ baseUrl: 'https://gw.example:8043', tls: { caFile: 'ca.pem' }, onExchange: (r) => log.push(r) });
  * const inspector = client.agent('30169');
- * (await inspector.signIn({ password: process.env.CCGW_PASSWORD_30169!, phonenum: '88830169' })).expectOk();
+ * (await inspector.signIn({ password: process.env['CCGW_PASSWORD_30169'] ?? '', phonenum: '88830169' })).expectOk();
  * const reply = await inspector.addInsert('30170');
+ * console.log(reply.ok ? 'barged in' : `${reply.retcode}: ${reply.meaning}`);
  * client.close();
  * ```
  */
@@ -20,33 +24,12 @@ import { checkTimeout, type ClientCore } from './exchange.ts';
 import { resolveTls, type TlsOptions } from './tls.ts';
 import { Transport } from './transport.ts';
 
-/**
- * The default timeout of a call, in ms.
- *
- * @example
- * ```ts
- * new GatewayClient({ baseUrl }).timeoutMs === DEFAULT_TIMEOUT_MS; // true
- * ```
- */
+/** The default timeout of a call, in ms. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
-/**
- * How much longer than the gateway's poll wait a long poll may take before it times out, in ms.
- *
- * @example
- * ```ts
- * new GatewayClient({ baseUrl, pollWaitMs: 2000 }).pollTimeoutMs; // 2000 + POLL_TIMEOUT_SLACK_MS
- * ```
- */
+/** How much longer than the gateway's poll wait a long poll may take before it times out, in ms. */
 export const POLL_TIMEOUT_SLACK_MS = 5_000;
 
-/**
- * Settings of a {@link GatewayClient}.
- *
- * @example
- * ```ts
- * const options: GatewayClientOptions = { baseUrl: 'http://127.0.0.1:8000', timeoutMs: 5000, validateResponses: true };
- * ```
- */
+/** Settings of a {@link GatewayClient}. */
 export interface GatewayClientOptions {
   /** `http://host:port` or `https://host:port`, optionally with a path prefix in front of `/agentgateway`. */
   readonly baseUrl: string;
@@ -66,15 +49,7 @@ export interface GatewayClientOptions {
   readonly limiter?: { take(): Promise<void> };
 }
 
-/**
- * One gateway. See the module documentation.
- *
- * @example
- * ```ts
- * const client = new GatewayClient({ baseUrl: 'http://127.0.0.1:8000' });
- * const status = await client.agent('30169').agentStatus();
- * ```
- */
+/** One gateway. See the module documentation. */
 export class GatewayClient {
   /** The base URL, normalized (no trailing slash). */
   readonly baseUrl: string;
@@ -119,25 +94,12 @@ export class GatewayClient {
   /**
    * A new session of agent `agentId` on this gateway, with no Guid and no cookies yet. Keep it: each call of
    * `agent()` makes another, independent session.
-   *
-   * @example
-   * ```ts
-   * const inspector = client.agent('30169');
-   * const sameAgentOtherBrowser = client.agent('30169');
-   * ```
    */
   agent(agentId: string): AgentSession {
     return new AgentSession(this.#core, this.baseUrl, agentId);
   }
 
-  /**
-   * Closes the keep-alive connections. Calls made afterwards open new ones.
-   *
-   * @example
-   * ```ts
-   * afterAll(() => client.close());
-   * ```
-   */
+  /** Closes the keep-alive connections. Calls made afterwards open new ones. */
   close(): void {
     this.#core.transport.close();
   }

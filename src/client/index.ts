@@ -1,18 +1,6 @@
 /**
  * `src/client`: the typed client for any CC-Gateway (the mock or a live one). One {@link GatewayClient} per base
  * URL; one {@link AgentSession} per signed-in agent, with one method per operation of the contract.
- *
- * @example
- * ```ts
- * import { GatewayClient, GatewayRetcodeError } from '../client/index.ts';
- *
- * const client = new GatewayClient({ baseUrl: 'http://127.0.0.1:8000' });
- * const inspector = client.agent('30169');
- * (await inspector.signIn({ password: 'demo-only', phonenum: '88830169' })).expectOk();
- * const reply = await inspector.addInsert('30170');
- * console.log(reply.ok ? 'barged' : `${reply.retcode}: ${reply.meaning}`);
- * client.close();
- * ```
  */
 export { GatewayClient, DEFAULT_TIMEOUT_MS, POLL_TIMEOUT_SLACK_MS, type GatewayClientOptions } from './gateway-client.ts';
 export { AgentSession, type SignInBody, type SayBusyOptions, type PollEventOptions } from './agent-session.ts';

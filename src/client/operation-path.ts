@@ -2,56 +2,21 @@
  * Request paths built from the generated `operations` table (method + path template + query parameters), never from
  * hand-written strings. Path IDs are percent-encoded with `encodeURIComponent`, so malformed IDs (which contract
  * tests send on purpose) reach the gateway as one path segment.
- *
- * @example
- * ```ts
- * operationPath('addInsert', { agentid: '30169', workNo: '30170' });
- * // { method: 'PUT', path: '/agentgateway/resource/qualitycontrol/30169/addinsert/30170' }
- * operationPath('sayBusy', { agentid: '30169' }, { reason: 201, prolong: true });
- * // { method: 'POST', path: '/agentgateway/resource/onlineagent/30169/saybusy?reason=201&prolong=true' }
- * ```
  */
 import { operations, type OperationId } from '../generated/contract.ts';
 
-/**
- * The path parameters an operation's template names (`agentid`, `workNo`).
- *
- * @example
- * ```ts
- * const params: PathParamsOf<'addInsert'> = { agentid: '30169', workNo: '30170' };
- * ```
- */
+/** The path parameters an operation's template names (`agentid`, `workNo`). */
 export type PathParamsOf<Op extends OperationId> = { readonly [K in (typeof operations)[Op]['pathParams'][number]]: string };
 
-/**
- * The query parameters an operation accepts; undefined ones are left out.
- *
- * @example
- * ```ts
- * const query: QueryOf<'sayBusy'> = { reason: 201, prolong: false };
- * ```
- */
+/** The query parameters an operation accepts; undefined ones are left out. */
 export type QueryOf<Op extends OperationId> = { readonly [K in (typeof operations)[Op]['queryParams'][number]]?: string | number | boolean };
 
-/**
- * The HTTP method of an operation, from the contract.
- *
- * @example
- * ```ts
- * const m: MethodOf<'addInsert'> = 'PUT';
- * ```
- */
+/** The HTTP method of an operation, from the contract. */
 export type MethodOf<Op extends OperationId> = (typeof operations)[Op]['method'];
 
 /**
  * The method and path (with query string) of one call. Throws a TypeError naming a missing or non-string path
  * parameter, or a query parameter the contract does not list for the operation.
- *
- * @example
- * ```ts
- * operationPath('cancelInsert', { agentid: '30169', workNo: '30/170' }).path;
- * // '/agentgateway/resource/qualitycontrol/30169/30%2F170'
- * ```
  */
 export function operationPath<Op extends OperationId>(
   operationId: Op,

@@ -1,32 +1,13 @@
 /**
  * A request-rate cap: `take()` resolves when the next request may go, spacing requests at least
  * `1000 / maxPerSecond` ms apart (no bursts), and rejects at once when the signal aborts.
- *
- * @example
- * ```ts
- * const limiter = new RateLimiter(5, signal);
- * await limiter.take(); // the first request goes at once, the next 200 ms later
- * ```
  */
 
-/**
- * A rate cap that cannot be used; the message names the value and the fix.
- * @example
- * ```ts
- * new RateLimiter(0); // throws RateLimitError: maxRequestsPerSecond 0 must be a positive number such as 5
- * ```
- */
+/** A rate cap that cannot be used; the message names the value and the fix. */
 export class RateLimitError extends Error {
   override readonly name = 'RateLimitError';
 }
 
-/**
- * @example
- * ```ts
- * const limiter = new RateLimiter(5, AbortSignal.timeout(60_000));
- * await limiter.take();
- * ```
- */
 export class RateLimiter {
   readonly #intervalMs: number;
   #next = 0;

@@ -5,13 +5,6 @@
  *
  * Checking `ok` narrows the reply: after `if (reply.ok)`, a sign-in reply's `result` is a `SignInResult`.
  * When the client runs with `validateResponses: false` the types state what the contract promises, unchecked.
- *
- * @example
- * ```ts
- * const reply = await session.signIn({ password, phonenum: '88830169' });
- * if (reply.ok) console.log(reply.result.vdnid, reply.result.workno);
- * else console.log(reply.retcode, reply.meaning);   // e.g. 100-002 'The agent is already signed in (use forcelogin).'
- * ```
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { operations, type OperationId } from '../generated/contract.ts';
@@ -19,28 +12,14 @@ import type { responseValidators, Validator } from '../generated/validators.js';
 import { describeRetcode } from '../domain/index.ts';
 import { GatewayRetcodeError, type ExchangeContext } from './errors.ts';
 
-/**
- * The response body type of an operation, taken from its generated validator.
- *
- * @example
- * ```ts
- * type B = ResponseBody<'agentStatus'>; // components['schemas']['AgentStatusResponse']
- * ```
- */
+/** The response body type of an operation, taken from its generated validator. */
 export type ResponseBody<Op extends OperationId> = Op extends OperationId
   ? (typeof responseValidators)[Op] extends Validator<infer T>
     ? T
     : never
   : never;
 
-/**
- * What every reply carries.
- *
- * @example
- * ```ts
- * const describe = (r: ReplyCommon<OperationId>) => `${r.operationId} by ${r.agentId}: ${r.meaning}`;
- * ```
- */
+/** What every reply carries. */
 export interface ReplyCommon<Op extends OperationId> {
   /** The operation called. */
   readonly operationId: Op;
@@ -73,34 +52,13 @@ type BodyVariants<Op extends OperationId, B> = B extends { retcode: infer R } ? 
 /**
  * The reply of operation `Op`: one variant per response-body variant and retcode, so `ok`/`retcode` narrow
  * `result` (or `event` for the event poll) and `body`.
- *
- * @example
- * ```ts
- * const r: GatewayReply<'getAgentEvent'> = await session.pollEvent();
- * if (r.ok && r.event) console.log(r.event.eventType);
- * ```
  */
 export type GatewayReply<Op extends OperationId = OperationId> = Op extends OperationId ? BodyVariants<Op, ResponseBody<Op>> : never;
 
-/**
- * The successful reply of `Op` (`ok: true`, `retcode: "0"`).
- *
- * @example
- * ```ts
- * const ok: OkReply<'signIn'> = (await session.signIn(body)).expectOk();
- * ok.result.vdnid;
- * ```
- */
+/** The successful reply of `Op` (`ok: true`, `retcode: "0"`). */
 export type OkReply<Op extends OperationId = OperationId> = Extract<GatewayReply<Op>, { readonly ok: true }>;
 
-/**
- * What the exchange knows when it builds a reply.
- *
- * @example
- * ```ts
- * createReply<'sayFree'>({ context, httpStatus: 200, body, retcode: '0', headers: {}, durationMs: 1 });
- * ```
- */
+/** What the exchange knows when it builds a reply. */
 export interface ReplyParts {
   readonly context: ExchangeContext;
   readonly httpStatus: number;
@@ -115,11 +73,6 @@ const contexts = new WeakMap<object, ExchangeContext>();
 /**
  * Builds the reply object. `expectOk` is a non-enumerable method, so replies compare, spread and serialize as plain
  * data.
- *
- * @example
- * ```ts
- * const reply = createReply<'sayFree'>({ context, httpStatus: 200, body, retcode: body.retcode, headers, durationMs: 3 });
- * ```
  */
 export function createReply<Op extends OperationId>(parts: ReplyParts): GatewayReply<Op> {
   const { context, body } = parts;
@@ -155,12 +108,6 @@ type AnyReply = GatewayReply<OperationId>;
  * Returns `reply` narrowed to success, or throws {@link GatewayRetcodeError} carrying `retcode`, `meaning`,
  * `operationId` and `agentId`, with a message like
  * `addInsert by 30169 answered 900-005 (A QC operation hit a state exception.): status error`.
- *
- * @example
- * ```ts
- * const signedIn = expectOk(await session.signIn(body));
- * console.log(signedIn.result.workno);
- * ```
  */
 export function expectOk<R extends AnyReply>(reply: R): Extract<R, { readonly ok: true }> {
   if (reply.ok) return reply as Extract<R, { readonly ok: true }>;

@@ -1,24 +1,10 @@
 /**
  * TLS options of the client, checked once when the client is created. An untrusted certificate is refused unless
  * `insecure: true` is given explicitly.
- *
- * @example
- * ```ts
- * resolveTls({ caFile: 'gateway-ca.pem' });           // trust the gateway's CA (PEM)
- * resolveTls({ ca: pemText, servername: 'gw.test' }); // trust a PEM string, verify the certificate as gw.test
- * resolveTls({ insecure: true });                     // accept any certificate (test gateways only)
- * ```
  */
 import { readFileSync } from 'node:fs';
 
-/**
- * How to trust the gateway's certificate.
- *
- * @example
- * ```ts
- * const tls: TlsOptions = { caFile: '/etc/ccgw/ca.pem', servername: 'agentgateway.example' };
- * ```
- */
+/** How to trust the gateway's certificate. */
 export interface TlsOptions {
   /** Path of a PEM file with the CA certificate(s) to trust (the CLI's `--ca FILE`). Replaces Node's default roots. */
   readonly caFile?: string;
@@ -30,14 +16,7 @@ export interface TlsOptions {
   readonly servername?: string;
 }
 
-/**
- * The options handed to `https.Agent`.
- *
- * @example
- * ```ts
- * new https.Agent({ keepAlive: true, ...resolveTls({ caFile: 'ca.pem' }) });
- * ```
- */
+/** The options handed to `https.Agent`. */
 export interface ResolvedTls {
   readonly ca?: string[];
   readonly rejectUnauthorized: boolean;
@@ -46,14 +25,7 @@ export interface ResolvedTls {
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
-/**
- * Checks TLS options and reads `caFile`. Throws a TypeError naming the bad option and the fix.
- *
- * @example
- * ```ts
- * const agentOptions = resolveTls({ caFile: 'ca.pem' }); // { ca: ['-----BEGIN CERTIFICATE-----…'], rejectUnauthorized: true }
- * ```
- */
+/** Checks TLS options and reads `caFile`. Throws a TypeError naming the bad option and the fix. */
 export function resolveTls(tls: TlsOptions | undefined): ResolvedTls {
   if (tls === undefined) return { rejectUnauthorized: true };
   if (tls === null || typeof tls !== 'object') throw new TypeError(`tls must be an object like { caFile: 'ca.pem' }, not ${JSON.stringify(tls)}`);

@@ -7,14 +7,6 @@
  * reused keep-alive socket before any answer is retried once on a fresh connection (the server closed the idle
  * socket as the request went out). Other methods are never retried:
  * repeating an addinsert or a sign-in would change what the gateway sees.
- *
- * @example
- * ```ts
- * const transport = new Transport(parseBaseUrl('http://127.0.0.1:8000'), resolveTls(undefined));
- * const res = await transport.send({ method: 'GET', path: '/agentgateway/resource/onlineagent/30169/agentstatus',
- *   headers: { guid: 'g' }, timeoutMs: 15000 }, context);
- * transport.close();
- * ```
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -27,22 +19,10 @@ import type { ResolvedTls } from './tls.ts';
 /**
  * An idle keep-alive connection is closed after this long, before a server with Node's default 5 s keep-alive
  * timeout (the mock) closes it under a request. It does not limit requests in progress (a long poll holds 10 s).
- *
- * @example
- * ```ts
- * // an idle connection older than IDLE_SOCKET_TIMEOUT_MS is closed by the client, not reused
- * ```
  */
 export const IDLE_SOCKET_TIMEOUT_MS = 4_000;
 
-/**
- * One request as the transport sends it.
- *
- * @example
- * ```ts
- * const request: TransportRequest = { method: 'GET', path: '/agentgateway/resource/agentevent/30169', headers: {}, timeoutMs: 15000 };
- * ```
- */
+/** One request as the transport sends it. */
 export interface TransportRequest {
   readonly method: string;
   /** Path and query, starting with `/`, after the base URL's prefix. Sent as is (no dot-segment normalization). */
@@ -54,14 +34,7 @@ export interface TransportRequest {
   readonly signal?: AbortSignal;
 }
 
-/**
- * A complete answer.
- *
- * @example
- * ```ts
- * const { status, headers, text } = await transport.send(request, context);
- * ```
- */
+/** A complete answer. */
 export interface TransportResponse {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
@@ -79,14 +52,7 @@ interface AttemptFailure {
   readonly answered: boolean;
 }
 
-/**
- * Sends requests to one base URL over keep-alive connections.
- *
- * @example
- * ```ts
- * const t = new Transport(parseBaseUrl('https://gw:8043'), resolveTls({ caFile: 'ca.pem' }));
- * ```
- */
+/** Sends requests to one base URL over keep-alive connections. */
 export class Transport {
   readonly #base: BaseUrl;
   readonly #agent: http.Agent;
@@ -107,11 +73,6 @@ export class Transport {
   /**
    * Sends one request and reads the whole answer. Rejects with GatewayTimeoutError, GatewayTransportError, or the
    * signal's reason when aborted.
-   *
-   * @example
-   * ```ts
-   * const { status, text } = await transport.send({ method: 'DELETE', path, headers, timeoutMs: 15000 }, context);
-   * ```
    */
   async send(request: TransportRequest, context: ExchangeContext): Promise<TransportResponse> {
     const started = performance.now();
@@ -130,14 +91,7 @@ export class Transport {
     }
   }
 
-  /**
-   * Closes idle keep-alive connections and refuses nothing: later requests open new ones.
-   *
-   * @example
-   * ```ts
-   * transport.close();
-   * ```
-   */
+  /** Closes idle keep-alive connections and refuses nothing: later requests open new ones. */
   close(): void {
     this.#agent.destroy();
   }

@@ -7,27 +7,13 @@
  *   only say that the body is not one of the other branches;
  * - an error is dropped when another one points inside it (the more specific one wins);
  * - one line per path remains, with the value found there.
- *
- * @example
- * ```ts
- * summarizeViolations(errors, { message: '', retcode: '0', result: { vdnid: 'x', workno: '1' } });
- * // ['/result/vdnid must be integer (got "x")']
- * ```
  */
 import type { ContractViolation } from './errors.ts';
 
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'not', 'if']);
 const DISCRIMINATORS = new Set(['/retcode', '/event/eventType']);
 
-/**
- * One line per relevant validator error.
- *
- * @example
- * ```ts
- * summarizeViolations([{ instancePath: '/retcode', message: 'must be equal to one of the allowed values', keyword: 'enum', schemaPath: '', params: {} }], { retcode: '100-004' });
- * // ['/retcode must be equal to one of the allowed values (got "100-004")']
- * ```
- */
+/** One line per relevant validator error. */
 export function summarizeViolations(violations: readonly ContractViolation[], body: unknown): string[] {
   let relevant = violations.filter((v) => !COMBINATORS.has(v.keyword));
   if (relevant.length === 0) relevant = [...violations];
@@ -51,14 +37,7 @@ function detail(v: ContractViolation): string {
   return '';
 }
 
-/**
- * The value at a JSON pointer (RFC 6901), or undefined.
- *
- * @example
- * ```ts
- * valueAt({ result: { vdnid: 1 } }, '/result/vdnid'); // 1
- * ```
- */
+/** The value at a JSON pointer (RFC 6901), or undefined. */
 export function valueAt(body: unknown, pointer: string): unknown {
   if (pointer === '') return body;
   let current: unknown = body;

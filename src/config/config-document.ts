@@ -1,11 +1,6 @@
 /**
  * `ccgw.config.json` as TypeScript types; `config.schema.json` is the source of truth and the generated
  * `validateConfig` checks documents against it.
- *
- * @example
- * ```ts
- * const doc: ConfigDocument = { gateway: { url: 'https://gw.test:8043', ca: 'ca.pem' }, fixtures: 'accounts.json', live: { allow: true, maxRequestsPerSecond: 5 } };
- * ```
  */
 export interface ConfigDocument {
   readonly $schema?: string;

@@ -2,13 +2,6 @@
  * Settings of `ccgw run`, `verify` and `load`: defaults, then `ccgw.config.json` (or `--config FILE`), then
  * `CCGW_*` environment variables, then command-line flags. Every bad value is named with where it came from.
  * A gateway that is not on this machine needs the explicit `--live` opt-in and gets a request-rate cap.
- *
- * @example
- * ```ts
- * const { values } = parseOptions('verify', argv, TARGET_OPTIONS);
- * const settings = await resolveSettings('verify', values, io);
- * settings.target.kind; // 'mock' or 'live'
- * ```
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';

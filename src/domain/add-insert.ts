@@ -9,13 +9,6 @@
  * On success the inspector goes from idle to talking (7) and is barging the target; the inspector receives
  * AgentState_Busy and, unless always off-hook, AgentOther_PhoneAlerting then AgentOther_PhoneOffhook; the target
  * receives AgentOther_BeQcStart (qcType 9, qcAgentId = inspector) and keeps its own status.
- *
- * @example
- * ```ts
- * const d = decideAddInsert(world, { agentid: '30169', workNo: '30170', auth: 'valid' }, DEFAULT_PROFILE, Date.now());
- * d.retcode;     // '0'
- * d.deliveries;  // Busy, PhoneAlerting, PhoneOffhook to 30169; BeQcStart to 30170
- * ```
  */
 import { GatewayStatus, isIdle, sessionWith } from './agent.ts';
 import { callerRules, ctiFaultRule, IDLE, okId, pathIdRules, targetContext, type TargetContext } from './common-rules.ts';

@@ -1,12 +1,4 @@
-/**
- * Agents: the configured account (from a fixtures file) and, while signed in, the session.
- *
- * @example
- * ```ts
- * const session = newSession({ status: GatewayStatus.Idle, alwaysOffHook: false, loginTime: 0 });
- * isIdle(session); // true
- * ```
- */
+/** Agents: the configured account (from a fixtures file) and, while signed in, the session. */
 import { documented, inferred, type Provenance } from './provenance.ts';
 
 /**

@@ -1,11 +1,6 @@
 /**
  * Ending the barges an agent takes part in, when its session ends without a cancel (forced sign-out, a forced
  * sign-in elsewhere, or the two-minute no-poll sign-out). The other party is told as a cancel would tell it.
- *
- * @example
- * ```ts
- * const { changes, deliveries } = endBargesOf(world, '30170', stampAt(now, profile));
- * ```
  */
 import { GatewayStatus, sessionWith, type AgentSession } from './agent.ts';
 import type { Delivery, SessionChange, WorldView } from './decision.ts';

@@ -5,11 +5,6 @@
  * VDN (900-002) → a barge of this inspector on this target exists → injected CTI fault.
  * On success the inspector is idle again and receives AgentOther_PhoneRelease (unless always off-hook) and
  * AgentState_Ready; the target receives AgentOther_BeQcStop. Both sessions are then as before the barge.
- *
- * @example
- * ```ts
- * const d = decideCancelInsert(world, { agentid: '30169', workNo: '30170', auth: 'valid' }, DEFAULT_PROFILE, Date.now());
- * ```
  */
 import { sessionWith } from './agent.ts';
 import { releasedInspector } from './barge-teardown.ts';

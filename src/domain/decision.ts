@@ -1,12 +1,6 @@
 /**
  * What a decision says: the retcode (or HTTP 404), which rule decided it, the new sessions, and the events to
  * deliver. Decisions are data; the mock gateway applies them atomically, tests inspect them.
- *
- * @example
- * ```ts
- * const d = decideAddInsert(world, { agentid: '30169', workNo: '30170', auth: 'valid' }, DEFAULT_PROFILE, now);
- * if (d.retcode === '0') applyDecision(store, d);
- * ```
  */
 import type { AgentSession, AgentView } from './agent.ts';
 import type { AgentEvent } from './events.ts';

@@ -1,13 +1,4 @@
-/**
- * Constructors for the events the modelled calls trigger, typed by the contract's event schemas.
- *
- * @example
- * ```ts
- * const stamp = { workNo: '30169', time: Date.now(), withGenTime: false };
- * gatewayEvents.beQcStart({ ...stamp, workNo: '30170' }, '30169');
- * // { eventType: 'AgentOther_BeQcStart', workNo: '30170', content: { qcType: 9, qcAgentId: 30169 } }
- * ```
- */
+/** Constructors for the events the modelled calls trigger, typed by the contract's event schemas. */
 import type { components } from '../generated/openapi.ts';
 
 type Schemas = components['schemas'];

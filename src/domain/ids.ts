@@ -4,13 +4,6 @@
  * The gateway is a RESTEasy application whose paths carry a regex for IDs (`[1-9]\d{0,3}|[1-5]\d{4}` in the
  * 2024 builds): an ID that does not match never reaches a resource (HTTP 404). An ID that matches but lies below
  * the documented range (e.g. `50`) reaches the resource and is rejected as an invalid parameter.
- *
- * @example
- * ```ts
- * checkAgentId('30169', PROFILE_2024.ids); // { kind: 'ok', id: '30169' }
- * checkAgentId('050', PROFILE_2024.ids);   // { kind: 'pattern', raw: '050', reason: 'has a leading zero' }
- * checkAgentId('50', PROFILE_2024.ids);    // { kind: 'range', raw: '50', reason: 'is below 101' }
- * ```
  */
 import { documented, inferred, type Provenance } from './provenance.ts';
 

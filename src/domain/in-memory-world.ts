@@ -1,14 +1,6 @@
 /**
  * The agents of one gateway in memory: configured accounts and their sessions. It is the `WorldView` the
  * decisions read and the `SessionStore` they are applied to.
- *
- * @example
- * ```ts
- * const world = new InMemoryWorld([{ id: '30169', vdn: 1, inspector: true, phone: '88830169', password: 'pw' }]);
- * const d = decideSignIn(world, { agentid: '30169', body: { password: 'pw', phonenum: '88830169' }, force: false }, profile, now);
- * world.apply(d);
- * world.agent('30169')?.session?.status; // 4
- * ```
  */
 import type { AgentAccount, AgentSession, AgentView } from './agent.ts';
 import { applyDecision, type Decision, type SessionStore, type WorldView } from './decision.ts';

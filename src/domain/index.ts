@@ -1,11 +1,4 @@
-/**
- * `src/domain`: the gateway's rules as pure, runtime-neutral code. No `node:` imports: k6 scripts import it too.
- *
- * @example
- * ```ts
- * import { decideAddInsert, DEFAULT_PROFILE } from '../domain/index.ts';
- * ```
- */
+/** `src/domain`: the gateway's rules as pure, runtime-neutral code. No `node:` imports: k6 scripts import it too. */
 export * from './provenance.ts';
 export * from './ids.ts';
 export * from './agent.ts';

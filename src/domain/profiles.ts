@@ -2,13 +2,6 @@
  * Profiles: one gateway version's rules. The ID range and the word for the agent group differ between document
  * generations; the retcode of every case the documents leave open is a setting with a stated default and the
  * candidates a gateway could plausibly use.
- *
- * @example
- * ```ts
- * const profile = resolveProfile('ccgw-2024');
- * profile.answers.targetNotSignedIn.value; // '900-005'
- * const strict = withOverrides(profile, { targetNotSignedIn: '900-003' });
- * ```
  */
 import { IDS_2024, IDS_2025, type IdRule } from './ids.ts';
 import { documented, inferred, type Provenance } from './provenance.ts';
@@ -248,12 +241,6 @@ export function withOverrides(profile: Profile, overrides: ProfileOverrides): Pr
 /**
  * The overrides that turn the named base profile into `profile` (the inverse of `withOverrides`), e.g. to pass a
  * configured profile to another process.
- *
- * @example
- * ```ts
- * overridesOf(withOverrides(PROFILE_2024, { answers: { targetNotSignedIn: '900-003' } }));
- * // { answers: { targetNotSignedIn: '900-003' } }
- * ```
  */
 export function overridesOf(profile: Profile): ProfileOverrides {
   const base = resolveProfile(profile.name);

@@ -1,12 +1,6 @@
 /**
  * Where a rule comes from: a sentence of a document, or an assumption of the harness.
  * Every rule, retcode choice and timing constant in `src/domain` carries one.
- *
- * @example
- * ```ts
- * const p = documented('EN/cec_07_2401', 'The inspector is in idle state.');
- * describeProvenance(p); // 'documented in EN/cec_07_2401: "The inspector is in idle state."'
- * ```
  */
 
 /** A rule stated by a document. `source` uses the abbreviations of the OpenAPI description (EN/x, ZH/x, DEVEN/x). */

@@ -1,12 +1,6 @@
 /**
  * Calls that change nothing: the agent's status (`GET onlineagent/{agentid}/agentstatus`) and the event poll
  * (`GET agentevent/{agentid}`), whose queue handling belongs to the gateway; here only who may poll.
- *
- * @example
- * ```ts
- * decideAgentStatus(world, { agentid: '30169', auth: 'valid' }, profile).result; // { agentState: 4, isWorking: false }
- * decideEventPoll(world, { agentid: '30169', auth: 'valid' }, profile).retcode;  // '0'
- * ```
  */
 import { isInCall } from './agent.ts';
 import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, okId, pathIdRules, type CallerContext } from './common-rules.ts';

@@ -2,13 +2,6 @@
  * The retcode catalogue: meaning and family of each code, and for each operation which codes it may answer and
  * whether the documents say so. The data is generated from the OpenAPI contract (`x-ccgw-retcode-catalogue`,
  * `x-ccgw-retcodes`); this module gives it a small API.
- *
- * @example
- * ```ts
- * describeRetcode('900-002');              // 'A QC operation hit a no-permission exception.'
- * retcodeStatus('addInsert', '000-005');   // 'general'
- * isListedFor('addInsert', '100-004');     // false
- * ```
  */
 import { operations, retcodeCatalogue, type OperationId } from '../generated/contract.ts';
 

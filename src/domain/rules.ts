@@ -1,12 +1,6 @@
 /**
  * Rules as data: each rejection rule has an id, a title, a provenance, the answer it gives, and a predicate.
  * An operation's rules are listed in precedence order; the first that applies decides.
- *
- * @example
- * ```ts
- * const failing = firstApplying(addInsertRules, context);
- * if (failing) return reject('addInsert', failing, context);
- * ```
  */
 import type { AnswerName, Profile } from './profiles.ts';
 import type { Provenance } from './provenance.ts';

@@ -7,12 +7,6 @@
  * - the request for a new Guid after a page refresh (`PUT onlineagent/{agentid}/updateGuid`, EN/cec_07_1225).
  * Each needs a signed-in caller with its Guid. What the gateway does besides answering (the keep-alive counts as a
  * poll; a rotated or new Guid) belongs to the gateway, as for the event poll.
- *
- * @example
- * ```ts
- * decideSessionCall('resetSkill', world, { agentid: '30169', auth: 'valid', query: { skillid: '', phonelinkage: '0' } }, profile).retcode; // '0'
- * decideSessionCall('heartbeat', world, { agentid: '30169', auth: 'valid' }, profile).result; // { loginTime: '1767225600000' }
- * ```
  */
 import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, inCallWitnesses, pathIdRules, type CallerContext } from './common-rules.ts';
 import { accepted, type AuthCheck, type Decision, type WorldView } from './decision.ts';

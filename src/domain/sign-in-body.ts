@@ -9,14 +9,6 @@
  *   documents' own example sends `{"status":"4","releasephone":"true","agenttype":"4"}`; `"True"`, `"TRUE"`,
  *   `"False"`, `"FALSE"` are read as Jackson reads them (inferred).
  * An empty password passes the body check: what follows is the profile setting `emptyPassword` (sign-in.ts).
- *
- * @example
- * ```ts
- * checkSignInBody({ password: 'x', phonenum: '88880001', status: '3' });
- * // { ok: true, body: { password: 'x', phonenum: '88880001', status: 3, releasephone: true, ... } }
- * checkSignInBody({ phonenum: '88880001' });
- * // { ok: false, field: 'password', retcode: '100-001', reason: 'is missing' }
- * ```
  */
 
 /** The sign-in body after defaults. */

@@ -7,12 +7,6 @@
  * On success the agent has a new session in the requested status; it receives AgentOther_InService,
  * AgentState_Ready, and AgentState_SetNotReady_Success (status 3) or AgentState_Work (status 5). A forced sign-in
  * over an existing session ends that session and any barge it takes part in.
- *
- * @example
- * ```ts
- * const d = decideSignIn(world, { agentid: '30169', body: { password: 'pw', phonenum: '88830169' }, force: false }, profile, now);
- * d.result; // { vdnid: 1, workno: '30169', mediatype: 'TTF', loginTime: '…', isForceChange: 'false', serverName: 'AgentGateway', timeRemaining: '' }
- * ```
  */
 import { newSession, type AgentView } from './agent.ts';
 import { endBargesOf } from './barge-teardown.ts';
@@ -254,12 +248,6 @@ export function decideSignIn(world: WorldView, call: SignInCall, profile: Profil
  * {@link decideSignIn} delivers them: AgentOther_InService, AgentState_Ready, then AgentState_SetNotReady_Success
  * (status 3) or AgentState_Work (status 5). Computed by deciding a sign-in of a one-account world, so a client that
  * reads "the sign-in's events" waits for exactly what the rules produce and never polls for nothing.
- *
- * @example
- * ```ts
- * signInEventTypes(3); // ['AgentOther_InService', 'AgentState_Ready', 'AgentState_SetNotReady_Success']
- * await session.waitForEvents(signInEventTypes(4));
- * ```
  */
 export function signInEventTypes(status: SignInBody['status'], profile: Profile = DEFAULT_PROFILE): AgentEvent['eventType'][] {
   if (status !== 3 && status !== 4 && status !== 5) {

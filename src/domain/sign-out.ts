@@ -5,11 +5,6 @@
  * A plain sign-out is refused while the agent talks or barges (100-010); a forced one releases the call and
  * ends any barge the agent takes part in, telling the other party. The agent's AgentOther_ShutdownService can
  * only reach a poll that is already waiting (the documents warn it "will not always be received").
- *
- * @example
- * ```ts
- * decideSignOut(world, { agentid: '30169', auth: 'valid', force: false }, profile, now).retcode; // '0'
- * ```
  */
 import { isInCall } from './agent.ts';
 import { endBargesOf } from './barge-teardown.ts';

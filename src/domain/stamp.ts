@@ -1,12 +1,4 @@
-/**
- * Event stamps for one moment under one profile.
- *
- * @example
- * ```ts
- * const stamp = stamper(Date.now(), profile);
- * gatewayEvents.ready(stamp('30169'));
- * ```
- */
+/** Event stamps for one moment under one profile. */
 import type { Profile } from './profiles.ts';
 import type { StampFor } from './barge-teardown.ts';
 

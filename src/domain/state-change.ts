@@ -3,12 +3,6 @@
  *
  * Both are refused while the agent talks or barges (100-009). saybusy accepts reason 0 or 200–250 and prolong
  * true/false (000-002 otherwise). Events: AgentState_Ready, or AgentState_SetNotReady_Success with the reason.
- *
- * @example
- * ```ts
- * decideStateChange(world, { agentid: '30169', auth: 'valid', to: 'idle' }, profile, now).deliveries;
- * // [{ to: '30169', event: { eventType: 'AgentState_Ready', ... } }]
- * ```
  */
 import { GatewayStatus, isInCall, sessionWith } from './agent.ts';
 import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, inCallWitnesses, okId, pathIdRules, type CallerContext } from './common-rules.ts';

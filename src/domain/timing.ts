@@ -1,11 +1,4 @@
-/**
- * Timing constants of the gateway, with their sources. The mock uses them as defaults; all are configurable.
- *
- * @example
- * ```ts
- * GATEWAY_TIMING.pollWaitMs.value; // 10000
- * ```
- */
+/** Timing constants of the gateway, with their sources. The mock uses them as defaults; all are configurable. */
 import { documented, type Provenance } from './provenance.ts';
 
 export interface TimingConstant {

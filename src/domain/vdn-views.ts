@@ -7,12 +7,6 @@
  * Each agent shows its gateway status (EN/cec_07_0581; 2 when signed out) and its CTI state, mapped from the status as
  * the same page maps them. A barge shows on both parties (inferred, docs/sources/ccgw-facts.md §8d): the inspector is
  * talking (status 7), and the barged agent keeps its own status while its CTI state is talking (5).
- *
- * @example
- * ```ts
- * decideVdnView('agentByWorkNo', world, { agentid: '30101', workNo: '30201', auth: 'valid' }, profile).result;
- * // { workno: '30201', name: '', status: 4, ctiStatus: 5, groupid: 0, groupname: '', skilllist: [], mediatype: 'TTF' }
- * ```
  */
 import { isInCall, type AgentSession, type AgentView } from './agent.ts';
 import { BARGING, callerContext, callerRules, IDLE, pathIdRules, targetContext, type CallerContext, type TargetContext } from './common-rules.ts';

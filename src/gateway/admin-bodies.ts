@@ -2,12 +2,6 @@
  * The admin API's request bodies: their types (src/shared/admin-api.ts; the JSON Schemas in `admin-schemas/` are the
  * source, compiled by `npm run generate` into `src/generated/admin-validators.js`) and the check that turns a schema
  * error into a message naming the field, its value and the bound.
- *
- * @example
- * ```ts
- * const body = checkedBody(validateSignInBody, { from: 0, to: 1e400 }, 'POST /__admin/agents/sign-in');
- * // throws AdminBodyError: POST /__admin/agents/sign-in: "to" Infinity must be <= 999999 (see src/gateway/admin-schemas/)
- * ```
  */
 import type { ValidationError, Validator } from '../generated/admin-validators.js';
 

@@ -3,12 +3,6 @@
  * rebound to 127.0.0.1 is not), from no other web origin, with the admin token when one is set; and a state-changing
  * call must say `Content-Type: application/json`, which a web page cannot send to another origin without a
  * preflight the mock never grants. Answers the refusal, or undefined when the call may proceed.
- *
- * @example
- * ```ts
- * const refusal = gateAdmin(req, 'POST', adminTokenDigest('s3cret'));
- * if (refusal) return refusal;
- * ```
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';

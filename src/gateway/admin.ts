@@ -1,11 +1,6 @@
 /**
  * The admin API under `/__admin` (see docs/mock-gateway.md): reset, fixtures, direct agent states for Pact
  * provider states and fast load-test setup, faults, audit, snapshot and counters.
- *
- * @example
- * ```ts
- * const reply = handleAdmin(gateway, 'PUT', '/__admin/agents/30170/state', new URLSearchParams(), { signedIn: true, status: 4 });
- * ```
  */
 import { GatewayStatus, newSession, sessionWith, type AgentSession } from '../domain/agent.ts';
 import { endBargesOf } from '../domain/barge-teardown.ts';

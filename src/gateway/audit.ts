@@ -4,13 +4,6 @@
  * whom, so a race or a wrong rule that breaks an invariant is seen even if the rules think all is well. After a
  * decision it checks the agents it changed and the agents their inspectors stopped barging (an inspector signed
  * out with its target still pointing at it).
- *
- * @example
- * ```ts
- * audit.observe('30169', session, world); // after each setSession of a decision
- * audit.checkLinks(decision.changes, world); // once the decision is applied
- * audit.report(); // { checks: 1, violationCount: 0, violations: [] }
- * ```
  */
 import type { AgentSession } from '../domain/agent.ts';
 import type { SessionChange, WorldView } from '../domain/decision.ts';

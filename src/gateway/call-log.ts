@@ -1,12 +1,6 @@
 /**
  * One log line per call, with the documented log method name (`addInsert`, `login`, ...). Bodies are never
  * logged, so passwords cannot leak.
- *
- * @example
- * ```ts
- * formatCallLine({ at: now, logName: 'addInsert', method: 'PUT', path: '/agentgateway/...', status: 200, retcode: '0', rule: 'addInsert.ok', ms: 0.8 });
- * // '2026-11-25T10:00:00.000Z addInsert PUT /agentgateway/... 200 retcode=0 addInsert.ok 0.8ms'
- * ```
  */
 export interface CallLine {
   readonly at: number;

@@ -3,12 +3,6 @@
  * its body, idle keep-alive) and the answers to requests that do not arrive properly — 408 when too slow, 431 or
  * 413 when too large, 400 when not HTTP — each counted in `/__admin/counters`, never logged as a bug. A client
  * that leaves in the middle of sending a request is counted as a client abort.
- *
- * @example
- * ```ts
- * const server = http.createServer({ ...serverTimeouts(DEFAULT_CONNECTION_TIMEOUTS) }, handler);
- * server.on('clientError', (err, socket) => answerClientError(err, socket, state.counters, DEFAULT_CONNECTION_TIMEOUTS));
- * ```
  */
 import type { Duplex } from 'node:stream';
 import type { Counters } from './counters.ts';

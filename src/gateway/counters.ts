@@ -1,12 +1,6 @@
 /**
  * Counters per operation: calls, retcodes answered, and HTTP statuses other than 200; and per connection: requests
  * the client abandoned while sending them, requests not received in time (408), and requests that were not HTTP.
- *
- * @example
- * ```ts
- * counters.count('addInsert', 200, '0');
- * counters.snapshot().operations.addInsert; // { total: 1, retcodes: { '0': 1 }, http: {} }
- * ```
  */
 export interface OperationCounts {
   total: number;

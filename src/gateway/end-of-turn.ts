@@ -8,13 +8,6 @@
  * written back to back at the end of the turn, they are taken in one wake-up. On a two-core loopback run this is
  * about a fifth of the mock's throughput (see the README's Benchmark). A reply waits at most for the rest of its
  * turn; the decision itself is made, and applied, at once.
- *
- * @example
- * ```ts
- * const lines = new EndOfTurn<string>((line) => process.stdout.write(line));
- * lines.add('a\n');
- * lines.add('b\n'); // both written, in this order, after the current turn's I/O
- * ```
  */
 export class EndOfTurn<T> {
   readonly #items: T[] = [];

@@ -2,13 +2,6 @@
  * One bounded event queue per agent, and the long polls waiting on it. A poll takes the oldest event at once, or
  * waits (a timer, no busy-waiting) until an event arrives, the wait ends, or the agent's session closes. A pushed
  * event equal to one of the newest queued ones is queued as that same object (events are immutable values).
- *
- * @example
- * ```ts
- * const queues = new EventQueues({ capacity: 1000 });
- * queues.push('30169', event);
- * const outcome = await queues.take('30169', 10_000).outcome; // { kind: 'event', event }
- * ```
  */
 import type { AgentEvent } from '../domain/events.ts';
 import { RingBuffer } from './ring-buffer.ts';

@@ -1,12 +1,6 @@
 /**
  * Injected faults: per operation (or all), optionally per agent, at a rate: latency (without blocking other
  * requests), a retcode (applied after the state checks), an HTTP status, or a connection reset.
- *
- * @example
- * ```ts
- * const faults = parseFaults({ faults: [{ operation: 'addInsert', retcode: '900-001', rate: 0.1 }] });
- * const f = pickFault(faults, 'addInsert', '30169', Math.random);
- * ```
  */
 import { isListedFor, OPERATION_IDS, type OperationId } from '../domain/retcodes.ts';
 import { validateFaultsBody } from '../generated/admin-validators.js';

@@ -2,13 +2,6 @@
  * Everything the mock holds: the agents (accounts and sessions), Guids, event queues, last-poll times, faults,
  * counters and the audit; and the one place where a decision is applied, atomically (within one turn of the
  * event loop, so concurrent calls never interleave inside it).
- *
- * @example
- * ```ts
- * const state = new GatewayState({ accounts, profile, auth: { mode: 'dynamic', intervalMs: 60_000, timeoutMs: 120_000 }, queueCapacity: 1000 });
- * const d = decideAddInsert(state.world, call, state.profile, state.clock());
- * state.perform(d);
- * ```
  */
 import type { AgentAccount, AgentSession } from '../domain/agent.ts';
 import type { AuthCheck, Decision } from '../domain/decision.ts';

@@ -3,14 +3,6 @@
  * Dynamic authentication (AUTHMODE 2, the gateway's default): a poll made `intervalMs` after the current Guid was
  * issued rotates it; the new one is sent in `Set-GUID`; every Guid expires `timeoutMs` after it was issued, so the
  * previous one keeps working until then.
- *
- * @example
- * ```ts
- * const book = new GuidBook({ mode: 'dynamic', intervalMs: 60_000, timeoutMs: 120_000 });
- * const g = book.issue('30169', now);
- * book.check('30169', g, now); // 'valid'
- * const next = book.rotateIfDue('30169', now + 60_000); // a new Guid, to send in Set-GUID
- * ```
  */
 import { randomUUID } from 'node:crypto';
 import type { AuthCheck } from '../domain/decision.ts';
@@ -23,11 +15,6 @@ const PREFIX = 'jsessionid=';
  * The Guid in a Guid header: the value itself, or the part after `JSESSIONID=` (any case) when a client sends the
  * whole Set-GUID value. The documents and every public client send the bare value; that a gateway accepts the
  * prefixed one is not documented (docs/sources/ccgw-facts.md §8f): the mock accepts both (inferred).
- *
- * @example
- * ```ts
- * bareGuid('JSESSIONID=279fe21d-2caa-4437-84c3-ab9e9dae20f5.AgentGateway0'); // '279fe21d-….AgentGateway0'
- * ```
  */
 export function bareGuid(sent: string): string {
   // Most calls carry the bare Guid: a one-character test keeps them off the lower-casing below.

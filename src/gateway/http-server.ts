@@ -3,11 +3,6 @@
  * (`admin-gate.ts`), apply faults, call the handler, write the answer at the end of the event-loop turn
  * (`EndOfTurn`), log one line. Bad input gets a 4xx that says what is wrong; a client that leaves before its body
  * is in is counted as a client abort (`connection-limits.ts`); nothing here answers 5xx unless a fault says so.
- *
- * @example
- * ```ts
- * const server = http.createServer((req, res) => void serveRequest(host, req, res));
- * ```
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { operations } from '../generated/contract.ts';

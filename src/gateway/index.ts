@@ -1,12 +1,4 @@
-/**
- * The mock CC-Gateway.
- *
- * @example
- * ```ts
- * import { startMockGateway } from '../gateway/index.ts';
- * const gw = await startMockGateway({ port: 0 });
- * ```
- */
+/** The mock CC-Gateway. */
 export { startMockGateway, type MockGateway, type MockGatewayOptions } from './mock-gateway.ts';
 export { GatewayState } from './gateway-state.ts';
 export type { AuthMode } from './guid-book.ts';

@@ -4,6 +4,8 @@
  *
  * @example
  * ```ts
+ * import { startMockGateway } from './mock-gateway.ts';
+ *
  * const gw = await startMockGateway({ port: 0 });
  * console.log(gw.url); // http://127.0.0.1:41234
  * await gw.close();

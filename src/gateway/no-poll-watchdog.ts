@@ -1,12 +1,6 @@
 /**
  * Signs out agents that have not polled for the no-poll limit (120 s by default, EN/cec_07_1202), as a forced
  * sign-out would (ending their barges). Sweeps on a timer that does not keep the process alive.
- *
- * @example
- * ```ts
- * const stop = startNoPollWatchdog(state, 120_000);
- * stop();
- * ```
  */
 import { decideNoPollSignOut } from '../domain/sign-out.ts';
 import type { GatewayState } from './gateway-state.ts';

@@ -1,11 +1,4 @@
-/**
- * What a handler answers: a status, headers, and a JSON object or a text body.
- *
- * @example
- * ```ts
- * const reply: Reply = { status: 200, json: { message: '', retcode: '0', result: {} } };
- * ```
- */
+/** What a handler answers: a status, headers, and a JSON object or a text body. */
 export interface Reply {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string | string[]>>;

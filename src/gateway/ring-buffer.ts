@@ -1,13 +1,6 @@
 /**
  * A bounded first-in-first-out buffer: constant-time push, shift and unshift; it starts small and doubles up to
  * its capacity, so many mostly-empty queues stay cheap. When full, `push` drops the oldest item.
- *
- * @example
- * ```ts
- * const ring = new RingBuffer<number>(3);
- * [1, 2, 3, 4].forEach((n) => ring.push(n)); // 1 is dropped
- * ring.shift(); // 2
- * ```
  */
 export class RingBuffer<T> {
   #items: (T | undefined)[];

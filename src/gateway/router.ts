@@ -1,12 +1,6 @@
 /**
  * Routing built from the contract's operations table: a path and method find an operation and its path
  * parameters; a known path with another method is 405 (with the methods that exist); anything else is 404.
- *
- * @example
- * ```ts
- * matchRoute('PUT', '/agentgateway/resource/qualitycontrol/30169/addinsert/30170');
- * // { kind: 'match', operationId: 'addInsert', params: { agentid: '30169', workNo: '30170' } }
- * ```
  */
 import { operations, type OperationId } from '../generated/contract.ts';
 

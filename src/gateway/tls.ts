@@ -2,12 +2,6 @@
  * TLS for the mock: a given certificate and key, or a self-signed certificate generated at start for
  * `localhost`, `127.0.0.1` and `::1` (clients trust it by its PEM, never by turning verification off unasked);
  * and the protocol settings: TLS 1.2 with forward-secret AEAD suites only, TLS 1.3 with OpenSSL's suites.
- *
- * @example
- * ```ts
- * const tls = await selfSignedCertificate();
- * https.createServer({ cert: tls.cert, key: tls.key }, handler);
- * ```
  */
 import { readFile } from 'node:fs/promises';
 import type { SecureContextOptions, TlsOptions } from 'node:tls';

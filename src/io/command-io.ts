@@ -1,12 +1,4 @@
-/**
- * What a command may touch: its output streams and environment, injected so tests run commands in-process.
- *
- * @example
- * ```ts
- * const io = processIo();
- * io.out('ready');
- * ```
- */
+/** What a command may touch: its output streams and environment, injected so tests run commands in-process. */
 
 /** Streams and environment of one command run. */
 export interface CommandIo {

@@ -7,12 +7,6 @@
  * `name` column; the setup probe and the mock's admin calls have other names), its retcode the `retcode` tag of its
  * `ccgw_contract_ok` sample. Runs written before kept a copy of the duration in `ccgw_op_duration` and counted the
  * retcodes in `ccgw_calls`; when a file has those, they are used instead (it has both, and would count twice).
- *
- * @example
- * ```ts
- * const samples = await readK6Samples('runs/x/load/samples.csv.gz');
- * samples.retcodes.addInsert; // { '0': 120, '900-005': 480 }
- * ```
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';

@@ -3,11 +3,6 @@
  * run was asked and achieved from the k6 JSON summary (written by `load/lib/summary.ts`; `load/lib/achieved.ts`
  * judges the achieved rate, this module copies its figures), latencies, retcodes and the timeline from the CSV
  * samples.
- *
- * @example
- * ```ts
- * const result = loadResultOf(JSON.parse(readFileSync('smoke.json', 'utf8')), await readK6Samples('samples.csv.gz'));
- * ```
  */
 import type { LatencyStats, LoadAchieved, LoadAsked, LoadResult, ThresholdResult } from '../report/run-summary.ts';
 import { percentile, type K6Samples } from './k6-samples.ts';

@@ -4,12 +4,6 @@
  * summaries and the k6 web dashboard's HTML report into `outDir`, and its samples as gzip CSV, from which the
  * latencies, retcodes and timeline are taken. k6's REST API is turned off (`--address=`): it would bind
  * 127.0.0.1:6565, which a second k6 on the machine (a parallel CI job) also wants, and nothing here uses it.
- *
- * @example
- * ```ts
- * const run = await runK6Scenario({ scenario: 'smoke', baseUrl: gw.url, fixturesPath, profile, outDir: 'runs/x/load' });
- * run.passed; run.result?.latencyMs.addInsert?.p95;
- * ```
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, stat } from 'node:fs/promises';

@@ -4,13 +4,6 @@
  * to the run directory; see `k6-samples.ts`). A scenario without them says why: a run written before the samples
  * were kept, a deleted or unreadable file. Never throws for a missing file: such a run still compares, with its
  * latency "not judged".
- *
- * @example
- * ```ts
- * const run = await readRun('runs/old');
- * const latencies = await readRunLatencies(dirname(await summaryPathOf('runs/old')), run);
- * latencies.get('smoke'); // { byOperation: Map { 'addInsert' => [1.2, 0.9, …], … } }
- * ```
  */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -32,14 +25,7 @@ async function readScenario(runDir: string, samples: string | undefined): Promis
   }
 }
 
-/**
- * Reads the raw latencies of every load scenario in `summary`, whose run directory is `runDir`.
- *
- * @example
- * ```ts
- * compareRuns(a, b, {}, { a: await readRunLatencies(dirA, a), b: await readRunLatencies(dirB, b) });
- * ```
- */
+/** Reads the raw latencies of every load scenario in `summary`, whose run directory is `runDir`. */
 export async function readRunLatencies(runDir: string, summary: RunSummary): Promise<RunLatencies> {
   const out = new Map<string, ScenarioLatencies>();
   for (const phase of summary.phases) for (const load of phase.load ?? []) out.set(load.scenario, await readScenario(runDir, load.samples));

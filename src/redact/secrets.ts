@@ -1,12 +1,6 @@
 /**
  * Keeping secrets out of everything the harness hands out: one placeholder, one test of which keys hold secrets,
  * and literal scrubbing. The client (exchange records, errors) and the reports both build on it.
- *
- * @example
- * ```ts
- * redactSecretFields({ password: 's3cret', phonenum: '88830169' }); // { password: '***', phonenum: '88830169' }
- * scrubLiterals('echo: s3cret!', secretValues({ password: 's3cret!' })); // 'echo: ***'
- * ```
  */
 
 /** What replaces a secret. */
@@ -22,16 +16,7 @@ function normalise(key: string): string {
   return key.toLowerCase().replace(/[-_\s]/g, '');
 }
 
-/**
- * True when a field or header of this name holds a secret: passwords, tokens, cookies, API keys, credentials.
- *
- * @example
- * ```ts
- * isSecretKey('newPassword');   // true
- * isSecretKey('service_token'); // true
- * isSecretKey('phonenum');      // false
- * ```
- */
+/** True when a field or header of this name holds a secret: passwords, tokens, cookies, API keys, credentials. */
 export function isSecretKey(key: string): boolean {
   const k = normalise(key);
   return (
@@ -41,14 +26,7 @@ export function isSecretKey(key: string): boolean {
   );
 }
 
-/**
- * A deep copy of `value` with the value of every secret key replaced by `***` (at any depth).
- *
- * @example
- * ```ts
- * redactSecretFields({ password: 'x', nested: { serviceToken: 'y' } }); // { password: '***', nested: { serviceToken: '***' } }
- * ```
- */
+/** A deep copy of `value` with the value of every secret key replaced by `***` (at any depth). */
 export function redactSecretFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecretFields);
   if (value === null || typeof value !== 'object') return value;
@@ -60,11 +38,6 @@ export function redactSecretFields(value: unknown): unknown {
 /**
  * The secret strings in `value` (string values of secret keys at any depth, at least {@link MIN_SECRET_LENGTH}
  * long), longest first, so that scrubbing replaces a longer secret before a shorter one inside it.
- *
- * @example
- * ```ts
- * secretValues({ password: 'pw-30169', phonenum: '1' }); // ['pw-30169']
- * ```
  */
 export function secretValues(value: unknown): string[] {
   const found = new Set<string>();
@@ -84,11 +57,6 @@ export function secretValues(value: unknown): string[] {
 /**
  * `text` with every occurrence of each secret (raw, and as escaped inside a JSON string) replaced by `***`.
  * Secrets shorter than {@link MIN_SECRET_LENGTH} are left alone.
- *
- * @example
- * ```ts
- * scrubLiterals('{"password":"a\\"bcd"}', ['a"bcd']); // '{"password":"***"}'
- * ```
  */
 export function scrubLiterals(text: string, secrets: readonly string[]): string {
   let out = text;

@@ -5,13 +5,6 @@
  * that lead nowhere, and a full-page screenshot. The page is rendered with JavaScript disabled, as the report must be readable
  * without it. Uses the system Chromium (`apt-get install -y chromium` on Debian/Ubuntu) through playwright-core;
  * `CCGW_CHROMIUM` points to another Chromium or Chrome binary.
- *
- * @example
- * ```ts
- * const check = await checkReportInBrowser('runs/x/report.html', { screenshot: 'runs/x/report.png' });
- * const problems = reportProblems(check);
- * if (problems.length > 0) throw new Error(problems.join('\n'));
- * ```
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -52,14 +45,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
 ];
 
-/**
- * Chromium is not where it was looked for. The message names the path and the fix.
- *
- * @example
- * ```ts
- * try { chromiumExecutable(); } catch (e) { if (e instanceof BrowserMissingError) console.error(e.message); }
- * ```
- */
+/** Chromium is not where it was looked for. The message names the path and the fix. */
 export class BrowserMissingError extends Error {
   override readonly name = 'BrowserMissingError';
   constructor(readonly executablePath: string) {
@@ -73,11 +59,6 @@ export class BrowserMissingError extends Error {
 /**
  * The Chromium binary to use: `explicit`, else `$CCGW_CHROMIUM`, else `/usr/bin/chromium`. Throws
  * BrowserMissingError when the file does not exist.
- *
- * @example
- * ```ts
- * chromiumExecutable(); // '/usr/bin/chromium'
- * ```
  */
 export function chromiumExecutable(explicit?: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
   const path = explicit ?? env['CCGW_CHROMIUM'] ?? DEFAULT_CHROMIUM;
@@ -93,15 +74,7 @@ export interface BrowserOptions {
   readonly timeoutMs?: number;
 }
 
-/**
- * Launches headless Chromium with a fresh temporary profile. The caller closes it.
- *
- * @example
- * ```ts
- * const browser = await launchChromium();
- * try { … } finally { await browser.close(); }
- * ```
- */
+/** Launches headless Chromium with a fresh temporary profile. The caller closes it. */
 export async function launchChromium(options: BrowserOptions = {}): Promise<Browser> {
   const executablePath = chromiumExecutable(options.executablePath);
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], timeout: options.timeoutMs ?? 30_000 });
@@ -150,15 +123,7 @@ export interface RenderedRule {
   readonly visible: boolean;
 }
 
-/**
- * What the browser saw.
- *
- * @example
- * ```ts
- * const { consoleErrors, charts } = await checkReportInBrowser(file);
- * charts[0]?.series[0]?.points; // 60
- * ```
- */
+/** What the browser saw. */
 export interface ReportCheck {
   /** The file URL that was opened. */
   readonly url: string;
@@ -190,14 +155,7 @@ export interface ReportCheckOptions extends BrowserOptions {
   readonly viewportWidth?: number;
 }
 
-/**
- * The size of a PNG from its header, or undefined when `bytes` is not a PNG.
- *
- * @example
- * ```ts
- * pngSize(await readFile('report.png')); // { width: 1280, height: 3400 }
- * ```
- */
+/** The size of a PNG from its header, or undefined when `bytes` is not a PNG. */
 export function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return undefined;
@@ -206,15 +164,7 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-/**
- * Opens an HTML report (a file) in headless Chromium with JavaScript disabled and reports what it shows.
- *
- * @example
- * ```ts
- * const { metrics, charts } = await checkReportInBrowser(files.html, { screenshot: join(files.dir, 'report.png') });
- * metrics['load.barge-storm.latency.addInsert.p95']?.text; // '18.4'
- * ```
- */
+/** Opens an HTML report (a file) in headless Chromium with JavaScript disabled and reports what it shows. */
 export async function checkReportInBrowser(htmlFile: string, options: ReportCheckOptions = {}): Promise<ReportCheck> {
   const file = resolve(htmlFile);
   if (!existsSync(file)) throw new Error(`checkReportInBrowser: ${file} does not exist; write the report first (writeRun)`);
@@ -295,14 +245,7 @@ export async function checkReportInBrowser(htmlFile: string, options: ReportChec
   }
 }
 
-/**
- * What is wrong with a rendered report, one sentence per problem; empty when it rendered cleanly.
- *
- * @example
- * ```ts
- * expect(reportProblems(await checkReportInBrowser(file))).toEqual([]);
- * ```
- */
+/** What is wrong with a rendered report, one sentence per problem; empty when it rendered cleanly. */
 export function reportProblems(check: ReportCheck): string[] {
   const problems: string[] = [];
   for (const e of check.consoleErrors) problems.push(`the browser reported: ${e}`);
@@ -337,15 +280,7 @@ export interface XmlCheck {
   readonly elements: Readonly<Record<string, number>>;
 }
 
-/**
- * Parses XML with the browser's own XML parser (strict, as CI servers' parsers are) and counts its elements.
- *
- * @example
- * ```ts
- * const { wellFormed, elements } = await checkXmlInBrowser(await readFile('junit.xml', 'utf8'));
- * elements['testcase']; // 14
- * ```
- */
+/** Parses XML with the browser's own XML parser (strict, as CI servers' parsers are) and counts its elements. */
 export async function checkXmlInBrowser(xml: string, options: BrowserOptions = {}): Promise<XmlCheck> {
   const browser = await launchChromium(options);
   try {

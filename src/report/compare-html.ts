@@ -3,11 +3,6 @@
  * loaded): the verdict, the two runs side by side, a table per severity and the latency of every operation (the
  * numbers behind each latency verdict). Counts sit in `data-metric` elements
  * `compare.regressions`, `compare.improvements`, `compare.changes`, and the verdict in `compare.verdict`.
- *
- * @example
- * ```ts
- * writeFileSync('compare.html', renderComparisonHtml(compareRuns(a, b)));
- * ```
  */
 import type { RunComparison, RunSide } from './compare.ts';
 import type { LatencyRow } from './compare-latency.ts';
@@ -33,14 +28,7 @@ function sideColumn(label: string, s: RunSide): string {
   ].join('\n');
 }
 
-/**
- * Renders the comparison as a self-contained HTML page.
- *
- * @example
- * ```ts
- * await writeFile(htmlFile, renderComparisonHtml(result), 'utf8');
- * ```
- */
+/** Renders the comparison as a self-contained HTML page. */
 export function renderComparisonHtml(c: RunComparison): string {
   const verdict = c.regressed ? 'regressed' : 'no regressions';
   const body: string[] = [

@@ -17,12 +17,6 @@
  * shift of a millisecond or two "significant" (178 of 330 judged operations in the 110 ordered pairs of 11 smoke
  * runs of the mock; the largest shift was 2.3 ms, under half the 5 ms floor). The floor keeps that noise quiet; the
  * test keeps quiet a large shift that a handful of scattered calls cannot support.
- *
- * @example
- * ```ts
- * const row = judgeLatency('smoke', 'addInsert', samplesA, samplesB, { thresholdPct: 20, minMs: 5, alpha: 0.01 });
- * if (row.verdict === 'slower') console.log(`+${row.test?.shiftMs} ms, p = ${row.test?.pSlower}`);
- * ```
  */
 import { mannWhitney } from './stats/mann-whitney.ts';
 import { shift } from './stats/shift.ts';
@@ -94,14 +88,7 @@ function side(values: readonly number[]): LatencySide {
   return m === undefined ? { n: 0 } : { n: values.length, medianMs: m };
 }
 
-/**
- * Judges one operation of one scenario on the raw samples of both runs (latencies in ms).
- *
- * @example
- * ```ts
- * judgeLatency('smoke', 'signIn', [5.1, 6.0], [5.3, 7.2], rule).verdict; // 'too-few-samples'
- * ```
- */
+/** Judges one operation of one scenario on the raw samples of both runs (latencies in ms). */
 export function judgeLatency(scenario: string, operation: string, a: readonly number[], b: readonly number[], rule: LatencyRule): LatencyRow {
   const sideA = side(a);
   const sideB = side(b);

@@ -1,17 +1,6 @@
 /**
  * A run comparison as plain text, for the terminal and CI logs: a verdict line, the two runs, the latency rule,
  * one line per finding grouped into regressions, improvements and changes, then the latency of every operation.
- *
- * @example
- * ```ts
- * io.out(renderComparisonText(compareRuns(a, b)));
- * // ccgw compare: REGRESSED (3 regressions, 0 improvements, 0 changes)
- * //   A  20261125T100000Z-old  live https://10.0.0.5:8043  profile ccgw-2024  passed
- * //   ...
- * // Regressions (3)
- * //   - retcode       addinsert.target-not-signed-in (contracts): the gateway now answers 900-003 (was 900-005)
- * //   - latency       smoke addInsert: slower by +300 ms (+25000%), 98% interval +299.6 … +300.3 ms, one-sided p < 1e-15; median 1.2 ms → 301.2 ms, n = 40/40
- * ```
  */
 import type { LatencyRow, LatencySide, LatencyTest } from './compare-latency.ts';
 import { MIN_SAMPLES } from './compare-latency.ts';
@@ -30,11 +19,6 @@ function signedMs(n: number): string {
 /**
  * A p-value for people: three significant digits from 0.001 up, two in exponent form below, `< 1e-15` where the
  * normal tail is no longer precise.
- *
- * @example
- * ```ts
- * [formatPValue(0.01234), formatPValue(0.000031), formatPValue(0)]; // ['0.0123', '3.1e-5', '< 1e-15']
- * ```
  */
 export function formatPValue(p: number): string {
   if (p < 1e-15) return '< 1e-15';
@@ -68,14 +52,7 @@ const VERDICT_TEXT: Readonly<Record<LatencyRow['verdict'], string>> = {
   'no-raw-samples': 'not judged: no raw samples',
 };
 
-/**
- * One row of the latency table as text: the operation, the verdict, then the numbers behind it.
- *
- * @example
- * ```ts
- * latencyRowText(row); // 'smoke addInsert: no significant shift: +0.02 ms (+1.7%), 98% interval -0.05 … +0.09 ms, one-sided p = 0.31; median 1.2 ms → 1.22 ms, n = 40/40'
- * ```
- */
+/** One row of the latency table as text: the operation, the verdict, then the numbers behind it. */
 export function latencyRowText(r: LatencyRow): string {
   const head = `${r.scenario} ${r.operation}: ${VERDICT_TEXT[r.verdict]}`;
   if (r.test && r.a && r.b) return `${head}: ${testText(r.test)}; ${sidesText(r.a, r.b)}`;
@@ -99,14 +76,7 @@ export interface LatencyColumns {
   readonly p: string;
 }
 
-/**
- * A latency row split into table columns.
- *
- * @example
- * ```ts
- * latencyColumns(row).shift; // '+300 ms (+25000%)'
- * ```
- */
+/** A latency row split into table columns. */
 export function latencyColumns(r: LatencyRow): LatencyColumns {
   const t = r.test;
   const median = (s: LatencySide | undefined) => (s?.medianMs === undefined ? '–' : ms(s.medianMs));
@@ -122,15 +92,7 @@ export function latencyColumns(r: LatencyRow): LatencyColumns {
   };
 }
 
-/**
- * The latency rule of the options, as one sentence.
- *
- * @example
- * ```ts
- * latencyRuleText({ latencyThresholdPct: 20, minAbsoluteMs: 5, alpha: 0.01, rpsThresholdPct: 20 });
- * // 'latency: slower or faster when the Mann–Whitney U test on the raw samples finds it at α = 0.01 (one-sided) and the Hodges–Lehmann shift is ≥ 20% of A's median and ≥ 5 ms; throughput beyond ±20% is listed as a change'
- * ```
- */
+/** The latency rule of the options, as one sentence. */
 export function latencyRuleText(o: Required<CompareOptions>): string {
   return `latency: slower or faster when the Mann–Whitney U test on the raw samples finds it at α = ${formatNumber(o.alpha, 4)} (one-sided) and the Hodges–Lehmann shift is ≥ ${formatNumber(o.latencyThresholdPct)}% of A's median and ≥ ${formatNumber(o.minAbsoluteMs)} ms; throughput beyond ±${formatNumber(o.rpsThresholdPct)}% is listed as a change`;
 }
@@ -141,15 +103,7 @@ export interface FindingParts {
   readonly text: string;
 }
 
-/**
- * A finding's label and description, for renderers that put them in separate columns.
- *
- * @example
- * ```ts
- * findingParts({ kind: 'scenario', severity: 'change', scenario: 'soak', presentIn: 'a' });
- * // { label: 'scenario', text: 'soak: only in run A' }
- * ```
- */
+/** A finding's label and description, for renderers that put them in separate columns. */
 export function findingParts(f: Finding): FindingParts {
   switch (f.kind) {
     case 'outcome': {
@@ -185,28 +139,13 @@ export function findingParts(f: Finding): FindingParts {
   }
 }
 
-/**
- * One finding as one line of text, without the severity (the section heading gives it).
- *
- * @example
- * ```ts
- * findingText({ kind: 'scenario', severity: 'change', scenario: 'soak', presentIn: 'a' });
- * // 'scenario      soak: only in run A'
- * ```
- */
+/** One finding as one line of text, without the severity (the section heading gives it). */
 export function findingText(f: Finding): string {
   const { label, text } = findingParts(f);
   return `${label.padEnd(13)} ${text}`;
 }
 
-/**
- * The verdict line's counts.
- *
- * @example
- * ```ts
- * countsText({ regression: 3, improvement: 1, change: 0 }); // '3 regressions, 1 improvement, 0 changes'
- * ```
- */
+/** The verdict line's counts. */
 export function countsText(c: Readonly<Record<Severity, number>>): string {
   const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   return `${n(c.regression, 'regression')}, ${n(c.improvement, 'improvement')}, ${n(c.change, 'change')}`;
@@ -223,14 +162,7 @@ export const SEVERITY_HEADINGS: readonly [Severity, string][] = [
   ['change', 'Changes'],
 ];
 
-/**
- * Renders the comparison as text (lines joined with `\n`, no trailing newline).
- *
- * @example
- * ```ts
- * console.log(renderComparisonText(result));
- * ```
- */
+/** Renders the comparison as text (lines joined with `\n`, no trailing newline). */
 export function renderComparisonText(c: RunComparison): string {
   const lines = [`ccgw compare: ${c.regressed ? 'REGRESSED' : 'no regressions'} (${countsText(c.counts)})`, sideLine('A', c.a), sideLine('B', c.b), `  ${latencyRuleText(c.options)}`];
   if (c.findings.length === 0) lines.push('', 'No differences beyond the thresholds.');

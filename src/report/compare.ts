@@ -25,14 +25,6 @@
  *   latency test and in the k6 thresholds (p95/p99 bounds, error, check and on-time-event rates), which are judged.
  * - rules and cases that appeared, disappeared or were skipped; a scenario in one run only; retcodes that
  *   appeared under load.
- *
- * @example
- * ```ts
- * const [a, b] = [await readRun('runs/old'), await readRun('runs/new')];
- * const latencies = { a: await readRunLatencies('runs/old', a), b: await readRunLatencies('runs/new', b) };
- * const result = compareRuns(a, b, { latencyThresholdPct: 20, minAbsoluteMs: 5 }, latencies);
- * if (result.regressed) process.exitCode = 1;
- * ```
  */
 import { judgeLatency, type LatencyRow, type LatencySide, type LatencyTest } from './compare-latency.ts';
 import { redactSummary } from './redact.ts';
@@ -43,14 +35,7 @@ import { isLoopbackUrl } from '../shared/live-target.ts';
 /** How a finding weighs: only regressions make `ccgw compare` exit 1. */
 export type Severity = 'regression' | 'improvement' | 'change';
 
-/**
- * What `compareRuns` treats as a real difference.
- *
- * @example
- * ```ts
- * compareRuns(a, b, { latencyThresholdPct: 10, minAbsoluteMs: 2, alpha: 0.001 }); // smaller shifts, stronger evidence
- * ```
- */
+/** What `compareRuns` treats as a real difference. */
 export interface CompareOptions {
   /** A latency shift counts from this percentage of A's median. Default 20. */
   readonly latencyThresholdPct?: number;
@@ -201,14 +186,7 @@ export interface LoadRetcodeFinding {
   readonly toCount: number;
 }
 
-/**
- * One difference between two runs; `kind` tells which.
- *
- * @example
- * ```ts
- * for (const f of result.findings) if (f.kind === 'observed') console.log(`${f.caseId}: ${f.from} → ${f.to}`);
- * ```
- */
+/** One difference between two runs; `kind` tells which. */
 export type Finding =
   | OutcomeFinding
   | ObservedFinding
@@ -231,14 +209,7 @@ export interface RunSide {
   readonly toolVersion: string;
 }
 
-/**
- * The result of `compareRuns`; `ccgw compare --json` prints it as it is.
- *
- * @example
- * ```ts
- * const { regressed, counts } = compareRuns(a, b); // counts: { regression: 3, improvement: 0, change: 1 }
- * ```
- */
+/** The result of `compareRuns`; `ccgw compare --json` prints it as it is. */
 export interface RunComparison {
   /** The baseline (e.g. the old gateway). */
   readonly a: RunSide;
@@ -487,11 +458,6 @@ const ORDER: Record<Severity, number> = { regression: 0, improvement: 1, change:
  * Compares run A (baseline) with run B (candidate). Both summaries are redacted first, so the comparison and its
  * renderings carry no secrets. Latency is judged only where `latencies` has the raw samples of both runs; the same
  * inputs always give the same comparison (no randomness anywhere).
- *
- * @example
- * ```ts
- * const { regressed, findings } = compareRuns(oldRun, newRun, { latencyThresholdPct: 20, minAbsoluteMs: 5 }, { a: oldLatencies, b: newLatencies });
- * ```
  */
 export function compareRuns(runA: RunSummary, runB: RunSummary, options: CompareOptions = {}, latencies: LatencyInput = {}): RunComparison {
   const o = checkOptions(options);

@@ -1,27 +1,12 @@
 /**
  * Escaping for the three report languages. Gateway messages, bodies and headers are untrusted: every piece of text
  * from a run goes through one of these before it is placed in a report.
- *
- * @example
- * ```ts
- * escapeHtml('<b onclick="x">');   // '&lt;b onclick=&quot;x&quot;&gt;'
- * escapeXml('a\u0000b & c');        // 'a\uFFFDb &amp; c'
- * escapeMarkdown('a | b *c*');      // 'a \\| b \\*c\\*'
- * markdownCode('p(95)<200');        // '`p(95)<200`'
- * ```
  */
 
 // Characters XML 1.0 does not allow at all, even escaped: C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF.
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/**
- * Replaces characters XML cannot carry (control characters, lone surrogates) with U+FFFD.
- *
- * @example
- * ```ts
- * xmlSafe('bell\u0007'); // 'bell\uFFFD'
- * ```
- */
+/** Replaces characters XML cannot carry (control characters, lone surrogates) with U+FFFD. */
 export function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, '\uFFFD');
 }
@@ -29,11 +14,6 @@ export function xmlSafe(text: string): string {
 /**
  * Escapes text for XML element content and attribute values (both quote kinds); invalid characters become U+FFFD.
  * Line breaks are kept in element content; use `escapeXmlAttribute` for attributes.
- *
- * @example
- * ```ts
- * `<failure>${escapeXml(message)}</failure>`;
- * ```
  */
 export function escapeXml(text: string): string {
   return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -42,24 +22,12 @@ export function escapeXml(text: string): string {
 /**
  * Escapes text for an XML attribute value, keeping line breaks and tabs as character references so parsers do not
  * normalise them to spaces.
- *
- * @example
- * ```ts
- * `<failure message="${escapeXmlAttribute(message)}"/>`;
- * ```
  */
 export function escapeXmlAttribute(text: string): string {
   return escapeXml(text).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
 
-/**
- * Escapes text for HTML element content and double- or single-quoted attribute values.
- *
- * @example
- * ```ts
- * `<td title="${escapeHtml(title)}">${escapeHtml(message)}</td>`;
- * ```
- */
+/** Escapes text for HTML element content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
   return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -68,11 +36,6 @@ export function escapeHtml(text: string): string {
  * Escapes text for one line of GitHub-flavoured Markdown (a list item or a table cell): Markdown punctuation and
  * HTML are backslash-escaped, `&` cannot start an entity, and line breaks become spaces. The text must not start a
  * line (headings and list markers are not escaped).
- *
- * @example
- * ```ts
- * `| ${escapeMarkdown(title)} |`;
- * ```
  */
 export function escapeMarkdown(text: string): string {
   return xmlSafe(text)
@@ -84,12 +47,6 @@ export function escapeMarkdown(text: string): string {
 /**
  * Text as a Markdown code span: shown verbatim (no escapes are needed inside), fenced with more backticks than the
  * text contains; `|` is escaped because GFM tables split cells on it even inside code; line breaks become spaces.
- *
- * @example
- * ```ts
- * markdownCode('rate>0.999'); // '`rate>0.999`'
- * markdownCode('a`b');        // '`` a`b ``'
- * ```
  */
 export function markdownCode(text: string): string {
   const body = xmlSafe(text).replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|');

@@ -2,24 +2,10 @@
  * A case failure as plain text: the request, the response, the expectation, and how to replay a property. The
  * JUnit report puts this in a `<failure>` element; the HTML report shows the same parts side by side.
  * The caller redacts the summary first (see `redact.ts`).
- *
- * @example
- * ```ts
- * httpPartText({ method: 'PUT', url: 'https://gw:8043/agentgateway/resource/qualitycontrol/30169/addinsert/30170' });
- * // 'PUT https://gw:8043/agentgateway/resource/qualitycontrol/30169/addinsert/30170'
- * failureText(failedCase.failure);
- * ```
  */
 import type { Failure, HttpPart } from './run-summary.ts';
 
-/**
- * Any JSON-like value as readable text: strings as they are, everything else as indented JSON.
- *
- * @example
- * ```ts
- * valueText({ retcode: '900-005' }); // '{\n  "retcode": "900-005"\n}'
- * ```
- */
+/** Any JSON-like value as readable text: strings as they are, everything else as indented JSON. */
 export function valueText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined) return '';
@@ -30,15 +16,7 @@ export function valueText(value: unknown): string {
   }
 }
 
-/**
- * One side of an HTTP exchange the way an HTTP trace reads: start line, headers, blank line, body.
- *
- * @example
- * ```ts
- * httpPartText({ status: 200, headers: { 'content-type': 'application/json' }, body: { retcode: '0' } });
- * // 'HTTP 200\ncontent-type: application/json\n\n{\n  "retcode": "0"\n}'
- * ```
- */
+/** One side of an HTTP exchange the way an HTTP trace reads: start line, headers, blank line, body. */
 export function httpPartText(part: HttpPart): string {
   const lines: string[] = [];
   const start = [part.method, part.url, part.status === undefined ? undefined : `HTTP ${part.status}`].filter((s) => s !== undefined && s !== '');
@@ -53,11 +31,6 @@ export function httpPartText(part: HttpPart): string {
 
 /**
  * The replay hint of a property failure (fast-check's `seed` and `path`), or undefined when the failure has no seed.
- *
- * @example
- * ```ts
- * replayText({ message: 'Property failed', seed: 42, path: '3:1' }); // 'Replay: { seed: 42, path: "3:1" }'
- * ```
  */
 export function replayText(failure: Failure): string | undefined {
   if (failure.seed === undefined) return undefined;
@@ -67,11 +40,6 @@ export function replayText(failure: Failure): string | undefined {
 /**
  * The whole failure as text: message, request, response, expected, actual, counterexample and replay hint, each
  * under a heading, omitting the parts the failure does not have.
- *
- * @example
- * ```ts
- * `<failure message="...">${escapeXml(failureText(c.failure))}</failure>`;
- * ```
  */
 export function failureText(failure: Failure): string {
   const sections: string[] = [failure.message];

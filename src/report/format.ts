@@ -1,27 +1,11 @@
 /**
  * Number and duration formatting shared by the reports, so the same figure reads the same everywhere. Numbers are
  * printed without thousands separators so that a test (or a person pasting into a spreadsheet) can parse them back.
- *
- * @example
- * ```ts
- * formatNumber(12.3456);     // '12.35'
- * formatPercent(0.9975);     // '99.75'
- * formatDuration(62_500);    // '1m 02.5s'
- * formatSignedPercent(50);   // '+50%'
- * ```
  */
 import type { ProfileOverrides } from '../domain/profiles.ts';
 import type { TargetKind } from './run-summary.ts';
 
-/**
- * A number with at most `digits` decimals, trailing zeros dropped; non-finite numbers are spelled out.
- *
- * @example
- * ```ts
- * formatNumber(3);      // '3'
- * formatNumber(2.005);  // '2.01'
- * ```
- */
+/** A number with at most `digits` decimals, trailing zeros dropped; non-finite numbers are spelled out. */
 export function formatNumber(n: number, digits = 2): string {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? '∞' : '-∞';
@@ -30,54 +14,24 @@ export function formatNumber(n: number, digits = 2): string {
   return trimmed === '-0' ? '0' : trimmed;
 }
 
-/**
- * A measured value (e.g. of a k6 threshold), with four decimals below 10 so that rates such as 0.9975 stay exact.
- *
- * @example
- * ```ts
- * formatMeasured(0.9975); // '0.9975'
- * formatMeasured(212.456); // '212.46'
- * ```
- */
+/** A measured value (e.g. of a k6 threshold), with four decimals below 10 so that rates such as 0.9975 stay exact. */
 export function formatMeasured(n: number): string {
   return formatNumber(n, Math.abs(n) < 10 ? 4 : 2);
 }
 
-/**
- * A fraction 0–1 as a percentage number without the sign, e.g. for "99.75 %".
- *
- * @example
- * ```ts
- * formatPercent(0.5); // '50'
- * ```
- */
+/** A fraction 0–1 as a percentage number without the sign, e.g. for "99.75 %". */
 export function formatPercent(fraction: number, digits = 2): string {
   return formatNumber(fraction * 100, digits);
 }
 
-/**
- * A percentage change with its sign, or `new` when there was nothing to compare with.
- *
- * @example
- * ```ts
- * formatSignedPercent(-25.04); // '-25%'
- * formatSignedPercent(null);   // 'new'
- * ```
- */
+/** A percentage change with its sign, or `new` when there was nothing to compare with. */
 export function formatSignedPercent(pct: number | null): string {
   if (pct === null) return 'new';
   const text = formatNumber(pct, Math.abs(pct) < 10 ? 1 : 0);
   return `${pct > 0 ? '+' : ''}${text}%`;
 }
 
-/**
- * A duration for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`.
- *
- * @example
- * ```ts
- * formatDuration(850); // '850 ms'
- * ```
- */
+/** A duration for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return formatNumber(ms);
   if (ms < 1000) return `${formatNumber(ms, ms < 10 ? 2 : 0)} ms`;
@@ -92,40 +46,18 @@ export function formatDuration(ms: number): string {
   return `${h}h ${String(m).padStart(2, '0')}m`;
 }
 
-/**
- * Seconds for JUnit `time` attributes: three decimals.
- *
- * @example
- * ```ts
- * formatSeconds(1234); // '1.234'
- * ```
- */
+/** Seconds for JUnit `time` attributes: three decimals. */
 export function formatSeconds(ms: number): string {
   return (Math.max(0, ms) / 1000).toFixed(3);
 }
 
-/**
- * The first line of a message, cut at `max` characters with an ellipsis.
- *
- * @example
- * ```ts
- * firstLine('expected 900-005\nbut got 900-003'); // 'expected 900-005'
- * ```
- */
+/** The first line of a message, cut at `max` characters with an ellipsis. */
 export function firstLine(text: string, max = 200): string {
   const line = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/**
- * The profile a run expected, with what its settings changed.
- *
- * @example
- * ```ts
- * profileLabel({ profile: 'ccgw-2024', profileOverrides: { answers: { targetAlreadyBarged: '900-003' } } });
- * // 'ccgw-2024 (targetAlreadyBarged → 900-003)'
- * ```
- */
+/** The profile a run expected, with what its settings changed. */
 export function profileLabel(target: { readonly profile: string; readonly profileOverrides?: ProfileOverrides | undefined }): string {
   const o = target.profileOverrides;
   if (!o) return target.profile;
@@ -137,14 +69,7 @@ export function profileLabel(target: { readonly profile: string; readonly profil
   return changes.length ? `${target.profile} (${changes.join(', ')})` : target.profile;
 }
 
-/**
- * The kind of gateway a run was against, as words: for "against …" sentences (`phrase`) and for labels (`label`).
- *
- * @example
- * ```ts
- * describeTargetKind('gateway'); // { label: 'gateway on this machine', phrase: 'the gateway on this machine' }
- * ```
- */
+/** The kind of gateway a run was against, as words: for "against …" sentences (`phrase`) and for labels (`label`). */
 export function describeTargetKind(kind: TargetKind): { readonly label: string; readonly phrase: string } {
   switch (kind) {
     case 'mock':

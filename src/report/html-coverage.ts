@@ -10,11 +10,6 @@
  * carry `data-expected` / `data-observed`, its line `data-detail`; each operation is a `details[data-operation]`.
  * Figures sit in `data-metric` elements: `coverage.<phase>.<total|passed|failed|skipped|documented|inferred>` and
  * `coverage.<phase>.<operation>.<passed|failed|skipped>`.
- *
- * @example
- * ```ts
- * const html = coverageHtml(summary); // '' when no phase has a coverage matrix
- * ```
  */
 import { escapeHtml as e } from './escape.ts';
 import { profileLabel } from './format.ts';
@@ -22,14 +17,7 @@ import { badge, card, metric } from './html-page.ts';
 import { answerText, coverageSections, countsText, firstCaseOf, rowDetail, type CoverageGroup, type CoverageSection } from './rule-coverage.ts';
 import type { Phase, RuleCoverage, RunSummary } from './run-summary.ts';
 
-/**
- * The HTML id of a rule's row, unique in the page (phase names are unique, rule names unique within a phase).
- *
- * @example
- * ```ts
- * `<a href="#${ruleAnchor('rules', 'addInsert.selfTarget')}">`; // '#rule-rules-addInsert.selfTarget'
- * ```
- */
+/** The HTML id of a rule's row, unique in the page (phase names are unique, rule names unique within a phase). */
 export function ruleAnchor(phase: string, rule: string): string {
   return `rule-${phase}-${rule}`;
 }
@@ -105,14 +93,7 @@ function section(s: RunSummary, c: CoverageSection, several: boolean): string {
   ].join('\n');
 }
 
-/**
- * The rule coverage sections of a (redacted) run, or `''` when no phase carries a matrix.
- *
- * @example
- * ```ts
- * const body = [header(s), coverageHtml(s), …].join('\n');
- * ```
- */
+/** The rule coverage sections of a (redacted) run, or `''` when no phase carries a matrix. */
 export function coverageHtml(s: RunSummary): string {
   const sections = coverageSections(s);
   return sections.map((c) => section(s, c, sections.length > 1)).join('\n');

@@ -2,12 +2,6 @@
  * The shell shared by the HTML run report and the HTML comparison: one self-contained page with inline CSS, a
  * Content-Security-Policy that forbids scripts and every external resource, outcome badges, and `data-metric`
  * elements that carry the key numbers for tests.
- *
- * @example
- * ```ts
- * const html = htmlPage({ title: 'ccgw run 20261125T100000Z-mock', body: `<h1>…</h1>${badge('failed')}` });
- * metric('load.barge-storm.rps', 48.25, 'rps'); // '<span class="metric" data-metric="load.barge-storm.rps" data-unit="rps">48.25</span>'
- * ```
  */
 import { escapeHtml } from './escape.ts';
 import { formatNumber, formatPercent } from './format.ts';
@@ -87,14 +81,7 @@ export interface PageOptions {
   readonly body: string;
 }
 
-/**
- * A complete HTML document with the shared stylesheet and security policy.
- *
- * @example
- * ```ts
- * writeFileSync('report.html', htmlPage({ title: 'ccgw run', body: '<h1>ccgw run</h1>' }));
- * ```
- */
+/** A complete HTML document with the shared stylesheet and security policy. */
 export function htmlPage(options: PageOptions): string {
   return [
     '<!DOCTYPE html>',
@@ -115,26 +102,12 @@ export function htmlPage(options: PageOptions): string {
   ].join('\n');
 }
 
-/**
- * An outcome or severity badge.
- *
- * @example
- * ```ts
- * badge('skipped'); // '<span class="badge skipped">skipped</span>'
- * ```
- */
+/** An outcome or severity badge. */
 export function badge(word: 'passed' | 'failed' | 'skipped' | 'regression' | 'improvement' | 'change', text: string = word): string {
   return `<span class="badge ${word}">${escapeHtml(text)}</span>`;
 }
 
-/**
- * A figure card: a small label over a large value (HTML, already escaped: typically a `metric`).
- *
- * @example
- * ```ts
- * card('Failed', metric('cases.failed', 3, 'count'));
- * ```
- */
+/** A figure card: a small label over a large value (HTML, already escaped: typically a `metric`). */
 export function card(label: string, value: string): string {
   return `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value">${value}</div></div>`;
 }
@@ -145,11 +118,6 @@ export type MetricUnit = 'ms' | 'rps' | '%' | 'count' | 'text';
 /**
  * A key figure in an element with `data-metric` (its name) and `data-unit`. The text is the bare number (for `%`,
  * the fraction × 100) so that a test can compare it with the JSON.
- *
- * @example
- * ```ts
- * `${metric('load.smoke.checksRate', 0.998, '%')} %`; // '<span class="metric" data-metric="load.smoke.checksRate" data-unit="%">99.8</span> %'
- * ```
  */
 export function metric(name: string, value: number | string, unit: MetricUnit): string {
   const text = typeof value === 'string' ? value : unit === '%' ? formatPercent(value) : formatNumber(value);

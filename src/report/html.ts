@@ -16,11 +16,6 @@
  * | `load.<scenario>.latency.<operationId>.<avg\|p50\|p90\|p95\|p99\|max>` | latency in ms |
  * | `load.<scenario>.retcodes.<operationId>.<retcode>` | answer counts |
  * | `coverage.<phase>.<total\|passed\|failed\|skipped\|documented\|inferred>`, `coverage.<phase>.<operationId>.<passed\|failed\|skipped>` | rule counts |
- *
- * @example
- * ```ts
- * writeFileSync(join(dir, 'report.html'), renderHtml(summary));
- * ```
  */
 import { catalogueEntry } from '../domain/retcodes.ts';
 import { escapeHtml } from './escape.ts';
@@ -247,11 +242,6 @@ function phaseSection(p: Phase): string {
 /**
  * Renders the run as one self-contained HTML page. The summary is redacted first; `options.secrets` adds literal
  * secrets to scrub.
- *
- * @example
- * ```ts
- * const html = renderHtml(summary);
- * ```
  */
 export function renderHtml(input: RunSummary, options: RedactOptions = {}): string {
   const s = redactSummary(input, options);

@@ -6,11 +6,6 @@
  * skipped case carries its reason. A run with a rule coverage matrix adds a suite `rule coverage (<profile>)` with one
  * testcase per rule (classname = the operation): a failed rule carries expected vs observed, a skipped one its
  * reason, so CI pages show the matrix.
- *
- * @example
- * ```ts
- * writeFileSync(join(dir, 'junit.xml'), renderJunit(summary));
- * ```
  */
 import { escapeXml, escapeXmlAttribute } from './escape.ts';
 import { failureText } from './failure-text.ts';
@@ -134,14 +129,7 @@ function counts(tests: readonly TestCase[]) {
   };
 }
 
-/**
- * Renders the run as JUnit XML (UTF-8). The summary is redacted first; `options.secrets` adds literal secrets.
- *
- * @example
- * ```ts
- * const xml = renderJunit(summary, { secrets: [process.env.CCGW_PASSWORD ?? ''] });
- * ```
- */
+/** Renders the run as JUnit XML (UTF-8). The summary is redacted first; `options.secrets` adds literal secrets. */
 export function renderJunit(input: RunSummary, options: RedactOptions = {}): string {
   const summary = redactSummary(input, options);
   const suites = summary.phases.map((phase) => ({ phase, tests: phaseTests(phase) }));

@@ -1,39 +1,18 @@
 /**
  * Load figures as the reports word them: what a scenario was asked to drive, what it achieved, and a threshold with
  * its unit. One wording for report.html, summary.md, junit.xml and `ccgw compare`.
- *
- * @example
- * ```ts
- * askedText(l.asked);                 // 'asked 3000 cycles/s for 15s on at most 64 VUs (open model)'
- * achievedText(l.asked, l.achieved);  // 'achieved 144.6 cycles/s (4.8 % of asked, 90 % required), 1300 calls/s, 42831 dropped, 64 of 64 VUs busy'
- * thresholdValueText({ metric: 'checks', expression: 'rate>=0.99', ok: true, value: 0.9975, unit: 'fraction' }); // '99.75 %'
- * ```
  */
 import { formatMeasured, formatNumber, formatPercent } from './format.ts';
 import type { LoadAchieved, LoadAsked, ThresholdResult } from './run-summary.ts';
 
-/**
- * What a scenario was asked to drive, in one phrase.
- *
- * @example
- * ```ts
- * askedText({ model: 'closed', unit: 'round', vus: 4, iterationsPerVu: 50, duration: '5m' }); // 'asked 4 VUs × 50 rounds within 5m (closed model)'
- * ```
- */
+/** What a scenario was asked to drive, in one phrase. */
 export function askedText(asked: LoadAsked): string {
   const unit = `${asked.unit}s`;
   if (asked.model === 'open') return `asked ${formatNumber(asked.rate ?? 0)} ${unit}/s for ${asked.duration} on at most ${asked.vus} VUs (open model)`;
   return `asked ${asked.vus} VUs${asked.iterationsPerVu === undefined ? '' : ` × ${asked.iterationsPerVu} ${unit}`} within ${asked.duration} (closed model)`;
 }
 
-/**
- * What a scenario achieved, in one phrase; for an open model with its share of the asked rate.
- *
- * @example
- * ```ts
- * achievedText(asked, achieved); // 'achieved 199.8 cycles/s (99.9 % of asked, 90 % required), 1798.5 calls/s, 3 dropped, 14 of 40 VUs busy'
- * ```
- */
+/** What a scenario achieved, in one phrase; for an open model with its share of the asked rate. */
 export function achievedText(asked: LoadAsked, a: LoadAchieved): string {
   const unit = `${asked.unit}s`;
   const share = asked.model === 'open' ? ` (${formatPercent(a.ratio ?? 0, 1)} % of asked, ${formatPercent(asked.minAchievedRatio ?? 0.9, 1)} % required)` : ` (not judged: a closed model's rate follows latency and pauses)`;
@@ -41,14 +20,7 @@ export function achievedText(asked: LoadAsked, a: LoadAchieved): string {
   return `achieved ${formatNumber(a.perSecond, 1)} ${unit}/s${share}, ${formatNumber(a.callsPerSecond, 1)} calls/s${dropped}`;
 }
 
-/**
- * A threshold's measured value with its unit: `12.1 ms`, `99.75 %`, `42831`.
- *
- * @example
- * ```ts
- * thresholdValueText({ metric: 'http_req_duration{name:addInsert}', expression: 'p(95)<500', ok: true, value: 12.1, unit: 'ms' }); // '12.1 ms'
- * ```
- */
+/** A threshold's measured value with its unit: `12.1 ms`, `99.75 %`, `42831`. */
 export function thresholdValueText(t: ThresholdResult): string {
   if (t.value === undefined) return '';
   if (t.unit === 'ms') return `${formatMeasured(t.value)} ms`;
@@ -56,14 +28,7 @@ export function thresholdValueText(t: ThresholdResult): string {
   return formatMeasured(t.value);
 }
 
-/**
- * A threshold's expression with its unit: `p(95)<500 ms`, `rate>=0.99 (99 %)`, `count<=4500`.
- *
- * @example
- * ```ts
- * thresholdExpressionText({ metric: 'checks', expression: 'rate>=0.99', ok: true, unit: 'fraction' }); // 'rate>=0.99 (99 %)'
- * ```
- */
+/** A threshold's expression with its unit: `p(95)<500 ms`, `rate>=0.99 (99 %)`, `count<=4500`. */
 export function thresholdExpressionText(t: ThresholdResult): string {
   const bound = /([<>]=?|==|!=)\s*(-?[0-9.]+)\s*$/.exec(t.expression);
   if (!bound) return t.expression;

@@ -2,11 +2,6 @@
  * A short Markdown summary of the run for a CI job page (GitHub `$GITHUB_STEP_SUMMARY`, a GitLab MR note): the
  * outcome, the counts per phase, one line per failure, the load figures (p95, p99, rps per scenario and
  * operation), and the rule coverage matrix when the run has one (per operation a table of its rules). Untrusted text is escaped so that it cannot add HTML, links or table columns.
- *
- * @example
- * ```ts
- * appendFileSync(process.env.GITHUB_STEP_SUMMARY!, renderMarkdown(summary));
- * ```
  */
 import { markdownCode as code, escapeMarkdown as md } from './escape.ts';
 import { describeTargetKind, firstLine, formatDuration, formatMeasured, formatNumber, formatPercent, profileLabel } from './format.ts';
@@ -59,11 +54,6 @@ function coverageTable(phase: Phase, rows: readonly RuleCoverage[]): string[] {
  * naming the profile, the totals, and per operation (in the fixed order, one level deeper) a table of its rules in
  * precedence order. Empty when no phase has a matrix. The summary must be redacted already; `renderMarkdown` and
  * the vendor bundle's `rules.md` both use it.
- *
- * @example
- * ```ts
- * coverageMarkdown(redactSummary(summary), 2).startsWith('## Rule coverage under `ccgw-2024`'); // true
- * ```
  */
 export function coverageMarkdown(s: RunSummary, level = 3): string {
   const sections = coverageSections(s);
@@ -81,14 +71,7 @@ export function coverageMarkdown(s: RunSummary, level = 3): string {
   return out.join('\n');
 }
 
-/**
- * Renders the Markdown summary. The summary is redacted first; `options.secrets` adds literal secrets.
- *
- * @example
- * ```ts
- * io.out(renderMarkdown(summary));
- * ```
- */
+/** Renders the Markdown summary. The summary is redacted first; `options.secrets` adds literal secrets. */
 export function renderMarkdown(input: RunSummary, options: RedactOptions = {}): string {
   const s = redactSummary(input, options);
   const t = tallyRun(s);

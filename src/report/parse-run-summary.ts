@@ -3,14 +3,6 @@
  * case ids, outcomes that agree with their cases, coverage rows whose cases exist in their phase and whose counts
  * and outcome agree with them, one row per rule), and returns it typed. Every problem is named with its place
  * in the document, the bad value and what to use instead.
- *
- * @example
- * ```ts
- * const summary = parseRunSummary(JSON.parse(text), 'runs/a/summary.json');
- * // or, on a bad document, throws RunSummaryError:
- * // runs/a/summary.json is not a valid ccgw run summary:
- * //   - phases[0].cases[3].outcome is "pass"; use one of "passed", "failed", "skipped"
- * ```
  */
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import schema from './run-summary.schema.json' with { type: 'json' };
@@ -22,14 +14,7 @@ export interface RunSummaryIssue {
   readonly message: string;
 }
 
-/**
- * A run summary that cannot be used: the file (or other source) and every problem found in it.
- *
- * @example
- * ```ts
- * try { parseRunSummary(doc, 'summary.json'); } catch (e) { if (e instanceof RunSummaryError) console.error(e.issues); }
- * ```
- */
+/** A run summary that cannot be used: the file (or other source) and every problem found in it. */
 export class RunSummaryError extends Error {
   override readonly name = 'RunSummaryError';
   constructor(
@@ -220,14 +205,7 @@ function coverageIssues(phase: Phase, where: string): RunSummaryIssue[] {
   return issues;
 }
 
-/**
- * Returns `doc` as a RunSummary, or throws RunSummaryError naming `source` and every problem.
- *
- * @example
- * ```ts
- * const summary = parseRunSummary(JSON.parse(readFileSync(file, 'utf8')), file);
- * ```
- */
+/** Returns `doc` as a RunSummary, or throws RunSummaryError naming `source` and every problem. */
 export function parseRunSummary(doc: unknown, source: string): RunSummary {
   if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
     const version = (doc as { schemaVersion?: unknown }).schemaVersion;
@@ -249,14 +227,7 @@ export function parseRunSummary(doc: unknown, source: string): RunSummary {
   return doc as RunSummary;
 }
 
-/**
- * True when `doc` is a valid run summary; for tests and quick checks where the reasons do not matter.
- *
- * @example
- * ```ts
- * if (!isRunSummary(doc)) throw new Error('not a run summary');
- * ```
- */
+/** True when `doc` is a valid run summary; for tests and quick checks where the reasons do not matter. */
 export function isRunSummary(doc: unknown): doc is RunSummary {
   try {
     parseRunSummary(doc, 'document');

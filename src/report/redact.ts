@@ -3,16 +3,6 @@
  * untrusted and may carry a sign-in body (`{"password": ...}`), a `Guid` header, a `serviceToken` or credentials in
  * a URL; every renderer passes the summary through `redactSummary` first, and the run writer does so before writing
  * `summary.json`.
- *
- * @example
- * ```ts
- * redactValue({ password: 'Huawei@123', phonenum: '88880001' });
- * // { password: '***', phonenum: '88880001' }
- * redactText('PUT /login body {"password":"Huawei@123"}');
- * // 'PUT /login body {"password":"***"}'
- * redactValue({ Guid: '6f1c1a52-4b8e-4a57-9b0e-1d8c2a4e7f10.AgentGateway1' });
- * // { Guid: '***.AgentGateway1' }
- * ```
  */
 import { isSecretKey, REDACTED, scrubLiterals } from '../redact/secrets.ts';
 import type { RunSummary } from './run-summary.ts';
@@ -42,14 +32,7 @@ const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/gi;
 // Authorization: Bearer …
 const AUTH_HEADER = /(\b(?:authorization|proxy-authorization)\s*:\s*)(?:\w+\s+)?[^\s,;]+/gi;
 
-/**
- * Redacts secrets inside free text: JSON pairs, `key=value`, URL credentials, Guids, and the given literals.
- *
- * @example
- * ```ts
- * redactText('https://qa:pw@gw:8043/?password=x'); // 'https://qa:***@gw:8043/?password=***'
- * ```
- */
+/** Redacts secrets inside free text: JSON pairs, `key=value`, URL credentials, Guids, and the given literals. */
 export function redactText(text: string, options: RedactOptions = {}): string {
   return scrubLiterals(text, options.secrets ?? [])
     .replace(AUTH_HEADER, `$1${REDACTED}`)
@@ -67,15 +50,7 @@ function redactGuid(value: string): string {
   return suffix && suffix.index > 0 ? `${REDACTED}${suffix[0]}` : REDACTED;
 }
 
-/**
- * Returns a deep copy of `value` with secret fields replaced and every string passed through `redactText`.
- *
- * @example
- * ```ts
- * redactValue({ headers: { Guid: 'c0ffee.AgentGateway1', Cookie: 'JSESSIONID=1' } });
- * // { headers: { Guid: '***.AgentGateway1', Cookie: '***' } }
- * ```
- */
+/** Returns a deep copy of `value` with secret fields replaced and every string passed through `redactText`. */
 export function redactValue<T>(value: T, options: RedactOptions = {}): T {
   return walk(value, options) as T;
 }
@@ -99,11 +74,6 @@ function walk(value: unknown, options: RedactOptions): unknown {
  * A copy of the run summary with every secret redacted; the numbers and outcomes are unchanged. Every string is
  * walked, so free text anywhere (failure messages, skip reasons, invariant details, the `detail` of each rule
  * coverage row) is scrubbed too.
- *
- * @example
- * ```ts
- * writeFileSync('summary.json', JSON.stringify(redactSummary(summary, { secrets: [password] }), null, 2));
- * ```
  */
 export function redactSummary(summary: RunSummary, options: RedactOptions = {}): RunSummary {
   return redactValue(summary, options);

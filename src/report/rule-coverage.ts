@@ -2,14 +2,6 @@
  * The rule coverage matrix as the reports show it: the phases that carry one, their rows grouped per operation
  * (operations in the order of `OPERATION_IDS`, rules in precedence order), and the totals. HTML, Markdown, JUnit
  * and the vendor bundle's `rules.md` all read the matrix through here, so they agree on order and counts.
- *
- * @example
- * ```ts
- * for (const { phase, groups, totals } of coverageSections(summary)) {
- *   console.log(`${phase.name}: ${totals.failed} of ${totals.total} rules failed`);
- *   for (const g of groups) console.log(g.operation, g.rows.map((r) => r.rule));
- * }
- * ```
  */
 import { OPERATION_IDS } from '../domain/index.ts';
 import type { Case, Observed, Outcome, Phase, RuleCoverage, RunSummary } from './run-summary.ts';
@@ -38,14 +30,7 @@ export interface CoverageSection {
   readonly totals: CoverageTotals;
 }
 
-/**
- * Counts rules by outcome and provenance.
- *
- * @example
- * ```ts
- * coverageTotals(phase.coverage ?? []).failed; // 3
- * ```
- */
+/** Counts rules by outcome and provenance. */
 export function coverageTotals(rows: readonly RuleCoverage[]): CoverageTotals {
   const count = (f: (r: RuleCoverage) => boolean) => rows.filter(f).length;
   return {
@@ -66,11 +51,6 @@ function operationOrder(operation: string): number {
 /**
  * The rows grouped per operation: known operations in the fixed order of `OPERATION_IDS`, others after them by
  * name; within an operation by rank, then rule name.
- *
- * @example
- * ```ts
- * coverageGroups(rows).map((g) => g.operation); // ['addInsert', 'cancelInsert', …]
- * ```
  */
 export function coverageGroups(rows: readonly RuleCoverage[]): CoverageGroup[] {
   const byOperation = new Map<string, RuleCoverage[]>();
@@ -83,14 +63,7 @@ export function coverageGroups(rows: readonly RuleCoverage[]): CoverageGroup[] {
     });
 }
 
-/**
- * The phases of a run that carry a coverage matrix (normally the one `rules` phase), grouped.
- *
- * @example
- * ```ts
- * coverageSections(summary).length; // 1 when the run had a rules phase, 0 otherwise
- * ```
- */
+/** The phases of a run that carry a coverage matrix (normally the one `rules` phase), grouped. */
 export function coverageSections(summary: RunSummary): CoverageSection[] {
   return summary.phases.filter((p) => p.coverage !== undefined).map((phase) => {
     const rows = phase.coverage ?? [];
@@ -98,14 +71,7 @@ export function coverageSections(summary: RunSummary): CoverageSection[] {
   });
 }
 
-/**
- * The first case of a row with the given outcome, looked up in the row's phase.
- *
- * @example
- * ```ts
- * firstCaseOf(row, phase, 'failed')?.failure?.message; // 'expected retcode 900-005, got 900-003'
- * ```
- */
+/** The first case of a row with the given outcome, looked up in the row's phase. */
 export function firstCaseOf(row: RuleCoverage, phase: Phase, outcome: Outcome): Case | undefined {
   for (const id of row.caseIds) {
     const c = phase.cases.find((x) => x.id === id);
@@ -114,14 +80,7 @@ export function firstCaseOf(row: RuleCoverage, phase: Phase, outcome: Outcome): 
   return undefined;
 }
 
-/**
- * A row's case counts in words, leaving out zeros: `2 passed, 1 failed`; `no case` when it has none.
- *
- * @example
- * ```ts
- * countsText({ passed: 2, failed: 1, skipped: 0 }); // '2 passed, 1 failed'
- * ```
- */
+/** A row's case counts in words, leaving out zeros: `2 passed, 1 failed`; `no case` when it has none. */
 export function countsText(counts: RuleCoverage['counts']): string {
   const parts = (['passed', 'failed', 'skipped'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
   return parts.length === 0 ? 'no case' : parts.join(', ');
@@ -130,25 +89,13 @@ export function countsText(counts: RuleCoverage['counts']): string {
 /**
  * A row's one line for readers: for a failed row the detail (expected vs observed), for a skipped row the reason;
  * a row without a detail says so rather than staying silent. Empty for a passed row.
- *
- * @example
- * ```ts
- * rowDetail({ ...row, outcome: 'skipped', detail: undefined }); // 'skipped without a reason'
- * ```
  */
 export function rowDetail(row: RuleCoverage): string {
   if (row.outcome === 'passed') return row.detail ?? '';
   return row.detail ?? (row.outcome === 'failed' ? 'failed without a detail' : 'skipped without a reason');
 }
 
-/**
- * The totals in one line: `91 rules: 74 passed, 5 failed, 12 skipped; 70 documented, 21 inferred`.
- *
- * @example
- * ```ts
- * `Rule coverage: ${totalsText(coverageTotals(rows))}`;
- * ```
- */
+/** The totals in one line: `91 rules: 74 passed, 5 failed, 12 skipped; 70 documented, 21 inferred`. */
 export function totalsText(t: CoverageTotals): string {
   return `${t.total} rule${t.total === 1 ? '' : 's'}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped; ${t.documented} documented, ${t.inferred} inferred`;
 }
@@ -156,12 +103,6 @@ export function totalsText(t: CoverageTotals): string {
 /**
  * What the gateway answered, in the words of `RuleCoverage.expected` so the two read side by side: the retcode
  * (with the HTTP status when it is not 200), or `http-<status>` when there was no retcode.
- *
- * @example
- * ```ts
- * answerText({ retcode: '900-003', httpStatus: 200 }); // '900-003'
- * answerText({ httpStatus: 404 });                     // 'http-404'
- * ```
  */
 export function answerText(o: Observed | undefined): string {
   if (!o) return '';

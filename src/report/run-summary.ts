@@ -3,21 +3,6 @@
  * Every other report (JUnit XML, HTML, Markdown) and the comparison of two runs is derived from it.
  * `run-summary.schema.json` describes the same document for other tools; `parseRunSummary` checks a document
  * against it.
- *
- * @example
- * ```ts
- * const summary: RunSummary = {
- *   schemaVersion: 1,
- *   runId: '20261125T100000Z-mock',
- *   startedAt: '2026-11-25T10:00:00.000Z',
- *   finishedAt: '2026-11-25T10:00:05.000Z',
- *   durationMs: 5000,
- *   target: { kind: 'mock', url: 'http://127.0.0.1:8000', profile: 'ccgw-2024', auth: 'static' },
- *   tool: { version: '0.1.0', node: 'v20.19.0', platform: 'linux-x64' },
- *   outcome: 'passed',
- *   phases: [{ name: 'contracts', outcome: 'passed', durationMs: 1200, cases: [] }],
- * };
- * ```
  */
 import type { ProfileOverrides } from '../domain/profiles.ts';
 import type { LoadAchieved, LoadAsked } from '../shared/load-drive.ts';
@@ -93,14 +78,7 @@ export interface ToolVersions {
   readonly platform: string;
 }
 
-/**
- * One phase of a run.
- *
- * @example
- * ```ts
- * const phase: Phase = { name: 'load', outcome: 'skipped', durationMs: 0, reason: 'k6 is not installed', cases: [] };
- * ```
- */
+/** One phase of a run. */
 export interface Phase {
   /** The phase's name, e.g. `contracts`; unique within the run. Letters, digits, `_` and `-`. */
   readonly name: string;
@@ -118,19 +96,7 @@ export interface Phase {
   readonly coverage?: readonly RuleCoverage[];
 }
 
-/**
- * One rule of `src/domain` and what the run found about it: the row of the coverage matrix.
- *
- * @example
- * ```ts
- * const row: RuleCoverage = {
- *   rule: 'addInsert.targetNotSignedIn', operation: 'addInsert', rank: 12, title: 'the target is not signed in',
- *   provenance: 'inferred', source: 'the target must be signed in; no document names the code', setting: 'targetNotSignedIn',
- *   expected: '900-005', outcome: 'failed', caseIds: ['rules.addInsert.targetNotSignedIn.signed-out-target'],
- *   counts: { passed: 0, failed: 1, skipped: 0 }, detail: 'expected retcode 900-005, got 900-003',
- * };
- * ```
- */
+/** One rule of `src/domain` and what the run found about it: the row of the coverage matrix. */
 export interface RuleCoverage {
   /** The rule: operation and rule id, e.g. `addInsert.targetNotSignedIn`; `<operation>.ok` is the success row. */
   readonly rule: string;
@@ -161,18 +127,7 @@ export interface RuleCoverage {
 /** The kind of a case: a Pact interaction, a fast-check property, a model-based scenario or a single check. */
 export type CaseKind = 'interaction' | 'property' | 'scenario' | 'check';
 
-/**
- * One test case.
- *
- * @example
- * ```ts
- * const c: Case = {
- *   id: 'addinsert.target-not-signed-in', title: 'addinsert on an agent that is not signed in answers 900-005',
- *   kind: 'interaction', outcome: 'failed', durationMs: 38, observed: { retcode: '900-003', httpStatus: 200 },
- *   failure: { message: 'expected retcode 900-005, got 900-003', expected: { retcode: '900-005' }, response: { status: 200, body: { retcode: '900-003' } } },
- * };
- * ```
- */
+/** One test case. */
 export interface Case {
   /** Stable across runs and unique within a run: `compareRuns` matches cases by it, e.g. `addinsert.target-not-signed-in`. */
   readonly id: string;
@@ -204,14 +159,7 @@ export interface Observed {
   readonly [key: string]: unknown;
 }
 
-/**
- * Why a case failed, with what it takes to reproduce it.
- *
- * @example
- * ```ts
- * const f: Failure = { message: 'Property failed after 37 tests', counterexample: '[SignIn(30169), AddInsert(30169, 30170)]', seed: -1187235, path: '36:2' };
- * ```
- */
+/** Why a case failed, with what it takes to reproduce it. */
 export interface Failure {
   /** One or more lines: what was expected and what happened. */
   readonly message: string;
@@ -231,14 +179,7 @@ export interface Failure {
   readonly path?: string;
 }
 
-/**
- * One side of an HTTP exchange. Credentials in headers and bodies are redacted before anything is written.
- *
- * @example
- * ```ts
- * const request: HttpPart = { method: 'PUT', url: 'https://10.0.0.5:8043/agentgateway/resource/qualitycontrol/30169/addinsert/30170', headers: { Guid: '…' } };
- * ```
- */
+/** One side of an HTTP exchange. Credentials in headers and bodies are redacted before anything is written. */
 export interface HttpPart {
   /** The request method, e.g. `PUT`. */
   readonly method?: string;
@@ -291,21 +232,7 @@ export interface TimelinePoint {
   readonly errors: number;
 }
 
-/**
- * The result of one k6 load scenario.
- *
- * @example
- * ```ts
- * const smoke: LoadResult = {
- *   scenario: 'smoke', iterations: 30, durationMs: 10_000, rps: 6,
- *   latencyMs: { addInsert: { avg: 4.1, p50: 3.9, p90: 5.2, p95: 5.8, p99: 7.7, max: 8.1 } },
- *   retcodes: { addInsert: { '0': 30 } }, checksRate: 1, errorRate: 0,
- *   thresholds: [{ metric: 'http_req_failed', expression: 'rate<0.01', ok: true, value: 0 }],
- *   invariant: { violations: 0 },
- *   timeline: [{ t: 1, rps: 6, p95Ms: 5.6, errors: 0 }],
- * };
- * ```
- */
+/** The result of one k6 load scenario. */
 export interface LoadResult {
   /** The k6 scenario name, e.g. `barge-storm`; unique within the run (compare matches scenarios by it). Letters, digits, `_` and `-`. */
   readonly scenario: string;

@@ -1,14 +1,6 @@
 /**
  * A small line chart as inline SVG: axes with ticks and labels, a title, one polyline per series and optional
  * markers (e.g. intervals with errors). No script, no external resources; every label is escaped.
- *
- * @example
- * ```ts
- * const svg = lineChart({
- *   title: 'p95 latency', xLabel: 'time (s)', yLabel: 'ms',
- *   series: [{ name: 'p95', cssClass: 'series-latency', points: [[0, 12], [1, 14], [2, 13]] }],
- * });
- * ```
  */
 import { escapeHtml } from './escape.ts';
 import { formatNumber } from './format.ts';
@@ -30,14 +22,7 @@ export interface ChartMarker {
   readonly label: string;
 }
 
-/**
- * What to draw.
- *
- * @example
- * ```ts
- * const options: ChartOptions = { title: 'Throughput', xLabel: 'time (s)', yLabel: 'req/s', series: [], width: 560 };
- * ```
- */
+/** What to draw. */
 export interface ChartOptions {
   readonly title: string;
   readonly xLabel: string;
@@ -51,15 +36,7 @@ export interface ChartOptions {
   readonly attributes?: Readonly<Record<string, string>>;
 }
 
-/**
- * Tick values from 0 to at least `max`, at a 1-2-5 step, about `count` of them.
- *
- * @example
- * ```ts
- * niceTicks(87);  // [0, 20, 40, 60, 80, 100]
- * niceTicks(0);   // [0, 1]
- * ```
- */
+/** Tick values from 0 to at least `max`, at a 1-2-5 step, about `count` of them. */
 export function niceTicks(max: number, count = 5): number[] {
   if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
   const raw = max / count;
@@ -81,11 +58,6 @@ function r(n: number): string {
 /**
  * Renders the chart as an `<svg>` element (a string of HTML). Each series' polyline carries `data-series` with the
  * series name and has one point per input point, so a test can count them.
- *
- * @example
- * ```ts
- * html += lineChart({ title: 'Throughput', xLabel: 'time (s)', yLabel: 'req/s', series: [{ name: 'rps', cssClass: 'series-rps', points }] });
- * ```
  */
 export function lineChart(options: ChartOptions): string {
   const width = options.width ?? 640;

@@ -1,12 +1,4 @@
-/**
- * Counting cases: per phase and for the whole run. Skipped cases are counted on their own, never as passed.
- *
- * @example
- * ```ts
- * tallyPhase(summary.phases[0]);  // { total: 12, passed: 10, failed: 1, skipped: 1 }
- * tallyRun(summary).failed;       // 3
- * ```
- */
+/** Counting cases: per phase and for the whole run. Skipped cases are counted on their own, never as passed. */
 import type { Phase, RunSummary } from './run-summary.ts';
 
 /** How many cases passed, failed and were skipped. */
@@ -17,14 +9,7 @@ export interface Tally {
   readonly skipped: number;
 }
 
-/**
- * The case counts of one phase.
- *
- * @example
- * ```ts
- * const { passed, failed, skipped } = tallyPhase(phase);
- * ```
- */
+/** The case counts of one phase. */
 export function tallyPhase(phase: Phase): Tally {
   let passed = 0;
   let failed = 0;
@@ -37,14 +22,7 @@ export function tallyPhase(phase: Phase): Tally {
   return { total: phase.cases.length, passed, failed, skipped };
 }
 
-/**
- * The case counts of the whole run.
- *
- * @example
- * ```ts
- * `${tallyRun(summary).failed} failed`;
- * ```
- */
+/** The case counts of the whole run. */
 export function tallyRun(summary: RunSummary): Tally {
   return summary.phases.map(tallyPhase).reduce(
     (a, b) => ({ total: a.total + b.total, passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }),

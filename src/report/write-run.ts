@@ -2,12 +2,6 @@
  * The run directory: `summary.json` (the data), `junit.xml` (for CI), `report.html` (for people), `summary.md` (for a
  * CI job page). `writeRun` checks the summary, redacts it and writes the four files; `readRun` loads a run back
  * for `ccgw compare`, with errors that name the file and the bad field.
- *
- * @example
- * ```ts
- * const files = await writeRun('runs/20261125T100000Z-mock', summary, { secrets: [password] });
- * const again = await readRun(files.dir);
- * ```
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -38,11 +32,6 @@ export interface RunFiles {
 /**
  * A run directory (or its summary file) that cannot be read: missing, not a directory, not JSON. The message names
  * the path and the fix. A readable file with bad contents throws `RunSummaryError` instead.
- *
- * @example
- * ```ts
- * try { await readRun(dir); } catch (e) { if (e instanceof RunReadError) console.error(e.message); }
- * ```
  */
 export class RunReadError extends Error {
   override readonly name = 'RunReadError';
@@ -59,11 +48,6 @@ export class RunReadError extends Error {
  * Writes the run directory (creating it and its parents) and returns the paths of the four files. The summary is
  * checked first (a bad summary throws `RunSummaryError` and nothing is written), then redacted: `summary.json`
  * holds the redacted data, so every file agrees with it.
- *
- * @example
- * ```ts
- * const { html } = await writeRun(join('runs', summary.runId), summary);
- * ```
  */
 export async function writeRun(dir: string, summary: RunSummary, options: RedactOptions = {}): Promise<RunFiles> {
   const root = resolve(dir);
@@ -86,15 +70,7 @@ export async function writeRun(dir: string, summary: RunSummary, options: Redact
   return files;
 }
 
-/**
- * Where the summary of `path` is: `path/summary.json` for a directory, `path` itself for a `.json` file.
- *
- * @example
- * ```ts
- * await summaryPathOf('runs/a');              // '/abs/runs/a/summary.json'
- * await summaryPathOf('runs/a/summary.json'); // '/abs/runs/a/summary.json'
- * ```
- */
+/** Where the summary of `path` is: `path/summary.json` for a directory, `path` itself for a `.json` file. */
 export async function summaryPathOf(path: string): Promise<string> {
   const target = resolve(path);
   const info = await stat(target).catch(() => undefined);
@@ -113,11 +89,6 @@ export async function summaryPathOf(path: string): Promise<string> {
  * Loads and checks the summary of a run directory (or of a `summary.json` given directly).
  * Throws `RunReadError` when it cannot be read or parsed, `RunSummaryError` when it is not a valid summary; both
  * name the file.
- *
- * @example
- * ```ts
- * const before = await readRun('runs/old-gateway');
- * ```
  */
 export async function readRun(dir: string): Promise<RunSummary> {
   const file = await summaryPathOf(dir);

@@ -7,11 +7,6 @@
  * transcript to standard output; the transcript is kept and shown only when an interaction failed. A line is
  * printed as each interaction finishes (its verdict comes when the verifier ends), then every failed or skipped case
  * and the tally.
- *
- * @example
- * ```ts
- * const phase = await contractsPhase({ target, settings, progress });
- * ```
  */
 import { plainTranscript, verifyInChildProcess } from '../../contracts/provider/verify-in-child.ts';
 import type { Settings } from '../config/settings.ts';

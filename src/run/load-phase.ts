@@ -1,11 +1,6 @@
 /**
  * The load phase of a run: one k6 scenario against the target, reported as a phase with one case (the
  * scenario, failed when a threshold is crossed or the barge invariant breaks) and its load result.
- *
- * @example
- * ```ts
- * const phase = await loadPhase({ target, settings, scenario: 'smoke', dir: 'runs/x/load', progress });
- * ```
  */
 import { dirname, relative, sep } from 'node:path';
 import type { Settings } from '../config/settings.ts';

@@ -7,12 +7,6 @@
  * from, as written: `{ "env" }` and `{ "file" }` passwords are references, resolved here from this process's
  * environment and files like those of a `--fixtures` file; literal passwords are the mock's own demo data. The
  * document is also written to a temporary file for the processes that read fixtures themselves (k6).
- *
- * @example
- * ```ts
- * const found = await mockFixtures({ url: 'http://127.0.0.1:8000', tls: undefined, env: process.env, profile, timeoutMs: 5000 });
- * if (found.kind === 'found') console.log(found.note); // 'accounts: the 1000 accounts of the ccgw mock at …'
- * ```
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,12 +1,6 @@
 /**
  * Progress of a long run on stderr-like output: which phase, how far, what failed so far. `--quiet` prints only
  * failures and the result; `--json` prints nothing but the final summary JSON on stdout.
- *
- * @example
- * ```ts
- * const progress = createProgress(io, { quiet: false, json: false });
- * progress.phase('contracts', 'verifying the pact against http://127.0.0.1:8000');
- * ```
  */
 import type { CommandIo } from '../io/command-io.ts';
 

@@ -3,11 +3,6 @@
  * answer within the contract for random calls; model-based sequences of calls by several inspectors on several
  * agents against a small model of the rules), with a bounded number of runs, under the rate cap, on the
  * fixtures' accounts, cleaning up after every run and at the end.
- *
- * @example
- * ```ts
- * const phase = await propertiesPhase({ target, settings, progress, env, signal });
- * ```
  */
 import { runLiveProperties, type LivePropertyProgress } from '../../properties/live/run-live-properties.ts';
 import { CastError } from '../../properties/model/cast.ts';

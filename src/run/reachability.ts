@@ -8,12 +8,6 @@
  * options, so the client's classification of transport failures decides the cause; only the wording of the fix
  * is the command line's (flags instead of client options). When TLS fails on https://, or the connection closes
  * on http://, a second look at the port tells which protocol it speaks.
- *
- * @example
- * ```ts
- * const problem = await probeGateway({ url: 'https://10.0.0.5:8043', tls: { insecure: false }, agentId: '30101', timeoutMs: 15_000 });
- * if (problem) throw new GatewayUnreachable('https://10.0.0.5:8043', problem.message);
- * ```
  */
 import http from 'node:http';
 import tls from 'node:tls';

@@ -7,11 +7,6 @@
  * when the probe fails, the phases after it are skipped with that reason, the run directory is still written, and
  * the run ends with GatewayUnreachable naming the URL, the cause, the fix and the phase it happened in. The failed
  * phase keeps the failures it saw (it finished its own clean-up); they may stem from the outage, which the message says.
- *
- * @example
- * ```ts
- * const outcome = await runPhases({ command: 'run', settings, io, phases: [contracts, load], parts: ['smoke'] });
- * ```
  */
 import { join } from 'node:path';
 import type { CommandIo } from '../io/command-io.ts';

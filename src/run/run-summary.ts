@@ -1,12 +1,4 @@
-/**
- * Assembling a run's summary from its phases, and writing the run directory.
- *
- * @example
- * ```ts
- * const summary = runSummary({ runId, startedAt, target, settings, tool, phases });
- * const files = await writeRun(join(settings.reportDir, runId), summary, { secrets });
- * ```
- */
+/** Assembling a run's summary from its phases, and writing the run directory. */
 import { overridesOf } from '../domain/profiles.ts';
 import type { Settings } from '../config/settings.ts';
 import type { Phase, RunSummary, TargetKind, ToolVersions } from '../report/run-summary.ts';

@@ -4,12 +4,6 @@
  * is probed when it is opened (one status call without a Guid, see reachability.ts): when nothing answers within
  * CCGW_PROBE_TIMEOUT (default 15 s, the client's call timeout), opening fails with {@link GatewayUnreachable}
  * naming the URL, the cause and the fix, before any phase runs.
- *
- * @example
- * ```ts
- * const target = await openTarget(settings, io.env);
- * try { ... target.url ... } finally { await target.close(); }
- * ```
  */
 import type { Settings } from '../config/settings.ts';
 import { demoFixtures, FixturesError, loadFixturesFile, type LoadedFixtures } from '../fixtures/load-fixtures.ts';

@@ -1,11 +1,4 @@
-/**
- * The versions a run records: the harness, Node, k6 (when used) and pact-js.
- *
- * @example
- * ```ts
- * const tool = await toolVersions({ k6: '/usr/bin/k6' });
- * ```
- */
+/** The versions a run records: the harness, Node, k6 (when used) and pact-js. */
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';

@@ -2,12 +2,6 @@
  * Checks, before any work, that the places a command will write to can be written: a run directory's parent
  * (`--out`), a file (`--write`, `--cert-out`). A run that would fail only when writing its report, after minutes
  * of work, fails at once instead, with the path, the reason and the fix.
- *
- * @example
- * ```ts
- * await checkWritableDirectory('verify', '--out', '/tmp/runs');
- * await checkWritableFile('calibrate', '--write', '/tmp/old-gw.json');
- * ```
  */
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';

@@ -46,15 +46,6 @@ export type LiveDecision =
 /**
  * The guard: a target on this machine runs as asked; one on another machine needs the opt-in and gets the cap.
  * `named` is the URL as the user gave it, e.g. `--gateway https://10.0.0.5:8043` or `BASE_URL=https://10.0.0.5:8043`.
- *
- * @example
- * ```ts
- * import { liveDecision } from './live-target.ts';
- *
- * const words = { optIn: 'Pass --live (or CCGW_LIVE=1)', cap: '--max-rps N' };
- * liveDecision({ named: '--gateway https://10.0.0.5:8043', url: 'https://10.0.0.5:8043', optIn: true, maxRps: undefined }, words); // { allowed: true, live: true, maxRps: 5, … }
- * liveDecision({ named: '--gateway https://10.0.0.5:8043', url: 'https://10.0.0.5:8043', optIn: false, maxRps: undefined }, words).allowed; // false
- * ```
  */
 export function liveDecision(target: { readonly named: string; readonly url: string; readonly optIn: boolean; readonly maxRps: number | undefined }, words: LiveGuardWords): LiveDecision {
   const loopback = isLoopbackUrl(target.url);

@@ -8,15 +8,6 @@
  * The Guid in a `Set-GUID` header value, or undefined when there is none. A value without `=` is taken whole;
  * attributes after `;` are dropped (a `; Path=/` must not become part of the Guid header sent back); with several
  * headers the last one wins.
- *
- * @example
- * ```ts
- * import { guidFromSetGuid } from './set-guid.ts';
- *
- * guidFromSetGuid('JSESSIONID=279fe21d-2caa-4437-84c3-ab9e9dae20f5.AgentGateway0; Path=/'); // '279fe21d-…AgentGateway0'
- * guidFromSetGuid(['JSESSIONID=old', 'JSESSIONID=new']); // 'new'
- * guidFromSetGuid(undefined); // undefined
- * ```
  */
 export function guidFromSetGuid(header: string | readonly string[] | undefined): string | undefined {
   if (header === undefined) return undefined;

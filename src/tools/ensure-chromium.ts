@@ -5,11 +5,6 @@
  * progress line); otherwise fails with the command to run.
  *
  * Run as a script it prints the path: `tsx src/tools/ensure-chromium.ts`.
- *
- * @example
- * ```ts
- * const chromium = await ensureChromium();   // '/usr/bin/chromium'
- * ```
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -7,13 +7,6 @@
  * (vitest workers, CI steps) build it once.
  *
  * Run as a script it prints the path: `tsx src/tools/ensure-k6.ts` (`npm run k6`).
- *
- * @example
- * ```ts
- * import { ensureK6 } from './ensure-k6.ts';
- * const k6 = await ensureK6();            // '/usr/bin/k6' or '<repo>/tools/k6/bin/k6'
- * execFileSync(k6, ['run', '--quiet', 'load/scenarios/smoke.ts']);
- * ```
  */
 import { constants } from 'node:fs';
 import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
@@ -22,24 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../paths.ts';
 import { runTool, withDirLock } from './tool-process.ts';
 
-/**
- * The k6 release the harness pins when it builds k6 itself.
- *
- * @example
- * ```ts
- * `go install go.k6.io/k6@${K6_VERSION}`;
- * ```
- */
+/** The k6 release the harness pins when it builds k6 itself. */
 export const K6_VERSION = 'v1.8.1';
 
-/**
- * The oldest k6 on PATH the harness accepts: 1.x strips TypeScript types natively, without flags.
- *
- * @example
- * ```ts
- * isAcceptedPathVersion('v1.0.0'); // true
- * ```
- */
+/** The oldest k6 on PATH the harness accepts: 1.x strips TypeScript types natively, without flags. */
 export const MIN_PATH_K6_VERSION = 'v1.0.0';
 
 /** The Go version k6 v1.8.1's go.mod asks for (`go 1.25.0`). */
@@ -52,14 +31,7 @@ const LOCK_WAIT_MS = BUILD_TIMEOUT_MS + 60_000;
 /** A lock older than this belongs to a build that died. */
 const STALE_LOCK_MS = BUILD_TIMEOUT_MS + 2 * 60_000;
 
-/**
- * Options of {@link ensureK6}; every field has a default suitable for the repository.
- *
- * @example
- * ```ts
- * await ensureK6({ root: '/work/main', log: (line) => console.error(line) });
- * ```
- */
+/** Options of {@link ensureK6}; every field has a default suitable for the repository. */
 export interface EnsureK6Options {
   /** Repository root; `tools/k6/bin/k6` lives under it. Default: the parent of `scripts/`. */
   readonly root?: string;
@@ -69,54 +41,24 @@ export interface EnsureK6Options {
   readonly log?: (line: string) => void;
 }
 
-/**
- * A k6 could not be found or built; the message names the cause and the fix.
- *
- * @example
- * ```ts
- * try { await ensureK6(); } catch (e) { if (e instanceof K6ToolError) console.error(e.message); }
- * ```
- */
+/** A k6 could not be found or built; the message names the cause and the fix. */
 export class K6ToolError extends Error {
   override readonly name = 'K6ToolError';
 }
 
-/**
- * Parses the version out of `k6 version` output (`k6 v1.8.1 (go1.26.8, linux/amd64)`).
- *
- * @example
- * ```ts
- * parseK6Version('k6 v1.8.1 (go1.26.8, linux/amd64)'); // 'v1.8.1'
- * parseK6Version('garbage');                            // undefined
- * ```
- */
+/** Parses the version out of `k6 version` output (`k6 v1.8.1 (go1.26.8, linux/amd64)`). */
 export function parseK6Version(output: string): string | undefined {
   return /\bk6 (v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(output)?.[1];
 }
 
-/**
- * True when a k6 found on PATH is recent enough for the harness's TypeScript scripts (v1.0.0 or later).
- *
- * @example
- * ```ts
- * isAcceptedPathVersion('v0.57.0'); // false
- * isAcceptedPathVersion('v1.8.1');  // true
- * ```
- */
+/** True when a k6 found on PATH is recent enough for the harness's TypeScript scripts (v1.0.0 or later). */
 export function isAcceptedPathVersion(version: string): boolean {
   const m = /^v(\d+)\.(\d+)\.(\d+)/.exec(version);
   if (!m) return false;
   return Number(m[1]) >= 1;
 }
 
-/**
- * Parses `go version` output into [major, minor], or undefined.
- *
- * @example
- * ```ts
- * parseGoVersion('go version go1.26.8 linux/amd64'); // [1, 26]
- * ```
- */
+/** Parses `go version` output into [major, minor], or undefined. */
 export function parseGoVersion(output: string): [number, number] | undefined {
   const m = /\bgo(\d+)\.(\d+)/.exec(output.replace(/^go version /, ''));
   return m ? [Number(m[1]), Number(m[2])] : undefined;
@@ -129,10 +71,6 @@ const DEFAULT_ROOT = REPO_ROOT;
  * Returns the path of a usable k6, building the pinned version once when needed.
  *
  * @throws K6ToolError when no k6 is installed and Go is missing or too old, or when the build fails.
- * @example
- * ```ts
- * const k6 = await ensureK6();
- * ```
  */
 export async function ensureK6(options: EnsureK6Options = {}): Promise<string> {
   const root = options.root ?? DEFAULT_ROOT;
@@ -161,14 +99,7 @@ export async function ensureK6(options: EnsureK6Options = {}): Promise<string> {
   return local;
 }
 
-/**
- * Where the harness keeps its own k6 build.
- *
- * @example
- * ```ts
- * localK6Path('/work/main'); // '/work/main/tools/k6/bin/k6'
- * ```
- */
+/** Where the harness keeps its own k6 build. */
 export function localK6Path(root: string): string {
   return join(root, 'tools', 'k6', 'bin', `k6${EXE}`);
 }

@@ -6,12 +6,6 @@
  * to PyPI for the first install. Parallel callers install it once (a lock directory).
  *
  * Run as a script it prints the path: `tsx src/tools/ensure-schemathesis.ts`.
- *
- * @example
- * ```ts
- * const st = await ensureSchemathesis();   // '<repo>/node_modules/.cache/schemathesis/venv/bin/schemathesis'
- * execFileSync(st, ['run', 'openapi/ccgw-agentgateway.yaml', '--url', gw.url]);
- * ```
  */
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -28,14 +22,7 @@ export const MIN_PYTHON = [3, 11] as const;
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 const STALE_LOCK_MS = INSTALL_TIMEOUT_MS + 60_000;
 
-/**
- * Schemathesis could not be found or installed; `reason` tells a missing Python (a test may skip) from a failure.
- *
- * @example
- * ```ts
- * try { await ensureSchemathesis(); } catch (e) { if (e instanceof SchemathesisToolError && e.reason === 'no-python') skip(e.message); }
- * ```
- */
+/** Schemathesis could not be found or installed; `reason` tells a missing Python (a test may skip) from a failure. */
 export class SchemathesisToolError extends Error {
   override readonly name = 'SchemathesisToolError';
   constructor(
@@ -55,14 +42,7 @@ export interface EnsureSchemathesisOptions {
   readonly log?: (line: string) => void;
 }
 
-/**
- * Where the harness keeps its Schemathesis.
- *
- * @example
- * ```ts
- * schemathesisBinary('/work/main'); // '/work/main/node_modules/.cache/schemathesis/venv/bin/schemathesis'
- * ```
- */
+/** Where the harness keeps its Schemathesis. */
 export function schemathesisBinary(root: string): string {
   return join(root, 'node_modules', '.cache', 'schemathesis', 'venv', 'bin', 'schemathesis');
 }
@@ -71,10 +51,6 @@ export function schemathesisBinary(root: string): string {
  * Returns the path of the pinned Schemathesis, installing it once when needed.
  *
  * @throws SchemathesisToolError `no-python` when no Python {@link MIN_PYTHON}+ is found; `install-failed` otherwise.
- * @example
- * ```ts
- * const st = await ensureSchemathesis({ log: () => {} });
- * ```
  */
 export async function ensureSchemathesis(options: EnsureSchemathesisOptions = {}): Promise<string> {
   const root = options.root ?? REPO_ROOT;

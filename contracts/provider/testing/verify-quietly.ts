@@ -2,12 +2,6 @@
  * Test helper: a provider verification run in a child process (verify-in-child.ts), so that Pact core's
  * transcript — which it prints straight to standard output, "There were 9 pact failures" included when a test breaks
  * the gateway on purpose — is kept for the test to assert on instead of filling the test log.
- *
- * @example
- * ```ts
- * const result = await verifyMockQuietly({ gatewayUrl: proxy.url, adminUrl: gw.url });
- * expect(result.transcript).toContain('There were 9 pact failures');
- * ```
  */
 import type { LoadedFixtures } from '../../../src/fixtures/index.ts';
 import type { GatewayVerification } from '../contract-report.ts';

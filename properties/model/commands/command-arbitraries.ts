@@ -4,11 +4,6 @@
  * invalid reasons), addinsert and cancel from inspectors and agents onto agents, inspectors, another VDN's agent and
  * IDs that are no agent, polls, status reads and sign-outs, each with the caller's own Guid mostly and sometimes
  * none, another agent's, an expired or a malformed one.
- *
- * @example
- * ```ts
- * const cmds = fc.commands(modelCommandArbs(cast, { unknownIds: ['12345'], wrongPasswords: true, pollOnlyWhenDue: false }), { maxCommands: 30 });
- * ```
  */
 import * as fc from 'fast-check';
 import { guidKindArb, type GuidKind } from '../../arbitraries/guid.ts';
@@ -43,13 +38,7 @@ function weighted<T>(entries: readonly (readonly [number, fc.Arbitrary<T> | unde
   return fc.oneof(...present.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 }
 
-/**
- * The command arbitraries (one weighted arbitrary) for `cast`.
- * @example
- * ```ts
- * fc.commands(modelCommandArbs(cast, { unknownIds: [], wrongPasswords: false, pollOnlyWhenDue: true }), { maxCommands: 15 });
- * ```
- */
+/** The command arbitraries (one weighted arbitrary) for `cast`. */
 export function modelCommandArbs(cast: Cast, options: CommandOptions): fc.Arbitrary<ModelCommand>[] {
   const everyone = ids(cast.all);
   const inspectors = ids(cast.inspectors);

@@ -1,27 +1,13 @@
 /**
  * A throwaway repository for bundle tests: a temporary directory holding copies of this harness's
  * package.json, OpenAPI document and redocly.yaml, and optionally pact files in `contracts/pacts/`.
- *
- * @example
- * ```ts
- * const repo = await tempRepository({ pacts: { 'a-b.json': minimalPact() } });
- * await buildBundle({ root: repo.root, env: {} });
- * await repo.remove();
- * ```
  */
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HARNESS_ROOT } from '../bundle.ts';
 
-/**
- * A temporary repository and how to remove it.
- *
- * @example
- * ```ts
- * const repo: TempRepository = await tempRepository(); await repo.remove();
- * ```
- */
+/** A temporary repository and how to remove it. */
 export interface TempRepository {
   readonly root: string;
   /** Another temporary directory for outputs, removed with the repository. */
@@ -31,11 +17,6 @@ export interface TempRepository {
 
 /**
  * Creates a temporary repository. `pacts` maps file names to their JSON (objects are stringified, strings written as is).
- *
- * @example
- * ```ts
- * const empty = await tempRepository(); // no contracts/pacts/ at all
- * ```
  */
 export async function tempRepository({ pacts }: { pacts?: Readonly<Record<string, unknown>> } = {}): Promise<TempRepository> {
   const root = await mkdtemp(join(tmpdir(), 'ccgw-bundle-repo-'));
@@ -63,11 +44,6 @@ export async function tempRepository({ pacts }: { pacts?: Readonly<Record<string
 /**
  * A minimal Pact V4 file: one addinsert interaction, with a sign-in body whose password is `password`
  * (default the placeholder `********`).
- *
- * @example
- * ```ts
- * minimalPact({ password: 'Huawei@123' }); // a pact the bundle must refuse
- * ```
  */
 export function minimalPact({ password = '********' }: { password?: string } = {}): Record<string, unknown> {
   return {

@@ -1,11 +1,6 @@
 /**
  * `ccgw bundle`: writes the vendor bundle of the addinsert contract, a directory and a .tar.gz archive that is
  * byte-identical from run to run at the same commit (and the same `--run`, whose rule coverage ends rules.md).
- *
- * @example
- * ```ts
- * const code = await bundleCommand.run(['--out', '/tmp/vendor', '--archive', '/tmp/vendor.tar.gz'], processIo());
- * ```
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { BundleError, BundleTargetError, HARNESS_ROOT, PACT_DIR, buildBundle, hasRuleCoverage, writeBundle } from '../../bundle/index.ts';
@@ -20,23 +15,9 @@ import { parseOptions } from '../../io/options.ts';
 
 const NAME = 'bundle';
 
-/**
- * Default bundle directory, relative to the repository.
- *
- * @example
- * ```ts
- * join(root, DEFAULT_OUT); // '/repo/dist/vendor-bundle'
- * ```
- */
+/** Default bundle directory, relative to the repository. */
 export const DEFAULT_OUT = 'dist/vendor-bundle';
-/**
- * Default archive, relative to the repository.
- *
- * @example
- * ```ts
- * join(root, DEFAULT_ARCHIVE); // '/repo/dist/ccgw-addinsert-contract.tar.gz'
- * ```
- */
+/** Default archive, relative to the repository. */
 export const DEFAULT_ARCHIVE = 'dist/ccgw-addinsert-contract.tar.gz';
 
 const USAGE = `Usage: ccgw bundle [--out DIR] [--archive FILE] [--allow-missing-pact] [--run DIR]
@@ -76,14 +57,7 @@ Examples:
   SOURCE_DATE_EPOCH=0 ccgw bundle --allow-missing-pact
   ccgw bundle --run runs/20261126T080000Z-live`;
 
-/**
- * Where a bundle command reads from; tests point it at a temporary repository.
- *
- * @example
- * ```ts
- * createBundleCommand({ root: '/tmp/repo-copy' } satisfies BundleCommandDefaults);
- * ```
- */
+/** Where a bundle command reads from; tests point it at a temporary repository. */
 export interface BundleCommandDefaults {
   /** The repository to bundle (default: this harness's checkout). Default --out and --archive are inside it. */
   readonly root?: string;
@@ -91,15 +65,7 @@ export interface BundleCommandDefaults {
   readonly toolsRoot?: string;
 }
 
-/**
- * A `bundle` command for the repository `defaults.root`.
- *
- * @example
- * ```ts
- * const command = createBundleCommand({ root: '/tmp/repo-copy' });
- * await command.run(['--allow-missing-pact'], memoryIo());
- * ```
- */
+/** A `bundle` command for the repository `defaults.root`. */
 export function createBundleCommand(defaults: BundleCommandDefaults = {}): Command {
   const root = defaults.root ?? HARNESS_ROOT;
   return {
@@ -136,14 +102,7 @@ export function createBundleCommand(defaults: BundleCommandDefaults = {}): Comma
   };
 }
 
-/**
- * `ccgw bundle` for this harness's checkout.
- *
- * @example
- * ```ts
- * await bundleCommand.run(['--allow-missing-pact'], processIo()); // 0
- * ```
- */
+/** `ccgw bundle` for this harness's checkout. */
 export const bundleCommand: Command = createBundleCommand();
 
 function target(io: CommandIo, flag: string, raw: string | undefined, fallback: string): string {

@@ -1,12 +1,6 @@
 /**
  * `ccgw calibrate`: learns how a gateway answers the situations the documents leave open, and writes them as a
  * config file a later `ccgw run --config FILE` holds any gateway to.
- *
- * @example
- * ```sh
- * ccgw calibrate --gateway https://old-gw:8043 --fixtures qa-accounts.json --live --ca gw-ca.pem --write old-gw.json
- * ccgw run --config old-gw.json --gateway https://new-gw:8043 --fixtures qa-accounts.json --live --ca gw-ca.pem
- * ```
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

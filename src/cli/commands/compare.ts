@@ -3,12 +3,6 @@
  * the second regressed: a case or rule that now fails, a retcode or HTTP status the gateway now answers differently
  * in the same situation, an operation that is slower by a significant shift beyond the floor (Mann–Whitney U on
  * the raw samples), new invariant violations, crossed thresholds.
- *
- * @example
- * ```sh
- * ccgw compare runs/old-gateway runs/new-gateway --html runs/compare.html
- * ccgw compare runs/a runs/b --threshold 10 --min-ms 2 --json > compare.json
- * ```
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -89,14 +83,7 @@ async function load(label: string, path: string, cwd: string): Promise<LoadedRun
   }
 }
 
-/**
- * The `ccgw compare` command.
- *
- * @example
- * ```ts
- * const code = await compareCommand.run(['runs/a', 'runs/b', '--json'], processIo());
- * ```
- */
+/** The `ccgw compare` command. */
 export const compareCommand: Command = {
   name: NAME,
   usage: USAGE,

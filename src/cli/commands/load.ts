@@ -1,12 +1,4 @@
-/**
- * `ccgw load`: one k6 load scenario against the embedded mock or a gateway, written as a run directory.
- *
- * @example
- * ```sh
- * ccgw load --scenario barge-storm
- * ccgw load --scenario throughput --gateway https://gw.example:8043 --fixtures accounts.json --live --max-rps 20 --ca ca.pem
- * ```
- */
+/** `ccgw load`: one k6 load scenario against the embedded mock or a gateway, written as a run directory. */
 import { ratio, resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
 import { LOAD_SCENARIOS, type LoadScenario } from '../../load-runner/run-k6-scenario.ts';
 import { createProgress } from '../../run/progress.ts';

@@ -1,12 +1,4 @@
-/**
- * `ccgw mock`: runs the mock CC-Gateway until SIGINT/SIGTERM.
- *
- * @example
- * ```sh
- * ccgw mock --port 8000
- * ccgw mock --tls --cert-out /tmp/mock-ca.pem --profile ccgw-2025 --auth static
- * ```
- */
+/** `ccgw mock`: runs the mock CC-Gateway until SIGINT/SIGTERM. */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readConfigFile } from '../../config/settings.ts';

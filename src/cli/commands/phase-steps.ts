@@ -1,11 +1,4 @@
-/**
- * The phases `ccgw run` and `ccgw verify` can run, as steps of a run.
- *
- * @example
- * ```ts
- * const steps = phaseSteps({ command: 'run', settings, progress, env, rules: { waitForTimeouts: false }, contracts: true, properties: true, load: { scenario: 'smoke', k6 } });
- * ```
- */
+/** The phases `ccgw run` and `ccgw verify` can run, as steps of a run. */
 import type { Settings } from '../../config/settings.ts';
 import type { LoadScenario } from '../../load-runner/run-k6-scenario.ts';
 import { contractsPhase } from '../../run/contracts-phase.ts';

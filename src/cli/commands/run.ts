@@ -2,12 +2,6 @@
  * `ccgw run`: the whole harness (what `npm start` does). Against the embedded mock gateway by default, or a
  * gateway with `--gateway URL --fixtures FILE` (and the live rails): the Pact verification, the properties and the
  * load smoke, then one run directory with JUnit, JSON, HTML and Markdown. Exit 0 only when everything passed.
- *
- * @example
- * ```sh
- * ccgw run
- * ccgw run --gateway https://10.0.0.5:8043 --fixtures qa-accounts.json --live --max-rps 5 --ca gw-ca.pem
- * ```
  */
 import { resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
 import { LOAD_SCENARIOS } from '../../load-runner/run-k6-scenario.ts';

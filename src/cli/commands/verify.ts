@@ -1,11 +1,6 @@
 /**
  * `ccgw verify`: verifies a gateway (the embedded mock by default) against the contract: the rule suite and the
  * committed pact, and with `--properties` the property-based checks. Writes a run directory.
- *
- * @example
- * ```sh
- * ccgw verify --gateway https://gw.example:8043 --fixtures qa-accounts.json --live --ca gw-ca.pem
- * ```
  */
 import { resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
 import { createProgress } from '../../run/progress.ts';

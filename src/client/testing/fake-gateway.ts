@@ -4,30 +4,13 @@
  * records every request (method, path, headers, body). Unmatched paths answer 404 like the gateway's path pattern.
  *
  * It is deliberately not the mock gateway (`src/gateway`): it has no rules, only the answers a test scripts.
- *
- * @example
- * ```ts
- * const gw = await startFakeGateway({
- *   routes: { signIn: () => ({ headers: { 'set-guid': 'JSESSIONID=g1' }, body: signInOk('30169') }) },
- * });
- * const client = new GatewayClient({ baseUrl: gw.baseUrl });
- * // ...
- * await gw.close();
- * ```
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { operations, type OperationId } from '../../generated/contract.ts';
 
-/**
- * A request as the fake gateway received it.
- *
- * @example
- * ```ts
- * expect(gw.requestsOf('addInsert')[0]?.headers['guid']).toBe(guid);
- * ```
- */
+/** A request as the fake gateway received it. */
 export interface FakeRequest {
   readonly operationId: OperationId | undefined;
   readonly method: string;
@@ -43,14 +26,7 @@ export interface FakeRequest {
   readonly remotePort: number | undefined;
 }
 
-/**
- * What the fake gateway answers.
- *
- * @example
- * ```ts
- * const answer: FakeAnswer = { status: 200, headers: { 'set-guid': setGuid(GUIDS.first) }, body: signInOk('30169') };
- * ```
- */
+/** What the fake gateway answers. */
 export type FakeAnswer =
   | {
       readonly status?: number;
@@ -64,38 +40,17 @@ export type FakeAnswer =
   /** Destroy the connection without an answer. */
   | { readonly destroy: true };
 
-/**
- * Answers one request of one operation.
- *
- * @example
- * ```ts
- * const handler: FakeHandler = (r) => ({ body: okBodyFor(r.operationId ?? 'sayFree') });
- * ```
- */
+/** Answers one request of one operation. */
 export type FakeHandler = (request: FakeRequest) => FakeAnswer | Promise<FakeAnswer>;
 
-/**
- * Routes (by operationId) and, for HTTPS, a key and certificate.
- *
- * @example
- * ```ts
- * await startFakeGateway({ routes: { sayFree: () => ({ body: OK_EMPTY }) }, tls: { key, cert } });
- * ```
- */
+/** Routes (by operationId) and, for HTTPS, a key and certificate. */
 export interface FakeGatewayOptions {
   readonly routes?: Partial<Record<OperationId, FakeHandler>>;
   /** Serve HTTPS with this key and certificate (PEM). */
   readonly tls?: { readonly key: string; readonly cert: string };
 }
 
-/**
- * A running fake gateway.
- *
- * @example
- * ```ts
- * const gw = await startFakeGateway(); gw.route('sayFree', () => ({ body: OK_EMPTY })); await gw.close();
- * ```
- */
+/** A running fake gateway. */
 export interface FakeGateway {
   readonly baseUrl: string;
   readonly port: number;
@@ -132,14 +87,7 @@ function match(method: string, path: string): { operationId: OperationId; params
   return undefined;
 }
 
-/**
- * Starts a fake gateway on 127.0.0.1 and a free port.
- *
- * @example
- * ```ts
- * const gw = await startFakeGateway({ routes: { agentStatus: () => ({ body: { message: '', retcode: '100-006' } }) } });
- * ```
- */
+/** Starts a fake gateway on 127.0.0.1 and a free port. */
 export async function startFakeGateway(options: FakeGatewayOptions = {}): Promise<FakeGateway> {
   const routes = new Map<OperationId, FakeHandler>(Object.entries(options.routes ?? {}) as [OperationId, FakeHandler][]);
   const requests: FakeRequest[] = [];
@@ -201,14 +149,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   };
 }
 
-/**
- * A port on 127.0.0.1 where nothing listens (bound, then released).
- *
- * @example
- * ```ts
- * const client = new GatewayClient({ baseUrl: `http://127.0.0.1:${await unusedPort()}` }); // connection refused
- * ```
- */
+/** A port on 127.0.0.1 where nothing listens (bound, then released). */
 export async function unusedPort(): Promise<number> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -217,112 +158,49 @@ export async function unusedPort(): Promise<number> {
   return port;
 }
 
-/**
- * A Set-GUID value as the gateway sends it.
- *
- * @example
- * ```ts
- * setGuid(GUIDS.first); // 'JSESSIONID=279fe21d-….AgentGateway0'
- * ```
- */
+/** A Set-GUID value as the gateway sends it. */
 export function setGuid(guid: string): string {
   return `JSESSIONID=${guid}`;
 }
 
-/**
- * Guids in the gateway's format (`<uuid>.AgentGateway<n>`).
- *
- * @example
- * ```ts
- * ({ headers: { 'set-guid': setGuid(GUIDS.rotated) }, body: eventBody(null) });
- * ```
- */
+/** Guids in the gateway's format (`<uuid>.AgentGateway<n>`). */
 export const GUIDS = {
   first: '279fe21d-2caa-4437-84c3-ab9e9dae20f5.AgentGateway0',
   rotated: '5b0c1e2a-9f3d-4c1b-8e2f-0a1b2c3d4e5f.AgentGateway0',
   other: '00000000-1111-2222-3333-444444444444.AgentGateway1',
 } as const;
 
-/**
- * The contract's sign-in success body for `agentId`.
- *
- * @example
- * ```ts
- * ({ body: signInOk('30169') });
- * ```
- */
+/** The contract's sign-in success body for `agentId`. */
 export function signInOk(agentId: string): unknown {
   return { message: '', retcode: '0', result: { vdnid: 1, workno: agentId, mediatype: 'TTF', loginTime: '1471585949806', isForceChange: 'false', serverName: 'AgentGateway', timeRemaining: '9' } };
 }
 
-/**
- * `{ message, retcode: "0", result: {} }`.
- *
- * @example
- * ```ts
- * ({ body: OK_EMPTY });
- * ```
- */
+/** `{ message, retcode: "0", result: {} }`. */
 export const OK_EMPTY = { message: '', retcode: '0', result: {} } as const;
 
-/**
- * An answer with retcode `code`.
- *
- * @example
- * ```ts
- * ({ body: retcodeBody('900-005', 'status error') });
- * ```
- */
+/** An answer with retcode `code`. */
 export function retcodeBody(code: string, message = ''): unknown {
   return { message, retcode: code, result: {} };
 }
 
-/**
- * An event-poll answer carrying `event` (or none).
- *
- * @example
- * ```ts
- * ({ body: eventBody(stateEvent('AgentState_Busy')) });
- * ```
- */
+/** An event-poll answer carrying `event` (or none). */
 export function eventBody(event: unknown): unknown {
   return { message: '', retcode: '0', event };
 }
 
-/**
- * A contract-valid event of `eventType` for `workNo` (content null, as the listed state events have).
- *
- * @example
- * ```ts
- * stateEvent('AgentState_Ready'); // { eventType: 'AgentState_Ready', workNo: '30169', content: null }
- * ```
- */
+/** A contract-valid event of `eventType` for `workNo` (content null, as the listed state events have). */
 export function stateEvent(eventType: string, workNo = '30169'): unknown {
   return { eventType, workNo, content: null };
 }
 
-/**
- * A poll handler that hands out `events` one per poll, then `event: null` at once (no 10 s wait).
- *
- * @example
- * ```ts
- * const gw = await startFakeGateway({ routes: { getAgentEvent: queuedEvents([stateEvent('AgentState_Ready')]) } });
- * ```
- */
+/** A poll handler that hands out `events` one per poll, then `event: null` at once (no 10 s wait). */
 export function queuedEvents(events: unknown[]): FakeHandler & { push(...more: unknown[]): void } {
   const queue = [...events];
   const handler: FakeHandler = () => ({ body: eventBody(queue.shift() ?? null) });
   return Object.assign(handler, { push: (...more: unknown[]) => void queue.push(...more) });
 }
 
-/**
- * A contract-valid success body of any operation (sign-in result, idle status, no event, or an empty result).
- *
- * @example
- * ```ts
- * ({ body: okBodyFor('agentStatus') }); // { message: '', retcode: '0', result: { agentState: 4, isWorking: false } }
- * ```
- */
+/** A contract-valid success body of any operation (sign-in result, idle status, no event, or an empty result). */
 export function okBodyFor(operationId: OperationId, agentId = '30169'): unknown {
   switch (operationId) {
     case 'signIn':

@@ -1,27 +1,12 @@
 /**
  * Test fixture: starts a fake gateway and a client for it, and closes both after each test.
  * Call it at the top of a test file (it registers a vitest `afterEach`).
- *
- * @example
- * ```ts
- * const fixture = withFakeGateway();
- * it('...', async () => {
- *   const { gw, client } = await fixture.start({ addInsert: () => ({ body: OK_EMPTY }) });
- * });
- * ```
  */
 import { afterEach } from 'vitest';
 import { GatewayClient, type GatewayClientOptions } from '../gateway-client.ts';
 import { startFakeGateway, type FakeGateway, type FakeGatewayOptions } from './fake-gateway.ts';
 
-/**
- * What {@link withFakeGateway} returns.
- *
- * @example
- * ```ts
- * const { gw, client } = await fixture.start({ sayFree: () => ({ body: OK_EMPTY }) }, { timeoutMs: 500 });
- * ```
- */
+/** What {@link withFakeGateway} returns. */
 export interface FakeGatewayFixture {
   start(
     routes?: FakeGatewayOptions['routes'],
@@ -32,14 +17,7 @@ export interface FakeGatewayFixture {
   client(options: GatewayClientOptions): GatewayClient;
 }
 
-/**
- * Registers the cleanup and returns the fixture.
- *
- * @example
- * ```ts
- * const fixture = withFakeGateway();
- * ```
- */
+/** Registers the cleanup and returns the fixture. */
 export function withFakeGateway(): FakeGatewayFixture {
   const gateways: FakeGateway[] = [];
   const clients: GatewayClient[] = [];

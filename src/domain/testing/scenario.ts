@@ -1,13 +1,4 @@
-/**
- * Building blocks for domain tests: a small set of accounts and helpers that put agents into a state directly.
- *
- * @example
- * ```ts
- * const w = scenarioWorld();
- * signedIn(w, INSPECTOR);
- * signedIn(w, AGENT, GatewayStatus.Busy);
- * ```
- */
+/** Building blocks for domain tests: a small set of accounts and helpers that put agents into a state directly. */
 import { GatewayStatus, newSession, type AgentAccount } from '../agent.ts';
 import { InMemoryWorld } from '../in-memory-world.ts';
 

@@ -2,12 +2,6 @@
  * Test helper: calls a gateway by operationId over real HTTP and checks every JSON answer against the
  * contract's generated validator for that operation. (Production code uses `src/client`; this helper stays
  * minimal so the gateway's tests do not depend on the client.)
- *
- * @example
- * ```ts
- * const r = await call(gw.url, 'addInsert', { agentid: '30101', workNo: '30201' }, { guid });
- * expect(r.json.retcode).toBe('0');
- * ```
  */
 import { operations, type OperationId } from '../../generated/contract.ts';
 import { responseValidators } from '../../generated/validators.js';

@@ -8,12 +8,6 @@
  * - **Exact** p-values (the permutation distribution of U) when both samples are under 50 values and no value
  *   occurs twice, as R does; otherwise the **normal approximation** with the tie correction of the variance and,
  *   by default, a continuity correction of ½.
- *
- * @example
- * ```ts
- * const t = mannWhitney(before, after);
- * if (t.pGreater <= 0.01) console.log(`after is slower (U = ${t.u}, p = ${t.pGreater})`);
- * ```
  */
 import { normalUpperTail } from './normal.ts';
 
@@ -85,11 +79,6 @@ function rank(a: Float64Array, b: Float64Array): Ranked {
  * The exact distribution of U for samples of n and m distinct values: P(U = u) for u = 0 … n·m. The largest
  * value of the pooled sample is B's with probability m/(n+m) (then it exceeds all n values of A) or A's, so
  * P_{n,m}(u) = m/(n+m)·P_{n,m−1}(u − n) + n/(n+m)·P_{n−1,m}(u).
- *
- * @example
- * ```ts
- * uDistribution(1, 2); // [1/3, 1/3, 1/3]
- * ```
  */
 export function uDistribution(n: number, m: number): Float64Array {
   if (!Number.isInteger(n) || !Number.isInteger(m) || n < 0 || m < 0 || n * m > 250_000) {
@@ -114,14 +103,7 @@ export function uDistribution(n: number, m: number): Float64Array {
   return prev[m]!;
 }
 
-/**
- * Tests whether sample B tends to be larger or smaller than sample A. Both samples need at least one value.
- *
- * @example
- * ```ts
- * mannWhitney([1.1, 1.3, 0.9], [1.2, 5.0, 4.8]).pGreater; // 0.1 (exact)
- * ```
- */
+/** Tests whether sample B tends to be larger or smaller than sample A. Both samples need at least one value. */
 export function mannWhitney(a: readonly number[], b: readonly number[], options: MannWhitneyOptions = {}): MannWhitney {
   if (a.length === 0 || b.length === 0) throw new RangeError(`mannWhitney: needs values on both sides; got ${a.length} and ${b.length}`);
   const sa = sortedSample(a, 'mannWhitney: sample A');

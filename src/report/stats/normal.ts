@@ -1,12 +1,6 @@
 /**
  * The standard normal distribution's tail and quantile, for the normal approximation of the Mann–Whitney U test.
  * Runtime-neutral (no `node:` imports).
- *
- * @example
- * ```ts
- * normalUpperTail(1.96);   // 0.0249979…
- * normalQuantileUpper(0.025); // 1.95996…
- * ```
  */
 
 /**

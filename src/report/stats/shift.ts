@@ -7,11 +7,6 @@
  *
  * The n·m differences are never listed: `kthDifference` selects among them in O((n + m) log(n·m)) time, so
  * samples of 100,000 calls are fine.
- *
- * @example
- * ```ts
- * const s = shift(before, after, 0.98); // { estimate: 300.2, low: 299.7, high: 300.8, confidence: 0.98 }
- * ```
  */
 import { mannWhitney, sortedSample, uDistribution, type MannWhitney } from './mann-whitney.ts';
 import { normalQuantileUpper } from './normal.ts';
@@ -35,11 +30,6 @@ const LIST_AT = 4096;
  * The k-th smallest (1-based) of the differences b[j] − a[i] of two ascending samples, without listing them: each
  * round takes the weighted median of the middle candidates of each row as the pivot, counts the differences below
  * it with two pointers and drops at least a quarter of the candidates (Johnson & Mizoguchi's selection in X + Y).
- *
- * @example
- * ```ts
- * kthDifference(Float64Array.of(1, 2), Float64Array.of(10, 20), 2); // 9 (of 8, 9, 18, 19)
- * ```
  */
 export function kthDifference(a: Float64Array, b: Float64Array, k: number): number {
   const n = a.length;
@@ -176,11 +166,6 @@ function intervalRank(test: MannWhitney, tail: number): number {
 /**
  * The Hodges–Lehmann shift of B against A and its confidence interval (two-sided, `confidence` between 0 and 1).
  * Pass the Mann–Whitney result of the same samples when you have it, so the interval uses the same method.
- *
- * @example
- * ```ts
- * shift([1, 2, 3], [11, 12, 13], 0.7); // { estimate: 10, low: 9, high: 11, confidence: 0.7 }
- * ```
  */
 export function shift(a: readonly number[], b: readonly number[], confidence: number, test: MannWhitney = mannWhitney(a, b)): Shift {
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`shift: confidence ${String(confidence)} is not valid; use a number strictly between 0 and 1, e.g. 0.95`);

@@ -1,12 +1,6 @@
 /**
  * Raw latency samples for the comparison tests: deterministic pseudo-random calls around a median (a seeded
  * generator, so every test run sees the same values), as `RunLatencies` or as a k6 CSV samples file.
- *
- * @example
- * ```ts
- * const latencies = latenciesOf('barge-storm', { addInsert: sampleLatencies(40, 9, 1) });
- * compareRuns(a, b, {}, { a: latencies, b: latencies });
- * ```
  */
 import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -27,25 +21,13 @@ function generator(seed: number): () => number {
 /**
  * `n` latencies in ms whose median is about `medianMs`, spread log-symmetrically by a factor of up to e^`spread`,
  * rounded to microseconds as k6 writes them.
- *
- * @example
- * ```ts
- * sampleLatencies(3, 10, 7); // e.g. [9.214, 11.05, 10.3]
- * ```
  */
 export function sampleLatencies(n: number, medianMs: number, seed: number, spread = 0.3): number[] {
   const next = generator(seed);
   return Array.from({ length: n }, () => Math.round(medianMs * Math.exp(spread * (next() + next() + next() - 1.5)) * 1000) / 1000);
 }
 
-/**
- * One scenario's latencies per operation, as `readRunLatencies` gives them.
- *
- * @example
- * ```ts
- * latenciesOf('smoke', { addInsert: [1, 2, 3] }).get('smoke');
- * ```
- */
+/** One scenario's latencies per operation, as `readRunLatencies` gives them. */
 export function latenciesOf(scenario: string, byOperation: Readonly<Record<string, readonly number[]>>): RunLatencies {
   return new Map([[scenario, { byOperation: new Map(Object.entries(byOperation)) }]]);
 }
@@ -55,11 +37,6 @@ const HEADER = 'metric_name,timestamp,metric_value,check,error,error_code,expect
 /**
  * Writes latencies as k6 writes its samples (`--out csv=FILE.csv.gz`): one `http_req_duration` row per call, the
  * request named after its operation.
- *
- * @example
- * ```ts
- * await writeK6Samples(join(runDir, 'load', 'samples.csv.gz'), { addInsert: sampleLatencies(40, 9, 1) });
- * ```
  */
 export async function writeK6Samples(file: string, byOperation: Readonly<Record<string, readonly number[]>>): Promise<void> {
   const rows = Object.entries(byOperation).flatMap(([op, values]) => values.map((v, i) => `http_req_duration,${1_700_000_000 + i},${v},,,,true,,GET,${op},HTTP/1.1,storm,,200,,,http://127.0.0.1/x,,`));

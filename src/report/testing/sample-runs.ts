@@ -4,13 +4,6 @@
  * scenarios, percentiles per operation, retcode counts, a crossed threshold, invariant violations and a timeline.
  * The texts are hostile on purpose: markup, quotes, control characters, a password in a body, a Guid header.
  * `sampleRulesRun` adds a run whose `rules` phase carries the rule coverage matrix of every operation.
- *
- * @example
- * ```ts
- * const run = sampleRun();
- * const passing = samplePassingRun();
- * const rules = sampleRulesRun();
- * ```
  */
 import { OPERATION_IDS, OPERATION_RULES, PROFILE_2024, precedenceTable, type Provenance, type Rule } from '../../domain/index.ts';
 import { operations } from '../../generated/contract.ts';
@@ -135,14 +128,7 @@ const smoke: LoadResult = {
   timeline: timeline(10, 6, 5),
 };
 
-/**
- * A failed mock run: contracts (2 failed, 1 skipped), properties (1 failed, 1 skipped), load (2 scenarios).
- *
- * @example
- * ```ts
- * const xml = renderJunit(sampleRun());
- * ```
- */
+/** A failed mock run: contracts (2 failed, 1 skipped), properties (1 failed, 1 skipped), load (2 scenarios). */
 export function sampleRun(): RunSummary {
   const phases: Phase[] = [
     { name: 'contracts', outcome: 'failed', durationMs: 1520, cases: structuredClone(contractCases) },
@@ -162,14 +148,7 @@ export function sampleRun(): RunSummary {
   };
 }
 
-/**
- * A clean run: every case passed, one load scenario within its thresholds.
- *
- * @example
- * ```ts
- * expect(compareRuns(samplePassingRun(), samplePassingRun()).regressed).toBe(false);
- * ```
- */
+/** A clean run: every case passed, one load scenario within its thresholds. */
 export function samplePassingRun(): RunSummary {
   const cases: Case[] = [
     { id: 'addinsert.ok', title: 'addinsert by an idle inspector on a signed-in agent answers 0', kind: 'interaction', outcome: 'passed', durationMs: 40, observed: { retcode: '0', httpStatus: 200 } },
@@ -292,12 +271,6 @@ function coverageRow(base: Omit<RuleCoverage, 'outcome' | 'caseIds' | 'counts' |
  * title, provenance, source, setting and expected answer from `OPERATION_RULES` and `precedenceTable`), plus one
  * `<op>.ok` success row per operation, with 1–4 cases each. It mixes passed rows, failed rows (expected vs observed;
  * one with hostile markup and a newline, one with a password) and skipped rows (CTI faults, another VDN).
- *
- * @example
- * ```ts
- * const { cases, coverage } = sampleRulesPhase();
- * coverage.length; // 135
- * ```
  */
 export function sampleRulesPhase(): Phase & { readonly coverage: readonly RuleCoverage[] } {
   const cases: Case[] = [];
@@ -349,14 +322,7 @@ export function sampleRulesPhase(): Phase & { readonly coverage: readonly RuleCo
   return { name: 'rules', outcome: 'failed', durationMs: 14_250, cases, coverage };
 }
 
-/**
- * A failed live run with a `contracts` phase and the `rules` phase of `sampleRulesPhase`.
- *
- * @example
- * ```ts
- * const html = renderHtml(sampleRulesRun());
- * ```
- */
+/** A failed live run with a `contracts` phase and the `rules` phase of `sampleRulesPhase`. */
 export function sampleRulesRun(): RunSummary {
   const passing = samplePassingRun();
   return {
@@ -374,11 +340,6 @@ export function sampleRulesRun(): RunSummary {
 /**
  * The clean run with its load scenario replaced by a throughput scenario that fell short of its asked rate, with its
  * k6 dashboard and units on its thresholds.
- *
- * @example
- * ```ts
- * renderHtml(sampleShortThroughputRun()); // '… fell short …'
- * ```
  */
 export function sampleShortThroughputRun(): RunSummary {
   const run = samplePassingRun();
