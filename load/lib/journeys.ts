@@ -5,21 +5,27 @@
 import { awaitBargeEvents, barge, cancel, drainAfterCancel, keepPolled, raceToBarge, signIn } from './steps.ts';
 import type { Vu } from './vu.ts';
 
+// Imports bound to module constants: sobek looks an imported binding up by name on every access, and a journey runs
+// thousands of times a second.
+const step = { signIn, barge, awaitBargeEvents, cancel, drainAfterCancel, keepPolled };
+
 /**
  * `inspectorId` barges into `targetId`, its events arrive in time, it cancels; the events left to both are drained
  * (throughput, soak, smoke).
  */
 export function bargeAndCancel(vu: Vu, inspectorId: string, targetId: string): void {
   const both = vu.pair(inspectorId, targetId);
-  const [inspector, target] = both;
-  if (!signIn(vu, both)) return;
-  const result = barge(vu, inspector, target);
+  // Indexed, not destructured: sobek destructures an array through its iterator.
+  const inspector = both[0];
+  const target = both[1];
+  if (!step.signIn(vu, both)) return;
+  const result = step.barge(vu, inspector, target);
   if (result.ok) {
-    awaitBargeEvents(vu, inspector, result);
-    cancel(vu, inspector, target);
-    drainAfterCancel(vu, both);
+    step.awaitBargeEvents(vu, inspector, result);
+    step.cancel(vu, inspector, target);
+    step.drainAfterCancel(vu, both);
   }
-  keepPolled(vu, both);
+  step.keepPolled(vu, both);
 }
 
 /**

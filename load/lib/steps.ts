@@ -14,6 +14,13 @@ import type { BargeLedger } from './invariant.ts';
 import { metrics } from './metrics.ts';
 import type { Vu } from './vu.ts';
 
+// Imports bound to module constants: sobek looks an imported binding up by name on every access, and this runs on
+// every iteration.
+const { bargeOk, cancelOk, unexpectedAnswer } = metrics;
+const drainPolls = drain;
+const keepPolledBatch = keepAlive;
+const awaitInOrder = awaitEvents;
+
 const INSPECTOR_BARGE = eventsOf('addInsert', 'inspector');
 const INSPECTOR_CANCEL = eventsOf('cancelInsert', 'inspector');
 /** The target's events of one barge and its cancel. */
@@ -34,7 +41,7 @@ const ONE_WINNER = { 'a storm round has exactly one winner': (n: number) => n ==
  */
 export function signIn(vu: Vu, sessions: readonly GatewaySession[]): boolean {
   let ok = true;
-  for (const s of sessions) ok &&= s.signedIn;
+  for (let i = 0; i < sessions.length; i++) ok &&= sessions[i]!.signedIn;
   if (!ok) {
     const out = sessions.filter((s) => !s.signedIn);
     const first = signInAll(vu.client, out);
@@ -44,14 +51,14 @@ export function signIn(vu: Vu, sessions: readonly GatewaySession[]): boolean {
     ok = out.every((s) => s.signedIn);
     check(ok, SIGNED_IN);
   }
-  if (ok) for (const s of sessions) s.inbox.length = 0;
+  if (ok) for (let i = 0; i < sessions.length; i++) sessions[i]!.inbox.length = 0;
   return ok;
 }
 
 /** `inspector` barges into `target`; the answer must be 0. */
 export function barge(vu: Vu, inspector: GatewaySession, target: GatewaySession): CallResult {
   const result = inspector.addInsert(target.id);
-  metrics.unexpectedAnswer.add(!result.ok, ADD_INSERT);
+  unexpectedAnswer.add(!result.ok, ADD_INSERT);
   if (result.ok) recordBarge(vu.ledger, target.id, inspector.id);
   return result;
 }
@@ -83,15 +90,15 @@ export function raceToBarge(vu: Vu, inspectors: readonly GatewaySession[], targe
 
 /** The inspector's events of the barge must arrive within `CCGW_EVENT_DEADLINE_MS`, in the documented order. */
 export function awaitBargeEvents(vu: Vu, inspector: GatewaySession, barge: CallResult): void {
-  awaitEvents(inspector, INSPECTOR_BARGE, barge.at, vu.config.timing);
+  awaitInOrder(inspector, INSPECTOR_BARGE, barge.at, vu.config.timing);
 }
 
 /** `inspector` ends its listen/insert on `target`; the answer must be 0. */
 export function cancel(vu: Vu, inspector: GatewaySession, target: GatewaySession): CallResult {
   const result = inspector.cancelInsert(target.id);
-  metrics.unexpectedAnswer.add(!result.ok, CANCEL_INSERT);
+  unexpectedAnswer.add(!result.ok, CANCEL_INSERT);
   if (result.ok) {
-    metrics.cancelOk.add(1);
+    cancelOk.add(1);
     noteViolation(target.id, vu.ledger.cancel(target.id, inspector.id));
   }
   return result;
@@ -104,12 +111,12 @@ export function cancel(vu: Vu, inspector: GatewaySession, target: GatewaySession
 export function drainAfterCancel(vu: Vu, sessions: readonly GatewaySession[]): void {
   const n = sessions.length - 1;
   const times = n === 1 ? AFTER_ONE_CANCEL : [...sessions.slice(0, n).map(() => INSPECTOR_CANCEL.length), n * TARGET_BARGE_AND_CANCEL];
-  drain(vu.client, sessions, times, vu.config.timing.pollPauseMs);
+  drainPolls(vu.client, sessions, times, vu.config.timing.pollPauseMs);
 }
 
 /** Polls the sessions that are due a poll (every `CCGW_KEEPALIVE_MS`), so they stay signed in. */
 export function keepPolled(vu: Vu, sessions: readonly GatewaySession[]): void {
-  keepAlive(vu.client, sessions, vu.config.timing.keepAliveMs);
+  keepPolledBatch(vu.client, sessions, vu.config.timing.keepAliveMs);
 }
 
 /**
@@ -126,7 +133,7 @@ export function think(config: LoadConfig, vu: Vu | null): void {
 }
 
 function recordBarge(ledger: BargeLedger, target: string, inspector: string): void {
-  metrics.bargeOk.add(1);
+  bargeOk.add(1);
   noteViolation(target, ledger.barge(target, inspector));
 }
 

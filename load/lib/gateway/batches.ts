@@ -20,7 +20,7 @@ export function signInAll(client: GatewayClient, sessions: readonly GatewaySessi
 export function keepAlive(client: GatewayClient, sessions: readonly GatewaySession[], keepAliveMs: number): void {
   const now = Date.now();
   let any = false;
-  for (const s of sessions) any ||= s.signedIn && now - s.lastPollAt >= keepAliveMs;
+  for (let i = 0; i < sessions.length; i++) any ||= sessions[i]!.signedIn && now - sessions[i]!.lastPollAt >= keepAliveMs;
   if (!any) return;
   const due = sessions.filter((s) => s.signedIn && now - s.lastPollAt >= keepAliveMs);
   const results = client.sendBatch(due.map((s) => s.preparePoll()));

@@ -12,6 +12,10 @@ import { VerdictCache } from '../verdicts.ts';
 import { judgeAnswer, type CallResult } from './answer.ts';
 import { CONTENT_TYPE, GatewaySession } from './session.ts';
 
+// Imports bound to module constants: sobek looks an imported binding up by name on every access, and this runs on
+// every call.
+const judge = judgeAnswer;
+
 /** How the client talks to the gateway. */
 export interface GatewayOptions {
   readonly baseUrl: string;
@@ -93,7 +97,7 @@ export class GatewayClient {
   /** Sends one request and checks its answer. */
   send(prepared: Prepared): CallResult {
     const res = http.request(prepared.method, prepared.url, prepared.body, prepared.params) as RefinedResponse<'text'>;
-    return judgeAnswer(prepared, res, this.#verdicts);
+    return judge(prepared, res, this.#verdicts);
   }
 
   /** Sends requests in parallel (`http.batch`) and checks every answer, in order. */
@@ -103,7 +107,7 @@ export class GatewayClient {
     const requests = [];
     for (let i = 0; i < prepared.length; i++) requests.push(prepared[i]!.batchRequest);
     const responses = http.batch(requests) as unknown as RefinedResponse<'text'>[];
-    for (let i = 0; i < prepared.length; i++) results.push(judgeAnswer(prepared[i]!, responses[i]!, this.#verdicts));
+    for (let i = 0; i < prepared.length; i++) results.push(judge(prepared[i]!, responses[i]!, this.#verdicts));
     return results;
   }
 }

@@ -11,6 +11,11 @@ import { metrics } from '../metrics.ts';
 import { removeAt } from './inbox.ts';
 import type { GatewaySession } from './session.ts';
 
+// Imports bound to module constants: sobek looks an imported binding up by name on every access, and this runs on
+// every barge.
+const { eventDelay, eventsOnTime } = metrics;
+const remove = removeAt;
+
 /**
  * The event types an operation's success sends to one party, from the contract's events table. Conditional events
  * of sign-in (`status 3`/`status 5`) are left out: the harness signs in idle (status 4) and with `releasephone`
@@ -59,7 +64,7 @@ export function awaitEvents(session: GatewaySession, expected: readonly string[]
       delays[expected[k]!] = Math.max(0, Date.now() - since);
       if (k < last) inOrder = false;
       else last = k;
-      removeAt(inbox, i);
+      remove(inbox, i);
     }
     if (pending === 0 || polls >= expected.length + 10 || Date.now() >= endAt || !session.signedIn) break;
     session.poll();
@@ -68,8 +73,8 @@ export function awaitEvents(session: GatewaySession, expected: readonly string[]
     const type = expected[k]!;
     const delay = delays[type];
     const tags = tagsOfEvent(type);
-    if (delay !== undefined) metrics.eventDelay.add(delay, tags);
-    metrics.eventsOnTime.add(delay !== undefined && delay <= timing.eventDeadlineMs, tags);
+    if (delay !== undefined) eventDelay.add(delay, tags);
+    eventsOnTime.add(delay !== undefined && delay <= timing.eventDeadlineMs, tags);
   }
   check(inOrder, IN_ORDER);
   return { delays, missing: pending === 0 ? NONE_MISSING : expected.filter((_, k) => (seen & (1 << k)) === 0), inOrder };

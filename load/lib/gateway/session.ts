@@ -11,6 +11,10 @@ import type { CallResult } from './answer.ts';
 import type { GatewayClient, Prepared } from './client.ts';
 import { enqueue, removeAt } from './inbox.ts';
 
+// Imports bound to module constants: sobek looks an imported binding up by name on every access, and this runs on
+// every poll.
+const queue = enqueue;
+
 const GUID_HEADER = 'Guid';
 export const CONTENT_TYPE = 'application/json; charset=UTF-8';
 
@@ -33,6 +37,8 @@ export class GatewaySession {
   readonly #plainHeaders: Readonly<Record<string, string>> = { 'Content-Type': CONTENT_TYPE };
   /** Requests this session sends again and again (poll, addinsert and cancel per target), built once. */
   readonly #prepared = new Map<string, Prepared>();
+  /** The poll request, the most frequent: kept apart from the map. */
+  #poll: Prepared | undefined;
 
   constructor(
     client: GatewayClient,
@@ -108,7 +114,7 @@ export class GatewaySession {
 
   /** The poll request. */
   preparePoll(): Prepared {
-    return this.#cached('getAgentEvent');
+    return (this.#poll ??= this.#cached('getAgentEvent'));
   }
 
   /** Polls once (a long poll: returns at once with an event, or after the gateway's wait with none). */
@@ -120,7 +126,7 @@ export class GatewaySession {
   afterPoll(result: CallResult): CallResult {
     if (result.ok) {
       this.lastPollAt = result.at;
-      if (result.event !== null) enqueue(this.inbox, result.event);
+      if (result.event !== null) queue(this.inbox, result.event);
     } else {
       this.#noticeLost(result);
     }
