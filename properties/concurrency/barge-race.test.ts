@@ -33,7 +33,7 @@ describe('concurrent barges and cancels on the mock gateway', () => {
         const gw = getGateway();
         await gw.admin.reset();
         const ids = [...new Set([...scripts.map((x) => x.inspector), ...AGENTS])];
-        const guids = await gw.admin.signInMany(ids);
+        const guids = await gw.admin.signIn({ ids, status: 4 });
         const sessions = new Map<string, AgentSession>(scripts.map((x) => [x.inspector, gw.client.agent(x.inspector).useGuid(guids[x.inspector])]));
         const net = new Map<string, number>(AGENTS.map((a) => [a, 0]));
         const barging = new Map<string, number>();

@@ -3,7 +3,7 @@ import { describe } from 'vitest';
 import type { AgentSession } from '../../src/client/index.ts';
 import type { MockGateway } from '../../src/gateway/index.ts';
 import { sweepSilentAgents } from '../../src/gateway/no-poll-watchdog.ts';
-import type { AdminApi } from '../gateway/admin-api.ts';
+import type { AdminClient } from '../../src/client/admin-client.ts';
 import { failure, traced, Wait, type ClockedModel, type ClockedReal } from '../model/clocked-commands.ts';
 import { DOCUMENTED } from '../model/documented-rules.ts';
 import { useInProcessGateway } from '../testing/in-process-gateway.ts';
@@ -29,7 +29,7 @@ interface SilenceModel extends ClockedModel {
 
 interface SilenceReal extends ClockedReal {
   readonly gw: MockGateway;
-  readonly admin: AdminApi;
+  readonly admin: AdminClient;
   readonly sessions: ReadonlyMap<string, AgentSession>;
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AdminApi } from '../gateway/admin-api.ts';
+import { AdminClient } from '../../src/client/admin-client.ts';
 import { startMockProcess, type RunningServer } from '../../src/gateway/testing/mock-process.ts';
 import { runLiveProperties } from './run-live-properties.ts';
 
@@ -38,7 +38,7 @@ describe('runLiveProperties against the mock gateway in another process (public 
 
   const start = async () => {
     mock = await startMockProcess(['--fixtures', fixturesFile, '--poll-wait', `${POLL_WAIT_MS}ms`]);
-    return { url: mock.url, admin: new AdminApi(mock.url) };
+    return { url: mock.url, admin: new AdminClient({ baseUrl: mock.url }) };
   };
 
   it('runs the conformance and model properties, passes on a gateway that keeps the contract, and leaves no agent signed in', async () => {

@@ -3,7 +3,7 @@
  * admin API (`/__admin/snapshot`: who is signed in, status, barges, queued events; `/__admin/audit`: no invariant
  * broken). Against a live gateway, through public calls only (`agentstatus` of each account with its own Guid).
  */
-import type { AdminApi } from '../gateway/admin-api.ts';
+import type { AdminClient } from '../../src/client/admin-client.ts';
 import type { AbstractGateway } from './abstract-model.ts';
 import type { Cast } from './cast.ts';
 import { mismatch, type ModelReal } from './model-real.ts';
@@ -18,7 +18,7 @@ function state(model: AbstractGateway, id: string): string {
  * Compares the mock's snapshot and audit with the model.
  * @throws ModelMismatchError ending in `end state: …`
  */
-export async function checkEndStateByAdmin(model: AbstractGateway, real: ModelReal, admin: AdminApi, cast: Cast): Promise<void> {
+export async function checkEndStateByAdmin(model: AbstractGateway, real: ModelReal, admin: AdminClient, cast: Cast): Promise<void> {
   const snapshot = new Map((await admin.snapshot()).map((a) => [a.id, a]));
   const problems: string[] = [];
   for (const id of snapshot.keys()) if (!cast.all.some((a) => a.id === id)) problems.push(`agent ${id} is signed in although no call signed it in`);

@@ -8,7 +8,7 @@ import { RateLimiter } from '../../src/client/rate-limiter.ts';
 import type { AgentAccount } from '../../src/domain/agent.ts';
 import { DEFAULT_PROFILE, type Profile } from '../../src/domain/profiles.ts';
 import { startMockGateway, type MockGateway, type MockGatewayOptions } from '../../src/gateway/index.ts';
-import { AdminApi } from '../gateway/admin-api.ts';
+import { AdminClient } from '../../src/client/admin-client.ts';
 import { GatewayDriver } from '../gateway/gateway-driver.ts';
 
 /** The long-poll wait of the in-process gateway, in ms. */
@@ -17,7 +17,7 @@ export const TEST_POLL_WAIT_MS = 5;
 export interface InProcessGateway {
   readonly mock: MockGateway;
   readonly url: string;
-  readonly admin: AdminApi;
+  readonly admin: AdminClient;
   readonly client: GatewayClient;
   readonly profile: Profile;
   /** Resets the mock and answers a driver of `accounts` on it (no rate cap): the start of one run. */
@@ -33,7 +33,7 @@ export async function startInProcessGateway(options: InProcessOptions = {}): Pro
   const profile = options.profile ?? DEFAULT_PROFILE;
   const mock = await startMockGateway({ ...options, port: 0, pollWaitMs: TEST_POLL_WAIT_MS, profile });
   const client = new GatewayClient({ baseUrl: mock.url, pollWaitMs: TEST_POLL_WAIT_MS, timeoutMs: 10_000 });
-  const admin = new AdminApi(mock.url);
+  const admin = new AdminClient({ baseUrl: mock.url });
   return {
     mock,
     url: mock.url,
