@@ -65,6 +65,12 @@ describe('the load configuration', () => {
     expect(() => parseLoadConfig({ ...live, CCGW_FAULTS: '[]' }, context)).toThrow(/CCGW_FAULTS needs the mock/);
   });
 
+  it('rehearses a live run on this machine with CCGW_LIVE=1: fixtures required, capped at the shared default, no admin API', () => {
+    expect(() => parseLoadConfig({ BASE_URL: 'http://127.0.0.1:8000', CCGW_LIVE: '1' }, context)).toThrow(/needs the gateway's test accounts: set CCGW_FIXTURES/);
+    const c = parseLoadConfig({ BASE_URL: 'http://127.0.0.1:8000', CCGW_LIVE: '1', CCGW_FIXTURES: 'src/fixtures/demo.json' }, context);
+    expect(c).toMatchObject({ live: true, loopback: true, maxRps: DEFAULT_LIVE_MAX_RPS, admin: 'off' });
+  });
+
   it('caps a live target at the shared default (as ccgw does) when CCGW_MAX_RPS is not given, and leaves a loopback one uncapped', () => {
     const live = { BASE_URL: 'https://gw.example:8043', CCGW_LIVE: '1', CCGW_FIXTURES: 'src/fixtures/demo.json' };
     expect(parseLoadConfig(live, context).maxRps).toBe(DEFAULT_LIVE_MAX_RPS);

@@ -6,7 +6,8 @@
  *
  * The target: `BASE_URL` (or `CCGW_GATEWAY`, default `http://127.0.0.1:8000`, no path). The live-target guard is
  * `src/shared/live-target.ts`: a host that is not this machine needs `CCGW_LIVE=1` and the accounts in
- * `CCGW_FIXTURES`, is capped at `CCGW_MAX_RPS` (default 5) and gets neither the admin API nor faults. The other
+ * `CCGW_FIXTURES`, is capped at `CCGW_MAX_RPS` (default 5) and gets neither the admin API nor faults; `CCGW_LIVE=1`
+ * against this machine applies the same rules (a rehearsal of a live run on the mock). The other
  * words: `CCGW_FIXTURES` (default `src/fixtures/demo.json`, relative to the repository root), `CCGW_PROFILE`,
  * `CCGW_PROFILE_OVERRIDES` (JSON, the config file's `profileOverrides`), `CCGW_VALIDATE=0` (skip the answers' schema
  * check), `CCGW_ADMIN` (`auto`/`on`/`off`), `CCGW_ADMIN_TOKEN`, `CCGW_ADMIN_RESET=0`, `CCGW_FAULTS` (JSON array,
@@ -221,14 +222,17 @@ function targetOf(env: Env) {
   }
   const url = raw.replace(/\/$/, '');
   const maxRps = text(env, MAX_RPS.env) === undefined ? undefined : numberOf(env, MAX_RPS, DEFAULT_LIVE_MAX_RPS);
-  const guard = liveDecision({ named: `${name}=${url}`, url, optIn: flag(env, 'CCGW_LIVE'), maxRps }, { optIn: 'Set CCGW_LIVE=1', cap: 'CCGW_MAX_RPS=<requests per second>' });
+  const optIn = flag(env, 'CCGW_LIVE');
+  const guard = liveDecision({ named: `${name}=${url}`, url, optIn, maxRps }, { optIn: 'Set CCGW_LIVE=1', cap: 'CCGW_MAX_RPS=<requests per second>' });
   if (!guard.allowed) throw new LoadConfigError(`${guard.problem}, and CCGW_FIXTURES=<accounts file> with its test accounts`);
-  if (guard.live && text(env, 'CCGW_FIXTURES') === undefined) throw new LoadConfigError(`a live run (${name}=${url}) needs the gateway's test accounts: set CCGW_FIXTURES=<fixtures file>; the demo accounts exist only in the mock`);
+  // CCGW_LIVE=1 against this machine rehearses a live run on the mock: the same rules, cap included.
+  const live = guard.live || optIn;
+  if (live && text(env, 'CCGW_FIXTURES') === undefined) throw new LoadConfigError(`a live run (${name}=${url}) needs the gateway's test accounts: set CCGW_FIXTURES=<fixtures file>; the demo accounts exist only in the mock`);
   const insecureTls = flag(env, 'CCGW_INSECURE');
   if (insecureTls && m[1] !== 'https') throw new LoadConfigError(`CCGW_INSECURE=1 applies to https:// gateways; ${url} is plain HTTP`);
   const ca = text(env, 'CCGW_CA');
   if (ca !== undefined && text(env, 'SSL_CERT_FILE') !== ca) throw new LoadConfigError(`CCGW_CA=${ca}: k6 reads trusted CAs only from the SSL_CERT_FILE environment variable; run k6 with SSL_CERT_FILE=${ca}`);
-  return { baseUrl: url, loopback: guard.loopback, live: guard.live, maxRps: guard.maxRps, insecureTls };
+  return { baseUrl: url, loopback: guard.loopback, live, maxRps: live ? (guard.maxRps ?? DEFAULT_LIVE_MAX_RPS) : guard.maxRps, insecureTls };
 }
 
 /** The admin API and the faults: the mock's only. */
