@@ -1,13 +1,13 @@
 // The curl walkthrough of docs/mock-gateway.md, run as a reader would: `ccgw mock` as a process, the document's
 // shell block pasted into bash (its port replaced by the mock's), and the output compared with the output the
 // document shows, Guids and sign-in times aside.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockProcess, type RunningServer } from '../../gateway/testing/mock-process.ts';
 
-const BIN = fileURLToPath(new URL('../../../bin/ccgw.js', import.meta.url));
 const DOC = fileURLToPath(new URL('../../../docs/mock-gateway.md', import.meta.url));
 const run = promisify(execFile);
 
@@ -25,22 +25,11 @@ const normalise = (text: string) =>
     .replace(/"loginTime":"\d+"/g, '"loginTime":"<time>"')
     .trimEnd();
 
-let mock: { url: string; stop: () => Promise<void> };
+let mock: RunningServer | undefined;
 
 beforeAll(async () => {
-  const child = spawn(process.execPath, [BIN, 'mock', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`ccgw mock exited (${code}) before listening: ${out}`)));
-  });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  mock = { url, stop: async () => void (child.kill('SIGTERM'), await exited) };
-}, 60_000);
+  mock = await startMockProcess();
+}, 120_000);
 
 afterAll(() => mock?.stop());
 
@@ -49,7 +38,7 @@ describe('docs/mock-gateway.md: the curl walkthrough of the barge flow', () => {
     const doc = readFileSync(DOC, 'utf8');
     const commands = block(doc, 'commands');
     expect(commands).toContain('http://127.0.0.1:8000/agentgateway/resource'); // the port a reader's mock listens on
-    const script = commands.replaceAll('http://127.0.0.1:8000', mock.url);
+    const script = commands.replaceAll('http://127.0.0.1:8000', mock!.url);
 
     const { stdout, stderr } = await run('bash', ['-e', '-c', script], { timeout: 60_000 });
 
