@@ -16,10 +16,8 @@
  */
 import { PROFILE_NAMES, ProfileError, resolveProfile, withOverrides, type AgentAccount, type Profile, type ProfileOverrides } from '../../src/domain/index.ts';
 import { DEMO_FIXTURES_FILE, LOAD_REPORT_DIR, underRoot } from '../../src/shared/paths.ts';
-import { DEFAULT_LIVE_MAX_RPS, isLoopbackHost, liveDecision, MAX_RPS_RANGE } from '../../src/shared/live-target.ts';
+import { DEFAULT_LIVE_MAX_RPS, liveDecision, MAX_RPS_RANGE } from '../../src/shared/live-target.ts';
 import { parseFixturesText } from './fixtures.ts';
-
-export { isLoopbackHost };
 
 /** A bad environment variable; the message names it, its value and the fix. */
 export class LoadConfigError extends Error {

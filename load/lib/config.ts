@@ -5,7 +5,7 @@
  */
 import { parseLoadConfig, type LoadConfig, type LoadKnobs, type LoadTiming } from './config-parse.ts';
 
-export { describeConfig, durationMs, isLoopbackHost, LoadConfigError, type LoadConfig, type LoadKnobs, type LoadTiming } from './config-parse.ts';
+export { describeConfig, durationMs, LoadConfigError, type LoadConfig, type LoadKnobs, type LoadTiming } from './config-parse.ts';
 
 /** The repository root as an absolute path ending in `/`, from this module's location (`load/lib/`). */
 export function repoRoot(): string {
