@@ -14,7 +14,8 @@
  * docs/mock-gateway.md), `CCGW_INSECURE=1`, `CCGW_CA` (must equal `SSL_CERT_FILE`: k6 reads CAs only from there),
  * `CCGW_REPORT_DIR` (`reports/load`), `CCGW_RUN_NAME` (the scenario). Every number is a row of {@link NUMBERS}.
  */
-import { PROFILE_NAMES, ProfileError, resolveProfile, withOverrides, type AgentAccount, type Profile, type ProfileOverrides } from '../../src/domain/index.ts';
+import type { AgentAccount } from '../../src/domain/agent.ts';
+import { PROFILE_NAMES, ProfileError, resolveProfile, withOverrides, type Profile, type ProfileOverrides } from '../../src/domain/profiles.ts';
 import { DEMO_FIXTURES_FILE, LOAD_REPORT_DIR, underRoot } from '../../src/shared/paths.ts';
 import { DEFAULT_LIVE_MAX_RPS, liveDecision, MAX_RPS_RANGE } from '../../src/shared/live-target.ts';
 import { parseFixturesText } from './fixtures.ts';
