@@ -92,7 +92,7 @@ describe('the load configuration', () => {
       { agents: 's3cr3t-agents' },
     );
     const c = parseLoadConfig({ CCGW_FIXTURES: path, PW_30169: 's3cr3t-inspector' }, context);
-    expect(c.accounts.map((a) => [a.id, a.password])).toEqual([
+    expect([...c.accounts].map((a) => [a.id, a.password])).toEqual([
       ['30169', 's3cr3t-inspector'],
       ['30201', 's3cr3t-agents'],
       ['30202', 's3cr3t-agents'],
@@ -109,6 +109,30 @@ describe('the load configuration', () => {
     const big = fixturesFile({ agents: [{ id: '123456', vdn: 1, inspector: true, phone: '8', password: 'x' }] });
     expect(() => parseLoadConfig({ CCGW_FIXTURES: big }, context)).toThrow(/agent ID 123456, outside profile ccgw-2024's range 101–59999/);
     expect(() => parseLoadConfig({ CCGW_FIXTURES: 'no/such/file.json' }, context)).toThrow(LoadConfigError);
+  });
+});
+
+describe('the accounts of a k6 process', () => {
+  it('are parsed once into a shared list (k6: a SharedArray), whatever the number of VUs that read them', () => {
+    const built = new Map<string, object[]>();
+    let reads = 0;
+    const share = <T extends object>(key: string, build: () => T[]): T[] => {
+      if (!built.has(key)) built.set(key, build());
+      return built.get(key) as T[];
+    };
+    const vu = { ...context, readText: (p: string) => (reads++, readFileSync(p, 'utf8')), share };
+    const first = parseLoadConfig({}, vu);
+    const second = parseLoadConfig({}, vu);
+    expect(reads).toBe(1);
+    expect(second.accounts).toBe(first.accounts);
+    expect(second.fixturesName).toBe('demo');
+    expect([...built.keys()]).toEqual([expect.stringMatching(/demo\.json: accounts$/), expect.stringMatching(/demo\.json: name$/)]);
+  });
+
+  it('still fail on the first VU, naming the field, when the document is bad', () => {
+    const bad = fixturesFile({ agents: [{ id: '30169', vdn: 1, inspector: true, phone: '88830169' }] });
+    const share = <T extends object>(_key: string, build: () => T[]): T[] => build();
+    expect(() => parseLoadConfig({ CCGW_FIXTURES: bad }, { ...context, share })).toThrow(/agents\[0\] is missing "password"/);
   });
 });
 

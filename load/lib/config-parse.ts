@@ -71,8 +71,8 @@ export interface LoadConfig {
   readonly profile: Profile;
   readonly fixturesPath: string;
   readonly fixturesName: string;
-  /** The accounts, passwords resolved. Never log these. */
-  readonly accounts: readonly AgentAccount[];
+  /** The accounts, passwords resolved. Never log these. In k6 a `SharedArray`: iterate it, do not map it. */
+  readonly accounts: AccountList;
   readonly validate: boolean;
   readonly admin: 'auto' | 'on' | 'off';
   readonly adminToken: string | undefined;
@@ -98,7 +98,22 @@ export interface ParseContext {
   readonly readText: (absolutePath: string) => string;
   /** Absolute path of the repository root, ending in `/`. */
   readonly repoRoot: string;
+  /**
+   * Keeps a list built once per process (k6: a `SharedArray`). k6 runs the init context in every VU, and a VU that
+   * kept its own copy of every account would hold them all (about 1 MB per VU for the demo's 998, more for larger
+   * fixtures); a shared list is built by the first VU and read by the others. Default: the list itself.
+   */
+  readonly share?: <T extends object>(key: string, build: () => T[]) => SharedList<T>;
 }
+
+/** A list read by index or iteration (k6's `SharedArray` has no `map` or `filter`). */
+export interface SharedList<T> extends Iterable<T> {
+  readonly length: number;
+  readonly [index: number]: T;
+}
+
+/** The accounts of a configuration. */
+export type AccountList = SharedList<AgentAccount>;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -259,16 +274,28 @@ function profileOf(env: Env): Profile {
   }
 }
 
-function fixturesOf(env: Env, context: ParseContext, profile: Profile) {
-  const given = text(env, 'CCGW_FIXTURES');
-  const path = underRoot(context.repoRoot, given ?? DEMO_FIXTURES_FILE);
+function readFixtures(env: Env, context: ParseContext, profile: Profile, path: string, given: string | undefined) {
   let fixturesText: string;
   try {
     fixturesText = context.readText(path);
   } catch (e) {
     throw new LoadConfigError(`CCGW_FIXTURES=${JSON.stringify(given ?? path)}: ${path} cannot be read (${(e as Error).message.split('\n')[0]}); give an absolute path or one relative to the repository root`);
   }
-  return { path, ...parseFixturesText(fixturesText, { source: path, env, readText: context.readText, profile }) };
+  return parseFixturesText(fixturesText, { source: path, env, readText: context.readText, profile });
+}
+
+function fixturesOf(env: Env, context: ParseContext, profile: Profile) {
+  const given = text(env, 'CCGW_FIXTURES');
+  const path = underRoot(context.repoRoot, given ?? DEMO_FIXTURES_FILE);
+  // Read and parsed once however many lists are built from it: in k6, by the first VU only (its errors abort k6 there).
+  let parsed: ReturnType<typeof readFixtures> | undefined;
+  const parse = () => (parsed ??= readFixtures(env, context, profile, path, given));
+  const share = context.share ?? (<T extends object>(_key: string, build: () => T[]) => build());
+  // Unique within the process, which has one environment (so one profile and one fixtures file).
+  const key = `ccgw fixtures ${path}`;
+  const accounts = share(`${key}: accounts`, () => [...parse().accounts]);
+  const name = share(`${key}: name`, () => [{ name: parse().name }])[0]!.name;
+  return { path, name, accounts };
 }
 
 /**

@@ -14,7 +14,7 @@ import { signInAll } from './gateway/batches.ts';
 import { GatewayClient, gatewayOptions } from './gateway/client.ts';
 import type { GatewaySession } from './gateway/session.ts';
 import { metrics } from './metrics.ts';
-import { PartitionError, accountsOf, executionTuple, ownedIndices, planPairs, planStormGroups, type Unit } from './partition.ts';
+import { PartitionError, accountsOf, accountsOfUnits, executionTuple, ownedIndices, planPairs, planStormGroups, type Unit } from './partition.ts';
 import type { UnitKind } from './profiles.ts';
 import type { SummaryTarget } from './summary.ts';
 
@@ -143,8 +143,8 @@ export function cleanupRun(config: LoadConfig, plan: readonly Unit[], data: Setu
   let calls = 0;
   if (data.admin && config.faults.length > 0) new AdminClient(config).clearFaults();
   const client = new GatewayClient(gatewayOptions(config));
-  const byId = new Map(config.accounts.map((a) => [a.id, a]));
   const units = data.owned.map((i) => plan[i]!).filter((u) => u !== undefined);
+  const byId = accountsOfUnits(config.accounts, units);
   const noBarge = config.profile.answers.cancelWithoutBarge.value;
   const chunk = 20;
   for (let start = 0; start < units.length; start += chunk) {

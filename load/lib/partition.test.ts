@@ -8,6 +8,7 @@ import { ensureK6 } from '../../src/tools/ensure-k6.ts';
 import {
   PartitionError,
   accountsOf,
+  accountsOfUnits,
   executionTuple,
   ownedIndices,
   parseFraction,
@@ -153,4 +154,19 @@ describe('the partition agrees with the real k6', () => {
       }
     });
   }
+});
+
+describe('the accounts a VU keeps', () => {
+  it('are those of its units, found in one pass over the fixtures', () => {
+    const accounts = [
+      { id: '1', vdn: 1, inspector: true },
+      { id: '2', vdn: 1, inspector: false },
+      { id: '3', vdn: 1, inspector: true },
+      { id: '4', vdn: 1, inspector: false },
+    ];
+    const [first, second] = planPairs(accounts);
+    expect([...accountsOfUnits(accounts, [first!]).keys()]).toEqual(['1', '2']);
+    expect([...accountsOfUnits(accounts, [first!, second!]).values()]).toEqual(accounts);
+    expect(accountsOfUnits(accounts, []).size).toBe(0);
+  });
 });

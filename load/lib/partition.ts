@@ -247,7 +247,7 @@ export interface Pair {
 /** A unit of work owned by one VU. */
 export type Unit = StormGroup | Pair;
 
-function byVdn(accounts: readonly PlanAccount[]): Map<number, { inspectors: string[]; agents: string[] }> {
+function byVdn(accounts: Iterable<PlanAccount>): Map<number, { inspectors: string[]; agents: string[] }> {
   const seen = new Set<string>();
   const groups = new Map<number, { inspectors: string[]; agents: string[] }>();
   for (const a of accounts) {
@@ -260,7 +260,7 @@ function byVdn(accounts: readonly PlanAccount[]): Map<number, { inspectors: stri
   return groups;
 }
 
-function describeSupply(accounts: readonly PlanAccount[]): string {
+function describeSupply(accounts: Iterable<PlanAccount>): string {
   const groups = byVdn(accounts);
   if (groups.size === 0) return 'the fixtures have no accounts';
   return [...groups].map(([vdn, g]) => `VDN ${vdn}: ${g.inspectors.length} inspectors, ${g.agents.length} agents`).join('; ');
@@ -272,7 +272,7 @@ function describeSupply(accounts: readonly PlanAccount[]): string {
  *
  * @throws PartitionError when not even one group fits, naming the supply per VDN.
  */
-export function planStormGroups(accounts: readonly PlanAccount[], inspectorsPerGroup: number, max = Number.POSITIVE_INFINITY): StormGroup[] {
+export function planStormGroups(accounts: Iterable<PlanAccount>, inspectorsPerGroup: number, max = Number.POSITIVE_INFINITY): StormGroup[] {
   if (!Number.isInteger(inspectorsPerGroup) || inspectorsPerGroup < 2) {
     throw new PartitionError(`a storm needs at least 2 inspectors per group to race, got ${inspectorsPerGroup}`);
   }
@@ -294,7 +294,7 @@ export function planStormGroups(accounts: readonly PlanAccount[], inspectorsPerG
  *
  * @throws PartitionError when no pair fits, naming the supply per VDN.
  */
-export function planPairs(accounts: readonly PlanAccount[], max = Number.POSITIVE_INFINITY): Pair[] {
+export function planPairs(accounts: Iterable<PlanAccount>, max = Number.POSITIVE_INFINITY): Pair[] {
   const plan: Pair[] = [];
   for (const [vdn, g] of byVdn(accounts)) {
     const n = Math.min(g.inspectors.length, g.agents.length);
@@ -307,6 +307,17 @@ export function planPairs(accounts: readonly PlanAccount[], max = Number.POSITIV
 /** Every account a unit uses. */
 export function accountsOf(unit: Unit): string[] {
   return unit.kind === 'storm' ? [...unit.inspectors, unit.target] : [unit.inspector, unit.agent];
+}
+
+/**
+ * The accounts `units` use, by ID: one pass over the fixtures' accounts, keeping only those (a VU keeps its own, not
+ * the whole list; in k6 the list is shared and each account read from it is a copy).
+ */
+export function accountsOfUnits<A extends { readonly id: string }>(accounts: Iterable<A>, units: readonly Unit[]): Map<string, A> {
+  const wanted = new Set(units.flatMap(accountsOf));
+  const byId = new Map<string, A>();
+  for (const a of accounts) if (wanted.has(a.id)) byId.set(a.id, a);
+  return byId;
 }
 
 /** The unit of the VU with `exec.vu.idInTest` = `idInTest` (1-based), or undefined when the plan has fewer units. */

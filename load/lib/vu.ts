@@ -9,7 +9,7 @@ import { GatewayClient, gatewayOptions } from './gateway/client.ts';
 import type { GatewaySession } from './gateway/session.ts';
 import { BargeLedger } from './invariant.ts';
 import type { SetupData } from './lifecycle.ts';
-import { accountsOf, unitForVu, type Unit } from './partition.ts';
+import { accountsOf, accountsOfUnits, unitForVu, type Unit } from './partition.ts';
 
 /** One VU's unit, client, sessions and ledger. */
 export class Vu<U extends Unit = Unit> {
@@ -27,7 +27,7 @@ export class Vu<U extends Unit = Unit> {
     readonly unit: U,
   ) {
     this.client = new GatewayClient(gatewayOptions(config));
-    const byId = new Map(config.accounts.map((a) => [a.id, a]));
+    const byId = accountsOfUnits(config.accounts, [unit]);
     this.sessions = new Map(accountsOf(unit).map((id) => [id, this.client.session(byId.get(id)!)]));
     this.all = [...this.sessions.values()];
   }
