@@ -1,17 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { relativeImports } from '../test/imports.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCENARIOS = join(ROOT, 'load', 'scenarios');
 
 /** The modules a scenario script makes k6 evaluate: every value import, followed (type-only imports are erased). */
 function valueImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const specifiers: string[] = [];
-  for (const m of text.matchAll(/^(?:import|export)\s+(type\s+)?[^'";]*?from\s+'([^']+)'/gm)) if (!m[1]) specifiers.push(m[2]!);
-  for (const m of text.matchAll(/^import\s+'([^']+)'/gm)) specifiers.push(m[1]!);
-  return specifiers.filter((s) => s.startsWith('.')).map((s) => resolve(dirname(file), s));
+  return relativeImports(readFileSync(file, 'utf8'))
+    .filter((i) => !i.typeOnly)
+    .map((i) => resolve(dirname(file), i.specifier));
 }
 
 function moduleGraph(entry: string): Set<string> {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { relativeImports } from '../test/imports.ts';
 import { REPO_ROOT } from './paths.ts';
 
 /**
@@ -9,7 +10,6 @@ import { REPO_ROOT } from './paths.ts';
  * generated. Every TypeScript file git tracks (tests included) is read for its relative imports.
  */
 const FILES = execFileSync('git', ['ls-files', '*.ts'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter((f) => f !== '');
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 /** Every import, relative or not (`node:fs`, a package). */
 const ANY_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
@@ -18,7 +18,7 @@ function imports(): [string, string][] {
   const edges: [string, string][] = [];
   for (const file of FILES) {
     const text = readFileSync(join(REPO_ROOT, file), 'utf8');
-    for (const m of text.matchAll(IMPORT)) edges.push([file, normalize(join(dirname(file), m[1] ?? m[2]!))]);
+    for (const { specifier } of relativeImports(text)) edges.push([file, normalize(join(dirname(file), specifier))]);
   }
   return edges;
 }
