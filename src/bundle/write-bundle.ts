@@ -2,11 +2,12 @@
  * Writes a bundle to disk: the directory (replacing a previous bundle there, refusing anything else) and the
  * archive (written beside its final name, then renamed into place).
  */
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { Bundle } from './bundle.ts';
 import { sha256Hex } from './checksums.ts';
 import { BundleTargetError } from './errors.ts';
+import { makeDirectory } from '../io/make-directory.ts';
 
 /** Where to write. */
 export interface BundleTargets {
@@ -41,12 +42,12 @@ export async function writeBundle(bundle: Bundle, targets: BundleTargets): Promi
     await clearDirectory(outDir);
     for (const file of bundle.files) {
       const path = join(outDir, ...file.path.split('/'));
-      await mkdir(dirname(path), { recursive: true });
+      await makeDirectory(dirname(path));
       await writeFile(path, file.bytes);
     }
   });
   await writing('--archive', archivePath, async () => {
-    await mkdir(dirname(archivePath), { recursive: true });
+    await makeDirectory(dirname(archivePath));
     const partial = `${archivePath}.partial-${process.pid}`;
     try {
       await writeFile(partial, bundle.archive);
@@ -66,7 +67,7 @@ async function clearDirectory(dir: string): Promise<void> {
     entries = await readdir(dir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
     return;
   }
   if (entries.length === 0) return;

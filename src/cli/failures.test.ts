@@ -98,6 +98,12 @@ const FAILURES: readonly Failure[] = [
   ],
   ['--out below a file', () => ['verify', '--rules', '--out', at('a-file/runs')], 2, () => /^ccgw verify: --out .*a-file\/runs cannot hold run directories \(ENOTDIR: a part of the path is a file, not a directory\); choose a writable directory/],
   ['--out that is a file', () => ['run', '--phases', 'rules', '--out', at('a-file')], 2, () => /^ccgw run: --out .*a-file cannot hold run directories \(EEXIST: it exists and is not a directory\)/],
+  [
+    '--out where the file system refuses new directories (/proc)',
+    () => ['run', '--phases', 'rules', '--quiet', '--out', '/proc/ccgw-none/runs'],
+    2,
+    () => /^ccgw run: (?:mkdir \/proc\/ccgw-none failed|--out \/proc\/ccgw-none\/runs cannot hold run directories) \(E[A-Z]+: /,
+  ],
   ['calibrate --write naming a directory', () => ['calibrate', '--write', at('a-directory'), '--out', at('runs')], 2, () => /^ccgw calibrate: --write .*a-directory cannot be written \(EISDIR: it is a directory\)/],
   ['compare with a run directory that does not exist', () => ['compare', at('runs/old'), at('runs/new')], 2, () => /^ccgw compare: RUN_A: run directory .*runs\/old does not exist; pass a directory written by `ccgw run`/],
   ['compare with a directory that is not a run', () => ['compare', at('not-a-run'), at('not-a-run')], 2, () => /^ccgw compare: RUN_A: .*not-a-run has no summary\.json, so it is not a run directory/],

@@ -6,7 +6,7 @@
  * 127.0.0.1:6565, which a second k6 on the machine (a parallel CI job) also wants, and nothing here uses it.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ConfigDocument } from '../config/config-document.ts';
@@ -17,6 +17,7 @@ import type { LoadResult } from '../report/run-summary.ts';
 import { ensureK6 } from '../tools/ensure-k6.ts';
 import { readK6Samples } from './k6-samples.ts';
 import { loadResultOf, type K6JsonSummary } from './load-result.ts';
+import { makeDirectory } from '../io/make-directory.ts';
 
 export const LOAD_SCENARIOS = ['smoke', 'barge-storm', 'throughput', 'soak'] as const;
 export type LoadScenario = (typeof LOAD_SCENARIOS)[number];
@@ -102,7 +103,7 @@ export function k6Environment(o: K6RunOptions): Record<string, string> {
 /** Runs the scenario. Never throws for a failing run; throws only when k6 cannot be found or started. */
 export async function runK6Scenario(o: K6RunOptions): Promise<K6Run> {
   const k6 = o.k6 ?? (await ensureK6());
-  await mkdir(o.outDir, { recursive: true });
+  await makeDirectory(o.outDir);
   const files = {
     json: join(o.outDir, `${o.scenario}.json`),
     junit: join(o.outDir, `${o.scenario}.junit.xml`),

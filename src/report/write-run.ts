@@ -3,7 +3,7 @@
  * CI job page). `writeRun` checks the summary, redacts it and writes the four files; `readRun` loads a run back
  * for `ccgw compare`, with errors that name the file and the bad field.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
@@ -11,6 +11,7 @@ import { renderMarkdown } from './markdown.ts';
 import { parseRunSummary } from './parse-run-summary.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
 import { SUMMARY_FILE, type RunSummary } from './run-summary.ts';
+import { makeDirectory } from '../io/make-directory.ts';
 
 /** The file names inside a run directory. */
 export const RUN_FILES = {
@@ -60,7 +61,7 @@ export async function writeRun(dir: string, summary: RunSummary, options: Redact
     html: join(root, RUN_FILES.html),
     markdown: join(root, RUN_FILES.markdown),
   };
-  await mkdir(root, { recursive: true });
+  await makeDirectory(root);
   await Promise.all([
     writeFile(files.summary, `${JSON.stringify(safe, null, 2)}\n`, 'utf8'),
     writeFile(files.junit, renderJunit(safe), 'utf8'),

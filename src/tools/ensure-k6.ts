@@ -9,11 +9,12 @@
  * Run as a script it prints the path: `tsx src/tools/ensure-k6.ts` (`npm run k6`).
  */
 import { constants } from 'node:fs';
-import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { access, rename, rm, stat } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../paths.ts';
 import { runTool, withDirLock } from './tool-process.ts';
+import { makeDirectory } from '../io/make-directory.ts';
 
 /** The k6 release the harness pins when it builds k6 itself. */
 export const K6_VERSION = 'v1.8.1';
@@ -155,7 +156,7 @@ async function build(go: string, root: string, env: NodeJS.ProcessEnv, log: (lin
   const target = localK6Path(root);
   log(`building k6 ${K6_VERSION} from source with go install (once, ~1–3 min)…`);
   await rm(scratch, { recursive: true, force: true });
-  await mkdir(scratch, { recursive: true });
+  await makeDirectory(scratch);
   try {
     try {
       await runTool(go, ['install', `go.k6.io/k6@${K6_VERSION}`], { ...env, GOBIN: scratch }, BUILD_TIMEOUT_MS);
@@ -165,7 +166,7 @@ async function build(go: string, root: string, env: NodeJS.ProcessEnv, log: (lin
       const why = err.killed ? `did not finish within ${BUILD_TIMEOUT_MS / 60_000} min` : 'failed';
       throw new K6ToolError(`\`GOBIN=${scratch} go install go.k6.io/k6@${K6_VERSION}\` ${why}; check network access to the Go module proxy (GOPROXY) or install k6 ${K6_VERSION} on PATH.\n${tail}`);
     }
-    await mkdir(dirname(target), { recursive: true });
+    await makeDirectory(dirname(target));
     await rename(join(scratch, `k6${EXE}`), target);
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { makeDirectory } from '../io/make-directory.ts';
 
 /** Runs `file` and resolves to its output; rejects with the error (its `stdout` and `stderr` attached) when it fails or runs past `timeoutMs`. */
 export function runTool(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
@@ -27,7 +28,7 @@ export interface DirLockOptions {
 
 /** Runs `body` holding the lock directory `lock` (created with its parents; removed afterwards, also on failure). */
 export async function withDirLock(lock: string, options: DirLockOptions, body: () => Promise<void>): Promise<void> {
-  await mkdir(dirname(lock), { recursive: true });
+  await makeDirectory(dirname(lock));
   const deadline = Date.now() + options.waitMs;
   for (;;) {
     try {

@@ -4,7 +4,7 @@
  * in the same situation, an operation that is slower by a significant shift beyond the floor (Mann–Whitney U on
  * the raw samples), new invariant violations, crossed thresholds.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { readRunLatencies } from '../../load-runner/run-latencies.ts';
 import { compareRuns, DEFAULT_COMPARE_OPTIONS, MIN_ALPHA, type RunLatencies } from '../../report/compare.ts';
@@ -18,6 +18,7 @@ import type { Command } from '../command.ts';
 import type { CommandIo } from '../../io/command-io.ts';
 import { UsageError } from '../../io/errors.ts';
 import { parseOptions } from '../../io/options.ts';
+import { makeDirectory } from '../../io/make-directory.ts';
 
 const NAME = 'compare';
 
@@ -109,7 +110,7 @@ export const compareCommand: Command = {
     if (values.html !== undefined) {
       const file = resolve(io.cwd, values.html);
       try {
-        await mkdir(dirname(file), { recursive: true });
+        await makeDirectory(dirname(file));
         await writeFile(file, renderComparisonHtml(comparison), 'utf8');
       } catch (e) {
         throw new UsageError(NAME, `--html ${JSON.stringify(values.html)} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); choose a writable file path`);

@@ -1,0 +1,46 @@
+/**
+ * Creating a directory with its missing parents (`mkdir -p`), for every directory a command writes to.
+ *
+ * Not Node's `mkdir(path, { recursive: true })`: where the file system answers ENOENT for a new entry in a directory
+ * that exists (under `/proc`, for one), Node 20–24's asynchronous recursive mkdir retries forever on a thread-pool
+ * thread, so `--out /proc/x` would hang the command at full CPU instead of failing.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
+/**
+ * Creates `path` and any missing parent, one level at a time; a directory that exists already (or that another
+ * process creates meanwhile) is fine.
+ *
+ * @throws the file system's error (`code` ENOENT, EACCES, EROFS, EEXIST, ENOTDIR, …) for the first level that cannot be made
+ */
+export async function makeDirectory(path: string): Promise<void> {
+  const missing: string[] = [];
+  // Walks up to the nearest existing ancestor: at most one step per path component.
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const kind = await stat(dir).then(
+      (s) => (s.isDirectory() ? 'directory' : 'other'),
+      (e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return 'missing';
+        throw e;
+      },
+    );
+    // As mkdir: EEXIST when `path` itself is a file, ENOTDIR when one of its parents is.
+    if (kind === 'other') throw fileInTheWay(dir, dir === resolve(path) ? 'EEXIST' : 'ENOTDIR');
+    if (kind === 'directory' || dirname(dir) === dir) break;
+    missing.push(dir);
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    const dir = missing[i]!;
+    try {
+      await mkdir(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !(await stat(dir)).isDirectory()) throw e;
+    }
+  }
+}
+
+function fileInTheWay(path: string, code: 'EEXIST' | 'ENOTDIR'): NodeJS.ErrnoException {
+  const words = code === 'EEXIST' ? 'file already exists' : 'not a directory';
+  return Object.assign(new Error(`${code}: ${words}, mkdir '${path}'`), { code, syscall: 'mkdir', path });
+}
