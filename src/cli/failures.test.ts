@@ -77,6 +77,7 @@ const FAILURES: readonly Failure[] = [
   ['ccgw mock --tls on a busy port', () => ['mock', '--tls', '--port', String(busyPort)], 2, () => new RegExp(`^ccgw mock: --port ${busyPort}: 127\\.0\\.0\\.1:${busyPort} is already in use`)],
   ['ccgw mock --host that is not this machine', () => ['mock', '--host', '192.0.2.1', '--port', '0'], 2, () => /^ccgw mock: --host 192\.0\.2\.1 is not an address of this machine; use 127\.0\.0\.1/],
   ['a --cert file that does not exist', () => ['mock', '--tls', '--cert', at('no-cert.pem'), '--key', at('no-key.pem')], 2, () => /^ccgw mock: cannot read the TLS certificate .*no-cert\.pem \(ENOENT\); pass a PEM file/],
+  ['a --cert file that never ends (/dev/zero)', () => ['mock', '--tls', '--cert', '/dev/zero', '--key', '/dev/zero'], 2, () => /^ccgw mock: cannot read the TLS (?:certificate|key) \/dev\/zero \(EFBIG: more than 64 MiB\); pass a PEM file/],
   ['a --cert file that is not PEM', () => ['mock', '--tls', '--cert', at('a-file'), '--key', at('a-file')], 2, () => /^ccgw mock: .*a-file is not a PEM certificate/],
   ['--cert-out naming a directory', () => ['mock', '--tls', '--port', '0', '--cert-out', at('a-directory')], 2, () => /^ccgw mock: --cert-out .*a-directory cannot be written \(EISDIR: it is a directory\); choose a writable file path/],
   ['a fixtures file that does not exist', () => ['mock', '--fixtures', at('missing.json')], 2, () => /^ccgw mock: fixtures file .*missing\.json cannot be read \(ENOENT\); check the path/],
@@ -117,6 +118,8 @@ const FAILURES: readonly Failure[] = [
     () => /needs --fixtures FILE \(or CCGW_FIXTURES\): the test accounts to sign in on that gateway\. \(Without it, the accounts of a ccgw mock on this machine are read from its admin API, but it does not answer GET \/__admin\/health as a ccgw mock \(HTTP 404\)\.\)/,
   ],
   ['a --ca file that does not exist', () => ['verify', '--gateway', 'https://127.0.0.1:1', '--fixtures', 'src/fixtures/demo.json', '--ca', at('missing-ca.pem')], 2, () => /missing-ca\.pem" cannot be read \(ENOENT\)/],
+  ['a --ca file that never ends (/dev/zero)', () => ['verify', '--gateway', 'https://127.0.0.1:1', '--fixtures', 'src/fixtures/demo.json', '--ca', '/dev/zero'], 2, () => /"\/dev\/zero" cannot be read \(EFBIG: more than 64 MiB\)/],
+  ['a --fixtures file that never ends (/dev/zero)', () => ['verify', '--gateway', 'http://127.0.0.1:1', '--fixtures', '/dev/zero'], 2, () => /^ccgw verify: fixtures file \/dev\/zero cannot be read \(EFBIG: more than 64 MiB\); check the path/],
   ['a gateway nobody listens on', () => [], 3, () => /cannot be reached: connection refused: nothing listens on 127\.0\.0\.1:\d+\. Fix: check the host and port/],
   [
     'a gateway that breaks the rules (a ccgw-2025 mock held to ccgw-2024)',

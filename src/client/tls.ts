@@ -2,7 +2,7 @@
  * TLS options of the client, checked once when the client is created. An untrusted certificate is refused unless
  * `insecure: true` is given explicitly.
  */
-import { readFileSync } from 'node:fs';
+import { readErrorText, readTextFileSync } from '../io/read-text-file.ts';
 
 /** How to trust the gateway's certificate. */
 export interface TlsOptions {
@@ -40,10 +40,9 @@ export function resolveTls(tls: TlsOptions | undefined): ResolvedTls {
     if (typeof tls.caFile !== 'string' || tls.caFile === '') throw new TypeError(`tls.caFile must be the path of a PEM file, not ${JSON.stringify(tls.caFile)}`);
     let text: string;
     try {
-      text = readFileSync(tls.caFile, 'utf8');
+      text = readTextFileSync(tls.caFile);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new TypeError(`tls.caFile ${JSON.stringify(tls.caFile)} cannot be read (${code}); give the path of the gateway's CA certificate in PEM format`);
+      throw new TypeError(`tls.caFile ${JSON.stringify(tls.caFile)} cannot be read (${readErrorText(e)}); give the path of the gateway's CA certificate in PEM format`);
     }
     ca.push(pemCertificates(text, `tls.caFile ${JSON.stringify(tls.caFile)}`));
   }

@@ -3,7 +3,6 @@
  * `CCGW_*` environment variables, then command-line flags. Every bad value is named with where it came from.
  * A gateway that is not on this machine needs the explicit `--live` opt-in and gets a request-rate cap.
  */
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { ProfileError, resolveProfile, withOverrides, type Profile } from '../domain/profiles.ts';
 import { validateConfig } from '../generated/document-validators.js';
@@ -12,6 +11,7 @@ import type { CommandIo } from '../io/command-io.ts';
 import { UsageError } from '../io/errors.ts';
 import { liveDecision, MAX_RPS_RANGE } from '../shared/live-target.ts';
 import type { ConfigDocument } from './config-document.ts';
+import { readErrorText, readTextFile } from '../io/read-text-file.ts';
 
 /** Flags shared by the commands that talk to a gateway, for `parseOptions`. */
 export const TARGET_OPTIONS = {
@@ -61,10 +61,10 @@ const LIVE_WORDS = { optIn: 'Pass --live (or CCGW_LIVE=1)', cap: '--max-rps N' }
 export async function readConfigFile(command: string, path: string, explicit: boolean): Promise<ConfigDocument | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path);
   } catch (e) {
     if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(command, `the config file ${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); check --config or CCGW_CONFIG`);
+    throw new UsageError(command, `the config file ${path} cannot be read (${readErrorText(e)}); check --config or CCGW_CONFIG`);
   }
   let doc: unknown;
   try {

@@ -3,8 +3,8 @@
  * `localhost`, `127.0.0.1` and `::1` (clients trust it by its PEM, never by turning verification off unasked);
  * and the protocol settings: TLS 1.2 with forward-secret AEAD suites only, TLS 1.3 with OpenSSL's suites.
  */
-import { readFile } from 'node:fs/promises';
 import type { SecureContextOptions, TlsOptions } from 'node:tls';
+import { readErrorText, readTextFile } from '../io/read-text-file.ts';
 
 /**
  * TLS 1.2 suites: ECDHE key exchange (forward secrecy) with AES-GCM or ChaCha20-Poly1305 (AEAD); no CBC, no static
@@ -57,9 +57,9 @@ export async function selfSignedCertificate(): Promise<TlsMaterial> {
 export async function readTlsFiles(certFile: string, keyFile: string): Promise<TlsMaterial> {
   const read = async (path: string, what: string) => {
     try {
-      return await readFile(path, 'utf8');
+      return await readTextFile(path);
     } catch (e) {
-      throw new Error(`cannot read the TLS ${what} ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}); pass a PEM file`);
+      throw new Error(`cannot read the TLS ${what} ${path} (${readErrorText(e)}); pass a PEM file`);
     }
   };
   const [cert, key] = await Promise.all([read(certFile, 'certificate'), read(keyFile, 'key')]);

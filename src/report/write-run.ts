@@ -3,7 +3,7 @@
  * CI job page). `writeRun` checks the summary, redacts it and writes the four files; `readRun` loads a run back
  * for `ccgw compare`, with errors that name the file and the bad field.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
@@ -12,6 +12,7 @@ import { parseRunSummary } from './parse-run-summary.ts';
 import { redactSummary, type RedactOptions } from './redact.ts';
 import { SUMMARY_FILE, type RunSummary } from './run-summary.ts';
 import { makeDirectory } from '../io/make-directory.ts';
+import { readErrorText, readTextFile } from '../io/read-text-file.ts';
 
 /** The file names inside a run directory. */
 export const RUN_FILES = {
@@ -95,9 +96,9 @@ export async function readRun(dir: string): Promise<RunSummary> {
   const file = await summaryPathOf(dir);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (e) {
-    throw new RunReadError(file, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; check its permissions`);
+    throw new RunReadError(file, `cannot read ${file}: ${readErrorText(e)}; check its permissions`);
   }
   let doc: unknown;
   try {

@@ -8,7 +8,6 @@
  * environment and files like those of a `--fixtures` file; literal passwords are the mock's own demo data. The
  * document is also written to a temporary file for the processes that read fixtures themselves (k6).
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
@@ -17,6 +16,7 @@ import type { Profile } from '../domain/profiles.ts';
 import type { FixturesDocument, PasswordSource } from '../fixtures/fixtures-document.ts';
 import { parseFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import { ADMIN_PATHS, MOCK_SERVER_NAME } from '../shared/admin-api.ts';
+import { readTextFileSync } from '../io/read-text-file.ts';
 
 export interface MockFixturesRequest {
   readonly url: string;
@@ -50,7 +50,7 @@ export async function mockFixtures(r: MockFixturesRequest): Promise<MockFixtures
     source,
     env: r.env,
     ...(baseDir !== undefined ? { baseDir } : {}),
-    readText: (path) => readFileSync(path, 'utf8'),
+    readText: (path) => readTextFileSync(path),
     profile: r.profile,
   });
   const dir = await mkdtemp(join(tmpdir(), 'ccgw-mock-fixtures-'));
