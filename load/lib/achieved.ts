@@ -13,7 +13,7 @@
  */
 import type { Scenario } from 'k6/options';
 import type { LoadConfig } from './config-parse.ts';
-import { durationMs } from './config-parse.ts';
+import { durationMs } from '../../src/shared/k6-duration.ts';
 import type { IterationUnit, LoadAchieved, LoadAsked } from '../../src/shared/load-drive.ts';
 import { METRIC } from './metric-names.ts';
 import type { SummaryData } from './summary.ts';

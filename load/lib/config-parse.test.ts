@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LoadConfigError, describeConfig, durationMs, parseLoadConfig, type LoadKnobs, type ParseContext } from './config-parse.ts';
+import { LoadConfigError, describeConfig, parseLoadConfig, type LoadKnobs, type ParseContext } from './config-parse.ts';
 import { DEFAULT_LIVE_MAX_RPS } from '../../src/shared/live-target.ts';
 import { LoadFixturesError } from './fixtures.ts';
 
@@ -133,14 +133,5 @@ describe('the accounts of a k6 process', () => {
     const bad = fixturesFile({ agents: [{ id: '30169', vdn: 1, inspector: true, phone: '88830169' }] });
     const share = <T extends object>(_key: string, build: () => T[]): T[] => build();
     expect(() => parseLoadConfig({ CCGW_FIXTURES: bad }, { ...context, share })).toThrow(/agents\[0\] is missing "password"/);
-  });
-});
-
-describe('helpers', () => {
-  it('parses k6 durations', () => {
-    expect(durationMs('500ms')).toBe(500);
-    expect(durationMs('1h30m')).toBe(5_400_000);
-    expect(durationMs('1.5s')).toBe(1500);
-    expect(durationMs('30')).toBeUndefined();
   });
 });

@@ -19,6 +19,7 @@ import { PROFILE_NAMES, ProfileError, resolveProfile, withOverrides, type Profil
 import { DEMO_FIXTURES_FILE, LOAD_REPORT_DIR, underRoot } from '../../src/shared/paths.ts';
 import { DEFAULT_LIVE_MAX_RPS, liveDecision, MAX_RPS_RANGE } from '../../src/shared/live-target.ts';
 import { parseFixturesText } from './fixtures.ts';
+import { loadDurationProblem } from '../../src/shared/k6-duration.ts';
 
 /** A bad environment variable; the message names it, its value and the fix. */
 export class LoadConfigError extends Error {
@@ -162,17 +163,6 @@ export const NUMBERS: NumberGroups = {
 /** The live rate cap (requests per second of this k6 process; k6's `rps`); default: the shared one when live. */
 const MAX_RPS: NumberRow = { env: 'CCGW_MAX_RPS', ...MAX_RPS_RANGE, integer: false, fallback: DEFAULT_LIVE_MAX_RPS, meaning: 'request-rate cap per k6 process' };
 
-/** The scenario's time bound: `CCGW_LOAD_DURATION`, a k6 duration up to 24 h. */
-const MAX_DURATION_MS = 24 * 3_600_000;
-
-/** Parses a k6 duration (`500ms`, `30s`, `5m`, `1h30m`) into milliseconds; undefined when the text is not one. */
-export function durationMs(text: string): number | undefined {
-  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return undefined;
-  let total = 0;
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
-  return total;
-}
-
 function text(env: Env, name: string): string | undefined {
   const v = env[name];
   return v === undefined || v.trim() === '' ? undefined : v.trim();
@@ -308,8 +298,8 @@ export function parseLoadConfig(env: Env, context: ParseContext): LoadConfig {
   const profile = profileOf(env);
   const fixtures = fixturesOf(env, context, profile);
   const duration = text(env, 'CCGW_LOAD_DURATION') ?? context.defaults.duration;
-  const ms = durationMs(duration);
-  if (ms === undefined || ms <= 0 || ms > MAX_DURATION_MS) throw new LoadConfigError(`CCGW_LOAD_DURATION=${JSON.stringify(duration)} is not a k6 duration from 1ms to ${MAX_DURATION_MS / 3_600_000}h; e.g. CCGW_LOAD_DURATION=30s`);
+  const durationWrong = loadDurationProblem(duration);
+  if (durationWrong) throw new LoadConfigError(`CCGW_LOAD_DURATION=${JSON.stringify(duration)} ${durationWrong}`);
   const name = text(env, 'CCGW_RUN_NAME') ?? context.scenario;
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(name)) throw new LoadConfigError(`CCGW_RUN_NAME=${JSON.stringify(name)} may hold only letters, digits, ".", "_" and "-"`);
   return {

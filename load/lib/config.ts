@@ -6,7 +6,7 @@
 import { SharedArray } from 'k6/data';
 import { parseLoadConfig, type LoadConfig, type LoadKnobs, type LoadTiming, type SharedList } from './config-parse.ts';
 
-export { describeConfig, durationMs, LoadConfigError, type LoadConfig, type LoadKnobs, type LoadTiming } from './config-parse.ts';
+export { describeConfig, LoadConfigError, type LoadConfig, type LoadKnobs, type LoadTiming } from './config-parse.ts';
 
 /** The repository root as an absolute path ending in `/`, from this module's location (`load/lib/`). */
 export function repoRoot(): string {

@@ -76,6 +76,7 @@ const FAILURES: readonly Failure[] = [
   ],
   ['ccgw mock --tls on a busy port', () => ['mock', '--tls', '--port', String(busyPort)], 2, () => new RegExp(`^ccgw mock: --port ${busyPort}: 127\\.0\\.0\\.1:${busyPort} is already in use`)],
   ['ccgw mock --host that is not this machine', () => ['mock', '--host', '192.0.2.1', '--port', '0'], 2, () => /^ccgw mock: --host 192\.0\.2\.1 is not an address of this machine; use 127\.0\.0\.1/],
+  ['a --poll-wait longer than a timer can wait', () => ['mock', '--poll-wait', '99999999h', '--port', '0'], 2, () => /^ccgw mock: --poll-wait "99999999h" is longer than 24 h; use e\.g\. 500ms, 10s, 2m/],
   ['a --cert file that does not exist', () => ['mock', '--tls', '--cert', at('no-cert.pem'), '--key', at('no-key.pem')], 2, () => /^ccgw mock: cannot read the TLS certificate .*no-cert\.pem \(ENOENT\); pass a PEM file/],
   ['a --cert file that never ends (/dev/zero)', () => ['mock', '--tls', '--cert', '/dev/zero', '--key', '/dev/zero'], 2, () => /^ccgw mock: cannot read the TLS (?:certificate|key) \/dev\/zero \(EFBIG: more than 64 MiB\); pass a PEM file/],
   ['a --cert file that is not PEM', () => ['mock', '--tls', '--cert', at('a-file'), '--key', at('a-file')], 2, () => /^ccgw mock: .*a-file is not a PEM certificate/],
@@ -106,6 +107,8 @@ const FAILURES: readonly Failure[] = [
     () => /^ccgw run: (?:mkdir \/proc\/ccgw-none failed|--out \/proc\/ccgw-none\/runs cannot hold run directories) \(E[A-Z]+: /,
   ],
   ['calibrate --write naming a directory', () => ['calibrate', '--write', at('a-directory'), '--out', at('runs')], 2, () => /^ccgw calibrate: --write .*a-directory cannot be written \(EISDIR: it is a directory\)/],
+  ['a load --duration k6 would refuse (0s), before k6 starts', () => ['load', '--scenario', 'smoke', '--duration', '0s'], 2, () => /^ccgw load: --duration "0s" is not a k6 duration from 1ms to 24h, such as 30s, 10m or 1h30m/],
+  ['a load --duration beyond a day', () => ['load', '--scenario', 'soak', '--duration', '99999999h'], 2, () => /^ccgw load: --duration "99999999h" is not a k6 duration from 1ms to 24h/],
   ['compare with a run directory that does not exist', () => ['compare', at('runs/old'), at('runs/new')], 2, () => /^ccgw compare: RUN_A: run directory .*runs\/old does not exist; pass a directory written by `ccgw run`/],
   ['compare with a directory that is not a run', () => ['compare', at('not-a-run'), at('not-a-run')], 2, () => /^ccgw compare: RUN_A: .*not-a-run has no summary\.json, so it is not a run directory/],
   ['compare with a summary.json that is not JSON', () => ['compare', at('broken-run'), at('broken-run')], 2, () => /^ccgw compare: RUN_A: .*broken-run\/summary\.json is not/],
@@ -142,6 +145,15 @@ describe('every CLI failure a user can cause: one message, the documented exit c
       if (r.errors.length === 2) expect(r.errors[1]).toMatch(/^Run `ccgw \w+ --help` for usage\.$/);
     }
     if (code === 3) expect(r.errors).toHaveLength(1);
+  });
+
+  it('a CCGW_* variable the k6 scripts would refuse: a usage error naming it, before any phase or k6 build', async () => {
+    const io = memoryIo({ CCGW_POLL_PAUSE_MS: 'abc' });
+    const code = await main(['run', '--out', at('runs-k6-env')], io);
+
+    expect(code).toBe(2);
+    expect(io.errors[0]).toBe('ccgw run: CCGW_POLL_PAUSE_MS="abc" is not an integer from 0 to 10000; e.g. CCGW_POLL_PAUSE_MS=200 (k6 reads it from the environment)');
+    expect(io.lines).toEqual([]);
   });
 
   // Root may write anywhere, so a directory without write permission refuses nobody there.

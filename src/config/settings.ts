@@ -12,6 +12,7 @@ import { UsageError } from '../io/errors.ts';
 import { liveDecision, MAX_RPS_RANGE } from '../shared/live-target.ts';
 import type { ConfigDocument } from './config-document.ts';
 import { readErrorText, readTextFile } from '../io/read-text-file.ts';
+import { loadDurationProblem } from '../shared/k6-duration.ts';
 
 /** Flags shared by the commands that talk to a gateway, for `parseOptions`. */
 export const TARGET_OPTIONS = {
@@ -168,7 +169,8 @@ export async function resolveSettings(command: string, flags: TargetFlags, io: C
     throw new UsageError(command, `CCGW_LOAD_SCENARIO=${JSON.stringify(scenario)} is not one of smoke, barge-storm, throughput, soak`);
   }
   const duration = env['CCGW_LOAD_DURATION'] ?? file?.load?.duration;
-  if (duration !== undefined && !/^[0-9]+(ms|s|m|h)$/.test(duration)) throw new UsageError(command, `CCGW_LOAD_DURATION=${JSON.stringify(duration)} is not a duration such as 30s or 5m`);
+  const durationWrong = duration === undefined ? undefined : loadDurationProblem(duration);
+  if (durationWrong) throw new UsageError(command, `${env['CCGW_LOAD_DURATION'] !== undefined ? 'CCGW_LOAD_DURATION=' : 'load.duration '}${JSON.stringify(duration)} ${durationWrong}`);
   const rate = int(command, 'CCGW_LOAD_RATE', env['CCGW_LOAD_RATE'], 1, 100000) ?? file?.load?.rate;
   const minAchievedRatio = ratio(command, 'CCGW_MIN_ACHIEVED_RATIO', env['CCGW_MIN_ACHIEVED_RATIO']) ?? file?.load?.minAchievedRatio;
   const reportDirRaw = flags.out ?? env['CCGW_REPORT_DIR'] ?? file?.report?.dir ?? 'runs';

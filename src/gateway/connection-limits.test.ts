@@ -125,4 +125,10 @@ describe('connection limits', () => {
     expect(timeoutsProblem({ headersMs: 5000, requestMs: 1000, keepAliveMs: 1000 })).toBe('headersMs (5000 ms) must not exceed requestMs (1000 ms): the whole request includes its headers');
     expect(timeoutsProblem({ headersMs: 0, requestMs: 1000, keepAliveMs: 1000 })).toBe('headersMs 0 ms must be from 1 ms to 1 h');
   });
+
+  // Beyond ~24.8 days a Node timer fires at once: a long poll would answer immediately.
+  it('refuses a wait no timer can hold, naming it, before it listens', async () => {
+    await expect(startMockGateway({ port: 0, pollWaitMs: 3_000_000_000 })).rejects.toThrow('mock gateway timeouts: pollWaitMs 3000000000 ms must be from 0 ms to 24 h');
+    await expect(startMockGateway({ port: 0, signOutAfterMs: -1 })).rejects.toThrow(/signOutAfterMs -1 ms must be from 0 ms to 24 h/);
+  });
 });

@@ -74,10 +74,21 @@ export interface MockGateway {
 }
 
 
+/** The gateway's waits are timers, and a Node timer fires at once beyond ~24.8 days: a day is the bound. */
+const MAX_WAIT_MS = 24 * 3_600_000;
+
+function timingProblem(o: MockGatewayOptions): string | undefined {
+  for (const key of ['pollWaitMs', 'signOutAfterMs', 'guidIntervalMs', 'guidTimeoutMs'] as const) {
+    const ms = o[key];
+    if (ms !== undefined && (!Number.isInteger(ms) || ms < 0 || ms > MAX_WAIT_MS)) return `${key} ${ms} ms must be from 0 ms to 24 h`;
+  }
+  return undefined;
+}
+
 /** Starts a mock gateway. */
 export async function startMockGateway(options: MockGatewayOptions = {}): Promise<MockGateway> {
   const timeouts: ConnectionTimeouts = { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.timeouts };
-  const problem = timeoutsProblem(timeouts);
+  const problem = timeoutsProblem(timeouts) ?? timingProblem(options);
   if (problem) throw new RangeError(`mock gateway timeouts: ${problem}`);
   const profile = options.profile ?? DEFAULT_PROFILE;
   const authMode = options.auth ?? 'dynamic';

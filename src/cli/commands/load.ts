@@ -1,5 +1,6 @@
 /** `ccgw load`: one k6 load scenario against the embedded mock or a gateway, written as a run directory. */
 import { ratio, resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
+import { k6EnvironmentProblem } from '../../load-runner/k6-environment-check.ts';
 import { LOAD_SCENARIOS, type LoadScenario } from '../../load-runner/run-k6-scenario.ts';
 import { createProgress } from '../../run/progress.ts';
 import { runPhases } from '../../run/run-phases.ts';
@@ -10,6 +11,7 @@ import { targetOptionsHelp, UNREACHABLE_EXIT_HELP } from '../target-help.ts';
 import type { CommandIo } from '../../io/command-io.ts';
 import { UsageError } from '../../io/errors.ts';
 import { choiceOption, integerOption, parseOptions } from '../../io/options.ts';
+import { loadDurationProblem } from '../../shared/k6-duration.ts';
 
 const USAGE = `Usage: ccgw load [--scenario NAME] [options]
 
@@ -63,7 +65,8 @@ export const loadCommand: Command = {
       quiet: { type: 'boolean' },
       json: { type: 'boolean' },
     });
-    if (values.duration !== undefined && !/^[0-9]+(ms|s|m|h)$/.test(values.duration)) throw new UsageError('load', `--duration ${JSON.stringify(values.duration)} is not a duration such as 30s or 10m`);
+    const durationWrong = values.duration === undefined ? undefined : loadDurationProblem(values.duration);
+    if (durationWrong) throw new UsageError('load', `--duration ${JSON.stringify(values.duration)} ${durationWrong}`);
     const base = await resolveSettings('load', values, io);
     const settings = {
       ...base,
@@ -78,6 +81,8 @@ export const loadCommand: Command = {
       },
     };
     const scenario: LoadScenario = choiceOption('load', '--scenario', values.scenario ?? settings.load.scenario, LOAD_SCENARIOS, 'smoke');
+    const k6Refuses = k6EnvironmentProblem({ scenario, profile: settings.profile, load: settings.load, env: io.env });
+    if (k6Refuses) throw new UsageError('load', `${k6Refuses} (k6 reads it from the environment)`);
     const progress = createProgress(io, { quiet: values.quiet ?? false, json: values.json ?? false });
     const k6 = await ensureK6({ log: (line) => progress.step(line) });
     const steps = phaseSteps({ settings, progress, env: io.env, command: 'load', rules: undefined, contracts: false, properties: false, load: { scenario, k6 } });
