@@ -77,6 +77,7 @@ const FAILURES: readonly Failure[] = [
   ['ccgw mock --tls on a busy port', () => ['mock', '--tls', '--port', String(busyPort)], 2, () => new RegExp(`^ccgw mock: --port ${busyPort}: 127\\.0\\.0\\.1:${busyPort} is already in use`)],
   ['ccgw mock --host that is not this machine', () => ['mock', '--host', '192.0.2.1', '--port', '0'], 2, () => /^ccgw mock: --host 192\.0\.2\.1 is not an address of this machine; use 127\.0\.0\.1/],
   ['a --poll-wait longer than a timer can wait', () => ['mock', '--poll-wait', '99999999h', '--port', '0'], 2, () => /^ccgw mock: --poll-wait "99999999h" is longer than 24 h; use e\.g\. 500ms, 10s, 2m/],
+  ['ccgw mock --host that is empty', () => ['mock', '--host', '', '--port', '0'], 2, () => /^ccgw mock: --host "" is empty; give an address such as 127\.0\.0\.1 \(or 0\.0\.0\.0 for every interface\)/],
   ['a --cert file that does not exist', () => ['mock', '--tls', '--cert', at('no-cert.pem'), '--key', at('no-key.pem')], 2, () => /^ccgw mock: cannot read the TLS certificate .*no-cert\.pem \(ENOENT\); pass a PEM file/],
   ['a --cert file that never ends (/dev/zero)', () => ['mock', '--tls', '--cert', '/dev/zero', '--key', '/dev/zero'], 2, () => /^ccgw mock: cannot read the TLS (?:certificate|key) \/dev\/zero \(EFBIG: more than 64 MiB\); pass a PEM file/],
   ['a --cert file that is not PEM', () => ['mock', '--tls', '--cert', at('a-file'), '--key', at('a-file')], 2, () => /^ccgw mock: .*a-file is not a PEM certificate/],

@@ -113,7 +113,9 @@ export const mockCommand: Command = {
     } catch (e) {
       throw new UsageError('mock', (e as Error).message);
     }
-    const host = values.host ?? '127.0.0.1';
+    // An IPv6 address may come as in a URL ([::1]); an empty one would listen on every interface unasked.
+    const host = (values.host ?? '127.0.0.1').replace(/^\[(.*)\]$/, '$1');
+    if (host.trim() === '') throw new UsageError('mock', `--host ${JSON.stringify(values.host)} is empty; give an address such as 127.0.0.1 (or 0.0.0.0 for every interface)`);
     const port = portOption('mock', '--port', values.port, values.tls ? 8043 : 8000);
     const certOut = values['cert-out'] === undefined ? undefined : resolve(io.cwd, values['cert-out']);
     if (certOut !== undefined) await checkWritableFile('mock', '--cert-out', certOut);
