@@ -157,6 +157,17 @@ describe('every CLI failure a user can cause: one message, the documented exit c
     expect(io.lines).toEqual([]);
   });
 
+  it('two runs started in the same second into one --out each write their own run directory', async () => {
+    const [a, b] = [memoryIo({}), memoryIo({})];
+    const codes = await Promise.all([main(['run', '--phases', 'rules', '--quiet', '--out', at('runs-twice')], a), main(['run', '--phases', 'rules', '--quiet', '--out', at('runs-twice')], b)]);
+
+    expect(codes).toEqual([0, 0]);
+    const reports = [a, b].map((io) => io.lines.find((l) => l.startsWith('report: '))!);
+    expect(new Set(reports).size).toBe(2);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(at('runs-twice'))).toHaveLength(2);
+  });
+
   // Root may write anywhere, so a directory without write permission refuses nobody there.
   it.skipIf(process.getuid?.() === 0)('--out in a directory without write permission (skipped when run as root, who may write anywhere)', async () => {
     const locked = at('locked');

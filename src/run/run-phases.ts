@@ -8,7 +8,6 @@
  * the run ends with GatewayUnreachable naming the URL, the cause, the fix and the phase it happened in. The failed
  * phase keeps the failures it saw (it finished its own clean-up); they may stem from the outage, which the message says.
  */
-import { join } from 'node:path';
 import type { CommandIo } from '../io/command-io.ts';
 import { GatewayUnreachable } from '../io/errors.ts';
 import type { Settings } from '../config/settings.ts';
@@ -21,6 +20,7 @@ import { fixtureSecrets, runSummary, targetKindOf } from './run-summary.ts';
 import type { Unreachable } from './reachability.ts';
 import { openTarget, type OpenTarget } from './target.ts';
 import { toolVersions } from './tool-versions.ts';
+import { claimRunDirectory, releaseRunDirectory, type RunDirectory } from './run-directory.ts';
 import { checkWritableDirectory } from './writable-paths.ts';
 
 /** What a phase gets: the open target, the stop signal, and the run directory (for files of its own). */
@@ -72,8 +72,15 @@ export async function runPhases(o: RunPhasesOptions): Promise<RunResult> {
   await checkWritableDirectory(o.command, '--out', o.settings.reportDir);
   const target = await openTarget(o.command, o.settings, o.io.env);
   if (target.accountsNote) o.progress.step(target.accountsNote);
-  const runId = newRunId(startedAt, [targetKindOf(target), ...o.idParts]);
-  const dir = join(o.settings.reportDir, runId);
+  let claimed: RunDirectory;
+  try {
+    claimed = await claimRunDirectory(o.settings.reportDir, newRunId(startedAt, [targetKindOf(target), ...o.idParts]));
+  } catch (e) {
+    await target.close();
+    throw e;
+  }
+  const { id: runId, dir } = claimed;
+  let written = false;
   const phases: Phase[] = [];
   let lost: { readonly during: string; readonly problem: Unreachable } | undefined;
   const probeAfter = async (during: string) => {
@@ -106,6 +113,7 @@ export async function runPhases(o: RunPhasesOptions): Promise<RunResult> {
     const summary = runSummary({ runId, startedAt, target, settings: o.settings, tool: await toolVersions({ k6: o.k6 }), phases });
     const secrets = fixtureSecrets(target);
     const files = await writeRun(dir, summary, { secrets });
+    written = true;
     // What is printed is what summary.json holds: redacted the same way.
     if (o.json) o.io.out(JSON.stringify(redactSummary(summary, { secrets }), null, 2));
     const counts = phases.map((p) => `${p.name} ${p.outcome}${p.cases.length ? ` (${p.cases.filter((c) => c.outcome === 'passed').length}/${p.cases.length})` : ''}`);
@@ -121,6 +129,7 @@ export async function runPhases(o: RunPhasesOptions): Promise<RunResult> {
     }
     return { outcome: summary.outcome, files, interrupted };
   } finally {
+    if (!written) await releaseRunDirectory(claimed);
     await target.close();
   }
 }
