@@ -74,13 +74,13 @@ export interface MockGateway {
 }
 
 
-/** The gateway's waits are timers, and a Node timer fires at once beyond ~24.8 days: a day is the bound. */
-const MAX_WAIT_MS = 24 * 3_600_000;
+/** The longest a Node timer waits (~24.8 days); beyond, it fires at once, and a long poll would answer immediately. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function timingProblem(o: MockGatewayOptions): string | undefined {
   for (const key of ['pollWaitMs', 'signOutAfterMs', 'guidIntervalMs', 'guidTimeoutMs'] as const) {
     const ms = o[key];
-    if (ms !== undefined && (!Number.isInteger(ms) || ms < 0 || ms > MAX_WAIT_MS)) return `${key} ${ms} ms must be from 0 ms to 24 h`;
+    if (ms !== undefined && (!Number.isInteger(ms) || ms < 0 || ms > MAX_TIMER_MS)) return `${key} ${ms} ms must be an integer from 0 to ${MAX_TIMER_MS} ms (~24.8 days, the longest a timer waits)`;
   }
   return undefined;
 }

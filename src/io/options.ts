@@ -33,15 +33,15 @@ export function integerOption(command: string, flag: string, raw: string | undef
 }
 
 /** The longest duration a flag takes: a day, well below the ~24.8 days a Node timer can wait (beyond, it fires at once). */
-export const MAX_DURATION_OPTION_MS = 24 * 3_600_000;
+const MAX_DURATION_OPTION_MS = 24 * 3_600_000;
 
-/** A duration such as `500ms`, `10s`, `2m` (or plain milliseconds) from a flag, in milliseconds, at most `maxMs`. */
-export function durationOption(command: string, flag: string, raw: string | undefined, fallbackMs: number, { maxMs = MAX_DURATION_OPTION_MS } = {}): number {
+/** A duration such as `500ms`, `10s`, `2m` (or plain milliseconds) from a flag, in milliseconds, up to a day. */
+export function durationOption(command: string, flag: string, raw: string | undefined, fallbackMs: number): number {
   if (raw === undefined) return fallbackMs;
   const m = /^([0-9]+)(ms|s|m|h)?$/.exec(raw);
   if (!m) throw new UsageError(command, `${flag} ${JSON.stringify(raw)} is not a duration; use e.g. 500ms, 10s, 2m`);
   const ms = Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 'ms') as 'ms'];
-  if (ms > maxMs) throw new UsageError(command, `${flag} ${JSON.stringify(raw)} is longer than ${maxMs % 3_600_000 === 0 ? `${maxMs / 3_600_000} h` : `${maxMs} ms`}; use e.g. 500ms, 10s, 2m`);
+  if (ms > MAX_DURATION_OPTION_MS) throw new UsageError(command, `${flag} ${JSON.stringify(raw)} is longer than ${MAX_DURATION_OPTION_MS / 3_600_000} h; use e.g. 500ms, 10s, 2m`);
   return ms;
 }
 

@@ -1,10 +1,9 @@
 /** `ccgw load`: one k6 load scenario against the embedded mock or a gateway, written as a run directory. */
 import { ratio, resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
-import { k6EnvironmentProblem } from '../../load-runner/k6-environment-check.ts';
 import { LOAD_SCENARIOS, type LoadScenario } from '../../load-runner/run-k6-scenario.ts';
 import { createProgress } from '../../run/progress.ts';
 import { runPhases } from '../../run/run-phases.ts';
-import { phaseSteps } from './phase-steps.ts';
+import { checkK6Environment, phaseSteps } from './phase-steps.ts';
 import { ensureK6 } from '../../tools/ensure-k6.ts';
 import type { Command } from '../command.ts';
 import { targetOptionsHelp, UNREACHABLE_EXIT_HELP } from '../target-help.ts';
@@ -81,8 +80,7 @@ export const loadCommand: Command = {
       },
     };
     const scenario: LoadScenario = choiceOption('load', '--scenario', values.scenario ?? settings.load.scenario, LOAD_SCENARIOS, 'smoke');
-    const k6Refuses = k6EnvironmentProblem({ scenario, profile: settings.profile, load: settings.load, env: io.env });
-    if (k6Refuses) throw new UsageError('load', `${k6Refuses} (k6 reads it from the environment)`);
+    checkK6Environment('load', settings, scenario, io.env);
     const progress = createProgress(io, { quiet: values.quiet ?? false, json: values.json ?? false });
     const k6 = await ensureK6({ log: (line) => progress.step(line) });
     const steps = phaseSteps({ settings, progress, env: io.env, command: 'load', rules: undefined, contracts: false, properties: false, load: { scenario, k6 } });

@@ -1,5 +1,6 @@
 /** The phases `ccgw run` and `ccgw verify` can run, as steps of a run. */
 import type { Settings } from '../../config/settings.ts';
+import { k6EnvironmentProblem } from '../../load-runner/k6-environment-check.ts';
 import type { LoadScenario } from '../../load-runner/run-k6-scenario.ts';
 import { contractsPhase } from '../../run/contracts-phase.ts';
 import { loadPhase } from '../../run/load-phase.ts';
@@ -47,6 +48,15 @@ export function withSeed(command: string, settings: Settings, raw: string | unde
     throw new UsageError(command, `--seed ${JSON.stringify(raw)} is not a fast-check seed; use the integer a failed property printed (-2147483648 to 2147483647)`);
   }
   return { ...settings, properties: { ...settings.properties, seed: Number(raw) } };
+}
+
+/**
+ * Refuses, before any phase and before k6 is built, a `CCGW_*` variable of `env` that the k6 scripts would refuse
+ * (they read the environment too). @throws UsageError naming it
+ */
+export function checkK6Environment(command: string, settings: Settings, scenario: LoadScenario, env: Readonly<Record<string, string | undefined>>): void {
+  const problem = k6EnvironmentProblem({ scenario, profile: settings.profile, load: settings.load, env });
+  if (problem) throw new UsageError(command, `${problem} (k6 reads it from the environment)`);
 }
 
 export function phaseSteps(c: PhaseChoice): PhaseStep[] {

@@ -4,7 +4,6 @@
  * load smoke, then one run directory with JUnit, JSON, HTML and Markdown. Exit 0 only when everything passed.
  */
 import { resolveSettings, TARGET_OPTIONS } from '../../config/settings.ts';
-import { k6EnvironmentProblem } from '../../load-runner/k6-environment-check.ts';
 import { LOAD_SCENARIOS } from '../../load-runner/run-k6-scenario.ts';
 import { createProgress } from '../../run/progress.ts';
 import { runPhases } from '../../run/run-phases.ts';
@@ -14,7 +13,7 @@ import { targetOptionsHelp, UNREACHABLE_EXIT_HELP } from '../target-help.ts';
 import type { CommandIo } from '../../io/command-io.ts';
 import { UsageError } from '../../io/errors.ts';
 import { choiceOption, parseOptions } from '../../io/options.ts';
-import { PHASE_NAMES, phaseSteps, withSeed } from './phase-steps.ts';
+import { checkK6Environment, PHASE_NAMES, phaseSteps, withSeed } from './phase-steps.ts';
 
 const USAGE = `Usage: ccgw run [options]
 
@@ -64,8 +63,7 @@ export const runCommand: Command = {
       if (!(PHASE_NAMES as readonly string[]).includes(p)) throw new UsageError('run', `--phases has ${JSON.stringify(p)}, which is not a phase; use ${PHASE_NAMES.join(', ')}`);
     }
     const scenario = choiceOption('run', '--scenario', values.scenario ?? settings.load.scenario, LOAD_SCENARIOS, 'smoke');
-    const k6Refuses = phases.includes('load') ? k6EnvironmentProblem({ scenario, profile: settings.profile, load: settings.load, env: io.env }) : undefined;
-    if (k6Refuses) throw new UsageError('run', `${k6Refuses} (k6 reads it from the environment)`);
+    if (phases.includes('load')) checkK6Environment('run', settings, scenario, io.env);
     const progress = createProgress(io, { quiet: values.quiet ?? false, json: values.json ?? false });
     const k6 = phases.includes('load') ? await ensureK6({ log: (line) => progress.step(line) }) : undefined;
     const steps = phaseSteps({
