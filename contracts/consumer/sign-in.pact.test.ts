@@ -1,7 +1,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_AGENTS, EXAMPLE_GUIDS, EXAMPLE_VDN, examplePhone, injectedKeys, PASSWORD_PLACEHOLDER, STATES, stateParams } from '../provider-states.ts';
-import { agentPath, injected, injectedRegex, JSON_REQUEST_TYPE, JSON_RESPONSE_HEADERS, SET_GUID_PATTERN, WORK_NO_PATTERN } from './matchers.ts';
+import { agentPath, injected, JSON_REQUEST_TYPE, JSON_RESPONSE_HEADERS, SET_GUID_PATTERN, WORK_NO_PATTERN } from './matchers.ts';
 import { newPact, withClient } from './pact.ts';
 
 const { integer, regex, string } = MatchersV3;

@@ -11,7 +11,7 @@
 import { AdminClient, GatewayClient, type AgentSession } from '../../src/client/index.ts';
 import type { AgentAccount } from '../../src/domain/agent.ts';
 import { demoFixtures, type LoadedFixtures } from '../../src/fixtures/index.ts';
-import { EXAMPLE_GUIDS, type Role, type StateParams, type StateStatus } from '../provider-states.ts';
+import { EXAMPLE_GUIDS, type Role, type StateParams } from '../provider-states.ts';
 import type { RoleAccount, StateDriver, StateSession } from './state-engine.ts';
 
 /** Settings of {@link mockStateDriver}. */

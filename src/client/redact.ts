@@ -5,7 +5,7 @@
  * error or an exchange record.
  */
 
-import { REDACTED, redactSecretFields, scrubLiterals, secretValues } from '../redact/secrets.ts';
+import { redactSecretFields, scrubLiterals, secretValues } from '../redact/secrets.ts';
 
 export { REDACTED, MIN_SECRET_LENGTH as MIN_SCRUB_LENGTH } from '../redact/secrets.ts';
 

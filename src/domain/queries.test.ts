@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GatewayStatus } from './agent.ts';
 import { PROFILE_2024, withOverrides } from './profiles.ts';
 import { decideAgentStatus, decideEventPoll } from './queries.ts';
-import { AGENT, INSPECTOR, NOW, barged, scenarioWorld, signedIn } from './testing/scenario.ts';
+import { AGENT, INSPECTOR, barged, scenarioWorld, signedIn } from './testing/scenario.ts';
 
 describe('agentstatus', () => {
   it('reports the gateway status and whether the agent is talking (EN/cec_07_1222)', () => {

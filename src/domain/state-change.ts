@@ -5,7 +5,7 @@
  * true/false (000-002 otherwise). Events: AgentState_Ready, or AgentState_SetNotReady_Success with the reason.
  */
 import { GatewayStatus, isInCall, sessionWith } from './agent.ts';
-import { BARGING, callerContext, callerRules, ctiFaultRule, IDLE, inCallWitnesses, okId, pathIdRules, type CallerContext } from './common-rules.ts';
+import { callerContext, callerRules, ctiFaultRule, IDLE, inCallWitnesses, okId, pathIdRules, type CallerContext } from './common-rules.ts';
 import { accepted, type AuthCheck, type Decision, type WorldView } from './decision.ts';
 import { gatewayEvents } from './events.ts';
 import type { Profile } from './profiles.ts';

@@ -20,7 +20,7 @@
 import { catalogueEntry } from '../domain/retcodes.ts';
 import { escapeHtml } from './escape.ts';
 import { httpPartText, replayText, valueText } from './failure-text.ts';
-import { describeTargetKind, formatDuration, formatMeasured, formatNumber, profileLabel } from './format.ts';
+import { describeTargetKind, formatDuration, formatNumber, profileLabel } from './format.ts';
 import { coverageHtml, ruleAnchor } from './html-coverage.ts';
 import { achievedText, askedText, thresholdExpressionText, thresholdValueText } from './load-drive.ts';
 import { badge, card, htmlPage, metric } from './html-page.ts';
