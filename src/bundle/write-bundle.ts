@@ -2,7 +2,7 @@
  * Writes a bundle to disk: the directory (replacing a previous bundle there, refusing anything else) and the
  * archive (written beside its final name, then renamed into place).
  */
-import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { Bundle } from './bundle.ts';
 import { sha256Hex } from './checksums.ts';
@@ -37,6 +37,12 @@ export async function writeBundle(bundle: Bundle, targets: BundleTargets): Promi
   const inside = relative(outDir, archivePath);
   if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
     throw new BundleTargetError(`the archive ${archivePath} would be inside the bundle directory ${outDir}; choose an --archive outside --out`);
+  }
+  // The archive is written beside its path and renamed over it: over /dev/null or a pipe that would replace the
+  // device or pipe itself with the archive.
+  const existing = await lstat(archivePath).catch(() => undefined);
+  if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
+    throw new BundleTargetError(`--archive ${archivePath} is not a regular file (${existing.isDirectory() ? 'a directory' : 'a device, pipe or socket'}); choose a file path for the archive`);
   }
   await writing('--out', outDir, async () => {
     await clearDirectory(outDir);

@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleCommand, createBundleCommand } from './bundle.ts';
@@ -82,6 +83,18 @@ describe('ccgw bundle', () => {
     const run = createBundleCommand({ root: repo.root }).run(['--out', 'b', '--archive', 'b/b.tar.gz'], memoryIo({}, repo.scratch));
     await expect(run).rejects.toBeInstanceOf(UsageError);
     await expect(run).rejects.toThrow('choose an --archive outside --out');
+  });
+
+  // Written beside and renamed over: over /dev/null that would replace the device (as root) with the archive.
+  it.runIf(process.platform !== 'win32')('refuses, as a usage error, an archive path that is a pipe or device, and leaves it as it was', async () => {
+    const repo = await repoWith({ 'a.json': minimalPact() });
+    const fifo = join(repo.scratch, 'pipe.tar.gz');
+    execFileSync('mkfifo', [fifo]);
+    const run = createBundleCommand({ root: repo.root }).run(['--out', 'b', '--archive', fifo], memoryIo({}, repo.scratch));
+    await expect(run).rejects.toBeInstanceOf(UsageError);
+    await expect(run).rejects.toThrow(`--archive ${fifo} is not a regular file (a device, pipe or socket); choose a file path for the archive`);
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+    expect(existsSync(join(repo.scratch, 'b'))).toBe(false);
   });
 
   it('rejects an unknown flag and an empty path as usage errors', async () => {
