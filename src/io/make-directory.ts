@@ -2,8 +2,8 @@
  * Creating a directory with its missing parents (`mkdir -p`), for every directory a command writes to.
  *
  * Not Node's `mkdir(path, { recursive: true })`: where the file system answers ENOENT for a new entry in a directory
- * that exists (under `/proc`, for one), Node 20–24's asynchronous recursive mkdir retries forever on a thread-pool
- * thread, so `--out /proc/x` would hang the command at full CPU instead of failing.
+ * that exists (under `/proc`, for one), the asynchronous recursive mkdir (seen on Node 20) retries forever on a
+ * thread-pool thread, so `--out /proc/x` would hang the command at full CPU, and its exit, instead of failing.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
