@@ -8,16 +8,24 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
+/** Where a directory path stands: its nearest existing ancestor, and the directories below it still missing. */
+export interface DirectoryPlace {
+  /** The nearest existing directory: the path itself when it exists. */
+  readonly existing: string;
+  /** The directories to create, outermost first; empty when the path exists. */
+  readonly missing: readonly string[];
+}
+
 /**
- * Creates `path` and any missing parent, one level at a time; a directory that exists already (or that another
- * process creates meanwhile) is fine.
+ * Walks from `path` up to its nearest existing directory (at most one step per path component).
  *
- * @throws the file system's error (`code` ENOENT, EACCES, EROFS, EEXIST, ENOTDIR, …) for the first level that cannot be made
+ * @throws as mkdir would: EEXIST when `path` itself is a file, ENOTDIR when one of its parents is; other errors of
+ *   the file system as they come
  */
-export async function makeDirectory(path: string): Promise<void> {
+export async function placeOfDirectory(path: string): Promise<DirectoryPlace> {
+  const target = resolve(path);
   const missing: string[] = [];
-  // Walks up to the nearest existing ancestor: at most one step per path component.
-  for (let dir = resolve(path); ; dir = dirname(dir)) {
+  for (let dir = target; ; dir = dirname(dir)) {
     const kind = await stat(dir).then(
       (s) => (s.isDirectory() ? 'directory' : 'other'),
       (e: NodeJS.ErrnoException) => {
@@ -25,13 +33,20 @@ export async function makeDirectory(path: string): Promise<void> {
         throw e;
       },
     );
-    // As mkdir: EEXIST when `path` itself is a file, ENOTDIR when one of its parents is.
-    if (kind === 'other') throw fileInTheWay(dir, dir === resolve(path) ? 'EEXIST' : 'ENOTDIR');
-    if (kind === 'directory' || dirname(dir) === dir) break;
+    if (kind === 'other') throw fileInTheWay(dir, dir === target ? 'EEXIST' : 'ENOTDIR');
+    if (kind === 'directory' || dirname(dir) === dir) return { existing: dir, missing: missing.reverse() };
     missing.push(dir);
   }
-  for (let i = missing.length - 1; i >= 0; i--) {
-    const dir = missing[i]!;
+}
+
+/**
+ * Creates `path` and any missing parent, one level at a time; a directory that exists already (or that another
+ * process creates meanwhile) is fine.
+ *
+ * @throws the file system's error (`code` ENOENT, EACCES, EROFS, EEXIST, ENOTDIR, …) for the first level that cannot be made
+ */
+export async function makeDirectory(path: string): Promise<void> {
+  for (const dir of (await placeOfDirectory(path)).missing) {
     try {
       await mkdir(dir);
     } catch (e) {

@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UsageError } from '../io/errors.ts';
+import { placeOfDirectory } from '../io/make-directory.ts';
 
 /** What an errno code means for a path a user gave, in words. */
 export function pathErrorText(e: unknown): string {
@@ -30,21 +31,7 @@ export function pathErrorText(e: unknown): string {
  */
 export async function checkWritableDirectory(command: string, flag: string, dir: string): Promise<void> {
   try {
-    let at = dir;
-    for (;;) {
-      const found = await stat(at).catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'ENOENT') return undefined;
-        throw e;
-      });
-      if (found) {
-        if (!found.isDirectory()) throw Object.assign(new Error('not a directory'), { code: at === dir ? 'EEXIST' : 'ENOTDIR' });
-        await access(at, constants.W_OK | constants.X_OK);
-        return;
-      }
-      const parent = dirname(at);
-      if (parent === at) return;
-      at = parent;
-    }
+    await access((await placeOfDirectory(dir)).existing, constants.W_OK | constants.X_OK);
   } catch (e) {
     throw new UsageError(command, `${flag} ${dir} cannot hold run directories (${pathErrorText(e)}); choose a writable directory`);
   }
