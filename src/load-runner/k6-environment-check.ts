@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { LoadConfigError, parseLoadConfig, type LoadKnobs } from '../../load/lib/config-parse.ts';
 import type { Profile } from '../domain/profiles.ts';
 import { readTextFileSync } from '../io/read-text-file.ts';
-import { REPO_ROOT } from '../paths.ts';
+import { DEMO_FIXTURES_PATH, REPO_ROOT } from '../paths.ts';
 import { k6Environment, type K6RunOptions, type LoadScenario } from './run-k6-scenario.ts';
 
 /**
@@ -23,8 +23,7 @@ const STAND_IN_DEFAULTS: LoadKnobs = { vus: 1, iterations: 1, duration: '1m', ra
 export function k6EnvironmentProblem(o: { scenario: LoadScenario; profile: Profile; load: K6RunOptions['load']; env: Readonly<Record<string, string | undefined>> }): string | undefined {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(o.env)) if (value !== undefined && !TARGET_VARIABLES.includes(name)) env[name] = value;
-  const standIn = k6Environment({ scenario: o.scenario, baseUrl: 'http://127.0.0.1:8000', live: false, fixturesPath: '', profile: o.profile, load: o.load, outDir: tmpdir() });
-  delete standIn['CCGW_FIXTURES'];
+  const standIn = k6Environment({ scenario: o.scenario, baseUrl: 'http://127.0.0.1:8000', live: false, fixturesPath: DEMO_FIXTURES_PATH, profile: o.profile, load: o.load, outDir: tmpdir() });
   try {
     parseLoadConfig({ ...env, ...standIn }, { scenario: o.scenario, defaults: STAND_IN_DEFAULTS, readText: readTextFileSync, repoRoot: REPO_ROOT });
     return undefined;
