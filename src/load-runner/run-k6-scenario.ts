@@ -58,7 +58,7 @@ export interface K6Run {
 }
 
 const EXIT_MEANINGS: Readonly<Record<number, string>> = {
-  99: 'thresholds were crossed (dropped_iterations: the run started less than its asked rate)',
+  99: 'thresholds were crossed',
   100: 'k6 stopped on an error',
   103: 'the script could not be started (bad configuration)',
   104: 'the script could not be started (invalid options)',
@@ -141,6 +141,8 @@ export async function runK6Scenario(o: K6RunOptions): Promise<K6Run> {
     return { exitCode, passed: false, result: undefined, problem: `k6 exited ${exitCode}, but its samples cannot be read: ${(e as Error).message}`, files, dashboardWritten };
   }
   const passed = exitCode === 0 && summary.passed && summary.invariant.holds;
-  const problem = exitCode !== 0 ? `k6 exited ${exitCode}: ${EXIT_MEANINGS[exitCode] ?? 'unexpected exit'}` : passed ? undefined : 'the k6 summary failed the run';
+  const crossed = result.thresholds.filter((t) => !t.ok).map((t) => `${t.metric} ${t.expression}`);
+  const meaning = exitCode === 99 && crossed.length > 0 ? `thresholds were crossed: ${crossed.join('; ')}` : (EXIT_MEANINGS[exitCode] ?? 'unexpected exit');
+  const problem = exitCode !== 0 ? `k6 exited ${exitCode}: ${meaning}` : passed ? undefined : 'the k6 summary failed the run';
   return { exitCode, passed, result, problem, files, dashboardWritten };
 }
