@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureK6 } from '../src/tools/ensure-k6.ts';
 import { startMockGateway, type MockGateway } from '../src/gateway/index.ts';
+import { startForwardingProxy, type ProxyAnswer } from '../contracts/provider/forwarding-proxy.ts';
 import { k6Run as runK6, type K6Run } from '../test/k6-run.ts';
 
 const BUILD_TIMEOUT = 20 * 60_000;
@@ -20,6 +21,14 @@ interface AdminJson {
 
 async function admin(gw: MockGateway, path: string): Promise<AdminJson> {
   return (await (await fetch(`${gw.url}/__admin${path}`)).json()) as AdminJson;
+}
+
+/** A poll answer that delivered an event of `type`, made an answer without an event (as a gateway that lost it). */
+function withoutEvent(type: string, path: string, answer: ProxyAnswer): ProxyAnswer | undefined {
+  if (!path.includes('/agentevent/')) return undefined;
+  const body = JSON.parse(answer.body.toString('utf8')) as { event?: { eventType?: string } | null };
+  if (body.event?.eventType !== type) return undefined;
+  return { ...answer, body: Buffer.from(JSON.stringify({ ...body, event: null })) };
 }
 
 describe('load scenarios against the in-process mock gateway', () => {
@@ -100,6 +109,27 @@ describe('load scenarios against the in-process mock gateway', () => {
     expect(run.code).toBe(99);
     expect(readFileSync(join(reports, 'smoke-faults.junit.xml'), 'utf8')).toMatch(/<failure message="threshold crossed: ccgw_unexpected_answer/);
     expect((await admin(gw, '/health')).signedIn).toBe(0);
+  });
+
+  it.each([
+    ['the target never hears of the barge', 'AgentOther_BeQcStart', 'addInsert'],
+    ['the inspector is not told it is idle again after the cancel', 'AgentState_Ready', 'cancelInsert'],
+  ])('fails (exit 99) naming the event when the gateway loses events under load: %s', async (_, lost, after) => {
+    // Arrange: a short long-poll wait, so the waits for the lost events end soon.
+    const quick = await startMockGateway({ port: 0, pollWaitMs: 100 });
+    const proxy = await startForwardingProxy({ upstream: quick.url, transform: (req, answer) => withoutEvent(lost, req.path, answer) });
+    const name = `smoke-lost-${lost}`;
+
+    // Act
+    const run = await k6Run(k6, ['load/scenarios/smoke.ts'], { BASE_URL: proxy.url, CCGW_REPORT_DIR: reports, CCGW_RUN_NAME: name }).finally(async () => {
+      await proxy.close();
+      await quick.close();
+    });
+
+    // Assert
+    expect(run.code).toBe(99);
+    expect(run.stderr).toMatch(new RegExp(`agent [0-9]+: ${lost} did not arrive \\([0-9]+ polls\\) after the ${after} answer; the deadline is 2000 ms`));
+    expect(readFileSync(join(reports, `${name}.junit.xml`), 'utf8')).toMatch(/<failure message="threshold crossed: ccgw_events_on_time/);
   });
 
   it('refuses a non-loopback target without the live opt-in, before any traffic', async () => {

@@ -146,7 +146,7 @@ export const NUMBERS: NumberGroups = {
     thinkMs: { env: 'CCGW_LOAD_THINK_MS', min: 0, max: 600_000, integer: true, fallback: knob('thinkMs'), meaning: 'pause between iterations of one VU (soak)' },
   },
   timing: {
-    eventDeadlineMs: { env: 'CCGW_EVENT_DEADLINE_MS', min: 1, max: 120_000, integer: true, fallback: 2000, meaning: "the inspector's events must arrive this soon after a barge" },
+    eventDeadlineMs: { env: 'CCGW_EVENT_DEADLINE_MS', min: 1, max: 120_000, integer: true, fallback: 2000, meaning: "a barge's or a cancel's events must arrive this soon after its answer" },
     pollPauseMs: { env: 'CCGW_POLL_PAUSE_MS', min: 0, max: 10_000, integer: true, fallback: (c) => c.timing?.pollPauseMs ?? 200, meaning: 'pause after a round of polls that delivered events (the documented 200–500 ms)' },
     keepAliveMs: { env: 'CCGW_KEEPALIVE_MS', min: 100, max: 100_000, integer: true, fallback: 30_000, meaning: 'poll a session at least this often (sign-out after 2 min without a poll)' },
     pollTimeoutMs: { env: 'CCGW_POLL_TIMEOUT_MS', min: 100, max: 120_000, integer: true, fallback: 15_000, meaning: 'request timeout of a long poll (the gateway answers after ~10 s)' },

@@ -12,8 +12,8 @@
  * | `ccgw_unexpected_answer` | Rate | the answer is not the one the flow expected (e.g. a storm loser not answered 900-005) |
  * | `ccgw_guid_rotations` | Counter | Set-GUID headers that changed a session's Guid |
  * | `ccgw_sessions_lost` | Counter | sessions that answered 100-006/000-003 and were signed in again |
- * | `ccgw_event_delay` | Trend (ms) | from the barge answer to each expected event, tagged event |
- * | `ccgw_events_on_time` | Rate | an expected event arrived within the deadline, tagged event |
+ * | `ccgw_event_delay` | Trend (ms) | from the barge answer to each of the inspector's events, tagged event |
+ * | `ccgw_events_on_time` | Rate | an expected event of a barge or a cancel arrived within the deadline, tagged event (a missing one is not on time) |
  * | `ccgw_barge_ok` / `ccgw_cancel_ok` | Counter | successful barges / cancels |
  * | `ccgw_storm_one_winner` | Rate | a storm round had exactly one winner |
  * | `ccgw_invariant_violations` | Counter | barges minus cancels of a target left {0, 1} |

@@ -1,8 +1,8 @@
 /**
  * The named steps of the journeys (`journeys.ts`), each one thing a VU does at the gateway and what it records:
- * sign-in, barge, the race of a storm, the wait for the barge's events, cancel, the drain of the events left,
- * keeping the sessions polled, thinking. Every successful barge and cancel goes through the VU's ledger (the
- * invariant).
+ * sign-in, barge, the race of a storm, the wait for the barge's events, cancel, the wait for the cancel's events (or
+ * the drain of whatever a broken storm left), keeping the sessions polled, thinking. Every successful barge and
+ * cancel goes through the VU's ledger (the invariant).
  */
 import { check, sleep } from 'k6';
 import type { LoadConfig } from './config-parse.ts';
@@ -19,15 +19,15 @@ import type { Vu } from './vu.ts';
 const { bargeOk, cancelOk, unexpectedAnswer } = metrics;
 const drainPolls = drain;
 const keepPolledBatch = keepAlive;
-const awaitInOrder = awaitEvents;
+const awaitAll = awaitEvents;
 
 const INSPECTOR_BARGE = eventsOf('addInsert', 'inspector');
+const TARGET_BARGE = eventsOf('addInsert', 'target');
 const INSPECTOR_CANCEL = eventsOf('cancelInsert', 'inspector');
+const TARGET_CANCEL = eventsOf('cancelInsert', 'target');
 /** The target's events of one barge and its cancel. */
-const TARGET_BARGE_AND_CANCEL = eventsOf('addInsert', 'target').length + eventsOf('cancelInsert', 'target').length;
+const TARGET_BARGE_AND_CANCEL = TARGET_BARGE.length + TARGET_CANCEL.length;
 const SIGN_IN = eventsOf('signIn', 'self');
-/** Polls left after one inspector's cancel: the inspector's of the cancel, the target's of the barge and the cancel. */
-const AFTER_ONE_CANCEL = [INSPECTOR_CANCEL.length, TARGET_BARGE_AND_CANCEL] as const;
 // Tag objects made once: k6 reads a metric's tags on every add.
 const ADD_INSERT = { op: 'addInsert' } as const;
 const CANCEL_INSERT = { op: 'cancelInsert' } as const;
@@ -88,9 +88,14 @@ export function raceToBarge(vu: Vu, inspectors: readonly GatewaySession[], targe
   return winners;
 }
 
-/** The inspector's events of the barge must arrive within `CCGW_EVENT_DEADLINE_MS`, in the documented order. */
-export function awaitBargeEvents(vu: Vu, inspector: GatewaySession, barge: CallResult): void {
-  awaitInOrder(inspector, INSPECTOR_BARGE, barge.at, vu.config.timing);
+/**
+ * The barge's events must arrive within `CCGW_EVENT_DEADLINE_MS`, in the documented order: the inspector's, and the
+ * target's (BeQcStart), both polled at once. Without `target`, only the inspector's (a storm with several winners).
+ */
+export function awaitBargeEvents(vu: Vu, inspector: GatewaySession, target: GatewaySession | undefined, barge: CallResult): void {
+  const since = barge.at;
+  const ofInspector = { session: inspector, expected: INSPECTOR_BARGE, after: 'addInsert', since, measure: true } as const;
+  awaitAll(vu.client, target ? [ofInspector, { session: target, expected: TARGET_BARGE, after: 'addInsert', since, measure: false }] : [ofInspector], vu.config.timing);
 }
 
 /** `inspector` ends its listen/insert on `target`; the answer must be 0. */
@@ -105,12 +110,25 @@ export function cancel(vu: Vu, inspector: GatewaySession, target: GatewaySession
 }
 
 /**
- * Polls the events left once inspectors cancelled: `sessions` are those inspectors, then their target (the events of
- * each barge and cancel).
+ * The cancel's events must arrive within `CCGW_EVENT_DEADLINE_MS`, in the documented order: the inspector's, and the
+ * target's (BeQcStop), both polled at once. Then the VU pauses `CCGW_POLL_PAUSE_MS`, as a client does after a poll
+ * that brought events.
+ */
+export function awaitCancelEvents(vu: Vu, inspector: GatewaySession, target: GatewaySession, cancelled: CallResult): void {
+  const since = cancelled.at;
+  const measure = false;
+  awaitAll(vu.client, [{ session: inspector, expected: INSPECTOR_CANCEL, after: 'cancelInsert', since, measure }, { session: target, expected: TARGET_CANCEL, after: 'cancelInsert', since, measure }], vu.config.timing);
+  if (vu.config.timing.pollPauseMs > 0) sleep(vu.config.timing.pollPauseMs / 1000);
+}
+
+/**
+ * After a storm round with several winners (the gateway broke the one-winner rule, and its events are no longer
+ * predictable): polls what the winners' barges and cancels may have left, without judging it. `sessions` are the
+ * winners, then their target.
  */
 export function drainAfterCancel(vu: Vu, sessions: readonly GatewaySession[]): void {
   const n = sessions.length - 1;
-  const times = n === 1 ? AFTER_ONE_CANCEL : [...sessions.slice(0, n).map(() => INSPECTOR_CANCEL.length), n * TARGET_BARGE_AND_CANCEL];
+  const times = [...sessions.slice(0, n).map(() => INSPECTOR_CANCEL.length), n * TARGET_BARGE_AND_CANCEL];
   drainPolls(vu.client, sessions, times, vu.config.timing.pollPauseMs);
 }
 

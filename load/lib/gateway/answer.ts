@@ -12,11 +12,13 @@ import { guidFromSetGuid } from '../../../src/shared/set-guid.ts';
 import { metrics } from '../metrics.ts';
 import type { BodyVerdict, VerdictCache } from '../verdicts.ts';
 import type { Prepared } from './client.ts';
+import { warnOnce } from './warn-once.ts';
 
 // Imports bound to module constants: sobek looks an imported binding up by name on every access, and this runs on
 // every call.
 const { contractOk, schemaErrors, unlistedRetcode } = metrics;
 const guidOf = guidFromSetGuid;
+const warn = warnOnce;
 
 /** One answer, checked against the contract. */
 export interface CallResult {
@@ -65,7 +67,7 @@ export function judgeAnswer(p: Prepared, res: RefinedResponse<'text'>, verdicts:
     else if ((op === 'signIn' || op === 'forceLogin') && retcode === '0' && problem === undefined) problem = `${op} answered 0 without a Set-GUID header`;
   }
   contractOk.add(problem === undefined, tags);
-  if (problem !== undefined && p.session?.verbose !== false) warnOnce(op, `${op} for agent ${p.agentId}: ${problem}`);
+  if (problem !== undefined && p.session?.verbose !== false) warn(op, `${op} for agent ${p.agentId}: ${problem}`);
   const ok = status === 200 && retcode === '0';
   const event = op === 'getAgentEvent' && ok ? eventOf(body) : null;
   return { op, status, retcode, body, ok, problem, at, event };
@@ -74,16 +76,6 @@ export function judgeAnswer(p: Prepared, res: RefinedResponse<'text'>, verdicts:
 function eventOf(body: Readonly<Record<string, unknown>> | undefined): AgentEvent | null {
   const e = body?.['event'];
   return e !== null && typeof e === 'object' ? (e as AgentEvent) : null;
-}
-
-/** Contract problems logged per operation and VU; the metrics count them all. */
-const WARN_LIMIT = 20;
-const warned = new Map<string, number>();
-
-function warnOnce(op: string, line: string): void {
-  const n = (warned.get(op) ?? 0) + 1;
-  warned.set(op, n);
-  if (n <= WARN_LIMIT) console.warn(n === WARN_LIMIT ? `${line} (further ${op} problems of this VU are counted, not logged)` : line);
 }
 
 const opTags = new Map<string, { readonly op: string }>();

@@ -1,7 +1,7 @@
 /**
  * Waiting for the events an operation sends: which events the contract lists for each party, and a bounded poll
- * loop that records when each arrived (`ccgw_event_delay`, `ccgw_events_on_time`) and whether in the documented
- * order (a k6 check).
+ * loop over the parties at once that records when each event arrived (`ccgw_event_delay`, `ccgw_events_on_time`) and
+ * whether in the documented order (a k6 check).
  */
 import { check } from 'k6';
 import type { OperationId } from '../../../src/domain/index.ts';
@@ -9,12 +9,15 @@ import { operations } from '../../../src/generated/contract.ts';
 import type { LoadTiming } from '../config-parse.ts';
 import { metrics } from '../metrics.ts';
 import { removeAt } from './inbox.ts';
+import type { GatewayClient, Prepared } from './client.ts';
 import type { GatewaySession } from './session.ts';
+import { warnOnce } from './warn-once.ts';
 
-// Imports bound to module constants: sobek looks an imported binding up by name on every access, and this runs on
-// every barge.
+// Imports bound to module constants: sobek looks an imported binding up by name on every access, and this runs twice
+// per barge.
 const { eventDelay, eventsOnTime } = metrics;
 const remove = removeAt;
+const warn = warnOnce;
 
 /**
  * The event types an operation's success sends to one party, from the contract's events table. Conditional events
@@ -27,60 +30,112 @@ export function eventsOf(op: OperationId, to: 'inspector' | 'target' | 'self'): 
     .map((e) => e.eventType);
 }
 
-/** What {@link awaitEvents} saw. */
-export interface AwaitedEvents {
-  /** Delay of each expected event that arrived, ms after `since`. */
-  readonly delays: Readonly<Record<string, number>>;
-  /** Expected events that did not arrive before the wait ended. */
-  readonly missing: readonly string[];
-  /** The expected events that arrived came in the listed order. */
-  readonly inOrder: boolean;
+/** One party's part of {@link awaitEvents}: its session, the events it must receive, and the answer they follow. */
+export interface EventWait {
+  readonly session: GatewaySession;
+  /** The event types, in the documented order (at most 31). */
+  readonly expected: readonly string[];
+  /** The call whose answer the events follow (addInsert, cancelInsert), for the log. */
+  readonly after: OperationId;
+  /** Epoch ms of that answer: each event's delay counts from here. */
+  readonly since: number;
+  /**
+   * Also record each event's delay (`ccgw_event_delay`) and whether they came in the documented order (a k6 check):
+   * the inspector's events of a barge. Every other wait records only whether each event came in time: each metric
+   * sample costs the generator CPU on every iteration.
+   */
+  readonly measure: boolean;
 }
+
+/** Bits of a wait's `seen` mask: the most events one wait can expect. */
+const MAX_EVENTS = 31;
 
 /**
- * Polls `session` until each of `expected` has arrived or the wait ends, recording `ccgw_event_delay` and
- * `ccgw_events_on_time` per event. The wait ends at `since + deadline + pollTimeout` (an expected event may be
- * polled late but is then not on time) or after `expected.length + 10` polls.
+ * Polls the sessions of `waits` until each has received its expected events or its wait ends, all at once (one
+ * `http.batch` a round; a lone session polls alone), and records `ccgw_events_on_time` per expected event (and, for
+ * a wait that `measure`s, its delay and order; see {@link EventWait.measure}); a late or missing event is logged. A wait
+ * ends at `since + deadline + pollTimeout` (an expected event may be polled late but is then not on time), after
+ * `expected.length + 10` polls, or when its session is signed out. A missing event is not on time.
  */
-export function awaitEvents(session: GatewaySession, expected: readonly string[], since: number, timing: LoadTiming): AwaitedEvents {
-  // Allocation-light: this runs once per barge, thousands of times a second. `seen` has bit i set once expected[i]
-  // arrived; the arrivals are in order when each comes later in `expected` than the one before.
-  const delays: Record<string, number> = {};
-  const inbox = session.inbox;
-  const endAt = since + timing.eventDeadlineMs + timing.pollTimeoutMs;
-  let seen = 0;
-  let pending = expected.length;
-  let last = -1;
-  let inOrder = true;
-  for (let polls = 0; ; polls++) {
-    for (let i = 0; i < inbox.length && pending > 0; ) {
-      const k = expected.indexOf(inbox[i]!.eventType);
-      if (k < 0 || (seen & (1 << k)) !== 0) {
-        i++;
-        continue;
+export function awaitEvents(client: GatewayClient, waits: readonly EventWait[], timing: LoadTiming): void {
+  // The state, by wait: `seen[w]` has bit k set once waits[w].expected[k] arrived; the arrivals are in order when each
+  // comes later in `expected` than the one before; `delays[first[w] + k]` is -1 until event k arrives.
+  const n = waits.length;
+  const seen: number[] = [];
+  const pending: number[] = [];
+  const last: number[] = [];
+  const inOrder: boolean[] = [];
+  const polls: number[] = [];
+  const first: number[] = [];
+  const delays: number[] = [];
+  const due: number[] = [];
+  const duePolls: Prepared[] = [];
+  for (let w = 0; w < n; w++) {
+    const count = waits[w]!.expected.length;
+    if (count > MAX_EVENTS) throw new RangeError(`a wait expects at most ${MAX_EVENTS} events; got ${count}`);
+    seen.push(0);
+    pending.push(count);
+    last.push(-1);
+    inOrder.push(true);
+    polls.push(0);
+    first.push(delays.length);
+    for (let k = 0; k < count; k++) delays.push(-1);
+  }
+  const endAfter = timing.eventDeadlineMs + timing.pollTimeoutMs;
+  for (;;) {
+    due.length = 0;
+    duePolls.length = 0;
+    for (let w = 0; w < n; w++) {
+      const wait = waits[w]!;
+      const session = wait.session;
+      const expected = wait.expected;
+      const inbox = session.inbox;
+      for (let i = 0; i < inbox.length && pending[w]! > 0; ) {
+        const k = expected.indexOf(inbox[i]!.eventType);
+        if (k < 0 || (seen[w]! & (1 << k)) !== 0) {
+          i++;
+          continue;
+        }
+        seen[w] = seen[w]! | (1 << k);
+        pending[w] = pending[w]! - 1;
+        delays[first[w]! + k] = Math.max(0, Date.now() - wait.since);
+        if (k < last[w]!) inOrder[w] = false;
+        else last[w] = k;
+        remove(inbox, i);
       }
-      seen |= 1 << k;
-      pending--;
-      delays[expected[k]!] = Math.max(0, Date.now() - since);
-      if (k < last) inOrder = false;
-      else last = k;
-      remove(inbox, i);
+      if (pending[w]! > 0 && polls[w]! < expected.length + 10 && Date.now() < wait.since + endAfter && session.signedIn) {
+        due.push(w);
+        duePolls.push(session.preparePoll());
+      }
     }
-    if (pending === 0 || polls >= expected.length + 10 || Date.now() >= endAt || !session.signedIn) break;
-    session.poll();
+    if (due.length === 0) break;
+    if (due.length === 1) {
+      waits[due[0]!]!.session.poll();
+    } else {
+      const results = client.sendBatch(duePolls);
+      for (let d = 0; d < due.length; d++) waits[due[d]!]!.session.afterPoll(results[d]!);
+    }
+    for (let d = 0; d < due.length; d++) polls[due[d]!]!++;
   }
-  for (let k = 0; k < expected.length; k++) {
-    const type = expected[k]!;
-    const delay = delays[type];
-    const tags = tagsOfEvent(type);
-    if (delay !== undefined) eventDelay.add(delay, tags);
-    eventsOnTime.add(delay !== undefined && delay <= timing.eventDeadlineMs, tags);
+  const deadline = timing.eventDeadlineMs;
+  for (let w = 0; w < n; w++) {
+    const wait = waits[w]!;
+    const expected = wait.expected;
+    for (let k = 0; k < expected.length; k++) {
+      const delay = delays[first[w]! + k]!;
+      const type = expected[k]!;
+      const tags = tagsOfEvent(type);
+      if (delay >= 0 && wait.measure) eventDelay.add(delay, tags);
+      const onTime = delay >= 0 && delay <= deadline;
+      eventsOnTime.add(onTime, tags);
+      if (!onTime && wait.session.verbose) {
+        const what = delay < 0 ? `did not arrive (${polls[w]} polls${wait.session.signedIn ? '' : ', the session was lost'})` : `arrived ${delay} ms`;
+        warn(type, `agent ${wait.session.id}: ${type} ${what} after the ${wait.after} answer; the deadline is ${deadline} ms (CCGW_EVENT_DEADLINE_MS)`);
+      }
+    }
+    if (wait.measure && expected.length > 1) check(inOrder[w]!, IN_ORDER);
   }
-  check(inOrder, IN_ORDER);
-  return { delays, missing: pending === 0 ? NONE_MISSING : expected.filter((_, k) => (seen & (1 << k)) === 0), inOrder };
 }
-
-const NONE_MISSING: readonly string[] = Object.freeze([]);
 
 const IN_ORDER = { 'events arrive in the documented order': (inOrder: boolean) => inOrder };
 
