@@ -89,8 +89,9 @@ export function raceToBarge(vu: Vu, inspectors: readonly GatewaySession[], targe
 }
 
 /**
- * The barge's events must arrive within `CCGW_EVENT_DEADLINE_MS`, in the documented order: the inspector's, and the
- * target's (BeQcStart), both polled at once. Without `target`, only the inspector's (a storm with several winners).
+ * The barge's events must arrive within `CCGW_EVENT_DEADLINE_MS`: the inspector's (each with its delay, and in the
+ * documented order) and the target's BeQcStart, both polled at once. Without `target`, only the inspector's (a storm
+ * with several winners).
  */
 export function awaitBargeEvents(vu: Vu, inspector: GatewaySession, target: GatewaySession | undefined, barge: CallResult): void {
   const since = barge.at;
@@ -110,9 +111,9 @@ export function cancel(vu: Vu, inspector: GatewaySession, target: GatewaySession
 }
 
 /**
- * The cancel's events must arrive within `CCGW_EVENT_DEADLINE_MS`, in the documented order: the inspector's, and the
- * target's (BeQcStop), both polled at once. Then the VU pauses `CCGW_POLL_PAUSE_MS`, as a client does after a poll
- * that brought events.
+ * The cancel's events must arrive within `CCGW_EVENT_DEADLINE_MS`: the inspector's and the target's BeQcStop, both
+ * polled at once (on time only: see `EventWait.measure`). Then the VU pauses `CCGW_POLL_PAUSE_MS`, as a client does
+ * after a poll that brought events.
  */
 export function awaitCancelEvents(vu: Vu, inspector: GatewaySession, target: GatewaySession, cancelled: CallResult): void {
   const since = cancelled.at;
