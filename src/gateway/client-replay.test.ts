@@ -198,4 +198,15 @@ describe('forms no public client needs but a tool may send', () => {
     expect(renewed.json.result.guid).not.toBe(guid);
     expect((await send(gw, 'GET', '/onlineagent/30101/agentstatus', { Guid: renewed.json.result.guid })).json.retcode).toBe('0');
   });
+
+  it('barges and cancels with one trailing slash on the path, as a JAX-RS gateway matches it; two slashes are 404', async () => {
+    const json = { 'Content-Type': 'application/json' };
+    const guidOf = async (id: string) => setGuidOf(await send(gw, 'PUT', `/onlineagent/${id}/`, json, `{"password":"demo","phonenum":"888${id}"}`)).slice('JSESSIONID='.length);
+    const inspector = { Guid: await guidOf('30101') };
+    await guidOf('30201');
+    expect((await send(gw, 'PUT', '/qualitycontrol/30101/addinsert/30201//', inspector)).status).toBe(404);
+    expect((await send(gw, 'PUT', '/qualitycontrol/30101/addinsert/30201/', inspector)).json.retcode).toBe('0');
+    expect((await send(gw, 'GET', '/agentevent/30101/', inspector)).json).toMatchObject({ retcode: '0', event: { workNo: '30101' } });
+    expect((await send(gw, 'DELETE', '/qualitycontrol/30101/30201/', inspector)).json.retcode).toBe('0');
+  });
 });

@@ -20,6 +20,20 @@ describe('router (built from the contract)', () => {
     expect(matchRoute('POST', '/agentgateway/resource/onlineagent/30101')).toEqual({ kind: 'method-not-allowed', allow: ['PUT'] });
   });
 
+  it('takes one trailing slash as JAX-RS does: the same operation, the same 405, but not two slashes', () => {
+    const addInsert = '/agentgateway/resource/qualitycontrol/30101/addinsert/30201';
+    expect(matchRoute('PUT', `${addInsert}/`)).toEqual(matchRoute('PUT', addInsert));
+    expect(matchRoute('GET', '/agentgateway/resource/agentevent/30101/')).toEqual({ kind: 'match', operationId: 'getAgentEvent', params: { agentid: '30101' } });
+    expect(matchRoute('GET', `${addInsert}/`)).toEqual({ kind: 'method-not-allowed', allow: ['PUT'] });
+    expect(matchRoute('PUT', `${addInsert}//`)).toEqual({ kind: 'not-found' });
+    expect(matchRoute('GET', '/agentgateway/resource/nope/')).toEqual({ kind: 'not-found' });
+    expect(matchRoute('GET', '/')).toEqual({ kind: 'not-found' });
+  });
+
+  it('keeps the match of a path that matches as sent: an empty last parameter is not a trailing slash', () => {
+    expect(matchRoute('PUT', '/agentgateway/resource/qualitycontrol/30101/addinsert/')).toEqual({ kind: 'match', operationId: 'addInsert', params: { agentid: '30101', workNo: '' } });
+  });
+
   it('answers 404 for unknown paths and reports bad percent-encoding', () => {
     expect(matchRoute('GET', '/agentgateway/resource/nope')).toEqual({ kind: 'not-found' });
     expect(matchRoute('GET', '/agentgateway/resource/agentevent/%ZZ')).toEqual({ kind: 'bad-encoding', segment: '%ZZ' });

@@ -58,8 +58,21 @@ export class Router {
   }
 }
 
-/** Finds the operation for a request. `pathname` is the raw path (percent-encoded, without the query). */
+/**
+ * Finds the operation for a request. `pathname` is the raw path (percent-encoded, without the query).
+ *
+ * A path that matches nothing as sent is tried once more without one trailing `/`: the gateway is a RESTEasy (JAX-RS)
+ * application, and JAX-RS matches a resource method when what follows its template is empty or a single `/` (JSR 339
+ * §3.7.2–3.7.3; `docs/mock-gateway.md`). So `…/addinsert/30201/` is addinsert, `…/addinsert/30201//` is 404. A path
+ * that matches as sent keeps its match (`…/addinsert/` is addinsert with an empty workNo, which the rules answer).
+ */
 export function matchRoute(method: string, pathname: string): RouteMatch {
+  const asSent = matchSegments(method, pathname);
+  if (asSent.kind !== 'not-found' || pathname.length <= 1 || !pathname.endsWith('/')) return asSent;
+  return matchSegments(method, pathname.slice(0, -1));
+}
+
+function matchSegments(method: string, pathname: string): RouteMatch {
   const raw = pathname.split('/').slice(1);
   const allow = new Set<string>();
   for (const route of ROUTES) {
