@@ -384,35 +384,39 @@ function checkAgentList(want: readonly AgentStateEntry[], reply: GatewayReply, c
 /**
  * Reads the events of every agent the call sent events to, and compares them with what should have queued: the
  * situation's events (still unread), then the call's. A new session (a forced sign-in) starts with the call's alone.
+ * The agents are read at once, each by its own session: a gateway that loses an event costs a case one wait, not one
+ * per agent. Problems come in the order of the deliveries.
  */
 async function checkEvents(expected: Expectation, ctx: CaseContext): Promise<string[]> {
-  const problems: string[] = [];
-  const recipients = new Set(expected.decision.deliveries.map((d) => d.to).filter((id) => expected.signedInAfter.has(id)));
-  for (const agentId of recipients) {
-    const session = ctx.gateway.held(agentId);
-    if (!session) continue;
-    const fresh = agentId === expected.decision.signedIn || agentId === expected.unread;
-    const events = [...(fresh ? [] : (expected.setupQueued.get(agentId) ?? [])), ...(expected.queued.get(agentId) ?? [])];
-    let arrived: AgentEvent[];
-    try {
-      arrived = await session.waitForEvents(
-        events.map((e) => e.eventType),
-        { timeoutMs: ctx.gateway.eventWaitMs },
-      );
-    } catch (e) {
-      if (e instanceof GatewayEventTimeoutError) {
-        problems.push(`agent ${agentId} should receive ${events.map((x) => x.eventType).join(', ')}; within ${e.timeoutMs} ms it received ${e.arrived.map((x) => x.eventType).join(', ') || 'nothing'}`);
-        continue;
-      }
-      if (e instanceof GatewayRetcodeError) {
-        problems.push(`agent ${agentId}'s event poll answered ${e.retcode} (${e.meaning}) instead of its events ${events.map((x) => x.eventType).join(', ')}`);
-        continue;
-      }
-      throw e;
+  const recipients = [...new Set(expected.decision.deliveries.map((d) => d.to).filter((id) => expected.signedInAfter.has(id)))];
+  // Settled, all of them, before anything is thrown: no poll may outlive its case and take the next case's events.
+  const perAgent = await Promise.allSettled(recipients.map((agentId) => checkEventsOf(agentId, expected, ctx)));
+  const failed = perAgent.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return perAgent.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+}
+
+async function checkEventsOf(agentId: string, expected: Expectation, ctx: CaseContext): Promise<string[]> {
+  const session = ctx.gateway.held(agentId);
+  if (!session) return [];
+  const fresh = agentId === expected.decision.signedIn || agentId === expected.unread;
+  const events = [...(fresh ? [] : (expected.setupQueued.get(agentId) ?? [])), ...(expected.queued.get(agentId) ?? [])];
+  let arrived: AgentEvent[];
+  try {
+    arrived = await session.waitForEvents(
+      events.map((e) => e.eventType),
+      { timeoutMs: ctx.gateway.eventWaitMs },
+    );
+  } catch (e) {
+    if (e instanceof GatewayEventTimeoutError) {
+      return [`agent ${agentId} should receive ${events.map((x) => x.eventType).join(', ')}; within ${e.timeoutMs} ms it received ${e.arrived.map((x) => x.eventType).join(', ') || 'nothing'}`];
     }
-    problems.push(...compareEvents(events, arrived, `agent ${agentId}`, ctx.profile));
+    if (e instanceof GatewayRetcodeError) {
+      return [`agent ${agentId}'s event poll answered ${e.retcode} (${e.meaning}) instead of its events ${events.map((x) => x.eventType).join(', ')}`];
+    }
+    throw e;
   }
-  return problems;
+  return compareEvents(events, arrived, `agent ${agentId}`, ctx.profile);
 }
 
 async function checkCallerStatus(expected: Expectation, call: ResolvedCall, ctx: CaseContext): Promise<string[]> {

@@ -206,3 +206,41 @@ describe('gateways changed one behaviour at a time, as an upgrade might', () => 
     expect((await runRuleSuite(publicOptions(proxy.url))).outcome).toBe('passed');
   });
 });
+
+describe('a gateway that loses events', () => {
+  let gw: MockGateway;
+  let proxy: ForwardingProxy | undefined;
+  beforeAll(async () => {
+    gw = await startMockGateway({ port: 0, pollWaitMs: 200 });
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await gw.close();
+  });
+
+  it("names each agent's missing event, and waits for the inspector's and the target's at once", async () => {
+    const lost = new Set(['AgentOther_PhoneOffhook', 'AgentOther_BeQcStart']);
+    const polls: string[] = [];
+    let recording = false;
+    proxy = await startForwardingProxy({
+      upstream: gw.url,
+      transform: (_req, a) => (lost.has(/"eventType":"(\w+)"/.exec(a.body.toString())?.[1] ?? '') ? rewrite(a, (b) => ({ ...b, event: null })) : undefined),
+      // The polls between the addinsert and the next other call (the caller's status, read once the events are).
+      onExchange: (x) => {
+        const agent = /\/agentevent\/(\d+)$/.exec(x.path)?.[1];
+        if (x.path.includes('/addinsert/')) recording = true;
+        else if (!agent) recording = false;
+        else if (recording) polls.push(agent);
+      },
+    });
+    const result = await runRuleSuite({ ...publicOptions(proxy.url), select: (c) => c.id === 'rules.addInsert.ok.idle-target', eventWaitMs: 1_500 });
+    const message = result.cases.find((c) => c.id === 'rules.addInsert.ok.idle-target')!.failure!.message;
+    expect(message).toMatch(/agent 30101 should receive [\w, ]*AgentOther_PhoneOffhook; within 1500 ms it received [\w, ]*AgentOther_PhoneAlerting\n/);
+    expect(message).toMatch(/agent 30201 should receive [\w, ]*AgentOther_BeQcStart; within 1500 ms it received /);
+    expect(message.indexOf('agent 30101 should')).toBeLessThan(message.indexOf('agent 30201 should'));
+    // Both agents' empty long polls answered in turn (one after the other, the inspector's poll cut off at its
+    // deadline would be the only one after the target's first).
+    const inspectorPollsAfterTargetsFirst = polls.slice(polls.indexOf('30201')).filter((id) => id === '30101').length;
+    expect(inspectorPollsAfterTargetsFirst, polls.join(' ')).toBeGreaterThanOrEqual(3);
+  });
+});
