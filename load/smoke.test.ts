@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureK6 } from '../src/tools/ensure-k6.ts';
 import { startMockGateway, type MockGateway } from '../src/gateway/index.ts';
-import { startForwardingProxy, type ProxyAnswer } from '../contracts/provider/forwarding-proxy.ts';
+import { startForwardingProxy } from '../contracts/provider/forwarding-proxy.ts';
 import { k6Run as runK6, type K6Run } from '../test/k6-run.ts';
+import { losingEvents } from '../test/losing-events.ts';
 
 const BUILD_TIMEOUT = 20 * 60_000;
 
@@ -21,14 +22,6 @@ interface AdminJson {
 
 async function admin(gw: MockGateway, path: string): Promise<AdminJson> {
   return (await (await fetch(`${gw.url}/__admin${path}`)).json()) as AdminJson;
-}
-
-/** A poll answer that delivered an event of `type`, made an answer without an event (as a gateway that lost it). */
-function withoutEvent(type: string, path: string, answer: ProxyAnswer): ProxyAnswer | undefined {
-  if (!path.includes('/agentevent/')) return undefined;
-  const body = JSON.parse(answer.body.toString('utf8')) as { event?: { eventType?: string } | null };
-  if (body.event?.eventType !== type) return undefined;
-  return { ...answer, body: Buffer.from(JSON.stringify({ ...body, event: null })) };
 }
 
 describe('load scenarios against the in-process mock gateway', () => {
@@ -117,7 +110,7 @@ describe('load scenarios against the in-process mock gateway', () => {
   ])('fails (exit 99) naming the event when the gateway loses events under load: %s', async (_, lost, after) => {
     // Arrange: a short long-poll wait, so the waits for the lost events end soon.
     const quick = await startMockGateway({ port: 0, pollWaitMs: 100 });
-    const proxy = await startForwardingProxy({ upstream: quick.url, transform: (req, answer) => withoutEvent(lost, req.path, answer) });
+    const proxy = await startForwardingProxy({ upstream: quick.url, transform: losingEvents([lost]) });
     const name = `smoke-lost-${lost}`;
 
     // Act

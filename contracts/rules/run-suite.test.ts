@@ -7,6 +7,7 @@ import { startForwardingProxy, type ForwardingProxy, type ProxyAnswer } from '..
 import { calibrate } from './calibration.ts';
 import { runRuleSuite, type RuleSuiteOptions, type RuleSuiteResult } from './run-suite.ts';
 import { allSuiteRows, suitePlan } from './suite-plan.ts';
+import { losingEvents } from '../../test/losing-events.ts';
 
 /** A mock as `ccgw run` embeds it: seeded from the demo fixtures, its clock movable. */
 async function embeddedMock(profile: Profile = PROFILE_2024, auth: 'static' | 'dynamic' = 'dynamic', signOutAfterMs?: number) {
@@ -219,12 +220,11 @@ describe('a gateway that loses events', () => {
   });
 
   it("names each agent's missing event, and waits for the inspector's and the target's at once", async () => {
-    const lost = new Set(['AgentOther_PhoneOffhook', 'AgentOther_BeQcStart']);
     const polls: string[] = [];
     let recording = false;
     proxy = await startForwardingProxy({
       upstream: gw.url,
-      transform: (_req, a) => (lost.has(/"eventType":"(\w+)"/.exec(a.body.toString())?.[1] ?? '') ? rewrite(a, (b) => ({ ...b, event: null })) : undefined),
+      transform: losingEvents(['AgentOther_PhoneOffhook', 'AgentOther_BeQcStart']),
       // The polls between the addinsert and the next other call (the caller's status, read once the events are).
       onExchange: (x) => {
         const agent = /\/agentevent\/(\d+)$/.exec(x.path)?.[1];
