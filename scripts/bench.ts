@@ -8,8 +8,8 @@
  * 2. Resident memory of the mock with all 59,899 IDs of the default range (101–59999) signed in through the
  *    public sign-in call. Goal: ≤ 150 MB RSS.
  * 3. The k6 load library's cost per call (`bench/k6-library.ts`): calls per second of a plain k6 script and of the
- *    harness's throughput scenario, the same calls against the same mock, and of the harness without validation.
- *    Goals: harness ≥ 0.6 × plain k6; validation costs ≤ 10 %.
+ *    harness's throughput scenario, the same calls, each alone with the mock; and the harness beside itself without
+ *    validation, for the CPU per call that validation costs. Goals: harness ≥ 0.6 × plain k6; validation costs ≤ 10 %.
  *
  * The cycle runs in rounds (BENCH_ROUNDS, default 5): each round measures the two bare servers and then the mock,
  * all started once and kept running, so a slow spell of a shared machine falls on all; the figures are the medians
@@ -241,18 +241,20 @@ async function main(): Promise<void> {
   let validationCost: number | undefined;
   if (k6) {
     k6Ratio = k6.harness.callsPerSecond / k6.plain.callsPerSecond;
-    validationCost = 1 - k6.harness.callsPerSecond / k6.unvalidated.callsPerSecond;
-    rows.push(
-      [`k6 throughput iteration, ${K6_VUS} VUs (median of rounds); baseline = plain k6`, 'calls/s', f1(k6.plain.callsPerSecond), f1(k6.harness.callsPerSecond), `${k6Ratio.toFixed(2)}×`, 'harness ≥ 0.60 × plain k6', k6Ratio >= 0.6],
-      ['same; baseline = harness without validation', 'calls/s', f1(k6.unvalidated.callsPerSecond), f1(k6.harness.callsPerSecond), `${(validationCost * 100).toFixed(1)} % cost`, 'validation costs ≤ 10 %', validationCost <= 0.1],
-    );
-    const [cp, ch, cu] = [k6.plain.cpuMicrosPerCall, k6.harness.cpuMicrosPerCall, k6.unvalidated.cpuMicrosPerCall];
-    if (cp !== undefined && ch !== undefined && cu !== undefined) {
-      rows.push(
-        ['k6 CPU per call (less disturbed by a busy machine); baseline = plain k6', 'µs', f1(cp), f1(ch), `${(cp / ch).toFixed(2)}× calls per CPU-second`, '(the same goal, CPU-normalised)', null],
-        ['same; baseline = harness without validation', 'µs', f1(cu), f1(ch), `${((1 - cu / ch) * 100).toFixed(1)} % cost`, '', null],
-      );
-    }
+    validationCost = k6.validationCost;
+    rows.push([`k6 throughput iteration, ${K6_VUS} VUs, each alone with the mock (median of rounds); baseline = plain k6`, 'calls/s', f1(k6.plain.callsPerSecond), f1(k6.harness.callsPerSecond), `${k6Ratio.toFixed(2)}×`, 'harness ≥ 0.60 × plain k6', k6Ratio >= 0.6]);
+    const [cp, ch] = [k6.plain.cpuMicrosPerCall, k6.harness.cpuMicrosPerCall];
+    if (cp !== undefined && ch !== undefined) rows.push(['same, k6 CPU per call', 'µs', f1(cp), f1(ch), `${(cp / ch).toFixed(2)}× calls per CPU-second`, '', null]);
+    const [uv, vv] = k6.validationCostFrom === 'cpu' ? [k6.unvalidated.cpuMicrosPerCall!, k6.validated.cpuMicrosPerCall!] : [k6.unvalidated.callsPerSecond, k6.validated.callsPerSecond];
+    rows.push([
+      'the harness beside itself without validation, each against its own mock (median of rounds); baseline = without',
+      k6.validationCostFrom === 'cpu' ? 'µs CPU/call' : 'calls/s',
+      f1(uv),
+      f1(vv),
+      `${(validationCost * 100).toFixed(1)} % cost`,
+      'validation costs ≤ 10 %',
+      validationCost <= 0.1,
+    ]);
   }
   console.log('');
   console.log('| measure | unit | baseline | measured (mock, or the harness) | ratio | goal | met |');
@@ -265,7 +267,7 @@ async function main(): Promise<void> {
   if (memory) console.log(`(${memory.agents} agents signed in through the public sign-in at ${f1(memory.signInRps)} sign-ins/s)`);
   if (k6) {
     const pct = (xs: readonly number[]) => `${(Math.min(...xs) * 100).toFixed(1)}–${(Math.max(...xs) * 100).toFixed(1)} %`;
-    console.log(`(k6: the rounds' harness / plain ratios ranged ${spread([...k6.roundRatios])}, the validation cost ${pct(k6.roundValidationCosts)}; k6 and the mock share this machine's CPUs)`);
+    console.log(`(k6: the rounds' harness / plain ratios ranged ${spread([...k6.roundRatios])}, the validation cost ${pct(k6.roundValidationCosts)}; k6 and the mocks share this machine's CPUs)`);
   }
   console.log(
     JSON.stringify({
