@@ -247,7 +247,7 @@ async function main(): Promise<void> {
     if (cp !== undefined && ch !== undefined) rows.push(['same, k6 CPU per call', 'µs', f1(cp), f1(ch), `${(cp / ch).toFixed(2)}× calls per CPU-second`, '', null]);
     const [uv, vv] = k6.validationCostFrom === 'cpu' ? [k6.unvalidated.cpuMicrosPerCall!, k6.validated.cpuMicrosPerCall!] : [k6.unvalidated.callsPerSecond, k6.validated.callsPerSecond];
     rows.push([
-      'the harness beside itself without validation, each against its own mock (median of rounds); baseline = without',
+      `the harness beside itself without validation, ${Math.max(1, Math.round(K6_VUS / 2))} VUs each against its own mock (median of rounds); baseline = without`,
       k6.validationCostFrom === 'cpu' ? 'µs CPU/call' : 'calls/s',
       f1(uv),
       f1(vv),

@@ -7,8 +7,8 @@
  *   from round to round), plain k6 (`load/bench/plain-throughput.ts`, the throughput iteration's calls with `k6/http`
  *   alone) and the harness (`load/scenarios/throughput.ts`, its pacing: no pause between polls, every answer
  *   validated). Each alone on the machine with the mock, as a user would run it: calls per second is the figure.
- * - **What validation costs**: the harness and the harness with `CCGW_VALIDATE=0`, side by side, each against its
- *   own mock (the mocks swap from round to round). Both run the same code but for the validator, so a slow spell of
+ * - **What validation costs**: the harness and the harness with `CCGW_VALIDATE=0`, side by side with half the VUs
+ *   each, each against its own mock (the mocks swap from round to round). Both run the same code but for the validator, so a slow spell of
  *   the shared machine falls on both alike, and the cost is read from k6's CPU time per call:
  *   1 − (CPU per call without validation) / (CPU per call with it). Measured one after the other, the noise of
  *   this machine between two runs (±15 % and more) would hide a cost of a few per cent.
@@ -195,6 +195,8 @@ export async function measureK6Library(o: { vus: number; seconds: number; rounds
     mocks.push(await startMockProcess([], { cwd: o.root }));
     const [first, second] = [mocks[0]!.url, mocks[1]!.url];
     const s: Setup = { k6, root: o.root, vus: o.vus, seconds: o.seconds, dir };
+    // The pair shares the machine: half the VUs each, the same in all as a run alone.
+    const pair: Setup = { ...s, vus: Math.max(1, Math.round(o.vus / 2)) };
     const alone = async (kind: Kind, name: string, seconds = o.seconds) => (await measureRuns([await startK6({ ...s, seconds }, kind, first, name, SETTLE_SECONDS)], SETTLE_SECONDS, seconds))[0]!;
     // Warm-up: the mocks' JIT.
     await measureRuns([await startK6({ ...s, seconds: 1 }, 'harness', first, 'warm-up-1', SETTLE_SECONDS), await startK6({ ...s, seconds: 1 }, 'harness', second, 'warm-up-2', SETTLE_SECONDS)], SETTLE_SECONDS, 1);
@@ -206,7 +208,7 @@ export async function measureK6Library(o: { vus: number; seconds: number; rounds
       const [plain, harness] = [alones.plain!, alones.harness!];
       const [validatedUrl, unvalidatedUrl] = round % 2 === 1 ? [first, second] : [second, first];
       const [validated, unvalidated] = await measureRuns(
-        [await startK6(s, 'harness', validatedUrl, `validated-${round}`, SETTLE_SECONDS_SIDE_BY_SIDE), await startK6(s, 'unvalidated', unvalidatedUrl, `unvalidated-${round}`, SETTLE_SECONDS_SIDE_BY_SIDE)],
+        [await startK6(pair, 'harness', validatedUrl, `validated-${round}`, SETTLE_SECONDS_SIDE_BY_SIDE), await startK6(pair, 'unvalidated', unvalidatedUrl, `unvalidated-${round}`, SETTLE_SECONDS_SIDE_BY_SIDE)],
         SETTLE_SECONDS_SIDE_BY_SIDE,
         o.seconds,
       );
