@@ -8,10 +8,10 @@
  *   alone) and the harness (`load/scenarios/throughput.ts`, its pacing: no pause between polls, every answer
  *   validated). Each alone on the machine with the mock, as a user would run it: calls per second is the figure.
  * - **What validation costs**: the harness and the harness with `CCGW_VALIDATE=0`, side by side with half the VUs
- *   each, each against its own mock (the mocks swap from round to round). Both run the same code but for the validator, so a slow spell of
- *   the shared machine falls on both alike, and the cost is read from k6's CPU time per call:
- *   1 − (CPU per call without validation) / (CPU per call with it). Measured one after the other, the noise of
- *   this machine between two runs (±15 % and more) would hide a cost of a few per cent.
+ *   each, each against its own mock (the mocks swap from round to round). Both run the same code but for the
+ *   validator, so a slow spell of the shared machine falls on both alike, and the cost is read from k6's CPU time
+ *   per call: 1 − (CPU per call without validation) / (CPU per call with it). Measured one after the other, the
+ *   noise of this machine between two runs (±15 % and more) would hide a cost of a few per cent.
  * Each run's figures come from a window of D seconds in its steady state (see `measureRuns`): k6's `http_reqs` per
  * second, and the k6 process's CPU time per call.
  *
@@ -65,15 +65,18 @@ interface Setup {
 const SETTLE_SECONDS = 3;
 const SETTLE_SECONDS_SIDE_BY_SIDE = 5;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+/** `n` distinct free ports: all held open until each is known, so two k6 started together never get the same one. */
+async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: n }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 async function cpuSeconds(pid: number): Promise<number | undefined> {
@@ -100,13 +103,14 @@ interface Started {
   /** k6's REST API, on a free port. */
   readonly api: string;
   readonly exited: Promise<number>;
+  /** Seconds from the start to the window. */
+  readonly settle: number;
   stderr(): string;
 }
 
-/** Starts one k6 run of `kind` against the mock at `url`, long enough for the window `measureRuns` takes. */
-async function startK6(s: Setup, kind: Kind, url: string, name: string, settle: number): Promise<Started> {
+/** Starts one k6 run of `kind` against the mock at `url` (its REST API on `port`), long enough for the window `measureRuns` takes. */
+function startK6(s: Setup, kind: Kind, url: string, name: string, settle: number, port: number): Started {
   const script = kind === 'plain' ? 'load/bench/plain-throughput.ts' : 'load/scenarios/throughput.ts';
-  const port = await freePort();
   const env = {
     ...process.env,
     K6_NO_USAGE_REPORT: 'true',
@@ -122,7 +126,7 @@ async function startK6(s: Setup, kind: Kind, url: string, name: string, settle: 
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr = (stderr + String(c)).slice(-4000)));
   const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
-  return { kind, child, api: `http://127.0.0.1:${port}`, exited, stderr: () => stderr };
+  return { kind, child, api: `http://127.0.0.1:${port}`, exited, settle, stderr: () => stderr };
 }
 
 async function snapshot(run: Started): Promise<Snapshot> {
@@ -135,12 +139,12 @@ async function snapshot(run: Started): Promise<Snapshot> {
 
 /**
  * The figures of runs started together, taken between two snapshots of each (k6's `http_reqs`, and the process's
- * CPU time), `settle` seconds after the start and `seconds` later: setup, the VUs' first sign-in, teardown and the
- * end-of-test summary fall outside. `http_reqs` counts every call of both scripts alike.
+ * CPU time), the runs' `settle` seconds after the start and `seconds` later: setup, the VUs' first sign-in, teardown
+ * and the end-of-test summary fall outside. `http_reqs` counts every call of both scripts alike.
  */
-async function measureRuns(runs: readonly Started[], settle: number, seconds: number): Promise<K6RunFigures[]> {
+async function measureRuns(runs: readonly Started[], seconds: number): Promise<K6RunFigures[]> {
   try {
-    await sleep(settle * 1000);
+    await sleep(Math.max(...runs.map((r) => r.settle)) * 1000);
     const a = await Promise.all(runs.map(snapshot));
     await sleep(seconds * 1000);
     const b = await Promise.all(runs.map(snapshot));
@@ -197,9 +201,15 @@ export async function measureK6Library(o: { vus: number; seconds: number; rounds
     const s: Setup = { k6, root: o.root, vus: o.vus, seconds: o.seconds, dir };
     // The pair shares the machine: half the VUs each, the same in all as a run alone.
     const pair: Setup = { ...s, vus: Math.max(1, Math.round(o.vus / 2)) };
-    const alone = async (kind: Kind, name: string, seconds = o.seconds) => (await measureRuns([await startK6({ ...s, seconds }, kind, first, name, SETTLE_SECONDS)], SETTLE_SECONDS, seconds))[0]!;
+    /** Starts the runs together, each on its own REST API port. */
+    const start = async (...specs: readonly (readonly [Setup, Kind, string, string, number])[]) => {
+      const ports = await freePorts(specs.length);
+      return specs.map(([setup, kind, url, name, settle], i) => startK6(setup, kind, url, name, settle, ports[i]!));
+    };
+    const alone = async (kind: Kind, name: string) => (await measureRuns(await start([s, kind, first, name, SETTLE_SECONDS]), o.seconds))[0]!;
     // Warm-up: the mocks' JIT.
-    await measureRuns([await startK6({ ...s, seconds: 1 }, 'harness', first, 'warm-up-1', SETTLE_SECONDS), await startK6({ ...s, seconds: 1 }, 'harness', second, 'warm-up-2', SETTLE_SECONDS)], SETTLE_SECONDS, 1);
+    const warm = { ...s, seconds: 1 };
+    await measureRuns(await start([warm, 'harness', first, 'warm-up-1', SETTLE_SECONDS], [warm, 'harness', second, 'warm-up-2', SETTLE_SECONDS]), 1);
     const runs: Record<'plain' | 'harness' | 'validated' | 'unvalidated', K6RunFigures[]> = { plain: [], harness: [], validated: [], unvalidated: [] };
     for (let round = 1; round <= o.rounds; round++) {
       const order: Kind[] = round % 2 === 1 ? ['plain', 'harness'] : ['harness', 'plain'];
@@ -208,8 +218,7 @@ export async function measureK6Library(o: { vus: number; seconds: number; rounds
       const [plain, harness] = [alones.plain!, alones.harness!];
       const [validatedUrl, unvalidatedUrl] = round % 2 === 1 ? [first, second] : [second, first];
       const [validated, unvalidated] = await measureRuns(
-        [await startK6(pair, 'harness', validatedUrl, `validated-${round}`, SETTLE_SECONDS_SIDE_BY_SIDE), await startK6(pair, 'unvalidated', unvalidatedUrl, `unvalidated-${round}`, SETTLE_SECONDS_SIDE_BY_SIDE)],
-        SETTLE_SECONDS_SIDE_BY_SIDE,
+        await start([pair, 'harness', validatedUrl, `validated-${round}`, SETTLE_SECONDS_SIDE_BY_SIDE], [pair, 'unvalidated', unvalidatedUrl, `unvalidated-${round}`, SETTLE_SECONDS_SIDE_BY_SIDE]),
         o.seconds,
       );
       runs.plain.push(plain);
