@@ -35,6 +35,12 @@ describe('the modules every k6 VU evaluates', () => {
     expect(barrels, 'import the module that defines the value instead').toEqual([]);
   });
 
+  // The rule tables and their witnesses are about 190 KB of heap per VU; a VU needs answers (session-loss.ts), not rules.
+  it.each(scripts)('%s evaluates no rule table', (script) => {
+    const tables = [...moduleGraph(join(SCENARIOS, script))].map((f) => relative(ROOT, f)).filter((f) => ['src/domain/rules.ts', 'src/domain/common-rules.ts', 'src/domain/queries.ts', 'src/domain/witness.ts'].includes(f));
+    expect(tables, 'import the answer or value the VU needs from a module without rule rows').toEqual([]);
+  });
+
   it('the import scanner follows value imports and skips type-only ones', () => {
     const graph = [...moduleGraph(join(SCENARIOS, 'throughput.ts'))].map((f) => relative(ROOT, f));
     expect(graph).toContain('load/lib/gateway/client.ts');

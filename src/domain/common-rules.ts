@@ -10,6 +10,7 @@ import { documented, inferred } from './provenance.ts';
 import type { AgentRole } from './roles.ts';
 import type { Rule, RuleContext } from './rules.ts';
 import type { OperationId, Retcode } from './retcodes.ts';
+import { GUID_MISMATCH_ANSWER, NOT_SIGNED_IN_ANSWER } from './session-loss.ts';
 import { variant, type BaseCall, type PathId, type RoleState, type Situation, type Witness } from './witness.ts';
 
 /** The state most witnesses sign an agent in with: idle. */
@@ -141,7 +142,7 @@ export function callerRules<C extends CallerContext>(who: string, base: BaseCall
       id: 'notSignedIn',
       title: `${who} is not signed in`,
       provenance: documented('EN/cec_07_0580', 'The agent is not signed in.'),
-      answer: { retcode: '100-006' },
+      answer: NOT_SIGNED_IN_ANSWER,
       applies: (c) => c.caller?.session == null,
       witnesses: [
         variant(base, 'signed-out', `${who} is signed out and sends no Guid`, { given: signedOut, when: { guid: 'none' } }),
@@ -153,7 +154,7 @@ export function callerRules<C extends CallerContext>(who: string, base: BaseCall
       id: 'guidMismatch',
       title: `the Guid is missing, unknown, expired or another agent's`,
       provenance: documented('EN/cec_07_0005', 'The gateway compares it with the value it issued. On mismatch it returns 100-006 or 000-003.'),
-      answer: { setting: 'guidMismatch' },
+      answer: GUID_MISMATCH_ANSWER,
       applies: (c) => c.auth !== 'valid',
       detail: (c) => (c.auth === 'missing' ? 'no Guid header was sent' : 'the Guid header does not match the one issued to this agent'),
       witnesses: [

@@ -2,14 +2,14 @@
  * Rules as data: each rejection rule has an id, a title, a provenance, the answer it gives, and a predicate.
  * An operation's rules are listed in precedence order; the first that applies decides.
  */
-import type { AnswerName, Profile } from './profiles.ts';
+import type { Profile } from './profiles.ts';
 import type { Provenance } from './provenance.ts';
 import { describeRetcode, type OperationId, type Retcode } from './retcodes.ts';
 import type { Decision } from './decision.ts';
+import { resolveAnswer, type RuleAnswer } from './rule-answer.ts';
 import type { Witness } from './witness.ts';
 
-/** The answer of a rule: a fixed retcode, a profile setting, or whatever fault was injected. */
-export type RuleAnswer = { readonly retcode: Retcode } | { readonly setting: AnswerName } | { readonly injectedFault: true };
+export type { RuleAnswer } from './rule-answer.ts';
 
 /** One rejection rule of an operation. */
 export interface Rule<C> {
@@ -39,11 +39,9 @@ export function firstApplying<C>(rules: readonly Rule<C>[], context: C): Rule<C>
 
 /** The retcode (or `http-404`) a rule answers under a profile. */
 export function answerOf(rule: Rule<never>, profile: Profile, fault?: Retcode): Retcode | 'http-404' {
-  const a = rule.answer;
-  if ('retcode' in a) return a.retcode;
-  if ('setting' in a) return profile.answers[a.setting].value;
-  if (fault === undefined) throw new Error(`rule ${rule.id} answers with the injected fault, but no fault was given`);
-  return fault;
+  const answer = resolveAnswer(rule.answer, profile, fault);
+  if (answer === undefined) throw new Error(`rule ${rule.id} answers with the injected fault, but no fault was given`);
+  return answer;
 }
 
 /** The decision for a call rejected by `rule`: no state change, no events. */

@@ -1,24 +1,25 @@
 /**
- * The retcodes that tell a client its session is gone: the event poll's rejections for a caller that is not signed
- * in and for a Guid the gateway no longer accepts (both documented, EN/cec_07_0580 and EN/cec_07_0005). Read from
- * the rule table under a profile, so a profile that answers a Guid mismatch with 000-003 is honoured, and a code the
- * profile does not use (e.g. 000-003, also a CTI fault of agentstatus) is not taken for a lost session.
+ * A session the gateway no longer knows: what it answers a caller that is not signed in (EN/cec_07_0580) and a Guid
+ * it did not issue or no longer accepts (EN/cec_07_0005; which of two retcodes is a profile setting). The caller
+ * rules (`common-rules.ts`) answer with these, and a client takes them for a lost session. They live here, apart from
+ * the rule tables, because k6 VUs need them and each VU evaluates every module it imports (the rule tables are about
+ * 190 KB of heap per VU).
  */
 import type { Profile } from './profiles.ts';
-import { selfCallRules } from './queries.ts';
-import { answerOf } from './rules.ts';
+import { resolveAnswer, type RuleAnswer } from './rule-answer.ts';
 import type { Retcode } from './retcodes.ts';
 
-/** The rules whose answer means the session is gone. */
-const SESSION_LOSS_RULES = ['notSignedIn', 'guidMismatch'] as const;
+/** The answer of the caller rule `notSignedIn`. */
+export const NOT_SIGNED_IN_ANSWER = { retcode: '100-006' } as const satisfies RuleAnswer;
+/** The answer of the caller rule `guidMismatch`: the profile's setting. */
+export const GUID_MISMATCH_ANSWER = { setting: 'guidMismatch' } as const satisfies RuleAnswer;
 
 /** The retcodes after which a signed-in client must sign in again under `profile`, without repeats. */
 export function sessionLossRetcodes(profile: Profile): readonly Retcode[] {
   const codes = new Set<Retcode>();
-  for (const rule of selfCallRules) {
-    if (!(SESSION_LOSS_RULES as readonly string[]).includes(rule.id)) continue;
-    const answer = answerOf(rule, profile);
-    if (answer !== 'http-404') codes.add(answer);
+  for (const answer of [NOT_SIGNED_IN_ANSWER, GUID_MISMATCH_ANSWER]) {
+    const code = resolveAnswer(answer, profile);
+    if (code !== undefined && code !== 'http-404') codes.add(code);
   }
   return [...codes];
 }
