@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The `ccgw` command. The harness is TypeScript; this launcher runs it from a JavaScript bundle that esbuild
 // makes from src/ into node_modules/.cache/ccgw/ (plain Node then runs it: no loader thread, ~30 MB less memory
-// per process, faster start). The bundle is rebuilt whenever a file under src/, contracts/ or properties/, or package.json,
-// changes.
+// per process, faster start). The bundle is rebuilt whenever a file under src/, contracts/, properties/ or load/, or
+// package.json, changes.
 // CCGW_NO_BUNDLE=1 runs the sources through tsx instead.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'ccgw');
 
-/** The directories whose code the bundle holds (src/cli/main.ts imports from all three). */
-const BUNDLED_DIRS = ['src', 'contracts', 'properties'];
+/** The directories whose code the bundle holds (src/cli/main.ts imports from all four; a test keeps the list whole). */
+const BUNDLED_DIRS = ['src', 'contracts', 'properties', 'load'];
 
 /** A hash of the path, size and modification time of every file the bundle may hold, and of package.json. */
 function fingerprint() {
