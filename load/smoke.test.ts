@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,23 @@ describe('load scenarios against the in-process mock gateway', () => {
     else expect(json.invariant.barges).toBe(barges);
     expect(json.invariant.cancels).toBe(json.invariant.barges);
     expect((await admin(gw, '/health')).signedIn).toBe(0);
+  });
+
+  it("smoke runs on the README's smallest QA fixtures (two inspectors and two agents of one VDN), its default sizes giving way and saying so", async () => {
+    const fixtures = join(reports, 'qa-fixtures.json');
+    const account = (id: string, vdn: number, inspector: boolean) => ({ id, vdn, inspector, phone: `888${id}`, password: 'demo' });
+    writeFileSync(fixtures, JSON.stringify({ name: 'qa', agents: [account('30101', 1, true), account('30102', 1, true), account('30201', 1, false), account('30202', 1, false), account('40201', 2, false)], unconfiguredIds: ['101', '59999'] }));
+    const run = await k6Run(k6, ['load/scenarios/smoke.ts'], { BASE_URL: gw.url, CCGW_REPORT_DIR: reports, CCGW_RUN_NAME: 'smoke-qa', CCGW_FIXTURES: fixtures });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr + run.stdout).toContain(`smoke: 1 storm group of 2 inspectors (1 VU), as the fixtures ${fixtures} hold no more; the scenario's default is 2 storm groups of 3 inspectors`);
+    const json = JSON.parse(readFileSync(join(reports, 'smoke-qa.json'), 'utf8')) as { passed: boolean; invariant: { barges: number } };
+    expect(json.passed).toBe(true);
+    expect(json.invariant.barges).toBeGreaterThan(0);
+    // A size the environment sets is held to: the same fixtures cannot give two groups.
+    const held = await k6Run(k6, ['load/scenarios/smoke.ts'], { BASE_URL: gw.url, CCGW_REPORT_DIR: reports, CCGW_RUN_NAME: 'smoke-qa-2', CCGW_FIXTURES: fixtures, CCGW_LOAD_VUS: '2' });
+    expect(held.code).toBe(107);
+    expect(held.stderr + held.stdout).toContain('2 VUs need 2 storm groups of 2 inspectors and 1 agent of one VDN each, but the fixtures give only 1');
+    expect(held.stderr + held.stdout).toContain('asked for by CCGW_LOAD_VUS=2');
   });
 
   it('two processes with complementary execution segments never sign the same account in', async () => {

@@ -82,6 +82,11 @@ export interface LoadConfig {
   /** Faults to set on the mock in setup (already parsed; validated by the mock). */
   readonly faults: readonly Readonly<Record<string, unknown>>[];
   readonly load: LoadKnobs;
+  /**
+   * Which unit figures the environment set (`CCGW_LOAD_VUS`, `CCGW_LOAD_INSPECTORS`); the others are the scenario's
+   * defaults, which give way to fixtures too small for them (`partition.ts`, `fitUnits`).
+   */
+  readonly given: { readonly vus: boolean; readonly inspectorsPerGroup: boolean };
   readonly timing: LoadTiming;
   readonly thresholds: LoadThresholds;
   readonly report: { readonly dir: string; readonly name: string };
@@ -312,6 +317,7 @@ export function parseLoadConfig(env: Env, context: ParseContext): LoadConfig {
     validate: flag(env, 'CCGW_VALIDATE', true),
     ...adminOf(env, target.live, target.baseUrl),
     load: { ...numbersOf(env, NUMBERS.load, context), duration },
+    given: { vus: text(env, NUMBERS.load.vus.env) !== undefined, inspectorsPerGroup: text(env, NUMBERS.load.inspectorsPerGroup.env) !== undefined },
     timing: numbersOf(env, NUMBERS.timing, context),
     thresholds: numbersOf(env, NUMBERS.thresholds, context),
     report: { dir: (text(env, 'CCGW_REPORT_DIR') ?? LOAD_REPORT_DIR).replace(/\/$/, ''), name },

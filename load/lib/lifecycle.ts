@@ -14,7 +14,7 @@ import { signInAll } from './gateway/batches.ts';
 import { GatewayClient, gatewayOptions } from './gateway/client.ts';
 import type { GatewaySession } from './gateway/session.ts';
 import { metrics } from './metrics.ts';
-import { PartitionError, accountsOf, accountsOfUnits, executionTuple, ownedIndices, planPairs, planStormGroups, type Unit } from './partition.ts';
+import { PartitionError, accountsOf, accountsOfUnits, executionTuple, fitUnits, ownedIndices, planPairs, planStormGroups, type Unit } from './partition.ts';
 import type { UnitKind } from './profiles.ts';
 import type { SummaryTarget } from './summary.ts';
 
@@ -35,27 +35,30 @@ export interface SetupData {
 }
 
 /**
- * The units of the run, one per VU, from the fixtures. Call in the init context: a shortage fails before any
- * traffic, naming the variables to change.
+ * The units of the run, one per VU, from the fixtures, and the configuration with the figures it runs with: the
+ * scenario's defaults give way to smaller fixtures, what the environment set does not (`fitUnits`). Call in the
+ * init context: a shortage fails before any traffic, naming the variables to change.
  *
- * @throws LoadConfigError when the fixtures cannot give `CCGW_LOAD_VUS` units.
+ * @throws LoadConfigError when the fixtures cannot give one unit, or the `CCGW_LOAD_VUS` units asked.
  */
-export function planUnits(config: LoadConfig, kind: UnitKind): Unit[] {
+export function planUnits(config: LoadConfig, kind: UnitKind): { readonly plan: Unit[]; readonly config: LoadConfig } {
   const { vus, inspectorsPerGroup } = config.load;
-  let plan: Unit[];
   try {
-    plan = kind === 'storm' ? planStormGroups(config.accounts, inspectorsPerGroup, vus) : planPairs(config.accounts, vus);
+    const fitted = fitUnits(config.accounts, kind, { vus, inspectorsPerGroup, given: config.given });
+    return { plan: fitted.plan, config: { ...config, load: { ...config.load, vus: fitted.vus, inspectorsPerGroup: fitted.inspectorsPerGroup } } };
   } catch (e) {
-    if (e instanceof PartitionError) throw new LoadConfigError(`${config.fixturesPath}: ${e.message}`);
-    throw e;
+    if (!(e instanceof PartitionError)) throw e;
+    const asked = [config.given.vus ? `CCGW_LOAD_VUS=${vus}` : '', kind === 'storm' && config.given.inspectorsPerGroup ? `CCGW_LOAD_INSPECTORS=${inspectorsPerGroup}` : ''].filter(Boolean);
+    throw new LoadConfigError(`${config.fixturesPath}: ${e.message}${asked.length > 0 ? ` (asked for by ${asked.join(' and ')})` : ''}`);
   }
-  if (plan.length < vus) {
-    const what = kind === 'storm' ? `storm groups of ${inspectorsPerGroup} inspectors and 1 agent` : '(inspector, agent) pairs';
-    throw new LoadConfigError(
-      `CCGW_LOAD_VUS=${vus} needs ${vus} ${what} of one VDN each, but the fixtures ${config.fixturesPath} give only ${plan.length}; lower CCGW_LOAD_VUS${kind === 'storm' ? ' or CCGW_LOAD_INSPECTORS' : ''}, or add accounts`,
-    );
-  }
-  return plan;
+}
+
+/** What the fixtures made of the scenario's defaults, for the log: undefined when the run has them. */
+export function fittedNote(asked: LoadConfig, ran: LoadConfig, kind: UnitKind): string | undefined {
+  const [a, r] = [asked.load, ran.load];
+  if (a.vus === r.vus && a.inspectorsPerGroup === r.inspectorsPerGroup) return undefined;
+  const units = (n: number, k: number) => (kind === 'storm' ? `${n} storm group${n === 1 ? '' : 's'} of ${k} inspectors` : `${n} pair${n === 1 ? '' : 's'}`);
+  return `${asked.scenario}: ${units(r.vus, r.inspectorsPerGroup)} (${r.vus} VU${r.vus === 1 ? '' : 's'}), as the fixtures ${asked.fixturesPath} hold no more; the scenario's default is ${units(a.vus, a.inspectorsPerGroup)} (set CCGW_LOAD_VUS${kind === 'storm' ? ' and CCGW_LOAD_INSPECTORS' : ''} to require a size)`;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   accountsOf,
   accountsOfUnits,
   executionTuple,
+  fitUnits,
   ownedIndices,
   parseFraction,
   parseSegment,
@@ -168,5 +169,44 @@ describe('the accounts a VU keeps', () => {
     expect([...accountsOfUnits(accounts, [first!]).keys()]).toEqual(['1', '2']);
     expect([...accountsOfUnits(accounts, [first!, second!]).values()]).toEqual(accounts);
     expect(accountsOfUnits(accounts, []).size).toBe(0);
+  });
+});
+
+describe('fitting a run to the fixtures', () => {
+  const defaults = (vus: number, inspectorsPerGroup: number) => ({ vus, inspectorsPerGroup, given: { vus: false, inspectorsPerGroup: false } });
+  // The README's smallest QA set: two inspectors and two agents of one VDN, one agent of another.
+  const qa = [...accounts(1, 2, 2, 30100), ...accounts(2, 0, 1, 40100)];
+
+  it("lets a scenario's default sizes give way to small fixtures: one storm group of the two inspectors", () => {
+    const fitted = fitUnits(qa, 'storm', defaults(2, 3));
+    expect(fitted).toMatchObject({ vus: 1, inspectorsPerGroup: 2 });
+    expect(fitted.plan).toEqual([{ kind: 'storm', vdn: 1, target: '30200', inspectors: ['30100', '30101'] }]);
+  });
+
+  it('keeps the default sizes where the fixtures hold them', () => {
+    expect(fitUnits(accounts(1, 10, 5, 30100), 'storm', defaults(2, 3))).toMatchObject({ vus: 2, inspectorsPerGroup: 3 });
+    expect(fitUnits(accounts(1, 30, 30, 30100), 'pairs', defaults(20, 2))).toMatchObject({ vus: 20 });
+  });
+
+  it('runs as many pairs as the fixtures hold when the VUs are a default', () => {
+    expect(fitUnits(qa, 'pairs', defaults(20, 2))).toMatchObject({ vus: 2 });
+  });
+
+  it('holds a given VU count, making default storm groups smaller where that lets it fit', () => {
+    const four = accounts(1, 4, 2, 30100);
+    expect(fitUnits(four, 'storm', { vus: 2, inspectorsPerGroup: 3, given: { vus: true, inspectorsPerGroup: false } })).toMatchObject({ vus: 2, inspectorsPerGroup: 2 });
+    expect(() => fitUnits(four, 'storm', { vus: 3, inspectorsPerGroup: 3, given: { vus: true, inspectorsPerGroup: false } })).toThrow(
+      /^3 VUs need 3 storm groups of 2 inspectors and 1 agent of one VDN each, but the fixtures give only 2 \(VDN 1: 4 inspectors, 2 agents\); ask for fewer or add accounts$/,
+    );
+    expect(() => fitUnits(qa, 'pairs', { vus: 3, inspectorsPerGroup: 2, given: { vus: true, inspectorsPerGroup: false } })).toThrow(PartitionError);
+  });
+
+  it('holds a given group size', () => {
+    expect(() => fitUnits(qa, 'storm', { vus: 1, inspectorsPerGroup: 3, given: { vus: false, inspectorsPerGroup: true } })).toThrow(/^no storm group of 3 inspectors and 1 agent fits in one VDN .*; add accounts or lower the inspectors per group$/);
+  });
+
+  it('throws when not one unit fits, saying what a storm needs', () => {
+    expect(() => fitUnits(accounts(1, 1, 2, 30100), 'storm', defaults(2, 3))).toThrow(/^no storm group of 2 inspectors and 1 agent fits in one VDN \(VDN 1: 1 inspectors, 2 agents\); add accounts: a storm needs 2 inspectors and 1 agent of one VDN$/);
+    expect(() => fitUnits(accounts(1, 2, 0, 30100), 'pairs', defaults(1, 2))).toThrow(PartitionError);
   });
 });

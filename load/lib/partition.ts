@@ -284,7 +284,8 @@ export function planStormGroups(accounts: Iterable<PlanAccount>, inspectorsPerGr
     }
   }
   if (plan.length === 0) {
-    throw new PartitionError(`no storm group of ${inspectorsPerGroup} inspectors and 1 agent fits in one VDN (${describeSupply(accounts)}); add accounts or lower the inspectors per group`);
+    const fix = inspectorsPerGroup > 2 ? 'add accounts or lower the inspectors per group' : 'add accounts: a storm needs 2 inspectors and 1 agent of one VDN';
+    throw new PartitionError(`no storm group of ${inspectorsPerGroup} inspectors and 1 agent fits in one VDN (${describeSupply(accounts)}); ${fix}`);
   }
   return plan;
 }
@@ -302,6 +303,53 @@ export function planPairs(accounts: Iterable<PlanAccount>, max = Number.POSITIVE
   }
   if (plan.length === 0) throw new PartitionError(`no (inspector, agent) pair of the same VDN fits (${describeSupply(accounts)}); add accounts`);
   return plan;
+}
+
+/** How many units a run wants, and which of those figures the user gave (the others are the scenario's defaults). */
+export interface UnitWants {
+  readonly vus: number;
+  readonly inspectorsPerGroup: number;
+  readonly given: { readonly vus: boolean; readonly inspectorsPerGroup: boolean };
+}
+
+/** The units a run gets, and the figures it runs with. */
+export interface FittedUnits {
+  readonly plan: Unit[];
+  readonly vus: number;
+  readonly inspectorsPerGroup: number;
+}
+
+/**
+ * The units of a run from `accounts`: `vus` of them, storm groups of `inspectorsPerGroup` inspectors. A figure the
+ * user gave is held to (a shortage throws); a scenario default gives way to smaller fixtures, as a QA account set of
+ * two inspectors and two agents must still run the smoke. Storm groups then have as many inspectors as one VDN with an
+ * agent holds (at least 2, the fewest that race), fewer still where that lets the given `vus` fit; and the run has as
+ * many units as fit.
+ *
+ * @throws PartitionError when not one unit fits, or fewer than a given `vus` (naming the supply per VDN).
+ */
+export function fitUnits(accounts: Iterable<PlanAccount>, kind: 'storm' | 'pairs', want: UnitWants): FittedUnits {
+  const list = [...accounts];
+  let inspectorsPerGroup = want.inspectorsPerGroup;
+  if (kind === 'storm' && !want.given.inspectorsPerGroup) {
+    let most = 0;
+    for (const g of byVdn(list).values()) if (g.agents.length > 0) most = Math.max(most, g.inspectors.length);
+    inspectorsPerGroup = Math.max(2, Math.min(inspectorsPerGroup, most));
+    // The largest group size that gives the VUs asked for.
+    while (want.given.vus && inspectorsPerGroup > 2 && stormGroupsOf(list, inspectorsPerGroup) < want.vus) inspectorsPerGroup--;
+  }
+  const plan: Unit[] = kind === 'storm' ? planStormGroups(list, inspectorsPerGroup, want.vus) : planPairs(list, want.vus);
+  if (plan.length < want.vus && want.given.vus) {
+    const what = kind === 'storm' ? `storm groups of ${inspectorsPerGroup} inspectors and 1 agent` : '(inspector, agent) pairs';
+    throw new PartitionError(`${want.vus} VUs need ${want.vus} ${what} of one VDN each, but the fixtures give only ${plan.length} (${describeSupply(list)}); ask for fewer or add accounts`);
+  }
+  return { plan, vus: Math.min(want.vus, plan.length), inspectorsPerGroup };
+}
+
+function stormGroupsOf(accounts: readonly PlanAccount[], inspectorsPerGroup: number): number {
+  let n = 0;
+  for (const g of byVdn(accounts).values()) n += Math.min(Math.floor(g.inspectors.length / inspectorsPerGroup), g.agents.length);
+  return n;
 }
 
 /** Every account a unit uses. */

@@ -7,7 +7,7 @@ import type { Options, Scenario } from 'k6/options';
 import type { IterationUnit } from './achieved.ts';
 import { loadConfig } from './config.ts';
 import type { LoadConfig, LoadKnobs, LoadTiming } from './config-parse.ts';
-import { cleanupRun, planUnits, prepareRun, summaryTarget, type SetupData } from './lifecycle.ts';
+import { cleanupRun, fittedNote, planUnits, prepareRun, summaryTarget, type SetupData } from './lifecycle.ts';
 import type { Pair, StormGroup } from './partition.ts';
 import { optionsFor, type UnitKind } from './profiles.ts';
 import { summaryOutputs, type SummaryData } from './summary.ts';
@@ -51,13 +51,19 @@ export interface LoadScenario<K extends UnitKind> {
  * or too few accounts abort k6 before any traffic, naming the fix.
  */
 export function loadScenario<K extends UnitKind>(spec: ScenarioSpec<K>): LoadScenario<K> {
-  const config = loadConfig(spec.name, spec.defaults, spec.timing);
-  const plan = planUnits(config, spec.kind) as UnitOf<K>[];
+  const asked = loadConfig(spec.name, spec.defaults, spec.timing);
+  const planned = planUnits(asked, spec.kind);
+  const { config } = planned;
+  const plan = planned.plan as UnitOf<K>[];
+  const note = fittedNote(asked, config, spec.kind);
   const scenario = spec.shape(config.load);
   return {
     config,
     options: optionsFor(config, spec.name, scenario, spec.kind),
-    setup: () => prepareRun(config, plan),
+    setup: () => {
+      if (note) console.warn(note);
+      return prepareRun(config, plan);
+    },
     teardown: (data) => cleanupRun(config, plan, data),
     handleSummary: (data) => summaryOutputs(data, summaryTarget(config, scenario, spec.unit, spec.kind)),
     vu: (data) => vuOf(config, plan, data),

@@ -9,8 +9,9 @@ import { stormRound } from '../lib/journeys.ts';
 import type { SetupData } from '../lib/lifecycle.ts';
 import { stormRounds } from '../lib/profiles.ts';
 import { loadScenario } from '../lib/scenario.ts';
+import { SCENARIO_UNITS } from '../lib/scenario-units.ts';
 
-const run = loadScenario({ name: 'barge-storm', kind: 'storm', shape: stormRounds, unit: 'round', defaults: { vus: 4, iterations: 50, duration: '5m', rate: 1, inspectorsPerGroup: 5, thinkMs: 0 } });
+const run = loadScenario({ name: 'barge-storm', kind: SCENARIO_UNITS['barge-storm'], shape: stormRounds, unit: 'round', defaults: { vus: 4, iterations: 50, duration: '5m', rate: 1, inspectorsPerGroup: 5, thinkMs: 0 } });
 
 export const { options, setup, teardown, handleSummary } = run;
 

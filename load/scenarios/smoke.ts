@@ -9,9 +9,10 @@ import { bargeAndCancel, stormRound } from '../lib/journeys.ts';
 import type { SetupData } from '../lib/lifecycle.ts';
 import { smoke } from '../lib/profiles.ts';
 import { loadScenario } from '../lib/scenario.ts';
+import { SCENARIO_UNITS } from '../lib/scenario-units.ts';
 import { think } from '../lib/steps.ts';
 
-const run = loadScenario({ name: 'smoke', kind: 'storm', shape: smoke, unit: 'iteration', defaults: { vus: 2, iterations: 6, duration: '60s', rate: 1, inspectorsPerGroup: 3, thinkMs: 500 } });
+const run = loadScenario({ name: 'smoke', kind: SCENARIO_UNITS.smoke, shape: smoke, unit: 'iteration', defaults: { vus: 2, iterations: 6, duration: '60s', rate: 1, inspectorsPerGroup: 3, thinkMs: 500 } });
 
 export const { options, setup, teardown, handleSummary } = run;
 

@@ -8,9 +8,10 @@ import { bargeAndCancel } from '../lib/journeys.ts';
 import type { SetupData } from '../lib/lifecycle.ts';
 import { soak } from '../lib/profiles.ts';
 import { loadScenario } from '../lib/scenario.ts';
+import { SCENARIO_UNITS } from '../lib/scenario-units.ts';
 import { think } from '../lib/steps.ts';
 
-const run = loadScenario({ name: 'soak', kind: 'pairs', shape: soak, unit: 'cycle', defaults: { vus: 10, iterations: 10_000, duration: '10m', rate: 1, inspectorsPerGroup: 2, thinkMs: 5000 } });
+const run = loadScenario({ name: 'soak', kind: SCENARIO_UNITS.soak, shape: soak, unit: 'cycle', defaults: { vus: 10, iterations: 10_000, duration: '10m', rate: 1, inspectorsPerGroup: 2, thinkMs: 5000 } });
 
 export const { options, setup, teardown, handleSummary } = run;
 

@@ -12,10 +12,11 @@ import { bargeAndCancel } from '../lib/journeys.ts';
 import type { SetupData } from '../lib/lifecycle.ts';
 import { constantArrivalRate } from '../lib/profiles.ts';
 import { loadScenario } from '../lib/scenario.ts';
+import { SCENARIO_UNITS } from '../lib/scenario-units.ts';
 
 const run = loadScenario({
   name: 'throughput',
-  kind: 'pairs',
+  kind: SCENARIO_UNITS.throughput,
   shape: constantArrivalRate,
   unit: 'cycle',
   defaults: { vus: 20, iterations: 1, duration: '1m', rate: 10, inspectorsPerGroup: 2, thinkMs: 0 },

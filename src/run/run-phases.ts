@@ -33,6 +33,8 @@ export interface PhaseContext {
 /** One phase of a run. */
 export interface PhaseStep {
   readonly name: string;
+  /** Refuses the target before any phase runs (e.g. fixtures too small for the load asked). @throws UsageError */
+  check?(target: OpenTarget): void;
   run(context: PhaseContext): Promise<Phase>;
 }
 
@@ -71,6 +73,12 @@ export async function runPhases(o: RunPhasesOptions): Promise<RunResult> {
   });
   await checkWritableDirectory(o.command, '--out', o.settings.reportDir);
   const target = await openTarget(o.command, o.settings, o.io.env);
+  try {
+    for (const step of o.steps) step.check?.(target);
+  } catch (e) {
+    await target.close();
+    throw e;
+  }
   if (target.accountsNote) o.progress.step(target.accountsNote);
   let claimed: RunDirectory;
   try {

@@ -28,7 +28,8 @@ export function runSummary(p: RunParts): RunSummary {
       ...(Object.keys(overrides).length ? { profileOverrides: overrides } : {}),
     },
     tool: p.tool,
-    outcome: p.phases.every((ph) => ph.outcome !== 'failed') ? 'passed' : 'failed',
+    // Nothing failed, and something was checked: a run whose every phase was skipped did not do what was asked.
+    outcome: p.phases.every((ph) => ph.outcome !== 'failed') && p.phases.some((ph) => ph.outcome === 'passed') ? 'passed' : 'failed',
     phases: p.phases,
   };
 }

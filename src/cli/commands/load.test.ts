@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,4 +93,28 @@ describe('ccgw load (as a process, with the real k6)', () => {
     expect((err as { code: number }).code).toBe(2);
     expect((err as { stderr: string }).stderr).toContain('--scenario "tsunami" is not one of smoke, barge-storm, throughput, soak');
   }, 60_000);
+
+  it('refuses, before any phase, a size the fixtures cannot give (exit 2), naming the flag and the supply', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ccgw-load-'));
+    const { code, stdout, stderr } = await ccgwLoad(['--scenario', 'throughput', '--vus', '500', '--duration', '2s'], out);
+    expect(code, stdout + stderr).toBe(2);
+    expect(stderr).toMatch(/^ccgw load: the throughput scenario cannot run on the fixtures \S+demo\.json: 500 VUs need 500 \(inspector, agent\) pairs of one VDN each, but the fixtures give only 100 \(VDN \d: .*\); ask for fewer or add accounts \(asked for by --vus 500/m);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('fails a run whose every phase was skipped: fixtures without one storm group leave the smoke nothing to drive', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ccgw-load-'));
+    const fixtures = join(out, '..', `${out.split('/').pop()}-tiny.json`);
+    const account = (id: string, vdn: number, inspector: boolean) => ({ id, vdn, inspector, phone: `888${id}`, password: 'demo' });
+    writeFileSync(fixtures, JSON.stringify({ name: 'tiny', agents: [account('30101', 1, true), account('30201', 1, false), account('30202', 1, false)], unconfiguredIds: ['101'] }));
+    const { code, stdout, stderr } = await run(process.execPath, [BIN, 'run', '--phases', 'load', '--fixtures', fixtures, '--out', out], { timeout: 180_000 }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (e: Exit) => e,
+    );
+    expect(code, stdout + stderr).toBe(1);
+    expect(stdout).toMatch(/^FAILED: load skipped against /m);
+    const phase = runSummary(out).phases[0];
+    expect(phase).toMatchObject({ name: 'load', outcome: 'skipped' });
+    expect(phase.reason).toContain('no storm group of 2 inspectors and 1 agent fits in one VDN (VDN 1: 1 inspectors, 2 agents); add accounts: a storm needs 2 inspectors and 1 agent of one VDN');
+  });
 });

@@ -1,5 +1,6 @@
 /** The phases `ccgw run` and `ccgw verify` can run, as steps of a run. */
 import type { Settings } from '../../config/settings.ts';
+import { fixturesShortage } from '../../load-runner/fixtures-fit.ts';
 import { k6EnvironmentProblem } from '../../load-runner/k6-environment-check.ts';
 import type { LoadScenario } from '../../load-runner/run-k6-scenario.ts';
 import { contractsPhase } from '../../run/contracts-phase.ts';
@@ -69,7 +70,15 @@ export function phaseSteps(c: PhaseChoice): PhaseStep[] {
   if (c.properties) steps.push({ name: 'properties', run: ({ target, signal }) => propertiesPhase({ command: c.command, target, settings: c.settings, progress: c.progress, env: c.env, signal }) });
   if (c.load) {
     const load = c.load;
-    steps.push({ name: 'load', run: ({ target, signal, dir }) => loadPhase({ target, settings: c.settings, scenario: load.scenario, dir: join(dir, 'load'), progress: c.progress, k6: load.k6, signal }) });
+    steps.push({
+      name: 'load',
+      check: (target) => {
+        const shortage = fixturesShortage(load.scenario, target.fixtures.accounts, target.fixturesPath, c.settings.load);
+        // `ccgw load` is the load alone: fixtures that cannot drive it leave nothing to run. A run skips the phase.
+        if (shortage && (shortage.usage || c.command === 'load')) throw new UsageError(c.command, shortage.message);
+      },
+      run: ({ target, signal, dir }) => loadPhase({ target, settings: c.settings, scenario: load.scenario, dir: join(dir, 'load'), progress: c.progress, k6: load.k6, signal }),
+    });
   }
   return steps;
 }
