@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixturesShortage } from './fixtures-fit.ts';
+import { askedUnits, fixturesShortage } from './fixtures-fit.ts';
 
 const account = (id: string, vdn: number, inspector: boolean) => ({ id, vdn, inspector });
 const QA = [account('30101', 1, true), account('30102', 1, true), account('30201', 1, false), account('30202', 1, false), account('40201', 2, false)];
@@ -29,5 +29,12 @@ describe('whether the fixtures can give a load scenario its units', () => {
       message: 'the smoke scenario cannot run on the fixtures tiny.json: no storm group of 2 inspectors and 1 agent fits in one VDN (VDN 1: 1 inspectors, 2 agents; VDN 2: 0 inspectors, 1 agents); add accounts: a storm needs 2 inspectors and 1 agent of one VDN',
     });
     expect(fixturesShortage('throughput', ONE_INSPECTOR, 'tiny.json', {})).toBeUndefined();
+  });
+});
+
+describe('the sizes a run asks for', () => {
+  it("are the settings', else the environment's that k6 reads directly", () => {
+    expect(askedUnits({ vus: 4 }, { CCGW_LOAD_VUS: '9', CCGW_LOAD_INSPECTORS: '3' })).toEqual({ vus: 4, inspectors: 3 });
+    expect(askedUnits({}, { CCGW_LOAD_VUS: ' ' })).toEqual({ vus: undefined, inspectors: undefined });
   });
 });

@@ -19,6 +19,15 @@ export interface AskedUnits {
   readonly inspectors?: number | undefined;
 }
 
+/**
+ * The sizes a run asks for: the settings' (flags, the config file), else what the environment gives k6 directly
+ * (`CCGW_LOAD_VUS`, `CCGW_LOAD_INSPECTORS`; their form is checked before, with the k6 scripts' parser).
+ */
+export function askedUnits(load: AskedUnits, env: Readonly<Record<string, string | undefined>>): AskedUnits {
+  const fromEnv = (name: string) => (env[name]?.trim() ? Number(env[name]) : undefined);
+  return { vus: load.vus ?? fromEnv('CCGW_LOAD_VUS'), inspectors: load.inspectors ?? fromEnv('CCGW_LOAD_INSPECTORS') };
+}
+
 /** Why the fixtures cannot give the scenario its units: `usage` when a figure the user set is the cause. */
 export type FixturesShortage = { readonly usage: boolean; readonly message: string };
 

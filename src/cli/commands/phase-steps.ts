@@ -1,6 +1,6 @@
 /** The phases `ccgw run` and `ccgw verify` can run, as steps of a run. */
 import type { Settings } from '../../config/settings.ts';
-import { fixturesShortage } from '../../load-runner/fixtures-fit.ts';
+import { askedUnits, fixturesShortage } from '../../load-runner/fixtures-fit.ts';
 import { k6EnvironmentProblem } from '../../load-runner/k6-environment-check.ts';
 import type { LoadScenario } from '../../load-runner/run-k6-scenario.ts';
 import { contractsPhase } from '../../run/contracts-phase.ts';
@@ -73,7 +73,7 @@ export function phaseSteps(c: PhaseChoice): PhaseStep[] {
     steps.push({
       name: 'load',
       check: (target) => {
-        const shortage = fixturesShortage(load.scenario, target.fixtures.accounts, target.fixturesPath, c.settings.load);
+        const shortage = fixturesShortage(load.scenario, target.fixtures.accounts, target.fixturesPath, askedUnits(c.settings.load, c.env));
         // `ccgw load` is the load alone: fixtures that cannot drive it leave nothing to run. A run skips the phase.
         if (shortage && (shortage.usage || c.command === 'load')) throw new UsageError(c.command, shortage.message);
       },
