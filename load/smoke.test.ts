@@ -79,7 +79,7 @@ describe('load scenarios against the in-process mock gateway', () => {
     writeFileSync(fixtures, JSON.stringify({ name: 'qa', agents: [account('30101', 1, true), account('30102', 1, true), account('30201', 1, false), account('30202', 1, false), account('40201', 2, false)], unconfiguredIds: ['101', '59999'] }));
     const run = await k6Run(k6, ['load/scenarios/smoke.ts'], { BASE_URL: gw.url, CCGW_REPORT_DIR: reports, CCGW_RUN_NAME: 'smoke-qa', CCGW_FIXTURES: fixtures });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stderr + run.stdout).toContain(`smoke: 1 storm group of 2 inspectors (1 VU), as the fixtures ${fixtures} hold no more; the scenario's default is 2 storm groups of 3 inspectors`);
+    expect(run.stderr + run.stdout).toContain(`smoke: 1 storm group of 2 inspectors (1 VU), as the fixtures ${fixtures} hold no more; the scenario's default is 2 storm groups of 3 inspectors (to require a size: CCGW_LOAD_VUS and CCGW_LOAD_INSPECTORS, or ccgw's --vus and --inspectors)`);
     const json = JSON.parse(readFileSync(join(reports, 'smoke-qa.json'), 'utf8')) as { passed: boolean; invariant: { barges: number } };
     expect(json.passed).toBe(true);
     expect(json.invariant.barges).toBeGreaterThan(0);

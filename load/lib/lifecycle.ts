@@ -58,7 +58,7 @@ export function fittedNote(asked: LoadConfig, ran: LoadConfig, kind: UnitKind): 
   const [a, r] = [asked.load, ran.load];
   if (a.vus === r.vus && a.inspectorsPerGroup === r.inspectorsPerGroup) return undefined;
   const units = (n: number, k: number) => (kind === 'storm' ? `${n} storm group${n === 1 ? '' : 's'} of ${k} inspectors` : `${n} pair${n === 1 ? '' : 's'}`);
-  return `${asked.scenario}: ${units(r.vus, r.inspectorsPerGroup)} (${r.vus} VU${r.vus === 1 ? '' : 's'}), as the fixtures ${asked.fixturesPath} hold no more; the scenario's default is ${units(a.vus, a.inspectorsPerGroup)} (set CCGW_LOAD_VUS${kind === 'storm' ? ' and CCGW_LOAD_INSPECTORS' : ''} to require a size)`;
+  return `${asked.scenario}: ${units(r.vus, r.inspectorsPerGroup)} (${r.vus} VU${r.vus === 1 ? '' : 's'}), as the fixtures ${asked.fixturesPath} hold no more; the scenario's default is ${units(a.vus, a.inspectorsPerGroup)} (to require a size: CCGW_LOAD_VUS${kind === 'storm' ? ' and CCGW_LOAD_INSPECTORS' : ''}, or ccgw's --vus${kind === 'storm' ? ' and --inspectors' : ''})`;
 }
 
 /**
