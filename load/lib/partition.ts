@@ -278,7 +278,7 @@ export function planStormGroups(accounts: Iterable<PlanAccount>, inspectorsPerGr
   }
   const plan: StormGroup[] = [];
   for (const [vdn, g] of byVdn(accounts)) {
-    const n = Math.min(Math.floor(g.inspectors.length / inspectorsPerGroup), g.agents.length);
+    const n = stormGroupsIn(g, inspectorsPerGroup);
     for (let i = 0; i < n && plan.length < max; i++) {
       plan.push({ kind: 'storm', vdn, target: g.agents[i]!, inspectors: g.inspectors.slice(i * inspectorsPerGroup, (i + 1) * inspectorsPerGroup) });
     }
@@ -332,11 +332,13 @@ export function fitUnits(accounts: Iterable<PlanAccount>, kind: 'storm' | 'pairs
   const list = [...accounts];
   let inspectorsPerGroup = want.inspectorsPerGroup;
   if (kind === 'storm' && !want.given.inspectorsPerGroup) {
+    const vdns = [...byVdn(list).values()];
     let most = 0;
-    for (const g of byVdn(list).values()) if (g.agents.length > 0) most = Math.max(most, g.inspectors.length);
+    for (const g of vdns) if (g.agents.length > 0) most = Math.max(most, g.inspectors.length);
     inspectorsPerGroup = Math.max(2, Math.min(inspectorsPerGroup, most));
     // The largest group size that gives the VUs asked for.
-    while (want.given.vus && inspectorsPerGroup > 2 && stormGroupsOf(list, inspectorsPerGroup) < want.vus) inspectorsPerGroup--;
+    const groups = (k: number) => vdns.reduce((n, g) => n + stormGroupsIn(g, k), 0);
+    while (want.given.vus && inspectorsPerGroup > 2 && groups(inspectorsPerGroup) < want.vus) inspectorsPerGroup--;
   }
   const plan: Unit[] = kind === 'storm' ? planStormGroups(list, inspectorsPerGroup, want.vus) : planPairs(list, want.vus);
   if (plan.length < want.vus && want.given.vus) {
@@ -346,10 +348,9 @@ export function fitUnits(accounts: Iterable<PlanAccount>, kind: 'storm' | 'pairs
   return { plan, vus: Math.min(want.vus, plan.length), inspectorsPerGroup };
 }
 
-function stormGroupsOf(accounts: readonly PlanAccount[], inspectorsPerGroup: number): number {
-  let n = 0;
-  for (const g of byVdn(accounts).values()) n += Math.min(Math.floor(g.inspectors.length / inspectorsPerGroup), g.agents.length);
-  return n;
+/** How many storm groups of `inspectorsPerGroup` one VDN's accounts make: each needs its inspectors and an agent. */
+function stormGroupsIn(vdn: { readonly inspectors: readonly string[]; readonly agents: readonly string[] }, inspectorsPerGroup: number): number {
+  return Math.min(Math.floor(vdn.inspectors.length / inspectorsPerGroup), vdn.agents.length);
 }
 
 /** Every account a unit uses. */

@@ -4,7 +4,6 @@
  */
 import { dirname, relative, sep } from 'node:path';
 import type { Settings } from '../config/settings.ts';
-import { fixturesShortage } from '../load-runner/fixtures-fit.ts';
 import { runK6Scenario, type LoadScenario } from '../load-runner/run-k6-scenario.ts';
 import type { Case, LoadAchieved, LoadAsked, Phase } from '../report/run-summary.ts';
 import type { OpenTarget } from './target.ts';
@@ -19,6 +18,11 @@ export interface LoadPhaseOptions {
   readonly progress: Progress;
   readonly k6?: string;
   readonly signal?: AbortSignal;
+  /**
+   * Why nothing can be driven (fixtures that cannot give one unit of the scenario; `fixturesShortage`): the phase is
+   * then skipped with this reason. A size the user asked for that they cannot give is refused before any phase.
+   */
+  readonly skipBecause?: string | undefined;
 }
 
 /** k6 status lines worth passing on as progress (not the banner or the summary table). */
@@ -34,12 +38,9 @@ function drivenText(asked: LoadAsked | undefined, achieved: LoadAchieved | undef
 export async function loadPhase(o: LoadPhaseOptions): Promise<Phase> {
   const started = Date.now();
   o.progress.phase('load', `k6 scenario ${o.scenario} against ${o.target.url}`);
-  // Fixtures that cannot give one unit of the scenario: nothing to drive, so nothing judged (a size the user asked for
-  // and the fixtures cannot give is refused before any phase: `fixturesShortage` in the load step's check).
-  const shortage = fixturesShortage(o.scenario, o.target.fixtures.accounts, o.target.fixturesPath, o.settings.load);
-  if (shortage) {
-    o.progress.step(`load ${o.scenario}: skipped: ${shortage.message}`);
-    return { name: 'load', outcome: 'skipped', durationMs: Date.now() - started, reason: shortage.message, cases: [] };
+  if (o.skipBecause !== undefined) {
+    o.progress.step(`load ${o.scenario}: skipped: ${o.skipBecause}`);
+    return { name: 'load', outcome: 'skipped', durationMs: Date.now() - started, reason: o.skipBecause, cases: [] };
   }
   const run = await runK6Scenario({
     scenario: o.scenario,

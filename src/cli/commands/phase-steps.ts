@@ -9,6 +9,7 @@ import { propertiesPhase } from '../../run/properties-phase.ts';
 import { rulesPhase } from '../../run/rules-phase.ts';
 import type { Progress } from '../../run/progress.ts';
 import type { PhaseStep } from '../../run/run-phases.ts';
+import type { OpenTarget } from '../../run/target.ts';
 import { UsageError } from '../../io/errors.ts';
 import { join } from 'node:path';
 
@@ -70,14 +71,16 @@ export function phaseSteps(c: PhaseChoice): PhaseStep[] {
   if (c.properties) steps.push({ name: 'properties', run: ({ target, signal }) => propertiesPhase({ command: c.command, target, settings: c.settings, progress: c.progress, env: c.env, signal }) });
   if (c.load) {
     const load = c.load;
+    const shortageOf = (target: OpenTarget) => fixturesShortage(load.scenario, target.fixtures.accounts, target.fixturesPath, askedUnits(c.settings.load, c.env));
     steps.push({
       name: 'load',
       check: (target) => {
-        const shortage = fixturesShortage(load.scenario, target.fixtures.accounts, target.fixturesPath, askedUnits(c.settings.load, c.env));
+        const shortage = shortageOf(target);
         // `ccgw load` is the load alone: fixtures that cannot drive it leave nothing to run. A run skips the phase.
         if (shortage && (shortage.usage || c.command === 'load')) throw new UsageError(c.command, shortage.message);
       },
-      run: ({ target, signal, dir }) => loadPhase({ target, settings: c.settings, scenario: load.scenario, dir: join(dir, 'load'), progress: c.progress, k6: load.k6, signal }),
+      run: ({ target, signal, dir }) =>
+        loadPhase({ target, settings: c.settings, scenario: load.scenario, dir: join(dir, 'load'), progress: c.progress, k6: load.k6, signal, skipBecause: shortageOf(target)?.message }),
     });
   }
   return steps;
