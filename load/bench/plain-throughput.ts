@@ -10,6 +10,8 @@
  * the harness's do.
  * VU n owns the demo pair (30100 + n, 30200 + n), signs it in on its first iteration (forcelogin) and takes every
  * `Set-GUID`. It leaves the pairs signed in: the harness's next run resets the mock, and forcelogin takes over.
+ * Every request carries the cookie the gateway set at sign-in, as the harness's (and the sample clients') do: k6
+ * empties a VU's cookie jar at each iteration unless told not to, and the calls would then differ from the harness's.
  */
 import exec from 'k6/execution';
 import http, { type RefinedResponse } from 'k6/http';
@@ -58,6 +60,8 @@ function pollRounds(ids: readonly string[], times: readonly number[]): void {
 }
 
 const pairOf = (vu: number) => ({ inspector: String(30100 + vu), agent: String(30200 + vu) });
+
+export const options = { noCookiesReset: true };
 
 let signedIn = false;
 
