@@ -6,7 +6,13 @@ const EVENT = '{"message":"","retcode":"0","event":{"eventType":"AgentState_Busy
 
 describe('answer verdicts', () => {
   it('keeps a body that is a JSON object of the schema with a listed retcode', () => {
-    expect(judgeBody('addInsert', BARGED, true)).toEqual({ kind: 'ok', body: { message: '', retcode: '0', result: {} }, retcode: '0', problem: undefined });
+    expect(judgeBody('addInsert', BARGED, true)).toEqual({
+      kind: 'ok',
+      body: { message: '', retcode: '0', result: {} },
+      retcode: '0',
+      problem: undefined,
+      tags: { op: 'addInsert', retcode: '0', status: '200' },
+    });
     expect(judgeBody('getAgentEvent', EVENT, true).kind).toBe('ok');
   });
 
@@ -21,6 +27,11 @@ describe('answer verdicts', () => {
     expect(judgeBody('addInsert', '{"message":"","retcode":"100-002","result":{}}', false)).toMatchObject({ kind: 'unlisted', problem: 'retcode "100-002" is not listed for addInsert' });
   });
 
+  it('tags each verdict for its contract sample: the operation, the retcode (none without one), status 200', () => {
+    expect(judgeBody('cancelInsert', '{"message":"","retcode":"900-004","result":{}}', true).tags).toEqual({ op: 'cancelInsert', retcode: '900-004', status: '200' });
+    expect(judgeBody('addInsert', '<html>', true).tags).toEqual({ op: 'addInsert', retcode: 'none', status: '200' });
+  });
+
   it('without validation still checks JSON and the retcode listing, not the schema', () => {
     expect(judgeBody('addInsert', '{"retcode":"0"}', false).kind).toBe('ok');
     expect(judgeBody('addInsert', '{"retcode":"0"}', true).kind).toBe('schema');
@@ -33,6 +44,9 @@ describe('answer verdicts', () => {
     expect(cache.hits).toBe(1);
     expect(cache.judge('cancelInsert', BARGED)).not.toBe(first);
     expect(cache.hits).toBe(1);
+    expect(cache.forOp('addInsert')).toBe(cache.forOp('addInsert'));
+    expect(cache.forOp('addInsert').judge(BARGED)).toBe(first);
+    expect(cache.hits).toBe(2);
   });
 
   it('starts again empty when full, and judges the same as before', () => {

@@ -15,6 +15,14 @@ import { responseValidators } from '../../src/generated/validators.js';
 /** What a body is, against the contract. */
 export type VerdictKind = 'ok' | 'not-json' | 'schema' | 'unlisted';
 
+/** The tags of an answer's `ccgw_contract_ok` sample (a type, not an interface: k6 takes a string record). */
+export type ContractTags = {
+  readonly op: string;
+  /** The body's retcode, `none` without one. */
+  readonly retcode: string;
+  readonly status: string;
+};
+
 /** The verdict of one body text. Shared between identical texts: treat `body` as read-only. */
 export interface BodyVerdict {
   readonly kind: VerdictKind;
@@ -24,6 +32,8 @@ export interface BodyVerdict {
   readonly retcode: string | undefined;
   /** Why the body breaks the contract; undefined when it keeps it. */
   readonly problem: string | undefined;
+  /** The tags of its `ccgw_contract_ok` sample (an HTTP 200 answer of the operation), made once with the verdict. */
+  readonly tags: ContractTags;
 }
 
 type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
@@ -42,59 +52,100 @@ export function judgeBody(op: OperationId, text: string, validate: boolean): Bod
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { kind: 'not-json', body: undefined, retcode: undefined, problem: 'the body is not JSON' };
+    return verdict(op, 'not-json', undefined, undefined, 'the body is not JSON');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { kind: 'not-json', body: undefined, retcode: undefined, problem: 'the body is not a JSON object' };
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return verdict(op, 'not-json', undefined, undefined, 'the body is not a JSON object');
   const body = parsed as Record<string, unknown>;
   const retcode = typeof body['retcode'] === 'string' ? body['retcode'] : undefined;
   if (validate) {
     const validator = responseValidators[op as keyof typeof responseValidators] as Validator;
     if (!validator(body)) {
       const first = validator.errors?.[0];
-      return { kind: 'schema', body, retcode, problem: `the answer fails the ${op} schema at ${first?.instancePath || '(root)'}: ${first?.message ?? 'invalid'}` };
+      return verdict(op, 'schema', body, retcode, `the answer fails the ${op} schema at ${first?.instancePath || '(root)'}: ${first?.message ?? 'invalid'}`);
     }
   }
-  if (retcode === undefined || !listedRetcodes(op).has(retcode)) return { kind: 'unlisted', body, retcode, problem: `retcode ${JSON.stringify(retcode)} is not listed for ${op}` };
-  return { kind: 'ok', body, retcode, problem: undefined };
+  if (retcode === undefined || !listedRetcodes(op).has(retcode)) return verdict(op, 'unlisted', body, retcode, `retcode ${JSON.stringify(retcode)} is not listed for ${op}`);
+  return verdict(op, 'ok', body, retcode, undefined);
+}
+
+function verdict(op: OperationId, kind: VerdictKind, body: Record<string, unknown> | undefined, retcode: string | undefined, problem: string | undefined): BodyVerdict {
+  return { kind, body, retcode, problem, tags: { op, retcode: retcode ?? 'none', status: '200' } };
+}
+
+/** What the per-operation caches of one {@link VerdictCache} share: the budget and the count of hits. */
+interface CacheState {
+  readonly validate: boolean;
+  readonly limit: number;
+  readonly texts: Map<string, BodyVerdict>[];
+  size: number;
+  hits: number;
+}
+
+/**
+ * The verdicts of one operation's answers, by body text. A prepared request holds the one of its operation, so that a
+ * call looks its text up once.
+ */
+export class OpVerdicts {
+  readonly #byText = new Map<string, BodyVerdict>();
+  readonly #state: CacheState;
+
+  constructor(
+    readonly op: OperationId,
+    state: CacheState,
+  ) {
+    this.#state = state;
+    state.texts.push(this.#byText);
+  }
+
+  /** The verdict of `text` as an answer of this operation. */
+  judge(text: string): BodyVerdict {
+    const known = this.#byText.get(text);
+    const state = this.#state;
+    if (known !== undefined) {
+      state.hits++;
+      return known;
+    }
+    const judged = judgeBody(this.op, text, state.validate);
+    if (state.size >= state.limit) {
+      for (const m of state.texts) m.clear();
+      state.size = 0;
+    }
+    this.#byText.set(text, judged);
+    state.size++;
+    return judged;
+  }
 }
 
 /** The verdicts of one VU, by operation and body text. */
 export class VerdictCache {
-  /** Per operation, by body text: no key to build per call. */
-  readonly #byOp = new Map<OperationId, Map<string, BodyVerdict>>();
-  #size = 0;
-  #hits = 0;
+  readonly #byOp = new Map<OperationId, OpVerdicts>();
+  readonly #state: CacheState;
 
   /**
    * @param validate run the generated validator (off: only JSON and the retcode listing are checked)
-   * @param limit texts kept before the cache starts again empty
+   * @param limit texts kept (all operations together) before the cache starts again empty
    */
   constructor(
     readonly validate: boolean,
     readonly limit = 4096,
-  ) {}
+  ) {
+    this.#state = { validate, limit, texts: [], size: 0, hits: 0 };
+  }
+
+  /** The cache of `op`'s answers. */
+  forOp(op: OperationId): OpVerdicts {
+    let verdicts = this.#byOp.get(op);
+    if (!verdicts) this.#byOp.set(op, (verdicts = new OpVerdicts(op, this.#state)));
+    return verdicts;
+  }
 
   /** The verdict of `text` as an answer of `op`. */
   judge(op: OperationId, text: string): BodyVerdict {
-    let byText = this.#byOp.get(op);
-    if (!byText) this.#byOp.set(op, (byText = new Map()));
-    const known = byText.get(text);
-    if (known !== undefined) {
-      this.#hits++;
-      return known;
-    }
-    const verdict = judgeBody(op, text, this.validate);
-    if (this.#size >= this.limit) {
-      for (const m of this.#byOp.values()) m.clear();
-      this.#size = 0;
-    }
-    byText.set(text, verdict);
-    this.#size++;
-    return verdict;
+    return this.forOp(op).judge(text);
   }
 
   /** Texts judged from the cache so far. */
   get hits(): number {
-    return this.#hits;
+    return this.#state.hits;
   }
 }

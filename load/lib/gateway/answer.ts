@@ -10,7 +10,7 @@ import type { RefinedResponse } from 'k6/http';
 import type { AgentEvent, OperationId } from '../../../src/domain/index.ts';
 import { guidFromSetGuid } from '../../../src/shared/set-guid.ts';
 import { metrics } from '../metrics.ts';
-import type { BodyVerdict, VerdictCache } from '../verdicts.ts';
+import type { ContractTags } from '../verdicts.ts';
 import type { Prepared } from './client.ts';
 import { warnOnce } from './warn-once.ts';
 
@@ -19,6 +19,8 @@ import { warnOnce } from './warn-once.ts';
 const { contractOk, schemaErrors, unlistedRetcode } = metrics;
 const guidOf = guidFromSetGuid;
 const warn = warnOnce;
+// A global (`Date`) is looked up by name on every access too.
+const now = Date.now;
 
 /** One answer, checked against the contract. */
 export interface CallResult {
@@ -39,38 +41,38 @@ export interface CallResult {
 }
 
 /**
- * Judges `res`, the answer to `p`: records the verdict, hands a `Set-GUID` to the session (k6 gives header names in
- * Go's canonical form) and logs a broken contract (bounded per VU).
+ * Judges `res`, the answer to `p` (its verdict from the cache of `p`'s operation): records the verdict, hands a
+ * `Set-GUID` to the session (k6 gives header names in Go's canonical form) and logs a broken contract (bounded per VU).
  */
-export function judgeAnswer(p: Prepared, res: RefinedResponse<'text'>, verdicts: VerdictCache): CallResult {
-  const at = Date.now();
+export function judgeAnswer(p: Prepared, res: RefinedResponse<'text'>): CallResult {
+  const at = now();
   const op = p.op;
   const status = res.status;
   let body: Readonly<Record<string, unknown>> | undefined;
   let retcode: string | undefined;
   let problem: string | undefined;
-  let tags: CallTags;
-  if (status === 0) {
-    problem = `no answer (${res.error || 'connection failed'})`;
-    tags = tagsOfCall(op, undefined, status);
-  } else if (status !== 200) {
-    problem = `HTTP ${status}`;
-    tags = tagsOfCall(op, undefined, status);
-  } else {
-    const verdict = verdicts.judge(op, res.body ?? '');
-    tags = tagsOfVerdict(op, verdict);
-    ({ body, retcode, problem } = verdict);
-    if (verdict.kind === 'schema') schemaErrors.add(1, tagsOfOp(op));
-    else if (verdict.kind === 'unlisted') unlistedRetcode.add(1, { op, retcode: String(retcode) });
+  let tags: ContractTags;
+  if (status === 200) {
+    const verdict = p.verdicts.judge(res.body ?? '');
+    tags = verdict.tags;
+    body = verdict.body;
+    retcode = verdict.retcode;
+    problem = verdict.problem;
+    if (problem !== undefined) {
+      if (verdict.kind === 'schema') schemaErrors.add(1, tagsOfOp(op));
+      else if (verdict.kind === 'unlisted') unlistedRetcode.add(1, { op, retcode: String(retcode) });
+    }
     const guid = guidOf(res.headers['Set-Guid']);
     if (guid !== undefined) p.session?.takeGuid(guid, op);
     else if ((op === 'signIn' || op === 'forceLogin') && retcode === '0' && problem === undefined) problem = `${op} answered 0 without a Set-GUID header`;
+  } else {
+    problem = status === 0 ? `no answer (${res.error || 'connection failed'})` : `HTTP ${status}`;
+    tags = tagsOfFailure(op, status);
   }
   contractOk.add(problem === undefined, tags);
   if (problem !== undefined && p.session?.verbose !== false) warn(op, `${op} for agent ${p.agentId}: ${problem}`);
   const ok = status === 200 && retcode === '0';
-  const event = op === 'getAgentEvent' && ok ? eventOf(body) : null;
-  return { op, status, retcode, body, ok, problem, at, event };
+  return { op, status, retcode, body, ok, problem, at, event: ok && op === 'getAgentEvent' ? eventOf(body) : null };
 }
 
 function eventOf(body: Readonly<Record<string, unknown>> | undefined): AgentEvent | null {
@@ -79,9 +81,8 @@ function eventOf(body: Readonly<Record<string, unknown>> | undefined): AgentEven
 }
 
 const opTags = new Map<string, { readonly op: string }>();
-type CallTags = { readonly op: string; readonly retcode: string; readonly status: string };
-/** By op, then retcode, then status: no key to build per call. */
-const callTags = new Map<string, Map<string | undefined, Map<number, CallTags>>>();
+/** By op, then status: no key to build per call. */
+const failureTags = new Map<string, Map<number, ContractTags>>();
 
 function tagsOfOp(op: string): { readonly op: string } {
   let tags = opTags.get(op);
@@ -89,24 +90,11 @@ function tagsOfOp(op: string): { readonly op: string } {
   return tags;
 }
 
-/**
- * The tags of an HTTP 200 answer follow from its verdict (verdicts are per operation): one lookup instead of the three
- * of {@link tagsOfCall}. Weak: the verdict cache drops its verdicts when full.
- */
-const verdictTags = new WeakMap<BodyVerdict, CallTags>();
-
-function tagsOfVerdict(op: string, verdict: BodyVerdict): CallTags {
-  let tags = verdictTags.get(verdict);
-  if (!tags) verdictTags.set(verdict, (tags = tagsOfCall(op, verdict.retcode, 200)));
-  return tags;
-}
-
-function tagsOfCall(op: string, retcode: string | undefined, status: number): CallTags {
-  let byRetcode = callTags.get(op);
-  if (!byRetcode) callTags.set(op, (byRetcode = new Map()));
-  let byStatus = byRetcode.get(retcode);
-  if (!byStatus) byRetcode.set(retcode, (byStatus = new Map()));
+/** The tags of an answer other than HTTP 200 (no body judged, so no retcode). */
+function tagsOfFailure(op: string, status: number): ContractTags {
+  let byStatus = failureTags.get(op);
+  if (!byStatus) failureTags.set(op, (byStatus = new Map()));
   let tags = byStatus.get(status);
-  if (!tags) byStatus.set(status, (tags = { op, retcode: retcode ?? 'none', status: String(status) }));
+  if (!tags) byStatus.set(status, (tags = { op, retcode: 'none', status: String(status) }));
   return tags;
 }

@@ -8,7 +8,7 @@ import type { AgentAccount, OperationId } from '../../../src/domain/index.ts';
 import { operations } from '../../../src/generated/contract.ts';
 import type { LoadConfig } from '../config-parse.ts';
 import { sessionLossRetcodes } from '../../../src/domain/session-loss.ts';
-import { VerdictCache } from '../verdicts.ts';
+import { VerdictCache, type OpVerdicts } from '../verdicts.ts';
 import { judgeAnswer, type CallResult } from './answer.ts';
 import { CONTENT_TYPE, GatewaySession } from './session.ts';
 
@@ -48,6 +48,8 @@ export interface Prepared {
   readonly url: string;
   readonly body: string | null;
   readonly params: Params;
+  /** The verdicts of `op`'s answers (see `verdicts.ts`). */
+  readonly verdicts: OpVerdicts;
   /** The same as one `http.batch` request, made once. */
   readonly batchRequest: { readonly method: string; readonly url: string; readonly body: string | null; readonly params: Params };
 }
@@ -91,13 +93,13 @@ export class GatewayClient {
       ...(session ? { jar: session.jar } : {}),
     };
     const request = { method: operation.method, url: `${this.options.baseUrl}${url}`, body: extras.body === undefined ? null : JSON.stringify(extras.body), params };
-    return { op, agentId: path['agentid'] ?? '', session, ...request, batchRequest: request };
+    return { op, agentId: path['agentid'] ?? '', session, ...request, verdicts: this.#verdicts.forOp(op), batchRequest: request };
   }
 
   /** Sends one request and checks its answer. */
   send(prepared: Prepared): CallResult {
     const res = http.request(prepared.method, prepared.url, prepared.body, prepared.params) as RefinedResponse<'text'>;
-    return judge(prepared, res, this.#verdicts);
+    return judge(prepared, res);
   }
 
   /** Sends requests in parallel (`http.batch`) and checks every answer, in order. */
@@ -105,9 +107,9 @@ export class GatewayClient {
     const results: CallResult[] = [];
     if (prepared.length === 0) return results;
     const requests = [];
-    for (let i = 0; i < prepared.length; i++) requests.push(prepared[i]!.batchRequest);
+    for (let i = 0; i < prepared.length; i++) requests[i] = prepared[i]!.batchRequest;
     const responses = http.batch(requests) as unknown as RefinedResponse<'text'>[];
-    for (let i = 0; i < prepared.length; i++) results.push(judge(prepared[i]!, responses[i]!, this.#verdicts));
+    for (let i = 0; i < prepared.length; i++) results[i] = judge(prepared[i]!, responses[i]!);
     return results;
   }
 }

@@ -18,6 +18,8 @@ import { warnOnce } from './warn-once.ts';
 const { eventDelay, eventsOnTime } = metrics;
 const remove = removeAt;
 const warn = warnOnce;
+// A global (`Date`) is looked up by name on every access too.
+const now = Date.now;
 
 /**
  * The event types an operation's success sends to one party, from the contract's events table. Conditional events
@@ -50,99 +52,114 @@ export interface EventWait {
 /** Bits of a wait's `seen` mask: the most events one wait can expect. */
 const MAX_EVENTS = 31;
 
+// The state of a wait in progress, by wait (`delays` by event, from `first[w]`): kept between calls and refilled, not
+// made anew, as a wait runs twice per barge; module state is per VU, and a VU runs one wait at a time.
+const seen: number[] = [];
+const pending: number[] = [];
+const last: number[] = [];
+const inOrder: boolean[] = [];
+const polls: number[] = [];
+const first: number[] = [];
+const delays: number[] = [];
+const due: number[] = [];
+const duePolls: Prepared[] = [];
+
 /**
  * Polls the sessions of `waits` until each has received its expected events or its wait ends, all at once (one
  * `http.batch` a round; a lone session polls alone), and records `ccgw_events_on_time` per expected event (and, for
  * a wait that `measure`s, its delay and order; see {@link EventWait.measure}); a late or missing event is logged. A wait
  * ends at `since + deadline + pollTimeout` (an expected event may be polled late but is then not on time), after
- * `expected.length + 10` polls, or when its session is signed out. A missing event is not on time.
+ * `expected.length + 10` polls, or when its session is signed out. A missing event is not on time. An event's delay
+ * is taken when the round that found it began (after the answers of the round before).
  */
 export function awaitEvents(client: GatewayClient, waits: readonly EventWait[], timing: LoadTiming): void {
-  // The state, by wait: `seen[w]` has bit k set once waits[w].expected[k] arrived; the arrivals are in order when each
-  // comes later in `expected` than the one before; `delays[first[w] + k]` is -1 until event k arrives.
+  // `seen[w]` has bit k set once waits[w].expected[k] arrived; the arrivals are in order when each comes later in
+  // `expected` than the one before; `delays[first[w] + k]` is -1 until event k arrives.
   const n = waits.length;
-  const seen: number[] = [];
-  const pending: number[] = [];
-  const last: number[] = [];
-  const inOrder: boolean[] = [];
-  const polls: number[] = [];
-  const first: number[] = [];
-  const delays: number[] = [];
-  const due: number[] = [];
-  const duePolls: Prepared[] = [];
+  let events = 0;
   for (let w = 0; w < n; w++) {
     const count = waits[w]!.expected.length;
     if (count > MAX_EVENTS) throw new RangeError(`a wait expects at most ${MAX_EVENTS} events; got ${count}`);
-    seen.push(0);
-    pending.push(count);
-    last.push(-1);
-    inOrder.push(true);
-    polls.push(0);
-    first.push(delays.length);
-    for (let k = 0; k < count; k++) delays.push(-1);
+    seen[w] = 0;
+    pending[w] = count;
+    last[w] = -1;
+    inOrder[w] = true;
+    polls[w] = 0;
+    first[w] = events;
+    for (let k = 0; k < count; k++) delays[events + k] = -1;
+    events += count;
   }
   const endAfter = timing.eventDeadlineMs + timing.pollTimeoutMs;
   for (;;) {
-    due.length = 0;
-    duePolls.length = 0;
+    const roundAt = now();
+    let dueCount = 0;
     for (let w = 0; w < n; w++) {
       const wait = waits[w]!;
       const session = wait.session;
       const expected = wait.expected;
       const inbox = session.inbox;
-      for (let i = 0; i < inbox.length && pending[w]! > 0; ) {
+      let left = pending[w]!;
+      for (let i = 0; i < inbox.length && left > 0; ) {
         const k = expected.indexOf(inbox[i]!.eventType);
-        if (k < 0 || (seen[w]! & (1 << k)) !== 0) {
+        const bit = 1 << k;
+        if (k < 0 || (seen[w]! & bit) !== 0) {
           i++;
           continue;
         }
-        seen[w] = seen[w]! | (1 << k);
-        pending[w] = pending[w]! - 1;
-        delays[first[w]! + k] = Math.max(0, Date.now() - wait.since);
+        seen[w] = seen[w]! | bit;
+        left--;
+        const delay = roundAt - wait.since;
+        delays[first[w]! + k] = delay > 0 ? delay : 0;
         if (k < last[w]!) inOrder[w] = false;
         else last[w] = k;
         remove(inbox, i);
       }
-      if (pending[w]! > 0 && polls[w]! < expected.length + 10 && Date.now() < wait.since + endAfter && session.signedIn) {
-        due.push(w);
-        duePolls.push(session.preparePoll());
+      pending[w] = left;
+      if (left > 0 && polls[w]! < expected.length + 10 && roundAt < wait.since + endAfter && session.signedIn) {
+        due[dueCount] = w;
+        duePolls[dueCount] = session.preparePoll();
+        dueCount++;
       }
     }
-    if (due.length === 0) break;
-    if (due.length === 1) {
+    if (dueCount === 0) break;
+    if (dueCount === 1) {
       waits[due[0]!]!.session.poll();
     } else {
+      duePolls.length = dueCount;
       const results = client.sendBatch(duePolls);
-      for (let d = 0; d < due.length; d++) waits[due[d]!]!.session.afterPoll(results[d]!);
+      for (let d = 0; d < dueCount; d++) waits[due[d]!]!.session.afterPoll(results[d]!);
     }
-    for (let d = 0; d < due.length; d++) polls[due[d]!]!++;
+    for (let d = 0; d < dueCount; d++) polls[due[d]!]!++;
   }
   const deadline = timing.eventDeadlineMs;
   for (let w = 0; w < n; w++) {
     const wait = waits[w]!;
     const expected = wait.expected;
+    const tags = tagsOfEvents(expected);
+    const measure = wait.measure;
+    const from = first[w]!;
     for (let k = 0; k < expected.length; k++) {
-      const delay = delays[first[w]! + k]!;
-      const type = expected[k]!;
-      const tags = tagsOfEvent(type);
-      if (delay >= 0 && wait.measure) eventDelay.add(delay, tags);
+      const delay = delays[from + k]!;
+      if (delay >= 0 && measure) eventDelay.add(delay, tags[k]);
       const onTime = delay >= 0 && delay <= deadline;
-      eventsOnTime.add(onTime, tags);
+      eventsOnTime.add(onTime, tags[k]);
       if (!onTime && wait.session.verbose) {
+        const type = expected[k]!;
         const what = delay < 0 ? `did not arrive (${polls[w]} polls${wait.session.signedIn ? '' : ', the session was lost'})` : `arrived ${delay} ms`;
         warn(type, `agent ${wait.session.id}: ${type} ${what} after the ${wait.after} answer; the deadline is ${deadline} ms (CCGW_EVENT_DEADLINE_MS)`);
       }
     }
-    if (wait.measure && expected.length > 1) check(inOrder[w]!, IN_ORDER);
+    if (measure && expected.length > 1) check(inOrder[w]!, IN_ORDER);
   }
 }
 
 const IN_ORDER = { 'events arrive in the documented order': (inOrder: boolean) => inOrder };
 
-const eventTags = new Map<string, { readonly event: string }>();
+/** The tags of each event of an expected list, made once per list (the steps' lists are module constants). */
+const eventTags = new WeakMap<readonly string[], readonly { readonly event: string }[]>();
 
-function tagsOfEvent(event: string): { readonly event: string } {
-  let tags = eventTags.get(event);
-  if (!tags) eventTags.set(event, (tags = { event }));
+function tagsOfEvents(expected: readonly string[]): readonly { readonly event: string }[] {
+  let tags = eventTags.get(expected);
+  if (!tags) eventTags.set(expected, (tags = expected.map((event) => ({ event }))));
   return tags;
 }

@@ -10,7 +10,7 @@ const INBOX_LIMIT = 1000;
 /** Appends `event`, dropping the oldest one when the inbox is full. */
 export function enqueue(inbox: AgentEvent[], event: AgentEvent): void {
   if (inbox.length >= INBOX_LIMIT) inbox.shift();
-  inbox.push(event);
+  inbox[inbox.length] = event;
 }
 
 /** Removes `list[i]` in place (splice would also build an array of the removed element). */

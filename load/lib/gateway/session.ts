@@ -30,6 +30,8 @@ export class GatewaySession {
   readonly jar = new http.CookieJar();
   /** Log contract problems as warnings (default true). */
   verbose = true;
+  /** The agent's ID (a field, not a getter of `account`: it is read on every call). */
+  readonly id: string;
   readonly #client: GatewayClient;
   #guid: string | undefined;
   /** Headers of the calls that carry the Guid: one object, updated when the Guid changes. */
@@ -45,10 +47,7 @@ export class GatewaySession {
     readonly account: AgentAccount,
   ) {
     this.#client = client;
-  }
-
-  get id(): string {
-    return this.account.id;
+    this.id = account.id;
   }
 
   /** The current Guid; undefined before sign-in. */
@@ -210,7 +209,7 @@ export class GatewaySession {
   }
 
   #noticeLost(result: CallResult): void {
-    if (this.signedIn && result.retcode !== undefined && this.#client.options.sessionLoss.includes(result.retcode)) {
+    if (!result.ok && this.signedIn && result.retcode !== undefined && this.#client.options.sessionLoss.includes(result.retcode)) {
       this.signedIn = false;
       metrics.sessionsLost.add(1, { op: result.op });
     }
