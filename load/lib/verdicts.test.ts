@@ -59,4 +59,12 @@ describe('answer verdicts', () => {
     expect(again).toEqual(a);
     expect(cache.hits).toBe(0);
   });
+
+  it('still validates a new text after a long run of cache hits has released the validators', () => {
+    const cache = new VerdictCache(true);
+    cache.judge('addInsert', BARGED);
+    for (let i = 0; i < 1500; i++) cache.judge('addInsert', BARGED);
+    expect(cache.judge('addInsert', '{"message":"","retcode":"100-002","result":{}}')).toMatchObject({ kind: 'schema', problem: expect.stringMatching(/at \/retcode/) });
+    expect(cache.judge('getAgentEvent', EVENT).kind).toBe('ok');
+  });
 });

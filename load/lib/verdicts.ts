@@ -10,7 +10,7 @@
  */
 import type { OperationId } from '../../src/domain/index.ts';
 import { operations } from '../../src/generated/contract.ts';
-import { responseValidators } from '../../src/generated/validators.js';
+import { releaseValidators, responseValidators } from '../../src/generated/validators.js';
 
 /** What a body is, against the contract. */
 export type VerdictKind = 'ok' | 'not-json' | 'schema' | 'unlisted';
@@ -72,6 +72,13 @@ function verdict(op: OperationId, kind: VerdictKind, body: Record<string, unknow
   return { kind, body, retcode, problem, tags: { op, retcode: retcode ?? 'none', status: '200' } };
 }
 
+/**
+ * Answers in a row judged from the cache after which the generated validators are released (their module builds them
+ * on first use): every k6 VU would otherwise keep its own, about 0.2 MB, for the few texts it ever judges. A gateway
+ * whose answers keep changing (events stamped with their time) keeps them built.
+ */
+const RELEASE_AFTER_HITS = 500;
+
 /** What the per-operation caches of one {@link VerdictCache} share: the budget and the count of hits. */
 interface CacheState {
   readonly validate: boolean;
@@ -79,6 +86,8 @@ interface CacheState {
   readonly texts: Map<string, BodyVerdict>[];
   size: number;
   hits: number;
+  /** Hits since the last text judged anew. */
+  streak: number;
 }
 
 /**
@@ -103,8 +112,10 @@ export class OpVerdicts {
     const state = this.#state;
     if (known !== undefined) {
       state.hits++;
+      if (++state.streak === RELEASE_AFTER_HITS && state.validate) releaseValidators();
       return known;
     }
+    state.streak = 0;
     const judged = judgeBody(this.op, text, state.validate);
     if (state.size >= state.limit) {
       for (const m of state.texts) m.clear();
@@ -129,7 +140,7 @@ export class VerdictCache {
     readonly validate: boolean,
     readonly limit = 4096,
   ) {
-    this.#state = { validate, limit, texts: [], size: 0, hits: 0 };
+    this.#state = { validate, limit, texts: [], size: 0, hits: 0, streak: 0 };
   }
 
   /** The cache of `op`'s answers. */

@@ -19,3 +19,6 @@ export declare const validateResetBody: Validator<import('../gateway/admin-bodie
 export declare const validateAgentStateBody: Validator<import('../gateway/admin-bodies.ts').AgentStateBody>;
 export declare const validateSignInBody: Validator<import('../gateway/admin-bodies.ts').BulkSignInBody>;
 export declare const validateFaultsBody: Validator<import('../gateway/admin-bodies.ts').FaultsBody>;
+
+/** Drops the validators built so far; the next call builds them again. */
+export declare function releaseValidators(): void;

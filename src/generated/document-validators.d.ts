@@ -17,3 +17,6 @@ export interface Validator<T> {
 
 export declare const validateFixtures: Validator<import('../fixtures/fixtures-document.ts').FixturesDocument>;
 export declare const validateConfig: Validator<import('../config/config-document.ts').ConfigDocument>;
+
+/** Drops the validators built so far; the next call builds them again. */
+export declare function releaseValidators(): void;

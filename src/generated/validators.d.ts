@@ -37,6 +37,9 @@ export declare const validateAllAgentStatusResponse: Validator<components['schem
 export declare const validateOnlineAgentOnVdnResponse: Validator<components['schemas']['OnlineAgentOnVdnResponse']>;
 export declare const validateAgentEvent: Validator<components['schemas']['AgentEvent']>;
 
+/** Drops the validators built so far; the next call builds them again. */
+export declare function releaseValidators(): void;
+
 /** The response validator of each operation, keyed by operationId. */
 export declare const responseValidators: {
   addInsert: typeof validateAddInsertResponse;
