@@ -137,13 +137,35 @@ async function snapshot(run: Started): Promise<Snapshot> {
   return { at: performance.now(), calls, cpu: await cpuSeconds(run.child.pid!) };
 }
 
+/** Longest wait for a k6 run to start counting requests: its init and setup, slower on a busy host. */
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Resolves once k6's REST API counts requests (the run's setup has begun its calls), so that the settle time counts
+ * from there: k6 starts its `--duration` after init and setup too.
+ */
+async function untilCounting(run: Started): Promise<void> {
+  const deadline = performance.now() + START_TIMEOUT_MS;
+  let exited = false;
+  void run.exited.then(() => (exited = true));
+  for (;;) {
+    const res = await fetch(`${run.api}/v1/metrics/http_reqs`).catch(() => undefined);
+    await res?.arrayBuffer().catch(() => undefined);
+    if (res?.ok) return;
+    if (exited) throw new Error(`k6 exited before it sent a request`);
+    if (performance.now() > deadline) throw new Error(`k6's REST API at ${run.api} counted no request within ${START_TIMEOUT_MS / 1000} s`);
+    await sleep(250);
+  }
+}
+
 /**
  * The figures of runs started together, taken between two snapshots of each (k6's `http_reqs`, and the process's
- * CPU time), the runs' `settle` seconds after the start and `seconds` later: setup, the VUs' first sign-in, teardown
+ * CPU time), the runs' `settle` seconds after each counts its first request and `seconds` later: setup, the VUs' first sign-in, teardown
  * and the end-of-test summary fall outside. `http_reqs` counts every call of both scripts alike.
  */
 async function measureRuns(runs: readonly Started[], seconds: number): Promise<K6RunFigures[]> {
   try {
+    await Promise.all(runs.map(untilCounting));
     await sleep(Math.max(...runs.map((r) => r.settle)) * 1000);
     const a = await Promise.all(runs.map(snapshot));
     await sleep(seconds * 1000);
