@@ -39,10 +39,10 @@ describe('answer verdicts', () => {
 
   it('gives an identical text the identical verdict from the cache, per operation', () => {
     const cache = new VerdictCache(true);
-    const first = cache.judge('addInsert', BARGED);
-    expect(cache.judge('addInsert', BARGED)).toBe(first);
+    const first = cache.forOp('addInsert').judge(BARGED);
+    expect(cache.forOp('addInsert').judge(BARGED)).toBe(first);
     expect(cache.hits).toBe(1);
-    expect(cache.judge('cancelInsert', BARGED)).not.toBe(first);
+    expect(cache.forOp('cancelInsert').judge(BARGED)).not.toBe(first);
     expect(cache.hits).toBe(1);
     expect(cache.forOp('addInsert')).toBe(cache.forOp('addInsert'));
     expect(cache.forOp('addInsert').judge(BARGED)).toBe(first);
@@ -51,10 +51,10 @@ describe('answer verdicts', () => {
 
   it('starts again empty when full, and judges the same as before', () => {
     const cache = new VerdictCache(true, 2);
-    const a = cache.judge('addInsert', BARGED);
-    cache.judge('getAgentEvent', EVENT);
-    cache.judge('addInsert', '{"retcode":"0"}');
-    const again = cache.judge('addInsert', BARGED);
+    const a = cache.forOp('addInsert').judge(BARGED);
+    cache.forOp('getAgentEvent').judge(EVENT);
+    cache.forOp('addInsert').judge('{"retcode":"0"}');
+    const again = cache.forOp('addInsert').judge(BARGED);
     expect(again).not.toBe(a);
     expect(again).toEqual(a);
     expect(cache.hits).toBe(0);
@@ -62,9 +62,9 @@ describe('answer verdicts', () => {
 
   it('still validates a new text after a long run of cache hits has released the validators', () => {
     const cache = new VerdictCache(true);
-    cache.judge('addInsert', BARGED);
-    for (let i = 0; i < 1500; i++) cache.judge('addInsert', BARGED);
-    expect(cache.judge('addInsert', '{"message":"","retcode":"100-002","result":{}}')).toMatchObject({ kind: 'schema', problem: expect.stringMatching(/at \/retcode/) });
-    expect(cache.judge('getAgentEvent', EVENT).kind).toBe('ok');
+    cache.forOp('addInsert').judge(BARGED);
+    for (let i = 0; i < 1500; i++) cache.forOp('addInsert').judge(BARGED);
+    expect(cache.forOp('addInsert').judge('{"message":"","retcode":"100-002","result":{}}')).toMatchObject({ kind: 'schema', problem: expect.stringMatching(/at \/retcode/) });
+    expect(cache.forOp('getAgentEvent').judge(EVENT).kind).toBe('ok');
   });
 });

@@ -150,11 +150,6 @@ export class VerdictCache {
     return verdicts;
   }
 
-  /** The verdict of `text` as an answer of `op`. */
-  judge(op: OperationId, text: string): BodyVerdict {
-    return this.forOp(op).judge(text);
-  }
-
   /** Texts judged from the cache so far. */
   get hits(): number {
     return this.#state.hits;
